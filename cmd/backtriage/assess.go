@@ -1,0 +1,71 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/export"
+	"github.com/backtriage/backtriage/internal/report"
+)
+
+func newAssessCmd(o *rootOptions) *cobra.Command {
+	var (
+		answersPath, format, output string
+		force                       bool
+	)
+	cmd := &cobra.Command{
+		Use:   "assess --answers FILE|-",
+		Short: "Assess an answers file and print or save the summary",
+		Long: "Assess an answers file (YAML or JSON: question id -> option id, list of option ids, number or\n" +
+			"true/false; see 'backtriage questions') and print the summary, or write it with -o.",
+		Example: "  backtriage assess --answers answers.yaml\n" +
+			"  backtriage assess --answers answers.yaml --format json\n" +
+			"  cat answers.json | backtriage assess --answers - -o summary.md --format markdown",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			f, err := report.ParseFormat(format)
+			if err != nil {
+				return withCode(exitUsage, fmt.Errorf("--format: %w", err))
+			}
+			eng, err := o.engine()
+			if err != nil {
+				return err
+			}
+			a, err := answers.ReadFile(answersPath, cmd.InOrStdin(), eng.Questionnaire())
+			if err != nil {
+				return withCode(exitInput, err)
+			}
+			out, err := report.Render(f, eng.Assess(a), report.Meta{Date: o.now(), Version: versionString()})
+			if err != nil {
+				return err
+			}
+			if output == "" || output == "-" {
+				_, err = cmd.OutOrStdout().Write(out)
+				return err
+			}
+			if err := export.WriteFile(output, out, force); err != nil {
+				return withCode(exitWrite, err)
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "Saved the summary to %s\n", absPath(output))
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&answersPath, "answers", "", "answers `FILE` (YAML or JSON), or - for standard input")
+	fl.StringVar(&format, "format", "text", "text, markdown or json")
+	fl.StringVarP(&output, "output", "o", "", "write the summary to `FILE` (created with mode 0600)")
+	fl.BoolVar(&force, "force", false, "replace FILE if it exists")
+	_ = cmd.MarkFlagRequired("answers")
+	return cmd
+}
+
+// absPath shows where a file went; the relative name if that fails.
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}

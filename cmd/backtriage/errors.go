@@ -1,0 +1,84 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+
+	"charm.land/fang/v2"
+)
+
+// Exit codes, documented in the README.
+const (
+	exitOK      = 0
+	exitError   = 1 // anything unexpected
+	exitUsage   = 2 // bad flags or arguments
+	exitInput   = 3 // an answers file or rule table with errors
+	exitWrite   = 4 // the output file could not be written (or exists)
+	exitFailing = 5 // `rules test`: a case failed
+)
+
+// codedError carries an exit code with its message.
+type codedError struct {
+	code int
+	err  error
+}
+
+func (e *codedError) Error() string { return e.err.Error() }
+func (e *codedError) Unwrap() error { return e.err }
+
+func withCode(code int, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &codedError{code: code, err: err}
+}
+
+func exitCode(err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var ce *codedError
+	if errors.As(err, &ce) {
+		return ce.code
+	}
+	if isUsage(err) {
+		return exitUsage
+	}
+	return exitError
+}
+
+// isUsage recognises cobra's argument and flag errors, which are plain.
+func isUsage(err error) bool {
+	s := err.Error()
+	for _, p := range []string{"unknown flag", "unknown shorthand", "unknown command", "flag needs an argument",
+		"invalid argument", "accepts ", "requires at least", "required flag"} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// printError prints one problem per line, unstyled, so file:line:col
+// messages stay whole for editors and scripts.
+func printError(w io.Writer, _ fang.Styles, err error) {
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fmt.Fprintln(w, "backtriage: "+line)
+	}
+	if isUsage(err) {
+		fmt.Fprintln(w, "backtriage: see 'backtriage --help'")
+	}
+}
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/triage"
+	builtin "github.com/backtriage/backtriage/rules"
+)
+
+// rootOptions are the flags every command shares, and the interactive flow's.
+type rootOptions struct {
+	RulesDir    string
+	Date        string
+	AnswersPath string
+	Output      string
+	Format      string
+	Force       bool
+	Theme       string
+	Accessible  bool
+
+	eng *triage.Engine
+}
+
+// engine loads the rule table once: --rules DIR, or the built-in one.
+func (o *rootOptions) engine() (*triage.Engine, error) {
+	if o.eng != nil {
+		return o.eng, nil
+	}
+	qn := questionnaire.Default()
+	var (
+		t   *rules.Table
+		err error
+	)
+	if o.RulesDir != "" {
+		t, err = rules.LoadDir(o.RulesDir, qn)
+	} else {
+		t, err = rules.Load(builtin.FS, "rules", qn)
+	}
+	if err != nil {
+		return nil, withCode(exitInput, err)
+	}
+	o.eng = triage.New(qn, t)
+	return o.eng, nil
+}
+
+// now is the date printed on summaries: --date, or today.
+func (o *rootOptions) now() time.Time {
+	if o.Date != "" {
+		if d, err := time.Parse("2006-01-02", o.Date); err == nil {
+			return d
+		}
+	}
+	return time.Now()
+}
+
+func (o *rootOptions) checkDate() error {
+	if o.Date == "" {
+		return nil
+	}
+	if _, err := time.Parse("2006-01-02", o.Date); err != nil {
+		return withCode(exitUsage, fmt.Errorf("--date %q: expected YYYY-MM-DD", o.Date))
+	}
+	return nil
+}
+
+func newRootCmd() *cobra.Command {
+	o := &rootOptions{}
+	root := &cobra.Command{
+		Use:   "backtriage",
+		Short: "Work out why you woke up with upper back pain, and what to do about it",
+		Long: "backtriage asks where and when your upper back hurts, how you sleep and how you spend your day.\n" +
+			"It checks for warning signs first, then suggests the likely muscle causes (and why), a\n" +
+			"self-care plan and when to get professional help. " + triage.Disclaimer + "\n" +
+			"Nothing leaves your machine.\n\n" +
+			"Run without a command for the interactive questionnaire.",
+		Args: cobra.NoArgs,
+		Example: "  backtriage                                   # the interactive questionnaire\n" +
+			"  backtriage --answers my-answers.yaml         # reopen saved answers for editing\n" +
+			"  backtriage assess --answers my-answers.yaml  # assess an answers file, print text\n" +
+			"  backtriage questions --format json           # the questionnaire, for scripts",
+		PersistentPreRunE: func(*cobra.Command, []string) error { return o.checkDate() },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runInteractive(cmd, o)
+		},
+	}
+	pf := root.PersistentFlags()
+	pf.StringVar(&o.RulesDir, "rules", "", "load the rule table from `DIR` instead of the built-in one")
+	pf.StringVar(&o.Date, "date", "", "date printed on summaries, `YYYY-MM-DD` (default today)")
+
+	f := root.Flags()
+	f.StringVar(&o.AnswersPath, "answers", "", "start from the answers in `FILE` (saved earlier) and edit them")
+	f.StringVarP(&o.Output, "output", "o", "", "at the end, export the summary to `FILE` without asking")
+	f.StringVar(&o.Format, "format", "text", "format for --output: text, markdown or json")
+	f.BoolVar(&o.Force, "force", false, "let --output replace an existing file")
+	f.StringVar(&o.Theme, "theme", "charm", "colour theme: charm, dracula, catppuccin, base16, base or plain")
+	f.BoolVar(&o.Accessible, "accessible", false, "line-by-line prompts for screen readers (automatic when not on a terminal)")
+
+	root.AddCommand(newQuestionsCmd(), newAssessCmd(o), newRulesCmd(o))
+	return root
+}

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/rules"
+	builtin "github.com/backtriage/backtriage/rules"
+)
+
+func newRulesCmd(o *rootOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "Check a rule table",
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "check [DIR]",
+		Short: "Validate a rule table (default: the built-in one) and print every error",
+		Long: "Validate every *.yaml file in DIR: strict keys, known question and option ids, unique ids,\n" +
+			"sources and quotes, known causes and steps. Errors are printed as file:line:col.",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			t, err := loadTable(o, args)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: ok: %d sources, %d causes, %d steps, %d rules in %d files\n",
+				tableName(o, args), len(t.Sources), len(t.Causes), len(t.Steps), len(t.Rules), len(t.Files))
+			return nil
+		},
+	})
+	return cmd
+}
+
+// loadTable loads DIR, else --rules, else the built-in table.
+func loadTable(o *rootOptions, args []string) (*rules.Table, error) {
+	qn := questionnaire.Default()
+	dir := tableName(o, args)
+	var (
+		t   *rules.Table
+		err error
+	)
+	if dir == "built-in rules" {
+		t, err = rules.Load(builtin.FS, "rules", qn)
+	} else {
+		t, err = rules.LoadDir(dir, qn)
+	}
+	if err != nil {
+		return nil, withCode(exitInput, err)
+	}
+	return t, nil
+}
+
+func tableName(o *rootOptions, args []string) string {
+	switch {
+	case len(args) > 0:
+		return args[0]
+	case o.RulesDir != "":
+		return o.RulesDir
+	}
+	return "built-in rules"
+}

@@ -1,0 +1,297 @@
+package answers
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"github.com/backtriage/backtriage/internal/diag"
+	"github.com/backtriage/backtriage/internal/questionnaire"
+)
+
+// MaxFileSize bounds an answers file. Real ones are under 2 KiB; anything near
+// this is a wrong file, and refusing it early keeps parsing cheap.
+const MaxFileSize = 256 << 10
+
+// ReadFile reads an answers file; "-" reads standard input (named <stdin>).
+func ReadFile(path string, stdin io.Reader, qn *questionnaire.Questionnaire) (Answers, error) {
+	name := path
+	var r io.Reader
+	if path == "-" {
+		name, r = "<stdin>", stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("answers file: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: reading: %w", name, err)
+	}
+	return Parse(name, data, qn)
+}
+
+// Parse reads answers from YAML or JSON (JSON is read as YAML, which it is).
+// Every problem is reported, each as file:line:col with the valid values.
+func Parse(name string, data []byte, qn *questionnaire.Questionnaire) (Answers, error) {
+	var errs diag.List
+	switch {
+	case len(data) > MaxFileSize:
+		errs.Add(name, 0, 0, "file is larger than %d KiB; an answers file is a short list of question ids and answers", MaxFileSize>>10)
+		return nil, errs.Err()
+	case bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data):
+		errs.Add(name, 0, 0, "not a text file (binary data); expected YAML or JSON mapping question ids to answers")
+		return nil, errs.Err()
+	case len(bytes.TrimSpace(stripComments(data))) == 0:
+		errs.Add(name, 0, 0, "file is empty; expected YAML or JSON mapping question ids to answers, e.g. \"duration: days_1_2\"")
+		return nil, errs.Err()
+	}
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, yamlError(name, err)
+	}
+	if len(f.Docs) != 1 {
+		errs.Add(name, 0, 0, "expected one YAML document, found %d", len(f.Docs))
+		return nil, errs.Err()
+	}
+	return FromNode(name, f.Docs[0].Body, qn)
+}
+
+// FromNode reads answers from a YAML node, such as a test case inside a rule
+// file, with the same checks and messages as an answers file.
+func FromNode(name string, n ast.Node, qn *questionnaire.Questionnaire) (Answers, error) {
+	var errs diag.List
+	body := unwrap(n)
+	var pairs []*ast.MappingValueNode
+	switch n := body.(type) {
+	case *ast.MappingNode:
+		pairs = n.Values
+	case *ast.MappingValueNode:
+		pairs = []*ast.MappingValueNode{n}
+	case nil:
+		errs.Add(name, 0, 0, "file is empty; expected a mapping of question ids to answers")
+		return nil, errs.Err()
+	default:
+		line, col := pos(body)
+		errs.Add(name, line, col, "expected a mapping of question ids to answers, found %s", describe(body))
+		return nil, errs.Err()
+	}
+
+	a := Answers{}
+	seen := map[string]int{}
+	for _, kv := range pairs {
+		line, col := pos(kv.Key)
+		key := scalarText(kv.Key)
+		if prev, dup := seen[key]; dup {
+			errs.Add(name, line, col, "question %q answered twice (first on line %d)", key, prev)
+			continue
+		}
+		seen[key] = line
+		q, ok := qn.Question(key)
+		if !ok {
+			errs.Add(name, line, col, "unknown question %q; %s", key, diag.OneOf(key, qn.IDs()))
+			continue
+		}
+		v, ok := decodeValue(name, q, unwrap(kv.Value), &errs)
+		if ok {
+			a[q.ID] = v
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+func decodeValue(file string, q *questionnaire.Question, n ast.Node, errs *diag.List) (Value, bool) {
+	if n == nil {
+		return Value{}, false // "question:" with nothing after it: left unanswered
+	}
+	line, col := pos(n)
+	if _, isNull := n.(*ast.NullNode); isNull {
+		return Value{}, false
+	}
+	switch q.Kind {
+	case questionnaire.YesNo:
+		switch strings.ToLower(scalarText(n)) {
+		case "true", "yes":
+			return Bool(true), true
+		case "false", "no":
+			return Bool(false), true
+		}
+		errs.Add(file, line, col, "question %q: expected yes or no (true or false), found %s", q.ID, describe(n))
+	case questionnaire.Number:
+		if _, ok := n.(*ast.IntegerNode); !ok {
+			errs.Add(file, line, col, "question %q: expected a whole number from %d to %d, found %s", q.ID, q.Min, q.Max, describe(n))
+			return Value{}, false
+		}
+		v, err := strconv.Atoi(scalarText(n))
+		if err != nil || v < q.Min || v > q.Max {
+			errs.Add(file, line, col, "question %q: %s is out of range; expected %d to %d %s", q.ID, scalarText(n), q.Min, q.Max, q.Unit)
+			return Value{}, false
+		}
+		return Num(v), true
+	case questionnaire.One:
+		if !isScalar(n) {
+			errs.Add(file, line, col, "question %q takes one option, found %s; %s", q.ID, describe(n), "valid: "+strings.Join(q.OptionIDs(), ", "))
+			return Value{}, false
+		}
+		id := scalarText(n)
+		if _, ok := q.Option(id); !ok {
+			errs.Add(file, line, col, "question %q: unknown option %q; %s", q.ID, id, diag.OneOf(id, q.OptionIDs()))
+			return Value{}, false
+		}
+		return Choice(id), true
+	case questionnaire.Many:
+		var items []ast.Node
+		if seq, ok := n.(*ast.SequenceNode); ok {
+			items = seq.Values
+		} else if isScalar(n) {
+			items = []ast.Node{n} // a single option without brackets is fine
+		} else {
+			errs.Add(file, line, col, "question %q: expected a list of options, found %s", q.ID, describe(n))
+			return Value{}, false
+		}
+		var ids []string
+		bad := false
+		for _, it := range items {
+			it = unwrap(it)
+			il, ic := pos(it)
+			if !isScalar(it) {
+				errs.Add(file, il, ic, "question %q: expected an option id, found %s", q.ID, describe(it))
+				bad = true
+				continue
+			}
+			id := scalarText(it)
+			_, ok := q.Option(id)
+			switch {
+			case !ok:
+				errs.Add(file, il, ic, "question %q: unknown option %q; %s", q.ID, id, diag.OneOf(id, q.OptionIDs()))
+				bad = true
+			case slices.Contains(ids, id):
+				errs.Add(file, il, ic, "question %q: option %q listed twice", q.ID, id)
+				bad = true
+			default:
+				ids = append(ids, id)
+			}
+		}
+		if bad {
+			return Value{}, false
+		}
+		if len(ids) == 0 {
+			return Value{}, false // [] is "not answered"
+		}
+		if len(ids) > 1 {
+			for _, id := range ids {
+				if o, _ := q.Option(id); o.Exclusive {
+					errs.Add(file, line, col, "question %q: %q (%s) cannot be combined with other options", q.ID, id, o.Label)
+					return Value{}, false
+				}
+			}
+		}
+		return Choices(ids...), true
+	}
+	return Value{}, false
+}
+
+// unwrap looks through tags and anchors to the value they carry.
+func unwrap(n ast.Node) ast.Node {
+	for {
+		switch t := n.(type) {
+		case *ast.TagNode:
+			n = t.Value
+		case *ast.AnchorNode:
+			n = t.Value
+		case *ast.CommentGroupNode:
+			return nil
+		default:
+			return n
+		}
+	}
+}
+
+func isScalar(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.StringNode, *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.LiteralNode,
+		*ast.InfinityNode, *ast.NanNode:
+		return true
+	}
+	return false
+}
+
+// scalarText is the text as written, so that "no" or "2_to_4h" is an id
+// whatever YAML would have made of it.
+func scalarText(n ast.Node) string {
+	if tk := n.GetToken(); tk != nil {
+		return tk.Value
+	}
+	return n.String()
+}
+
+func pos(n ast.Node) (int, int) {
+	if n == nil {
+		return 0, 0
+	}
+	if tk := n.GetToken(); tk != nil && tk.Position != nil {
+		return tk.Position.Line, tk.Position.Column
+	}
+	return 0, 0
+}
+
+func describe(n ast.Node) string {
+	switch n.(type) {
+	case *ast.SequenceNode:
+		return "a list"
+	case *ast.MappingNode, *ast.MappingValueNode:
+		return "a mapping"
+	case *ast.IntegerNode, *ast.FloatNode:
+		return "the number " + scalarText(n)
+	case *ast.BoolNode:
+		return "the boolean " + scalarText(n)
+	case *ast.AliasNode:
+		return "an alias"
+	}
+	if isScalar(n) {
+		return strconv.Quote(scalarText(n))
+	}
+	return "a " + strings.ToLower(n.Type().String())
+}
+
+// yamlError turns a go-yaml error into a diag error at its token.
+func yamlError(name string, err error) error {
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		var l diag.List
+		line, col := 0, 0
+		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+			line, col = tk.Position.Line, tk.Position.Column
+		}
+		l.Add(name, line, col, "%s", ye.GetMessage())
+		return l.Err()
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+
+func stripComments(data []byte) []byte {
+	var out []byte
+	for line := range bytes.Lines(data) {
+		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] == '#' {
+			continue
+		}
+		out = append(out, line...)
+	}
+	return out
+}

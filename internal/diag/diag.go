@@ -1,0 +1,93 @@
+// Package diag reports problems in input files the way compilers and
+// promtool do: file:line:col: message, every problem at once.
+package diag
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Error is one problem at a place in a file. Line and Col are 1-based; 0
+// means the place is the whole file.
+type Error struct {
+	File string
+	Line int
+	Col  int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Line > 0 && e.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// List collects problems; its Err is nil when there are none.
+type List []*Error
+
+// Add records a problem.
+func (l *List) Add(file string, line, col int, format string, args ...any) {
+	*l = append(*l, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Err joins the problems into one error, one per line, or returns nil.
+func (l List) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errors.Join(errs...)
+}
+
+// OneOf formats the valid values for a message, with the closest one first
+// when the bad value looks like a typo of it.
+func OneOf(bad string, valid []string) string {
+	list := strings.Join(valid, ", ")
+	if s := closest(bad, valid); s != "" {
+		return fmt.Sprintf("did you mean %q? valid: %s", s, list)
+	}
+	return "valid: " + list
+}
+
+// closest returns the candidate within a small edit distance of bad, if any.
+func closest(bad string, valid []string) string {
+	best, bestD := "", 3
+	if len(bad) < 4 {
+		bestD = 2
+	}
+	for _, v := range valid {
+		if d := distance(bad, v); d < bestD {
+			best, bestD = v, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,131 @@
+// Package export writes summaries and answers files safely: the whole file
+// or nothing, readable only by its owner (it is health data), and never over
+// an existing file unless asked.
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+)
+
+// ErrExists is returned (wrapped) when the file exists and force is off.
+var ErrExists = errors.New("file already exists")
+
+// Mode is the permission of written files: health data, owner only.
+const Mode fs.FileMode = 0o600
+
+// WriteFile writes data to path atomically; see Write.
+func WriteFile(path string, data []byte, force bool) error {
+	return Write(path, force, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// Write fills a temporary file in the same directory as path, syncs it and
+// moves it into place, so a reader sees the old file or the new one, never
+// half of one. Without force an existing file is left alone and the error
+// wraps ErrExists. On any failure the temporary file is removed.
+func Write(path string, force bool, fill func(io.Writer) error) (err error) {
+	if path == "" {
+		return errors.New("no file name given")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if st, err := os.Stat(abs); err == nil {
+		if st.IsDir() {
+			return fmt.Errorf("%s is a directory; give a file name inside it", abs)
+		}
+		if !force {
+			return fmt.Errorf("%s: %w (choose another name, or replace it with --force)", abs, ErrExists)
+		}
+	}
+	dir := filepath.Dir(abs)
+	if st, err := os.Stat(dir); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("cannot write %s: directory %s does not exist", abs, dir)
+		}
+		return fmt.Errorf("cannot write %s: %w", abs, err)
+	} else if !st.IsDir() {
+		return fmt.Errorf("cannot write %s: %s is not a directory", abs, dir)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(abs)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", abs, unwrapPath(err))
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = tmp.Chmod(Mode); err != nil {
+		return fmt.Errorf("cannot write %s: %w", abs, unwrapPath(err))
+	}
+	if err = fill(tmp); err != nil {
+		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, unwrapPath(err))
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, unwrapPath(err))
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, unwrapPath(err))
+	}
+	if force {
+		err = os.Rename(tmp.Name(), abs)
+	} else {
+		// A hard link fails if the name was taken meanwhile, so a file that
+		// appeared after the check above is still never replaced.
+		err = os.Link(tmp.Name(), abs)
+		if err == nil {
+			os.Remove(tmp.Name())
+		} else if errors.Is(err, fs.ErrExist) {
+			err = fmt.Errorf("%s: %w (choose another name, or replace it with --force)", abs, ErrExists)
+		} else if errors.Is(err, syscall.EPERM) || errors.Is(err, syscall.ENOTSUP) || errors.Is(err, syscall.EXDEV) {
+			// File systems without hard links: fall back to a checked rename.
+			if _, statErr := os.Stat(abs); statErr == nil {
+				err = fmt.Errorf("%s: %w (choose another name, or replace it with --force)", abs, ErrExists)
+			} else {
+				err = os.Rename(tmp.Name(), abs)
+			}
+		}
+	}
+	if err != nil {
+		if errors.Is(err, ErrExists) {
+			return err
+		}
+		return fmt.Errorf("cannot write %s: %w", abs, unwrapPath(err))
+	}
+	syncDir(dir)
+	return nil
+}
+
+// unwrapPath drops the *PathError wrapper, whose temp-file name would only
+// confuse; the messages above name the real path.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
+
+// syncDir makes the rename durable; failure here loses nothing already
+// written, so it is not reported.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}

@@ -1,0 +1,174 @@
+// Package questionnaire defines backtriage's questions once. The terminal UI,
+// the accessible prompts, the answers file, `backtriage questions` and the rule
+// loader all read these definitions, so a question or option id lives here and
+// nowhere else.
+package questionnaire
+
+import "fmt"
+
+// Kind is how a question is answered. The ids are part of the JSON contract.
+type Kind string
+
+const (
+	One    Kind = "one"    // pick one option
+	Many   Kind = "many"   // pick any number of options
+	Number Kind = "number" // a whole number within Min..Max
+	YesNo  Kind = "yesno"  // yes or no
+)
+
+// Option is one choice of a one or many question.
+type Option struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	// Exclusive options ("none of these", "don't know") cannot be combined
+	// with others in a many question.
+	Exclusive bool `json:"exclusive,omitempty"`
+}
+
+// ShowIf makes a question a follow-up: it is asked only when the answer to
+// Question includes one of AnyOf (for a yesno question, "yes" or "no").
+type ShowIf struct {
+	Question string   `json:"question"`
+	AnyOf    []string `json:"any_of"`
+}
+
+// Question is one thing we ask.
+type Question struct {
+	ID     string `json:"id"`
+	Page   string `json:"page"`
+	Prompt string `json:"prompt"`
+	// Short names the answer in summaries ("Sleep position: side").
+	Short string `json:"short"`
+	// Why is the one-line "why we ask".
+	Why     string   `json:"why"`
+	Kind    Kind     `json:"kind"`
+	Options []Option `json:"options,omitempty"`
+	Min     int      `json:"min,omitempty"`
+	Max     int      `json:"max,omitempty"`
+	Unit    string   `json:"unit,omitempty"`
+	// Warning marks the warning-sign screen, asked before anything else.
+	Warning bool    `json:"warning,omitempty"`
+	ShowIf  *ShowIf `json:"show_if,omitempty"`
+}
+
+// Option returns the option with the given id.
+func (q *Question) Option(id string) (Option, bool) {
+	for _, o := range q.Options {
+		if o.ID == id {
+			return o, true
+		}
+	}
+	return Option{}, false
+}
+
+// OptionIDs lists the valid option ids, for error messages.
+func (q *Question) OptionIDs() []string {
+	if q.Kind == YesNo {
+		return []string{"yes", "no"}
+	}
+	ids := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		ids[i] = o.ID
+	}
+	return ids
+}
+
+// Page groups a handful of questions on one screen.
+type Page struct {
+	ID        string      `json:"id"`
+	Title     string      `json:"title"`
+	Intro     string      `json:"intro"`
+	Questions []*Question `json:"questions"`
+}
+
+// Questionnaire is the ordered set of pages. It is immutable after Default
+// builds it; share it freely.
+type Questionnaire struct {
+	Pages     []*Page
+	questions []*Question
+	index     map[string]int
+}
+
+// Questions lists every question in the order asked.
+func (qn *Questionnaire) Questions() []*Question { return qn.questions }
+
+// Question looks a question up by id.
+func (qn *Questionnaire) Question(id string) (*Question, bool) {
+	i, ok := qn.index[id]
+	if !ok {
+		return nil, false
+	}
+	return qn.questions[i], true
+}
+
+// Index is the position of a question in Questions, or -1.
+func (qn *Questionnaire) Index(id string) int {
+	if i, ok := qn.index[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// IDs lists the question ids in order, for error messages.
+func (qn *Questionnaire) IDs() []string {
+	ids := make([]string, len(qn.questions))
+	for i, q := range qn.questions {
+		ids[i] = q.ID
+	}
+	return ids
+}
+
+// New indexes pages and checks that the definitions are consistent: unique
+// ids, options where needed, follow-ups that point at earlier questions.
+func New(pages []*Page) (*Questionnaire, error) {
+	qn := &Questionnaire{Pages: pages, index: map[string]int{}}
+	for _, p := range pages {
+		for _, q := range p.Questions {
+			if _, dup := qn.index[q.ID]; dup {
+				return nil, fmt.Errorf("question %q defined twice", q.ID)
+			}
+			q.Page = p.ID
+			switch q.Kind {
+			case One, Many:
+				if len(q.Options) < 2 {
+					return nil, fmt.Errorf("question %q: a %s question needs options", q.ID, q.Kind)
+				}
+				seen := map[string]bool{}
+				for _, o := range q.Options {
+					if seen[o.ID] {
+						return nil, fmt.Errorf("question %q: option %q defined twice", q.ID, o.ID)
+					}
+					seen[o.ID] = true
+				}
+				if len(q.Options) > 64 {
+					return nil, fmt.Errorf("question %q: more than 64 options", q.ID)
+				}
+			case Number:
+				if q.Max <= q.Min {
+					return nil, fmt.Errorf("question %q: needs min < max", q.ID)
+				}
+			case YesNo:
+			default:
+				return nil, fmt.Errorf("question %q: unknown kind %q", q.ID, q.Kind)
+			}
+			if s := q.ShowIf; s != nil {
+				i, ok := qn.index[s.Question]
+				if !ok {
+					return nil, fmt.Errorf("question %q: show_if names %q, which is not asked before it", q.ID, s.Question)
+				}
+				parent := qn.questions[i]
+				for _, id := range s.AnyOf {
+					if parent.Kind == YesNo && (id == "yes" || id == "no") {
+						continue
+					}
+					if _, ok := parent.Option(id); !ok {
+						return nil, fmt.Errorf("question %q: show_if option %q is not an option of %q", q.ID, id, s.Question)
+					}
+				}
+			}
+			qn.index[q.ID] = len(qn.questions)
+			qn.questions = append(qn.questions, q)
+		}
+	}
+	return qn, nil
+}

@@ -1,0 +1,246 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/triage"
+)
+
+// document is the summary's content, independent of format, so text and
+// Markdown say exactly the same things in the same order.
+type document struct {
+	title    string
+	date     string
+	sections []section
+}
+
+type section struct {
+	heading string
+	blocks  []block
+}
+
+type blockKind int
+
+const (
+	para     blockKind = iota
+	numbered           // a numbered list
+	bullets            // a bulleted list
+	quote              // a quoted passage
+)
+
+// block is a paragraph, a quote, or a list whose items may carry detail lines.
+type block struct {
+	kind  blockKind
+	text  string
+	items []item
+}
+
+type item struct {
+	text   string
+	detail []string // indented lines under the item
+}
+
+func build(as *triage.Assessment, m Meta) document {
+	d := document{title: "backtriage summary: upper back pain", date: m.Date.Format("2006-01-02")}
+	info := triage.Info(as.Level)
+
+	d.sections = append(d.sections, section{blocks: []block{{kind: para, text: triage.Disclaimer}}})
+
+	now := section{heading: "What to do now"}
+	now.blocks = append(now.blocks,
+		block{kind: para, text: fmt.Sprintf("Level: %s (%s)", info.Headline, as.Level)},
+		block{kind: para, text: info.Do})
+	d.sections = append(d.sections, now)
+
+	warn := section{heading: "Warning signs"}
+	if len(as.Warnings) == 0 {
+		warn.blocks = append(warn.blocks, block{kind: para, text: "None found in your answers."})
+	} else {
+		b := block{kind: bullets}
+		for _, w := range as.Warnings {
+			it := item{text: fmt.Sprintf("[%s] %s", w.Level, w.Rule.Title)}
+			it.detail = append(it.detail, "What to do: "+w.Rule.Action)
+			if len(w.Because) > 0 {
+				it.detail = append(it.detail, "Because you said: "+factsText(w.Because))
+			}
+			b.items = append(b.items, it)
+		}
+		warn.blocks = append(warn.blocks, b)
+	}
+	d.sections = append(d.sections, warn)
+
+	causes := section{heading: "Likely causes"}
+	if len(as.Causes) == 0 {
+		causes.blocks = append(causes.blocks, block{kind: para, text: "Your answers did not point to a particular cause. The general plan below still applies."})
+	} else {
+		b := block{kind: numbered}
+		for _, c := range as.Causes {
+			it := item{text: fmt.Sprintf("%s (score %d)", c.Cause.Title, c.Score)}
+			it.detail = append(it.detail, c.Cause.About)
+			for _, mu := range c.Cause.Muscles {
+				line := fmt.Sprintf("Muscle: %s, %s.", mu.Name, strings.TrimSuffix(lowerFirst(mu.Where), "."))
+				if len(mu.Refers) > 0 {
+					line += " Sends pain to: " + regionsText(mu.Refers) + "."
+				}
+				it.detail = append(it.detail, line)
+			}
+			if c.Cause.Kind == "professional" {
+				it.detail = append(it.detail, "This is not a muscle problem to treat yourself: have a doctor or physiotherapist assess it.")
+			}
+			for _, r := range c.Reasons {
+				line := fmt.Sprintf("Because you said: %s (rule %s, +%d)", factsText(r.Because), r.Rule.ID, r.Rule.Weight)
+				if len(r.Because) == 0 {
+					line = fmt.Sprintf("Because: %s (rule %s, +%d)", r.Rule.Title, r.Rule.ID, r.Rule.Weight)
+				}
+				it.detail = append(it.detail, line)
+			}
+			b.items = append(b.items, it)
+		}
+		causes.blocks = append(causes.blocks, b)
+	}
+	d.sections = append(d.sections, causes)
+
+	plan := section{heading: "Self-care plan"}
+	if len(as.Plan) == 0 {
+		msg := "No self-care steps for these answers."
+		if len(as.Withheld) > 0 {
+			msg = "Self-care is held back: get help first (see above)."
+		}
+		plan.blocks = append(plan.blocks, block{kind: para, text: msg})
+	} else {
+		if len(as.Warnings) > 0 {
+			plan.blocks = append(plan.blocks, block{kind: para, text: "Only alongside the help above, never instead of it:"})
+		}
+		b := block{kind: numbered}
+		for _, p := range as.Plan {
+			it := item{text: p.Step.Title}
+			it.detail = append(it.detail, strings.TrimSpace(p.Step.How))
+			if p.Step.Fits != "" {
+				it.detail = append(it.detail, "When it fits: "+p.Step.Fits)
+			}
+			if p.Step.Caution != "" {
+				it.detail = append(it.detail, "Caution: "+p.Step.Caution)
+			}
+			if len(p.For) > 0 {
+				names := make([]string, len(p.For))
+				for i, c := range p.For {
+					names[i] = c.Title
+				}
+				it.detail = append(it.detail, "For: "+strings.Join(names, "; "))
+			}
+			b.items = append(b.items, it)
+		}
+		plan.blocks = append(plan.blocks, b)
+	}
+	if len(as.Withheld) > 0 && len(as.Plan) > 0 {
+		b := block{kind: bullets}
+		for _, w := range as.Withheld {
+			b.items = append(b.items, item{text: "Left out: " + w.Step.Title, detail: []string{w.Why}})
+		}
+		plan.blocks = append(plan.blocks, b)
+	}
+	d.sections = append(d.sections, plan)
+
+	help := section{heading: "When to get help"}
+	hb := block{kind: bullets}
+	for _, h := range as.SeekHelp {
+		hb.items = append(hb.items, item{text: h.Text})
+	}
+	hb.items = append(hb.items, item{text: "Any time you are worried, or the pain is severe or getting worse: see a doctor. You never need a reason from this tool to get help."})
+	help.blocks = append(help.blocks, hb)
+	d.sections = append(d.sections, help)
+
+	d.sections = append(d.sections, answersSection(as))
+
+	src := section{heading: "Sources"}
+	for _, s := range as.Sources {
+		head := s.Source.Title
+		if s.Source.Publisher != "" {
+			head += " (" + s.Source.Publisher + ")"
+		}
+		if s.Source.URL != "" {
+			head += " " + s.Source.URL
+		}
+		b := block{kind: bullets, items: []item{{text: head}}}
+		for _, q := range s.Quotes {
+			b.items[0].detail = append(b.items[0].detail, fmt.Sprintf("\"%s\" (%s)", strings.TrimSpace(q.Text), q.By))
+		}
+		src.blocks = append(src.blocks, b)
+	}
+	d.sections = append(d.sections, src)
+	return d
+}
+
+func answersSection(as *triage.Assessment) section {
+	s := section{heading: "Your answers"}
+	qn := questionnaire.Default()
+	b := block{kind: bullets}
+	for _, q := range qn.Questions() {
+		v, ok := as.Answers[q.ID]
+		if !ok {
+			continue
+		}
+		b.items = append(b.items, item{text: q.Short + ": " + answers.Text(q, v)})
+	}
+	if len(b.items) == 0 {
+		s.blocks = append(s.blocks, block{kind: para, text: "No answers given."})
+	} else {
+		s.blocks = append(s.blocks, b)
+	}
+	if len(as.Unanswered) > 0 {
+		names := make([]string, len(as.Unanswered))
+		for i, q := range as.Unanswered {
+			names[i] = q.Short
+		}
+		s.blocks = append(s.blocks, block{kind: para, text: "Not answered: " + strings.Join(names, "; ") + "."})
+		for _, q := range as.Unanswered {
+			if q.Warning {
+				s.blocks = append(s.blocks, block{kind: para, text: "Some warning-sign questions were not answered, so warning signs may have been missed. If any of them apply, get help as they describe."})
+				break
+			}
+		}
+	}
+	return s
+}
+
+func factsText(fs []triage.Fact) string {
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = f.Question.Short + ": " + f.Text
+	}
+	return strings.Join(parts, "; ")
+}
+
+var regionNames = map[string]string{
+	"head": "the head", "neck": "the back of the neck", "neck_front": "the front and side of the neck",
+	"shoulder_top": "the top of the shoulder", "shoulder_blades": "the shoulder blades",
+	"between_shoulder_blades": "between the shoulder blades", "middle_back": "the middle of the back",
+	"lower_back": "the lower back", "chest": "the chest", "under_ribs": "under the ribs",
+	"arm_hand": "the arm and hand",
+}
+
+// RegionName is a region id in words.
+func RegionName(id string) string {
+	if n, ok := regionNames[id]; ok {
+		return n
+	}
+	return id
+}
+
+func regionsText(ids []string) string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = RegionName(id)
+	}
+	return strings.Join(names, ", ")
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}

@@ -1,0 +1,49 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+)
+
+func renderMarkdown(d document) string {
+	var b strings.Builder
+	b.WriteString("# " + d.title + "\n\n")
+	b.WriteString("Date: " + d.date + "\n")
+	for _, s := range d.sections {
+		b.WriteString("\n")
+		if s.heading != "" {
+			b.WriteString("## " + s.heading + "\n\n")
+		}
+		for i, bl := range s.blocks {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			switch bl.kind {
+			case para:
+				b.WriteString(mdEscape(bl.text) + "\n")
+			case quote:
+				b.WriteString("> " + mdEscape(bl.text) + "\n")
+			case numbered, bullets:
+				for j, it := range bl.items {
+					marker := "- "
+					if bl.kind == numbered {
+						marker = fmt.Sprintf("%d. ", j+1)
+					}
+					b.WriteString(marker + mdEscape(it.text) + "\n")
+					indent := strings.Repeat(" ", len(marker))
+					for _, dl := range it.detail {
+						b.WriteString(indent + "- " + mdEscape(dl) + "\n")
+					}
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+// mdEscape keeps rule text from turning into Markdown markup by accident.
+func mdEscape(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "[", `\[`, "]", `\]`)
+	return r.Replace(s)
+}

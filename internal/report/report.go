@@ -1,0 +1,76 @@
+// Package report renders an assessment as a summary to keep or hand to a
+// therapist or doctor: plain text, Markdown or JSON, with the same content in
+// the same order. Warning signs always come before self-care.
+package report
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/backtriage/backtriage/internal/triage"
+)
+
+// Format is an export format.
+type Format string
+
+const (
+	Text     Format = "text"
+	Markdown Format = "markdown"
+	JSON     Format = "json"
+)
+
+// Formats lists the formats in the order offered.
+var Formats = []Format{Text, Markdown, JSON}
+
+// ParseFormat reads a format name ("md" is accepted for Markdown).
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(s) {
+	case "text", "txt", "":
+		return Text, nil
+	case "markdown", "md":
+		return Markdown, nil
+	case "json":
+		return JSON, nil
+	}
+	return "", fmt.Errorf("unknown format %q; valid: text, markdown, json", s)
+}
+
+// Ext is the file extension for the format.
+func (f Format) Ext() string {
+	switch f {
+	case Markdown:
+		return ".md"
+	case JSON:
+		return ".json"
+	}
+	return ".txt"
+}
+
+// Meta is what the summary needs besides the assessment. The date is passed
+// in, never read from the clock here.
+type Meta struct {
+	Date    time.Time
+	Version string
+}
+
+// DefaultFileName is the suggested export name for a date and format.
+func DefaultFileName(date time.Time, f Format) string {
+	return "backtriage-summary-" + date.Format("2006-01-02") + f.Ext()
+}
+
+// Width is the column the text summary wraps at.
+const Width = 78
+
+// Render renders the assessment in the format.
+func Render(f Format, as *triage.Assessment, m Meta) ([]byte, error) {
+	switch f {
+	case Text:
+		return []byte(renderText(build(as, m))), nil
+	case Markdown:
+		return []byte(renderMarkdown(build(as, m))), nil
+	case JSON:
+		return renderJSON(as, m)
+	}
+	return nil, fmt.Errorf("unknown format %q; valid: text, markdown, json", f)
+}

@@ -1,0 +1,500 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/diag"
+	"github.com/backtriage/backtriage/internal/questionnaire"
+)
+
+// MaxQuoteWords bounds a quote: a citation, not a copy.
+const MaxQuoteWords = 40
+
+type nodeRef = ast.Node
+
+// fileDoc is what one rule file may hold.
+type fileDoc struct {
+	Sources []*Source `yaml:"sources"`
+	Causes  []*Cause  `yaml:"causes"`
+	Steps   []*Step   `yaml:"steps"`
+	Rules   []*Rule   `yaml:"rules"`
+}
+
+// LoadDir loads every *.yaml file in dir.
+func LoadDir(dir string, qn *questionnaire.Questionnaire) (*Table, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("rules: %w", err)
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("rules: %s is not a directory", dir)
+	}
+	return Load(os.DirFS(dir), dir, qn)
+}
+
+// Load reads every *.yaml file at the root of fsys, in name order, and
+// validates the whole table. dir is how file names appear in messages.
+func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire) (*Table, error) {
+	names, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%s: no *.yaml rule files", dir)
+	}
+	sort.Strings(names)
+	var errs diag.List
+	t := &Table{}
+	for _, name := range names {
+		file := path.Join(dir, name)
+		if dir == "" || dir == "." {
+			file = name
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs.Add(file, 0, 0, "%v", err)
+			continue
+		}
+		t.Files = append(t.Files, file)
+		doc, ok := decodeFile(file, data, &errs)
+		if !ok {
+			continue
+		}
+		t.Sources = append(t.Sources, doc.Sources...)
+		t.Causes = append(t.Causes, doc.Causes...)
+		t.Steps = append(t.Steps, doc.Steps...)
+		t.Rules = append(t.Rules, doc.Rules...)
+	}
+	if len(errs) == 0 {
+		validate(t, qn, &errs)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+func decodeFile(file string, data []byte, errs *diag.List) (*fileDoc, bool) {
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		addYAMLError(file, "", err, errs)
+		return nil, false
+	}
+	doc := &fileDoc{}
+	for _, d := range f.Docs {
+		body := unwrap(d.Body)
+		if body == nil {
+			continue
+		}
+		var part fileDoc
+		if err := yaml.NodeToValue(body, &part, yaml.Strict()); err != nil {
+			addYAMLError(file, "", err, errs)
+			return nil, false
+		}
+		doc.Sources = append(doc.Sources, part.Sources...)
+		doc.Causes = append(doc.Causes, part.Causes...)
+		doc.Steps = append(doc.Steps, part.Steps...)
+		doc.Rules = append(doc.Rules, part.Rules...)
+	}
+	for _, s := range doc.Sources {
+		s.Pos.File = file
+	}
+	for _, c := range doc.Causes {
+		c.Pos.File = file
+	}
+	for _, s := range doc.Steps {
+		s.Pos.File = file
+		if s.AvoidWhen != nil {
+			s.AvoidWhen.Pos.File = file
+		}
+	}
+	for _, r := range doc.Rules {
+		r.Pos.File = file
+		if r.When != nil {
+			r.When.Pos.File = file
+		}
+	}
+	return doc, true
+}
+
+// ownedError tags a decoding error with the item it happened in.
+type ownedError struct {
+	owner string
+	err   error
+}
+
+func (e *ownedError) Error() string { return e.owner + ": " + e.err.Error() }
+func (e *ownedError) Unwrap() error { return e.err }
+
+func addYAMLError(file, owner string, err error, errs *diag.List) {
+	var oe *ownedError
+	if errors.As(err, &oe) {
+		owner = oe.owner
+	}
+	prefix := ""
+	if owner != "" {
+		prefix = owner + ": "
+	}
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		line, col := 0, 0
+		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+			line, col = tk.Position.Line, tk.Position.Column
+		}
+		msg := ye.GetMessage()
+		msg = strings.Replace(msg, "is not found", "is not a known key", 1)
+		errs.Add(file, line, col, "%s%s", prefix, msg)
+		return
+	}
+	errs.Add(file, 0, 0, "%s%v", prefix, err)
+}
+
+// decodeItem strictly decodes one list item, remembering where it was.
+func decodeItem[T any](n ast.Node, kind string, v *T, pos *Pos) error {
+	line, col := nodePos(n)
+	*pos = Pos{Line: line, Col: col}
+	if err := yaml.NodeToValue(n, v, yaml.Strict()); err != nil {
+		owner := kind
+		if id := mappingID(n); id != "" {
+			owner = fmt.Sprintf("%s %q", kind, id)
+		}
+		return &ownedError{owner: owner, err: err}
+	}
+	return nil
+}
+
+func (s *Source) UnmarshalYAML(n ast.Node) error {
+	type plain Source
+	return decodeItem(n, "source", (*plain)(s), &s.Pos)
+}
+
+func (c *Cause) UnmarshalYAML(n ast.Node) error {
+	type plain Cause
+	return decodeItem(n, "cause", (*plain)(c), &c.Pos)
+}
+
+func (s *Step) UnmarshalYAML(n ast.Node) error {
+	type plain Step
+	return decodeItem(n, "step", (*plain)(s), &s.Pos)
+}
+
+func (r *Rule) UnmarshalYAML(n ast.Node) error {
+	type plain Rule
+	return decodeItem(n, "rule", (*plain)(r), &r.Pos)
+}
+
+// UnmarshalYAML keeps the node: conditions are compiled once the
+// questionnaire and file are known.
+func (c *Cond) UnmarshalYAML(n ast.Node) error {
+	c.node = n
+	line, col := nodePos(n)
+	c.Pos = Pos{Line: line, Col: col}
+	return nil
+}
+
+func (a *AnswersNode) UnmarshalYAML(n ast.Node) error {
+	a.node = n
+	line, col := nodePos(n)
+	a.Pos = Pos{Line: line, Col: col}
+	return nil
+}
+
+// mappingID finds the id: key of a mapping node, for messages.
+func mappingID(n ast.Node) string {
+	m, ok := unwrap(n).(*ast.MappingNode)
+	if !ok {
+		return ""
+	}
+	for _, kv := range m.Values {
+		if scalar(kv.Key) == "id" {
+			return scalar(unwrap(kv.Value))
+		}
+	}
+	return ""
+}
+
+func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
+	t.sources = map[string]*Source{}
+	t.causes = map[string]*Cause{}
+	t.steps = map[string]*Step{}
+	t.causeIx = map[string]int{}
+	at := func(p Pos, owner string, format string, args ...any) {
+		errs.Add(p.File, p.Line, p.Col, owner+": "+format, args...)
+	}
+	checkID := func(p Pos, kind, id string, seen map[string]Pos) string {
+		if id == "" {
+			errs.Add(p.File, p.Line, p.Col, "%s: missing id", kind)
+			return ""
+		}
+		owner := fmt.Sprintf("%s %q", kind, id)
+		if !validID(id) {
+			at(p, owner, "id must be lowercase letters, digits and dashes")
+		}
+		if prev, dup := seen[id]; dup {
+			at(p, owner, "duplicate id (first defined at %s:%d:%d)", prev.File, prev.Line, prev.Col)
+		}
+		seen[id] = p
+		return owner
+	}
+	checkCite := func(p Pos, owner, source, quote string) *Source {
+		if quote = strings.TrimSpace(quote); quote == "" {
+			at(p, owner, "missing quote: cite a short verbatim passage of the source")
+		} else if n := len(strings.Fields(quote)); n > MaxQuoteWords {
+			at(p, owner, "quote has %d words; keep it under %d", n, MaxQuoteWords)
+		}
+		if source == "" {
+			at(p, owner, "missing source; valid: %s", strings.Join(keys(t.sources), ", "))
+			return nil
+		}
+		s, ok := t.sources[source]
+		if !ok {
+			at(p, owner, "unknown source %q; %s", source, diag.OneOf(source, keys(t.sources)))
+		}
+		return s
+	}
+
+	seen := map[string]Pos{}
+	for _, s := range t.Sources {
+		owner := checkID(s.Pos, "source", s.ID, seen)
+		if owner == "" {
+			continue
+		}
+		t.sources[s.ID] = s
+		if s.Kind != "article" && s.Kind != "guideline" {
+			at(s.Pos, owner, "kind %q; valid: article, guideline", s.Kind)
+		}
+		if s.Title == "" {
+			at(s.Pos, owner, "missing title")
+		}
+	}
+	seen = map[string]Pos{}
+	for i, c := range t.Causes {
+		owner := checkID(c.Pos, "cause", c.ID, seen)
+		if owner == "" {
+			continue
+		}
+		t.causes[c.ID] = c
+		t.causeIx[c.ID] = i
+		switch c.Kind {
+		case "muscle":
+			if len(c.Muscles) == 0 {
+				at(c.Pos, owner, "a muscle cause must name its muscles (name, where, sits, refers)")
+			}
+		case "professional":
+		default:
+			at(c.Pos, owner, "kind %q; valid: muscle, professional", c.Kind)
+		}
+		if c.Title == "" || c.About == "" {
+			at(c.Pos, owner, "needs a title and an about line")
+		}
+		for _, m := range c.Muscles {
+			if m.Name == "" || m.Where == "" || len(m.Sits) == 0 {
+				at(c.Pos, owner, "muscle %q needs a name, where it sits in words and sits: [regions]", m.Name)
+			}
+			for _, r := range append(slices.Clone(m.Sits), m.Refers...) {
+				if !slices.Contains(Regions, r) {
+					at(c.Pos, owner, "muscle %q: unknown region %q; %s", m.Name, r, diag.OneOf(r, Regions))
+				}
+			}
+		}
+		checkCite(c.Pos, owner, c.Source, c.Quote)
+	}
+	seen = map[string]Pos{}
+	for _, s := range t.Steps {
+		owner := checkID(s.Pos, "step", s.ID, seen)
+		if owner == "" {
+			continue
+		}
+		t.steps[s.ID] = s
+		if s.Title == "" || s.How == "" {
+			at(s.Pos, owner, "needs a title and how-to text")
+		}
+		if s.AvoidWhen != nil {
+			s.AvoidWhen = compileInto(s.AvoidWhen, qn, owner, errs)
+			if s.Caution == "" {
+				at(s.Pos, owner, "avoid_when needs a caution line saying why")
+			}
+		}
+		checkCite(s.Pos, owner, s.Source, s.Quote)
+	}
+
+	usedCause := map[string]bool{}
+	usedStep := map[string]bool{}
+	seen = map[string]Pos{}
+	for _, r := range t.Rules {
+		owner := checkID(r.Pos, "rule", r.ID, seen)
+		if owner == "" {
+			continue
+		}
+		if r.Title == "" {
+			at(r.Pos, owner, "missing title")
+		}
+		if r.When == nil {
+			at(r.Pos, owner, "missing when: a condition, or \"always\"")
+		} else {
+			r.When = compileInto(r.When, qn, owner, errs)
+		}
+		if r.Level != "" {
+			lv, ok := ParseLevel(r.Level)
+			switch {
+			case !ok:
+				at(r.Pos, owner, "unknown level %q; valid: %s", r.Level, strings.Join(LevelIDs(), ", "))
+			case lv == SelfCare:
+				at(r.Pos, owner, "level self-care is the default; leave level out")
+			default:
+				r.level = lv
+				if strings.TrimSpace(r.Action) == "" {
+					at(r.Pos, owner, "a rule with a level needs an action: what to do now")
+				}
+			}
+		} else if r.Action != "" {
+			at(r.Pos, owner, "action without a level")
+		}
+		src := checkCite(r.Pos, owner, r.Source, r.Quote)
+		if r.level > SelfCare && src != nil && src.Kind != "guideline" {
+			at(r.Pos, owner, "a warning sign must cite clinical guidance, not %s %q", src.Kind, src.ID)
+		}
+		if r.Cause != "" {
+			usedCause[r.Cause] = true
+			if _, ok := t.causes[r.Cause]; !ok {
+				at(r.Pos, owner, "unknown cause %q; %s", r.Cause, diag.OneOf(r.Cause, keys(t.causes)))
+			}
+			if r.Weight < 1 || r.Weight > 10 {
+				at(r.Pos, owner, "weight %d: a cause needs a weight from 1 to 10", r.Weight)
+			}
+		} else if r.Weight != 0 {
+			at(r.Pos, owner, "weight without a cause")
+		}
+		for _, id := range r.Steps {
+			usedStep[id] = true
+			if _, ok := t.steps[id]; !ok {
+				at(r.Pos, owner, "unknown step %q; %s", id, diag.OneOf(id, keys(t.steps)))
+			}
+		}
+		if r.Cause == "" && len(r.Steps) == 0 && r.level == SelfCare && r.SeekHelp == "" {
+			at(r.Pos, owner, "concludes nothing: give it a level, a cause, steps or a seek_help line")
+		}
+		if r.Tests != nil {
+			for _, group := range [][]*AnswersNode{r.Tests.Fires, r.Tests.DoesNotFire} {
+				for _, an := range group {
+					an.Pos.File = r.Pos.File
+					a, err := answers.FromNode(r.Pos.File, an.node, qn)
+					if err != nil {
+						for _, e := range splitErrors(err) {
+							var de *diag.Error
+							if errors.As(e, &de) {
+								errs.Add(de.File, de.Line, de.Col, "%s: test case: %s", owner, de.Msg)
+							} else {
+								errs.Add(r.Pos.File, an.Pos.Line, an.Pos.Col, "%s: test case: %v", owner, e)
+							}
+						}
+						continue
+					}
+					an.Answers = a
+				}
+			}
+		}
+	}
+	for _, c := range t.Causes {
+		if c.ID != "" && !usedCause[c.ID] {
+			at(c.Pos, fmt.Sprintf("cause %q", c.ID), "no rule concludes this cause")
+		}
+	}
+	for _, s := range t.Steps {
+		if s.ID != "" && !usedStep[s.ID] {
+			at(s.Pos, fmt.Sprintf("step %q", s.ID), "no rule recommends this step")
+		}
+	}
+}
+
+func compileInto(c *Cond, qn *questionnaire.Questionnaire, owner string, errs *diag.List) *Cond {
+	cp := &compiler{qn: qn, file: c.Pos.File, owner: owner, errs: errs}
+	out := cp.compile(c.node)
+	out.node = nil // the AST is not needed after compiling
+	return out
+}
+
+// splitErrors undoes errors.Join.
+func splitErrors(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+func validID(id string) bool {
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return id != ""
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func unwrap(n ast.Node) ast.Node {
+	for {
+		switch t := n.(type) {
+		case *ast.TagNode:
+			n = t.Value
+		case *ast.AnchorNode:
+			n = t.Value
+		case *ast.CommentGroupNode:
+			return nil
+		default:
+			return n
+		}
+	}
+}
+
+func scalar(n ast.Node) string {
+	if n == nil {
+		return ""
+	}
+	if tk := n.GetToken(); tk != nil {
+		return tk.Value
+	}
+	return n.String()
+}
+
+func nodePos(n ast.Node) (int, int) {
+	if n == nil {
+		return 0, 0
+	}
+	if tk := n.GetToken(); tk != nil && tk.Position != nil {
+		return tk.Position.Line, tk.Position.Column
+	}
+	return 0, 0
+}
+
+func kindOf(n ast.Node) string {
+	switch n.(type) {
+	case *ast.SequenceNode:
+		return "a list"
+	case *ast.MappingNode, *ast.MappingValueNode:
+		return "a mapping"
+	case nil:
+		return "nothing"
+	}
+	return fmt.Sprintf("%q", scalar(n))
+}

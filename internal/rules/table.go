@@ -1,0 +1,182 @@
+// Package rules loads and validates backtriage's rule table: sources, causes,
+// self-care steps and the rules that link answers to them. Loading is strict
+// and reports every problem as file:line:col, like Prometheus' rulefmt.
+package rules
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/backtriage/backtriage/internal/answers"
+)
+
+// Level is a triage level. Its ids are a public contract.
+type Level int
+
+const (
+	SelfCare Level = iota
+	Soon
+	Urgent
+	Emergency
+)
+
+var levelIDs = [...]string{"self-care", "soon", "urgent", "emergency"}
+
+// LevelIDs lists the level ids from least to most urgent.
+func LevelIDs() []string { return levelIDs[:] }
+
+func (l Level) String() string { return levelIDs[l] }
+
+// ParseLevel reads a level id.
+func ParseLevel(s string) (Level, bool) {
+	for i, id := range levelIDs {
+		if id == s {
+			return Level(i), true
+		}
+	}
+	return SelfCare, false
+}
+
+func (l Level) MarshalJSON() ([]byte, error) { return json.Marshal(l.String()) }
+
+func (l *Level) UnmarshalText(b []byte) error {
+	v, ok := ParseLevel(string(b))
+	if !ok {
+		return fmt.Errorf("unknown level %q; valid: self-care, soon, urgent, emergency", b)
+	}
+	*l = v
+	return nil
+}
+
+// Pos is where something was defined.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// Source is an article or a clinical guideline that rules cite.
+type Source struct {
+	ID        string `yaml:"id"`
+	Kind      string `yaml:"kind"` // article | guideline
+	Title     string `yaml:"title"`
+	Publisher string `yaml:"publisher"`
+	URL       string `yaml:"url"`
+	// Seed names the article's text in shared/seeds, to check quotes against.
+	Seed string `yaml:"seed"`
+	Pos  Pos    `yaml:"-"`
+}
+
+// Muscle is a muscle involved in a cause: where it sits and where it sends
+// pain, as region ids the picture knows.
+type Muscle struct {
+	Name   string   `yaml:"name"`
+	Where  string   `yaml:"where"`
+	Sits   []string `yaml:"sits"`
+	Refers []string `yaml:"refers"`
+}
+
+// Cause is something that can be behind the pain.
+type Cause struct {
+	ID      string   `yaml:"id"`
+	Kind    string   `yaml:"kind"` // muscle | professional
+	Title   string   `yaml:"title"`
+	About   string   `yaml:"about"`
+	Muscles []Muscle `yaml:"muscles"`
+	Source  string   `yaml:"source"`
+	Quote   string   `yaml:"quote"`
+	Pos     Pos      `yaml:"-"`
+}
+
+// Step is one self-care step.
+type Step struct {
+	ID      string `yaml:"id"`
+	Title   string `yaml:"title"`
+	How     string `yaml:"how"`
+	Fits    string `yaml:"fits"`
+	Caution string `yaml:"caution"`
+	// AvoidWhen leaves the step out of the plan when it holds.
+	AvoidWhen *Cond  `yaml:"avoid_when"`
+	Order     int    `yaml:"order"`
+	Source    string `yaml:"source"`
+	Quote     string `yaml:"quote"`
+	Pos       Pos    `yaml:"-"`
+}
+
+// Rule links a condition over the answers to what it concludes.
+type Rule struct {
+	ID       string   `yaml:"id"`
+	Title    string   `yaml:"title"`
+	When     *Cond    `yaml:"when"`
+	Level    string   `yaml:"level"`
+	Action   string   `yaml:"action"`
+	Cause    string   `yaml:"cause"`
+	Weight   int      `yaml:"weight"`
+	Steps    []string `yaml:"steps"`
+	SeekHelp string   `yaml:"seek_help"`
+	Source   string   `yaml:"source"`
+	Quote    string   `yaml:"quote"`
+	Tests    *Tests   `yaml:"tests"`
+	Pos      Pos      `yaml:"-"`
+
+	level Level // parsed Level; SelfCare when none
+}
+
+// LevelOf is the rule's triage level; SelfCare for a rule that sets none.
+func (r *Rule) LevelOf() Level { return r.level }
+
+// IsWarning reports whether the rule is a warning sign.
+func (r *Rule) IsWarning() bool { return r.level > SelfCare }
+
+// Tests are a rule's inline cases: answers that must make it fire, and
+// answers that must not.
+type Tests struct {
+	Fires       []*AnswersNode `yaml:"fires"`
+	DoesNotFire []*AnswersNode `yaml:"does_not_fire"`
+}
+
+// AnswersNode is an answers mapping inside a rule file, validated like an
+// answers file.
+type AnswersNode struct {
+	Answers answers.Answers
+	Pos     Pos
+	node    nodeRef
+}
+
+// Table is a loaded, validated rule table. It is immutable; share it freely.
+type Table struct {
+	Sources []*Source
+	Causes  []*Cause
+	Steps   []*Step
+	Rules   []*Rule
+	Files   []string
+
+	sources map[string]*Source
+	causes  map[string]*Cause
+	steps   map[string]*Step
+	causeIx map[string]int
+}
+
+// Source looks a source up by id.
+func (t *Table) Source(id string) *Source { return t.sources[id] }
+
+// Cause looks a cause up by id.
+func (t *Table) Cause(id string) *Cause { return t.causes[id] }
+
+// Step looks a step up by id.
+func (t *Table) Step(id string) *Step { return t.steps[id] }
+
+// CauseIndex is the position of a cause in Causes, or -1.
+func (t *Table) CauseIndex(id string) int {
+	if i, ok := t.causeIx[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// Regions are the body regions causes may name; the picture draws them.
+var Regions = []string{
+	"head", "neck", "neck_front", "shoulder_top", "shoulder_blades",
+	"between_shoulder_blades", "middle_back", "lower_back", "chest",
+	"under_ribs", "arm_hand",
+}

@@ -1,0 +1,41 @@
+package triage
+
+import "github.com/backtriage/backtriage/internal/rules"
+
+// LevelInfo is how a level is shown: a headline and what to do now. The
+// wording is the same in the terminal and every export.
+type LevelInfo struct {
+	Headline string
+	Do       string
+}
+
+var levelInfo = map[rules.Level]LevelInfo{
+	rules.Emergency: {
+		Headline: "Emergency: call for help now",
+		Do: "Call your local emergency number now (999 in the UK, 112 in Europe, 911 in the US and Canada). " +
+			"Do not drive yourself and do not wait to see if it passes. Self-care can wait.",
+	},
+	rules.Urgent: {
+		Headline: "Urgent: see a doctor today",
+		Do: "Contact a doctor today: ask your practice for an urgent appointment, or call a non-emergency medical " +
+			"line (111 in the UK). If it gets worse, or you feel very unwell, call emergency services.",
+	},
+	rules.Soon: {
+		Headline: "Soon: book a doctor or physiotherapist",
+		Do: "Book an appointment with a doctor or physiotherapist in the next few days. " +
+			"The self-care plan below can help in the meantime.",
+	},
+	rules.SelfCare: {
+		Headline: "Self-care: start with the plan below",
+		Do: "No warning signs in your answers. Start with the self-care plan, and get help if anything on the " +
+			"\"get help if\" list happens or the pain is no better after 1 to 2 weeks.",
+	},
+}
+
+// Info describes a level.
+func Info(l rules.Level) LevelInfo { return levelInfo[l] }
+
+// Disclaimer is said once, where it matters: at the top of every summary and
+// on the welcome screen.
+const Disclaimer = "This suggests; it does not diagnose. It is not a substitute for a doctor, " +
+	"physiotherapist or other professional who can examine you."
