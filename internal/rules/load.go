@@ -346,10 +346,12 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 		} else {
 			r.When = compileInto(r.When, qn, owner, errs)
 		}
+		badLevel := false
 		if r.Level != "" {
 			lv, ok := ParseLevel(r.Level)
 			switch {
 			case !ok:
+				badLevel = true
 				at(r.Pos, owner, "unknown level %q; valid: %s", r.Level, strings.Join(LevelIDs(), ", "))
 			case lv == SelfCare:
 				at(r.Pos, owner, "level self-care is the default; leave level out")
@@ -383,7 +385,7 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 				at(r.Pos, owner, "unknown step %q; %s", id, diag.OneOf(id, keys(t.steps)))
 			}
 		}
-		if r.Cause == "" && len(r.Steps) == 0 && r.level == SelfCare && r.SeekHelp == "" {
+		if r.Cause == "" && len(r.Steps) == 0 && r.level == SelfCare && r.SeekHelp == "" && !badLevel {
 			at(r.Pos, owner, "concludes nothing: give it a level, a cause, steps or a seek_help line")
 		}
 		if r.Tests != nil {

@@ -1,0 +1,189 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run runs the built binary and returns stdout, stderr and the exit code.
+func run(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(binPath, args...)
+	cmd.Dir = "../.."
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), errb.String(), code
+}
+
+func TestQuestionsJSON(t *testing.T) {
+	out, errs, code := run(t, "", "questions", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var qs []struct {
+		ID, Prompt, Kind string
+		Options          []struct{ ID, Label string }
+		Warning          bool
+	}
+	if err := json.Unmarshal([]byte(out), &qs); err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) < 25 || qs[0].ID != "warning_now" || !qs[0].Warning || qs[0].Kind != "many" {
+		t.Fatalf("unexpected questions: %d, first %+v", len(qs), qs[0])
+	}
+	for _, q := range qs {
+		if q.Kind == "yesno" && len(q.Options) != 2 {
+			t.Errorf("%s: yes/no question without yes and no options", q.ID)
+		}
+	}
+}
+
+func TestAssessJSONFromStdin(t *testing.T) {
+	in := `{"warning_now": ["none"], "warning_nerves": ["none"], "warning_history": ["none"], "age": 14,
+	  "pain_where": ["middle_back"], "duration": "under_week", "training": "most_days", "strain": ["pulled"]}`
+	out, errs, code := run(t, in, "assess", "--answers", "-", "--format", "json", "--date", "2026-11-21")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var r struct {
+		Level    string            `json:"level"`
+		Date     string            `json:"date"`
+		Warnings []json.RawMessage `json:"warnings"`
+		Causes   []struct {
+			ID      string            `json:"id"`
+			Score   int               `json:"score"`
+			Because []json.RawMessage `json:"because"`
+		} `json:"causes"`
+		SelfCare []json.RawMessage `json:"selfcare"`
+		SeekHelp []string          `json:"seek_help"`
+		Sources  []json.RawMessage `json:"sources"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Level != "self-care" || r.Date != "2026-11-21" || len(r.Causes) == 0 || r.Causes[0].ID != "pulled-muscle" ||
+		len(r.Causes[0].Because) == 0 || len(r.SelfCare) == 0 || len(r.SeekHelp) == 0 || len(r.Sources) == 0 {
+		t.Errorf("unexpected assessment: %s", out)
+	}
+}
+
+func TestAssessTextShowsWarningFirst(t *testing.T) {
+	out, errs, code := run(t, "", "assess", "--answers", "testdata/golden/emergency.yaml")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "emergency") || strings.Index(out, "WARNING SIGNS") > strings.Index(out, "LIKELY CAUSES") {
+		t.Errorf("warning signs do not lead:\n%s", out)
+	}
+}
+
+func TestAssessBadAnswers(t *testing.T) {
+	_, errs, code := run(t, "pain_where: [neck, nek]\nsleep_pos: side\n", "assess", "--answers", "-")
+	if code != exitInput {
+		t.Errorf("exit %d, want %d", code, exitInput)
+	}
+	for _, want := range []string{
+		`backtriage: <stdin>:1:20: question "pain_where": unknown option "nek"; did you mean "neck"?`,
+		`backtriage: <stdin>:2:1: unknown question "sleep_pos"; did you mean "sleep_position"?`,
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	_, errs, code = run(t, "", "assess", "--answers", "no-such-file.yaml")
+	if code == 0 || !strings.Contains(errs, "no-such-file.yaml") {
+		t.Errorf("missing file: exit %d, %s", code, errs)
+	}
+}
+
+func TestAssessOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "summary.md")
+	args := []string{"assess", "--answers", "testdata/readers/charlotte.yaml", "--format", "markdown", "-o", out}
+	if _, errs, code := run(t, "", args...); code != 0 || !strings.Contains(errs, "Saved the summary to "+out) {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	st, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", st.Mode().Perm())
+	}
+	data, _ := os.ReadFile(out)
+	if !strings.HasPrefix(string(data), "# backtriage summary") {
+		t.Errorf("not markdown: %.60s", data)
+	}
+	// A second export refuses to replace the file, and leaves it intact.
+	os.WriteFile(out, []byte("keep me"), 0o600)
+	_, errs, code := run(t, "", args...)
+	if code != exitWrite || !strings.Contains(errs, "file already exists") || !strings.Contains(errs, "--force") {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+	if data, _ := os.ReadFile(out); string(data) != "keep me" {
+		t.Error("the existing file was changed")
+	}
+	if _, errs, code := run(t, "", append(args, "--force")...); code != 0 {
+		t.Errorf("--force: exit %d: %s", code, errs)
+	}
+	_, errs, code = run(t, "", "assess", "--answers", "testdata/readers/emma.yaml", "-o", filepath.Join(dir, "missing", "x.txt"))
+	if code != exitWrite || !strings.Contains(errs, "does not exist") {
+		t.Errorf("missing directory: exit %d: %s", code, errs)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+func TestRulesCheck(t *testing.T) {
+	out, errs, code := run(t, "", "rules", "check")
+	if code != 0 || !strings.Contains(out, "ok:") {
+		t.Errorf("built-in: exit %d: %s %s", code, out, errs)
+	}
+	_, errs, code = run(t, "", "rules", "check", "testdata/badrules/unknown-option")
+	if code != exitInput || !strings.Contains(errs, `testdata/badrules/unknown-option/rules.yaml:31:19: rule "neck-tilted": question "sleep_neck": unknown option "tilded"`) {
+		t.Errorf("bad table: exit %d: %s", code, errs)
+	}
+	// --rules loads another table for assess too, and fails the same way.
+	_, errs, code = run(t, "", "--rules", "testdata/badrules/unknown-step", "assess", "--answers", "testdata/readers/emma.yaml")
+	if code != exitInput || !strings.Contains(errs, `unknown step "ice"`) {
+		t.Errorf("--rules: exit %d: %s", code, errs)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"assess"},
+		{"assess", "--answers", "x", "--format", "pdf"},
+		{"--bogus"},
+		{"questions", "--format", "xml"},
+		{"--date", "21/11/2026", "questions"},
+	} {
+		_, errs, code := run(t, "", args...)
+		if code != exitUsage {
+			t.Errorf("%v: exit %d, want %d: %s", args, code, exitUsage, errs)
+		}
+		if !strings.HasPrefix(errs, "backtriage: ") {
+			t.Errorf("%v: error not prefixed: %q", args, errs)
+		}
+	}
+	out, _, code := run(t, "", "--version")
+	if code != 0 || !strings.Contains(out, "backtriage") {
+		t.Errorf("--version: %d %q", code, out)
+	}
+}

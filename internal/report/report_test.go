@@ -1,0 +1,169 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/report"
+	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/triage"
+	builtin "github.com/backtriage/backtriage/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+var meta = report.Meta{Date: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), Version: "test"}
+
+func assess(t *testing.T, path string) *triage.Assessment {
+	t.Helper()
+	qn := questionnaire.Default()
+	tbl, err := rules.Load(builtin.FS, "rules", qn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := answers.ReadFile(path, nil, qn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return triage.New(qn, tbl).Assess(a)
+}
+
+var inputs = map[string]string{
+	"charlotte": "../../testdata/readers/charlotte.yaml", // self-care
+	"ele":       "../../testdata/readers/ele.yaml",       // soon
+	"emergency": "../../testdata/golden/emergency.yaml",
+}
+
+func TestGolden(t *testing.T) {
+	for name, in := range inputs {
+		as := assess(t, in)
+		for _, f := range report.Formats {
+			t.Run(name+f.Ext(), func(t *testing.T) {
+				got, err := report.Render(f, as, meta)
+				if err != nil {
+					t.Fatal(err)
+				}
+				golden := filepath.Join("../../testdata/golden", name+f.Ext())
+				if *update {
+					if err := os.WriteFile(golden, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test ./internal/report -update to create it)", err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s differs from the golden file; if the change is intended, run go test ./internal/report -update and review the diff", golden)
+				}
+			})
+		}
+	}
+}
+
+// The text summary is plain UTF-8 wrapped at 78 columns, with its sections
+// in the agreed order, and a warning sign always before any self-care.
+func TestTextShape(t *testing.T) {
+	order := []string{"BACKTRIAGE SUMMARY", "Date: 2026-11-21", triage.Disclaimer[:30], "WHAT TO DO NOW", "WARNING SIGNS",
+		"LIKELY CAUSES", "SELF-CARE PLAN", "WHEN TO GET HELP", "YOUR ANSWERS", "SOURCES"}
+	for name, in := range inputs {
+		out, err := report.Render(report.Text, assess(t, in), meta)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(out)
+		if !utf8.ValidString(s) || strings.Contains(s, "\x1b") {
+			t.Errorf("%s: not plain UTF-8 text", name)
+		}
+		for i, line := range strings.Split(s, "\n") {
+			if n := utf8.RuneCountInString(line); n > report.Width {
+				t.Errorf("%s line %d has %d columns: %q", name, i+1, n, line)
+			}
+		}
+		at := 0
+		for _, h := range order {
+			i := strings.Index(s[at:], h)
+			if i < 0 {
+				t.Errorf("%s: %q missing or out of order", name, h)
+				break
+			}
+			at += i
+		}
+		if strings.Count(s, triage.Disclaimer[:30]) != 1 {
+			t.Errorf("%s: the disclaimer should be said once", name)
+		}
+	}
+	em, _ := report.Render(report.Text, assess(t, inputs["emergency"]), meta)
+	s := string(em)
+	if !strings.Contains(s, "emergency number") || strings.Index(s, "emergency number") > strings.Index(s, "SELF-CARE PLAN") {
+		t.Error("emergency: what to do now does not come before self-care")
+	}
+}
+
+// Text, Markdown and JSON carry the same content.
+func TestFormatsAgree(t *testing.T) {
+	as := assess(t, inputs["ele"])
+	txt, _ := report.Render(report.Text, as, meta)
+	md, _ := report.Render(report.Markdown, as, meta)
+	js, _ := report.Render(report.JSON, as, meta)
+	var doc struct {
+		Level    string `json:"level"`
+		Warnings []struct {
+			Title string `json:"title"`
+		} `json:"warnings"`
+		Causes []struct {
+			ID, Title string
+			Score     int
+			Because   []json.RawMessage
+		} `json:"causes"`
+		SelfCare []struct{ Title string } `json:"selfcare"`
+		SeekHelp []string                 `json:"seek_help"`
+		Sources  []struct{ Title string } `json:"sources"`
+	}
+	if err := json.Unmarshal(js, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Level != as.Level.String() || len(doc.Causes) != len(as.Causes) || len(doc.SelfCare) != len(as.Plan) {
+		t.Fatalf("json disagrees with the assessment: %+v", doc)
+	}
+	flat := func(b []byte) string { return strings.Join(strings.Fields(strings.ReplaceAll(string(b), `\`, "")), " ") }
+	for _, c := range doc.Causes {
+		if len(c.Because) == 0 {
+			t.Errorf("cause %s has no because", c.ID)
+		}
+		for _, out := range []string{flat(txt), flat(md)} {
+			if !strings.Contains(out, c.Title) {
+				t.Errorf("cause %q missing from text or markdown", c.Title)
+			}
+		}
+	}
+	for _, s := range doc.SelfCare {
+		if !strings.Contains(flat(txt), s.Title) || !strings.Contains(flat(md), s.Title) {
+			t.Errorf("step %q missing from text or markdown", s.Title)
+		}
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for in, want := range map[string]report.Format{"text": report.Text, "md": report.Markdown, "JSON": report.JSON} {
+		if got, err := report.ParseFormat(in); err != nil || got != want {
+			t.Errorf("%s: %v %v", in, got, err)
+		}
+	}
+	if _, err := report.ParseFormat("pdf"); err == nil || !strings.Contains(err.Error(), "valid: text, markdown, json") {
+		t.Errorf("pdf: %v", err)
+	}
+	if got := report.DefaultFileName(meta.Date, report.Markdown); got != "backtriage-summary-2026-11-21.md" {
+		t.Errorf("default name %s", got)
+	}
+}
