@@ -57,7 +57,8 @@ func OneOf(bad string, valid []string) string {
 	return "valid: " + list
 }
 
-// closest returns the candidate within a small edit distance of bad, if any.
+// closest returns the candidate within a small edit distance of bad, or
+// the only one it abbreviates ("sleep_pos" for "sleep_position"), if any.
 func closest(bad string, valid []string) string {
 	best, bestD := "", 3
 	if len(bad) < 4 {
@@ -66,6 +67,17 @@ func closest(bad string, valid []string) string {
 	for _, v := range valid {
 		if d := distance(bad, v); d < bestD {
 			best, bestD = v, d
+		}
+	}
+	if best != "" || len(bad) < 4 {
+		return best
+	}
+	for _, v := range valid {
+		if strings.HasPrefix(v, bad) {
+			if best != "" {
+				return "" // ambiguous
+			}
+			best = v
 		}
 	}
 	return best

@@ -117,7 +117,12 @@ func build(as *triage.Assessment, m Meta) document {
 		b := block{kind: numbered}
 		for _, p := range as.Plan {
 			it := item{text: p.Step.Title}
-			it.detail = append(it.detail, strings.TrimSpace(p.Step.How))
+			// Keep the how-to's own lines: they are numbered instructions.
+			for _, line := range strings.Split(strings.TrimSpace(p.Step.How), "\n") {
+				if line = strings.TrimSpace(line); line != "" {
+					it.detail = append(it.detail, line)
+				}
+			}
 			if p.Step.Fits != "" {
 				it.detail = append(it.detail, "When it fits: "+p.Step.Fits)
 			}

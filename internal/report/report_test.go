@@ -136,7 +136,9 @@ func TestFormatsAgree(t *testing.T) {
 	if doc.Level != as.Level.String() || len(doc.Causes) != len(as.Causes) || len(doc.SelfCare) != len(as.Plan) {
 		t.Fatalf("json disagrees with the assessment: %+v", doc)
 	}
-	flat := func(b []byte) string { return strings.Join(strings.Fields(strings.ReplaceAll(string(b), `\`, "")), " ") }
+	flat := func(b []byte) string {
+		return strings.Join(strings.Fields(strings.ReplaceAll(string(b), `\`, "")), " ")
+	}
 	for _, c := range doc.Causes {
 		if len(c.Because) == 0 {
 			t.Errorf("cause %s has no because", c.ID)

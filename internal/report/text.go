@@ -43,13 +43,26 @@ func writeTextBlock(b *strings.Builder, bl block) {
 			indent := strings.Repeat(" ", len(marker))
 			b.WriteString(wrap(it.text, marker, indent))
 			for _, d := range it.detail {
-				b.WriteString(wrap(d, indent+"  ", indent+"  "))
+				b.WriteString(wrap(d, indent+"  ", indent+"  "+hanging(d)))
 			}
 			if len(it.detail) > 0 && i < len(bl.items)-1 {
 				b.WriteString("\n")
 			}
 		}
 	}
+}
+
+// hanging indents the wrapped lines of a numbered instruction ("2. Put a
+// pillow...") under its text rather than under its number.
+func hanging(line string) string {
+	i := 0
+	for i < len(line) && line[i] >= '0' && line[i] <= '9' {
+		i++
+	}
+	if i > 0 && i+1 < len(line) && line[i] == '.' && line[i+1] == ' ' {
+		return strings.Repeat(" ", i+2)
+	}
+	return ""
 }
 
 // wrap word-wraps text to Width (breaking only words longer than a line, such
