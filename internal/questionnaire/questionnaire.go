@@ -49,6 +49,8 @@ type Question struct {
 	// Warning marks the warning-sign screen, asked before anything else.
 	Warning bool    `json:"warning,omitempty"`
 	ShowIf  *ShowIf `json:"show_if,omitempty"`
+
+	ids []string // option ids, built once by New
 }
 
 // Option returns the option with the given id.
@@ -61,16 +63,21 @@ func (q *Question) Option(id string) (Option, bool) {
 	return Option{}, false
 }
 
-// OptionIDs lists the valid option ids, for error messages.
+var yesNo = []string{"yes", "no"}
+
+// OptionIDs lists the valid option ids. The slice is shared: do not modify.
 func (q *Question) OptionIDs() []string {
 	if q.Kind == YesNo {
-		return []string{"yes", "no"}
+		return yesNo
 	}
-	ids := make([]string, len(q.Options))
-	for i, o := range q.Options {
-		ids[i] = o.ID
+	if q.ids == nil { // a Question not built by New
+		ids := make([]string, len(q.Options))
+		for i, o := range q.Options {
+			ids[i] = o.ID
+		}
+		return ids
 	}
-	return ids
+	return q.ids
 }
 
 // Page groups a handful of questions on one screen.
@@ -166,6 +173,8 @@ func New(pages []*Page) (*Questionnaire, error) {
 					}
 				}
 			}
+			q.ids = nil
+			q.ids = q.OptionIDs()
 			qn.index[q.ID] = len(qn.questions)
 			qn.questions = append(qn.questions, q)
 		}

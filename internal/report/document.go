@@ -171,7 +171,7 @@ func build(as *triage.Assessment, m Meta) document {
 		}
 		b := block{kind: bullets, items: []item{{text: head}}}
 		for _, q := range s.Quotes {
-			b.items[0].detail = append(b.items[0].detail, fmt.Sprintf("\"%s\" (%s)", strings.TrimSpace(q.Text), q.By))
+			b.items[0].detail = append(b.items[0].detail, fmt.Sprintf("\"%s\" (%s)", strings.TrimSpace(q.Text), q.By()))
 		}
 		src.blocks = append(src.blocks, b)
 	}

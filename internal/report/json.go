@@ -150,7 +150,7 @@ func renderJSON(as *triage.Assessment, m Meta) ([]byte, error) {
 	for _, s := range as.Sources {
 		js := jsonSource{ID: s.Source.ID, Kind: s.Source.Kind, Title: s.Source.Title, Publisher: s.Source.Publisher, URL: s.Source.URL}
 		for _, q := range s.Quotes {
-			js.Quotes = append(js.Quotes, jsonQuote{Text: strings.TrimSpace(q.Text), CitedBy: q.By})
+			js.Quotes = append(js.Quotes, jsonQuote{Text: strings.TrimSpace(q.Text), CitedBy: q.By()})
 		}
 		r.Sources = append(r.Sources, js)
 	}

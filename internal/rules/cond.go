@@ -161,18 +161,24 @@ func addMatch(out []Match, q int, opts uint64) []Match {
 	return append(out, Match{Question: q, Options: opts})
 }
 
-// OptionIDs lists the option ids set in mask for question q.
+// OptionIDs lists the option ids set in mask for question q. A single
+// option, the common case, shares the questionnaire's slice: do not modify.
 func OptionIDs(q *questionnaire.Question, mask uint64) []string {
-	var ids []string
 	if q.Kind == questionnaire.YesNo {
+		yn := q.OptionIDs()
 		switch mask {
 		case bitYes:
-			return []string{"yes"}
+			return yn[0:1:1]
 		case bitNo:
-			return []string{"no"}
+			return yn[1:2:2]
 		}
 		return nil
 	}
+	if bits.OnesCount64(mask) == 1 {
+		j := bits.TrailingZeros64(mask)
+		return q.OptionIDs()[j : j+1 : j+1]
+	}
+	var ids []string
 	for mask != 0 {
 		j := bits.TrailingZeros64(mask)
 		ids = append(ids, q.Options[j].ID)

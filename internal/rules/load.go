@@ -80,6 +80,9 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire) (*Table, erro
 	if len(errs) == 0 {
 		validate(t, qn, &errs)
 	}
+	if len(errs) == 0 {
+		resolve(t)
+	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -417,6 +420,30 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 	for _, s := range t.Steps {
 		if s.ID != "" && !usedStep[s.ID] {
 			at(s.Pos, fmt.Sprintf("step %q", s.ID), "no rule recommends this step")
+		}
+	}
+}
+
+// resolve turns the validated references into indexes.
+func resolve(t *Table) {
+	srcIx := map[string]int{}
+	for i, s := range t.Sources {
+		srcIx[s.ID] = i
+	}
+	stepIx := map[string]int{}
+	for i, s := range t.Steps {
+		s.Ix, s.SourceIx = i, srcIx[s.Source]
+		stepIx[s.ID] = i
+	}
+	for _, c := range t.Causes {
+		c.SourceIx = srcIx[c.Source]
+	}
+	for _, r := range t.Rules {
+		r.CauseIx = t.CauseIndex(r.Cause)
+		r.SourceIx = srcIx[r.Source]
+		r.StepIx = make([]int, len(r.Steps))
+		for i, id := range r.Steps {
+			r.StepIx[i] = stepIx[id]
 		}
 	}
 }

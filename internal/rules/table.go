@@ -86,6 +86,8 @@ type Cause struct {
 	Source  string   `yaml:"source"`
 	Quote   string   `yaml:"quote"`
 	Pos     Pos      `yaml:"-"`
+	// SourceIx is Source resolved to an index into Table.Sources.
+	SourceIx int `yaml:"-"`
 }
 
 // Step is one self-care step.
@@ -101,6 +103,9 @@ type Step struct {
 	Source    string `yaml:"source"`
 	Quote     string `yaml:"quote"`
 	Pos       Pos    `yaml:"-"`
+	// Ix is the step's index in Table.Steps; SourceIx its source's.
+	Ix       int `yaml:"-"`
+	SourceIx int `yaml:"-"`
 }
 
 // Rule links a condition over the answers to what it concludes.
@@ -118,6 +123,12 @@ type Rule struct {
 	Quote    string   `yaml:"quote"`
 	Tests    *Tests   `yaml:"tests"`
 	Pos      Pos      `yaml:"-"`
+
+	// References resolved to indexes into the table at load, so the engine
+	// never looks anything up by name: CauseIx is -1 without a cause.
+	CauseIx  int   `yaml:"-"`
+	StepIx   []int `yaml:"-"`
+	SourceIx int   `yaml:"-"`
 
 	level Level // parsed Level; SelfCare when none
 }

@@ -6,7 +6,6 @@ package triage
 
 import (
 	"slices"
-	"sort"
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
@@ -86,8 +85,12 @@ type HelpLine struct {
 // Quote is a passage of a source and what cites it.
 type Quote struct {
 	Text string
-	By   string // "rule x", "cause y" or "step z"
+	Kind string // "rule", "cause" or "step"
+	ID   string
 }
+
+// By names what cites the passage: "rule x".
+func (q Quote) By() string { return q.Kind + " " + q.ID }
 
 // SourceUse is a source the assessment relied on and the passages used.
 type SourceUse struct {
@@ -132,36 +135,56 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 	t := e.table
 	as := &Assessment{Answers: a}
 
+	// Sizes are known after one pass, so every list below is allocated once.
+	fired := make([]*rules.Rule, 0, 32)
 	scores := make([]int, len(t.Causes))
-	reasons := make([][]Reason, len(t.Causes))
-	var fired []*rules.Rule
-	var matches []rules.Match
+	nReasons, nWarnings := make([]int, len(t.Causes)), 0
 	for _, r := range t.Rules {
-		if !r.When.Eval(f) {
-			continue
+		if r.When.Eval(f) {
+			fired = append(fired, r)
+			if r.CauseIx >= 0 {
+				nReasons[r.CauseIx]++
+			}
+			if r.IsWarning() {
+				nWarnings++
+			}
 		}
-		fired = append(fired, r)
-		matches = r.When.Explain(f, matches[:0])
-		because := e.facts(a, matches)
+	}
+	reasonBuf := make([]Reason, 0, len(fired))
+	reasons := make([][]Reason, len(t.Causes))
+	for i, n := range nReasons {
+		if n > 0 {
+			reasons[i] = reasonBuf[len(reasonBuf) : len(reasonBuf) : len(reasonBuf)+n]
+			reasonBuf = reasonBuf[:len(reasonBuf)+n]
+		}
+	}
+	as.Warnings = make([]Finding, 0, nWarnings)
+	var matches [16]rules.Match
+	facts := make([]Fact, 0, 2*len(fired))
+	for _, r := range fired {
+		ms := r.When.Explain(f, matches[:0])
+		start := len(facts)
+		facts = e.facts(a, ms, facts)
+		because := facts[start:len(facts):len(facts)]
 		if r.IsWarning() {
 			as.Warnings = append(as.Warnings, Finding{Rule: r, Level: r.LevelOf(), Because: because})
 			as.Level = max(as.Level, r.LevelOf())
 		}
-		if r.Cause != "" {
-			i := t.CauseIndex(r.Cause)
+		if i := r.CauseIx; i >= 0 {
 			scores[i] += r.Weight
 			reasons[i] = append(reasons[i], Reason{Rule: r, Because: because})
 		}
 	}
-	sort.SliceStable(as.Warnings, func(i, j int) bool { return as.Warnings[i].Level > as.Warnings[j].Level })
+	slices.SortStableFunc(as.Warnings, func(a, b Finding) int { return int(b.Level) - int(a.Level) })
 
+	as.Causes = make([]RankedCause, 0, len(fired))
 	for i, c := range t.Causes {
 		if scores[i] > 0 {
 			as.Causes = append(as.Causes, RankedCause{Cause: c, Score: scores[i], Reasons: reasons[i]})
 		}
 	}
 	// Ties keep table order, so the ranking is deterministic.
-	sort.SliceStable(as.Causes, func(i, j int) bool { return as.Causes[i].Score > as.Causes[j].Score })
+	slices.SortStableFunc(as.Causes, func(a, b RankedCause) int { return b.Score - a.Score })
 
 	e.plan(as, fired, f)
 	e.seekHelp(as, fired)
@@ -174,9 +197,8 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 	return as
 }
 
-// facts turns condition matches into "because you said" lines.
-func (e *Engine) facts(a answers.Answers, ms []rules.Match) []Fact {
-	out := make([]Fact, 0, len(ms))
+// facts appends condition matches as "because you said" lines.
+func (e *Engine) facts(a answers.Answers, ms []rules.Match, out []Fact) []Fact {
 	qs := e.qn.Questions()
 	for _, m := range ms {
 		q := qs[m.Question]
@@ -200,33 +222,61 @@ func (e *Engine) facts(a answers.Answers, ms []rules.Match) []Fact {
 // the top causes and from general rules, leaving out steps an answer makes
 // unsafe. At emergency level there is no self-care plan: help comes first.
 func (e *Engine) plan(as *Assessment, fired []*rules.Rule, f rules.Facts) {
+	t := e.table
 	// The top causes, plus any tied with the last of them.
-	top := map[string]bool{}
-	for i, c := range as.Causes {
-		if i < PlanCauses || (len(as.Causes) >= PlanCauses && c.Score == as.Causes[PlanCauses-1].Score) {
-			top[c.Cause.ID] = true
-		}
+	cut := 0
+	if n := len(as.Causes); n > 0 {
+		cut = as.Causes[min(n, PlanCauses)-1].Score
 	}
-	index := map[string]int{}
+	top := func(ix int) bool { return ix >= 0 && e.score(as, ix) >= cut }
+	eligible := func(r *rules.Rule) bool { return r.CauseIx < 0 || top(r.CauseIx) }
+	// First pass: how many rules point at each step, in order of first
+	// mention, so each step's lists are carved from one buffer.
+	count := make([]int, 2*len(t.Steps))
+	at := count[len(t.Steps):] // 1 + the plan position of step i; 0 if absent
+	var order []int
+	refs := 0
 	for _, r := range fired {
-		if r.Cause != "" && !top[r.Cause] {
+		if !eligible(r) {
 			continue
 		}
-		for _, id := range r.Steps {
-			i, seen := index[id]
-			if !seen {
-				i = len(as.Plan)
-				index[id] = i
-				as.Plan = append(as.Plan, PlanStep{Step: e.table.Step(id)})
+		for _, ix := range r.StepIx {
+			if count[ix] == 0 {
+				order = append(order, ix)
 			}
-			ps := &as.Plan[i]
+			count[ix]++
+			refs++
+		}
+	}
+	// Plan order: the steps' own order, then first mention (sorting the
+	// indexes is cheaper than sorting the plan).
+	slices.SortStableFunc(order, func(a, b int) int { return t.Steps[a].Order - t.Steps[b].Order })
+	as.Plan = make([]PlanStep, len(order))
+	ruleBuf := make([]*rules.Rule, refs)
+	causeBuf := make([]*rules.Cause, refs)
+	off := 0
+	for k, ix := range order {
+		n := count[ix]
+		as.Plan[k] = PlanStep{Step: t.Steps[ix], Rules: ruleBuf[off:off:off+n], For: causeBuf[off:off:off+n]}
+		at[ix] = k + 1
+		off += n
+	}
+	for _, r := range fired {
+		if !eligible(r) {
+			continue
+		}
+		var cause *rules.Cause
+		if r.CauseIx >= 0 {
+			cause = t.Causes[r.CauseIx]
+		}
+		for _, ix := range r.StepIx {
+			ps := &as.Plan[at[ix]-1]
 			ps.Rules = append(ps.Rules, r)
-			if c := e.table.Cause(r.Cause); c != nil && !slices.Contains(ps.For, c) {
-				ps.For = append(ps.For, c)
+			if cause != nil && !slices.Contains(ps.For, cause) {
+				ps.For = append(ps.For, cause)
 			}
 		}
 	}
-	sort.SliceStable(as.Plan, func(i, j int) bool { return as.Plan[i].Step.Order < as.Plan[j].Step.Order })
 
 	if as.Level == rules.Emergency {
 		for _, p := range as.Plan {
@@ -246,11 +296,21 @@ func (e *Engine) plan(as *Assessment, fired []*rules.Rule, f rules.Facts) {
 	as.Plan = kept
 }
 
+// score is the score of cause index ix in the ranking, 0 if absent.
+func (e *Engine) score(as *Assessment, ix int) int {
+	c := e.table.Causes[ix]
+	for _, rc := range as.Causes {
+		if rc.Cause == c {
+			return rc.Score
+		}
+	}
+	return 0
+}
+
 func (e *Engine) seekHelp(as *Assessment, fired []*rules.Rule) {
-	seen := map[string]bool{}
+	as.SeekHelp = make([]HelpLine, 0, 8)
 	for _, r := range fired {
-		if r.SeekHelp != "" && !seen[r.SeekHelp] {
-			seen[r.SeekHelp] = true
+		if r.SeekHelp != "" && !slices.ContainsFunc(as.SeekHelp, func(h HelpLine) bool { return h.Text == r.SeekHelp }) {
 			as.SeekHelp = append(as.SeekHelp, HelpLine{Text: r.SeekHelp, Rule: r})
 		}
 	}
@@ -259,27 +319,45 @@ func (e *Engine) seekHelp(as *Assessment, fired []*rules.Rule) {
 // sources gathers the passages behind everything shown: fired rules, the
 // causes ranked and the steps in the plan, grouped by source in table order.
 func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
-	bySource := map[string][]Quote{}
-	add := func(src, text, by string) {
-		for _, q := range bySource[src] {
+	t := e.table
+	quotes := make([][]Quote, len(t.Sources))
+	n := len(fired) + len(as.Causes) + len(as.Plan)
+	buf := make([]Quote, 0, n)
+	count := make([]int, len(t.Sources))
+	for _, r := range fired {
+		count[r.SourceIx]++
+	}
+	for _, c := range as.Causes {
+		count[c.Cause.SourceIx]++
+	}
+	for _, p := range as.Plan {
+		count[p.Step.SourceIx]++
+	}
+	for i, c := range count {
+		quotes[i] = buf[len(buf):len(buf):len(buf)+c]
+		buf = buf[:len(buf)+c]
+	}
+	add := func(src int, text, kind, id string) {
+		for _, q := range quotes[src] {
 			if q.Text == text {
 				return
 			}
 		}
-		bySource[src] = append(bySource[src], Quote{Text: text, By: by})
+		quotes[src] = append(quotes[src], Quote{Text: text, Kind: kind, ID: id})
 	}
 	for _, r := range fired {
-		add(r.Source, r.Quote, "rule "+r.ID)
+		add(r.SourceIx, r.Quote, "rule", r.ID)
 	}
 	for _, c := range as.Causes {
-		add(c.Cause.Source, c.Cause.Quote, "cause "+c.Cause.ID)
+		add(c.Cause.SourceIx, c.Cause.Quote, "cause", c.Cause.ID)
 	}
 	for _, p := range as.Plan {
-		add(p.Step.Source, p.Step.Quote, "step "+p.Step.ID)
+		add(p.Step.SourceIx, p.Step.Quote, "step", p.Step.ID)
 	}
-	for _, s := range e.table.Sources {
-		if qs := bySource[s.ID]; len(qs) > 0 {
-			as.Sources = append(as.Sources, SourceUse{Source: s, Quotes: qs})
+	as.Sources = make([]SourceUse, 0, len(t.Sources))
+	for i, s := range t.Sources {
+		if len(quotes[i]) > 0 {
+			as.Sources = append(as.Sources, SourceUse{Source: s, Quotes: quotes[i]})
 		}
 	}
 }
