@@ -257,7 +257,7 @@ func (e *Engine) plan(as *Assessment, fired []*rules.Rule, f rules.Facts) {
 	off := 0
 	for k, ix := range order {
 		n := count[ix]
-		as.Plan[k] = PlanStep{Step: t.Steps[ix], Rules: ruleBuf[off:off:off+n], For: causeBuf[off:off:off+n]}
+		as.Plan[k] = PlanStep{Step: t.Steps[ix], Rules: ruleBuf[off : off : off+n], For: causeBuf[off : off : off+n]}
 		at[ix] = k + 1
 		off += n
 	}
@@ -334,7 +334,7 @@ func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
 		count[p.Step.SourceIx]++
 	}
 	for i, c := range count {
-		quotes[i] = buf[len(buf):len(buf):len(buf)+c]
+		quotes[i] = buf[len(buf) : len(buf) : len(buf)+c]
 		buf = buf[:len(buf)+c]
 	}
 	add := func(src int, text, kind, id string) {
