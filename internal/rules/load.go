@@ -228,6 +228,25 @@ func mappingID(n ast.Node) string {
 	return ""
 }
 
+// index builds the lookup maps of a table whose items are known to be
+// valid (a snapshot); validate builds them while checking.
+func (t *Table) index() {
+	t.sources = map[string]*Source{}
+	t.causes = map[string]*Cause{}
+	t.steps = map[string]*Step{}
+	t.causeIx = map[string]int{}
+	for _, s := range t.Sources {
+		t.sources[s.ID] = s
+	}
+	for i, c := range t.Causes {
+		t.causes[c.ID] = c
+		t.causeIx[c.ID] = i
+	}
+	for _, s := range t.Steps {
+		t.steps[s.ID] = s
+	}
+}
+
 func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 	t.sources = map[string]*Source{}
 	t.causes = map[string]*Cause{}

@@ -87,7 +87,7 @@ type Cause struct {
 	Quote   string   `yaml:"quote"`
 	Pos     Pos      `yaml:"-"`
 	// SourceIx is Source resolved to an index into Table.Sources.
-	SourceIx int `yaml:"-"`
+	SourceIx int `yaml:"-" json:"-"`
 }
 
 // Step is one self-care step.
@@ -104,8 +104,8 @@ type Step struct {
 	Quote     string `yaml:"quote"`
 	Pos       Pos    `yaml:"-"`
 	// Ix is the step's index in Table.Steps; SourceIx its source's.
-	Ix       int `yaml:"-"`
-	SourceIx int `yaml:"-"`
+	Ix       int `yaml:"-" json:"-"`
+	SourceIx int `yaml:"-" json:"-"`
 }
 
 // Rule links a condition over the answers to what it concludes.
@@ -121,14 +121,14 @@ type Rule struct {
 	SeekHelp string   `yaml:"seek_help"`
 	Source   string   `yaml:"source"`
 	Quote    string   `yaml:"quote"`
-	Tests    *Tests   `yaml:"tests"`
+	Tests    *Tests   `yaml:"tests" json:"-"`
 	Pos      Pos      `yaml:"-"`
 
 	// References resolved to indexes into the table at load, so the engine
 	// never looks anything up by name: CauseIx is -1 without a cause.
-	CauseIx  int   `yaml:"-"`
-	StepIx   []int `yaml:"-"`
-	SourceIx int   `yaml:"-"`
+	CauseIx  int   `yaml:"-" json:"-"`
+	StepIx   []int `yaml:"-" json:"-"`
+	SourceIx int   `yaml:"-" json:"-"`
 
 	level Level // parsed Level; SelfCare when none
 }

@@ -1,0 +1,69 @@
+package rules_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"testing"
+
+	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/rules"
+	builtin "github.com/backtriage/backtriage/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite rules/table.json from the YAML")
+
+// The snapshot that starts up must be exactly the YAML table, compiled.
+func TestBuiltinSnapshot(t *testing.T) {
+	qn := questionnaire.Default()
+	tbl, err := rules.Load(builtin.FS, "rules", qn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := tbl.Snapshot(qn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.WriteFile("../../rules/table.json", want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if !bytes.Equal(builtin.Snapshot, want) {
+		t.Fatal("rules/table.json is out of date with rules/*.yaml; run: go test ./internal/rules -run TestBuiltinSnapshot -update")
+	}
+	loaded, err := rules.LoadSnapshot(builtin.Snapshot, qn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := loaded.Snapshot(qn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again, want) {
+		t.Fatal("the snapshot does not survive a round trip")
+	}
+}
+
+func TestSnapshotRejectsStaleIDs(t *testing.T) {
+	qn := questionnaire.Default()
+	bad := bytes.Replace(builtin.Snapshot, []byte(`"q": "sleep_neck"`), []byte(`"q": "sleep_neck_old"`), 1)
+	if bytes.Equal(bad, builtin.Snapshot) {
+		t.Skip("no sleep_neck condition in the snapshot")
+	}
+	if _, err := rules.LoadSnapshot(bad, qn); err == nil {
+		t.Fatal("a snapshot naming an unknown question loaded")
+	}
+}
+
+// BenchmarkLoadBuiltin is what start-up pays: the embedded snapshot.
+func BenchmarkLoadBuiltin(b *testing.B) {
+	qn := questionnaire.Default()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := rules.LoadSnapshot(builtin.Snapshot, qn); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
