@@ -2,7 +2,6 @@ package answers
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,12 +10,12 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/backtriage/backtriage/internal/diag"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
 // MaxFileSize bounds an answers file. Real ones are under 2 KiB; anything near
@@ -61,7 +60,8 @@ func Parse(name string, data []byte, qn *questionnaire.Questionnaire) (Answers, 
 	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		return nil, yamlError(name, err)
+		yamlnode.AddError(&errs, name, "", err)
+		return nil, errs.Err()
 	}
 	if len(f.Docs) != 1 {
 		errs.Add(name, 0, 0, "expected one YAML document, found %d", len(f.Docs))
@@ -74,27 +74,23 @@ func Parse(name string, data []byte, qn *questionnaire.Questionnaire) (Answers, 
 // file, with the same checks and messages as an answers file.
 func FromNode(name string, n ast.Node, qn *questionnaire.Questionnaire) (Answers, error) {
 	var errs diag.List
-	body := unwrap(n)
-	var pairs []*ast.MappingValueNode
-	switch n := body.(type) {
-	case *ast.MappingNode:
-		pairs = n.Values
-	case *ast.MappingValueNode:
-		pairs = []*ast.MappingValueNode{n}
-	case nil:
+	body := yamlnode.Unwrap(n)
+	pairs, ok := yamlnode.Pairs(body)
+	switch {
+	case body == nil:
 		errs.Add(name, 0, 0, "file is empty; expected a mapping of question ids to answers")
 		return nil, errs.Err()
-	default:
-		line, col := pos(body)
-		errs.Add(name, line, col, "expected a mapping of question ids to answers, found %s", describe(body))
+	case !ok:
+		line, col := yamlnode.Pos(body)
+		errs.Add(name, line, col, "expected a mapping of question ids to answers, found %s", yamlnode.Describe(body))
 		return nil, errs.Err()
 	}
 
 	a := Answers{}
 	seen := map[string]int{}
 	for _, kv := range pairs {
-		line, col := pos(kv.Key)
-		key := scalarText(kv.Key)
+		line, col := yamlnode.Pos(kv.Key)
+		key := yamlnode.Text(kv.Key)
 		if prev, dup := seen[key]; dup {
 			errs.Add(name, line, col, "question %q answered twice (first on line %d)", key, prev)
 			continue
@@ -105,7 +101,7 @@ func FromNode(name string, n ast.Node, qn *questionnaire.Questionnaire) (Answers
 			errs.Add(name, line, col, "unknown question %q; %s", key, diag.OneOf(key, qn.IDs()))
 			continue
 		}
-		v, ok := decodeValue(name, q, unwrap(kv.Value), &errs)
+		v, ok := decodeValue(name, q, yamlnode.Unwrap(kv.Value), &errs)
 		if ok {
 			a[q.ID] = v
 		}
@@ -120,36 +116,36 @@ func decodeValue(file string, q *questionnaire.Question, n ast.Node, errs *diag.
 	if n == nil {
 		return Value{}, false // "question:" with nothing after it: left unanswered
 	}
-	line, col := pos(n)
+	line, col := yamlnode.Pos(n)
 	if _, isNull := n.(*ast.NullNode); isNull {
 		return Value{}, false
 	}
 	switch q.Kind {
 	case questionnaire.YesNo:
-		switch strings.ToLower(scalarText(n)) {
+		switch strings.ToLower(yamlnode.Text(n)) {
 		case "true", "yes":
 			return Bool(true), true
 		case "false", "no":
 			return Bool(false), true
 		}
-		errs.Add(file, line, col, "question %q: expected yes or no (true or false), found %s", q.ID, describe(n))
+		errs.Add(file, line, col, "question %q: expected yes or no (true or false), found %s", q.ID, yamlnode.Describe(n))
 	case questionnaire.Number:
 		if _, ok := n.(*ast.IntegerNode); !ok {
-			errs.Add(file, line, col, "question %q: expected a whole number from %d to %d, found %s", q.ID, q.Min, q.Max, describe(n))
+			errs.Add(file, line, col, "question %q: expected a whole number from %d to %d, found %s", q.ID, q.Min, q.Max, yamlnode.Describe(n))
 			return Value{}, false
 		}
-		v, err := strconv.Atoi(scalarText(n))
+		v, err := strconv.Atoi(yamlnode.Text(n))
 		if err != nil || v < q.Min || v > q.Max {
-			errs.Add(file, line, col, "question %q: %s is out of range; expected %d to %d %s", q.ID, scalarText(n), q.Min, q.Max, q.Unit)
+			errs.Add(file, line, col, "question %q: %s is out of range; expected %d to %d %s", q.ID, yamlnode.Text(n), q.Min, q.Max, q.Unit)
 			return Value{}, false
 		}
 		return Num(v), true
 	case questionnaire.One:
-		if !isScalar(n) {
-			errs.Add(file, line, col, "question %q takes one option, found %s; %s", q.ID, describe(n), "valid: "+strings.Join(q.OptionIDs(), ", "))
+		if !yamlnode.IsScalar(n) {
+			errs.Add(file, line, col, "question %q takes one option, found %s; %s", q.ID, yamlnode.Describe(n), "valid: "+strings.Join(q.OptionIDs(), ", "))
 			return Value{}, false
 		}
-		id := scalarText(n)
+		id := yamlnode.Text(n)
 		if _, ok := q.Option(id); !ok {
 			errs.Add(file, line, col, "question %q: unknown option %q; %s", q.ID, id, diag.OneOf(id, q.OptionIDs()))
 			return Value{}, false
@@ -159,23 +155,23 @@ func decodeValue(file string, q *questionnaire.Question, n ast.Node, errs *diag.
 		var items []ast.Node
 		if seq, ok := n.(*ast.SequenceNode); ok {
 			items = seq.Values
-		} else if isScalar(n) {
+		} else if yamlnode.IsScalar(n) {
 			items = []ast.Node{n} // a single option without brackets is fine
 		} else {
-			errs.Add(file, line, col, "question %q: expected a list of options, found %s", q.ID, describe(n))
+			errs.Add(file, line, col, "question %q: expected a list of options, found %s", q.ID, yamlnode.Describe(n))
 			return Value{}, false
 		}
 		var ids []string
 		bad := false
 		for _, it := range items {
-			it = unwrap(it)
-			il, ic := pos(it)
-			if !isScalar(it) {
-				errs.Add(file, il, ic, "question %q: expected an option id, found %s", q.ID, describe(it))
+			it = yamlnode.Unwrap(it)
+			il, ic := yamlnode.Pos(it)
+			if !yamlnode.IsScalar(it) {
+				errs.Add(file, il, ic, "question %q: expected an option id, found %s", q.ID, yamlnode.Describe(it))
 				bad = true
 				continue
 			}
-			id := scalarText(it)
+			id := yamlnode.Text(it)
 			_, ok := q.Option(id)
 			switch {
 			case !ok:
@@ -205,84 +201,6 @@ func decodeValue(file string, q *questionnaire.Question, n ast.Node, errs *diag.
 		return Choices(ids...), true
 	}
 	return Value{}, false
-}
-
-// unwrap looks through tags and anchors to the value they carry.
-func unwrap(n ast.Node) ast.Node {
-	for {
-		switch t := n.(type) {
-		case *ast.TagNode:
-			n = t.Value
-		case *ast.AnchorNode:
-			n = t.Value
-		case *ast.CommentGroupNode:
-			return nil
-		default:
-			return n
-		}
-	}
-}
-
-func isScalar(n ast.Node) bool {
-	switch n.(type) {
-	case *ast.StringNode, *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.LiteralNode,
-		*ast.InfinityNode, *ast.NanNode:
-		return true
-	}
-	return false
-}
-
-// scalarText is the text as written, so that "no" or "2_to_4h" is an id
-// whatever YAML would have made of it.
-func scalarText(n ast.Node) string {
-	if tk := n.GetToken(); tk != nil {
-		return tk.Value
-	}
-	return n.String()
-}
-
-func pos(n ast.Node) (int, int) {
-	if n == nil {
-		return 0, 0
-	}
-	if tk := n.GetToken(); tk != nil && tk.Position != nil {
-		return tk.Position.Line, tk.Position.Column
-	}
-	return 0, 0
-}
-
-func describe(n ast.Node) string {
-	switch n.(type) {
-	case *ast.SequenceNode:
-		return "a list"
-	case *ast.MappingNode, *ast.MappingValueNode:
-		return "a mapping"
-	case *ast.IntegerNode, *ast.FloatNode:
-		return "the number " + scalarText(n)
-	case *ast.BoolNode:
-		return "the boolean " + scalarText(n)
-	case *ast.AliasNode:
-		return "an alias"
-	}
-	if isScalar(n) {
-		return strconv.Quote(scalarText(n))
-	}
-	return "a " + strings.ToLower(n.Type().String())
-}
-
-// yamlError turns a go-yaml error into a diag error at its token.
-func yamlError(name string, err error) error {
-	var ye yaml.Error
-	if errors.As(err, &ye) {
-		var l diag.List
-		line, col := 0, 0
-		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-			line, col = tk.Position.Line, tk.Position.Column
-		}
-		l.Add(name, line, col, "%s", ye.GetMessage())
-		return l.Err()
-	}
-	return fmt.Errorf("%s: %w", name, err)
 }
 
 func stripComments(data []byte) []byte {

@@ -10,6 +10,7 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/diag"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
 // Cond is a compiled condition over the answers. It is compiled once at load
@@ -196,18 +197,18 @@ type compiler struct {
 }
 
 func (cp *compiler) errorf(n ast.Node, format string, args ...any) {
-	line, col := nodePos(n)
+	line, col := yamlnode.Pos(n)
 	cp.errs.Add(cp.file, line, col, cp.owner+": "+format, args...)
 }
 
 func (cp *compiler) compile(n ast.Node) *Cond {
-	n = unwrap(n)
+	n = yamlnode.Unwrap(n)
 	c := &Cond{owner: cp.owner}
 	if n == nil {
 		cp.errs.Add(cp.file, 0, 0, "%s: empty condition", cp.owner)
 		return c
 	}
-	line, col := nodePos(n)
+	line, col := yamlnode.Pos(n)
 	c.Pos = Pos{File: cp.file, Line: line, Col: col}
 	c.Text = strings.TrimSpace(n.String())
 	switch t := n.(type) {
@@ -227,7 +228,7 @@ func (cp *compiler) compile(n ast.Node) *Cond {
 		}
 		return cp.compilePairs(c, t.Values)
 	}
-	cp.errorf(n, "expected a condition mapping, found %s", kindOf(n))
+	cp.errorf(n, "expected a condition mapping, found %s", yamlnode.Describe(n))
 	return c
 }
 
@@ -246,8 +247,8 @@ func (cp *compiler) compilePairs(c *Cond, pairs []*ast.MappingValueNode) *Cond {
 }
 
 func (cp *compiler) compilePair(c *Cond, kv *ast.MappingValueNode) {
-	key := scalar(kv.Key)
-	val := unwrap(kv.Value)
+	key := yamlnode.Text(kv.Key)
+	val := yamlnode.Unwrap(kv.Value)
 	switch key {
 	case "all", "any":
 		seq, ok := val.(*ast.SequenceNode)
@@ -281,13 +282,13 @@ func (cp *compiler) compilePair(c *Cond, kv *ast.MappingValueNode) {
 	}
 	switch q.Kind {
 	case questionnaire.YesNo:
-		switch strings.ToLower(scalar(val)) {
+		switch strings.ToLower(yamlnode.Text(val)) {
 		case "true", "yes":
 			c.mask = bitYes
 		case "false", "no":
 			c.mask = bitNo
 		default:
-			cp.errorf(val, "question %q is yes/no: expected true or false, found %s", key, kindOf(val))
+			cp.errorf(val, "question %q is yes/no: expected true or false, found %s", key, yamlnode.Describe(val))
 		}
 	case questionnaire.Number:
 		cp.compileRange(c, q, val)
@@ -302,8 +303,8 @@ func (cp *compiler) compilePair(c *Cond, kv *ast.MappingValueNode) {
 			cp.errorf(val, "question %q: empty option list", key)
 		}
 		for _, it := range items {
-			it = unwrap(it)
-			id := scalar(it)
+			it = yamlnode.Unwrap(it)
+			id := yamlnode.Text(it)
 			j := optionIndex(q, id)
 			if j < 0 {
 				cp.errorf(it, "question %q: unknown option %q; %s", key, id, diag.OneOf(id, q.OptionIDs()))
@@ -324,12 +325,12 @@ func (cp *compiler) compileRange(c *Cond, q *questionnaire.Question, val ast.Nod
 	} else if mv, ok2 := val.(*ast.MappingValueNode); ok2 {
 		pairs = []*ast.MappingValueNode{mv}
 	} else {
-		cp.errorf(val, "question %q is a number: expected {min: N} and/or {max: N}, found %s", q.ID, kindOf(val))
+		cp.errorf(val, "question %q is a number: expected {min: N} and/or {max: N}, found %s", q.ID, yamlnode.Describe(val))
 		return
 	}
 	for _, kv := range pairs {
-		k := scalar(kv.Key)
-		n, err := strconv.Atoi(scalar(unwrap(kv.Value)))
+		k := yamlnode.Text(kv.Key)
+		n, err := strconv.Atoi(yamlnode.Text(yamlnode.Unwrap(kv.Value)))
 		if err != nil {
 			cp.errorf(kv.Value, "question %q: %s must be a whole number", q.ID, k)
 			continue

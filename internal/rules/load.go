@@ -17,6 +17,7 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/diag"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
 // MaxQuoteWords bounds a quote: a citation, not a copy.
@@ -97,7 +98,7 @@ func decodeFile(file string, data []byte, errs *diag.List) (*fileDoc, bool) {
 	}
 	doc := &fileDoc{}
 	for _, d := range f.Docs {
-		body := unwrap(d.Body)
+		body := yamlnode.Unwrap(d.Body)
 		if body == nil {
 			continue
 		}
@@ -146,27 +147,12 @@ func addYAMLError(file, owner string, err error, errs *diag.List) {
 	if errors.As(err, &oe) {
 		owner = oe.owner
 	}
-	prefix := ""
-	if owner != "" {
-		prefix = owner + ": "
-	}
-	var ye yaml.Error
-	if errors.As(err, &ye) {
-		line, col := 0, 0
-		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-			line, col = tk.Position.Line, tk.Position.Column
-		}
-		msg := ye.GetMessage()
-		msg = strings.Replace(msg, "is not found", "is not a known key", 1)
-		errs.Add(file, line, col, "%s%s", prefix, msg)
-		return
-	}
-	errs.Add(file, 0, 0, "%s%v", prefix, err)
+	yamlnode.AddError(errs, file, owner, err)
 }
 
 // decodeItem strictly decodes one list item, remembering where it was.
 func decodeItem[T any](n ast.Node, kind string, v *T, pos *Pos) error {
-	line, col := nodePos(n)
+	line, col := yamlnode.Pos(n)
 	*pos = Pos{Line: line, Col: col}
 	if err := yaml.NodeToValue(n, v, yaml.Strict()); err != nil {
 		owner := kind
@@ -202,27 +188,24 @@ func (r *Rule) UnmarshalYAML(n ast.Node) error {
 // questionnaire and file are known.
 func (c *Cond) UnmarshalYAML(n ast.Node) error {
 	c.node = n
-	line, col := nodePos(n)
+	line, col := yamlnode.Pos(n)
 	c.Pos = Pos{Line: line, Col: col}
 	return nil
 }
 
 func (a *AnswersNode) UnmarshalYAML(n ast.Node) error {
 	a.node = n
-	line, col := nodePos(n)
+	line, col := yamlnode.Pos(n)
 	a.Pos = Pos{Line: line, Col: col}
 	return nil
 }
 
 // mappingID finds the id: key of a mapping node, for messages.
 func mappingID(n ast.Node) string {
-	m, ok := unwrap(n).(*ast.MappingNode)
-	if !ok {
-		return ""
-	}
-	for _, kv := range m.Values {
-		if scalar(kv.Key) == "id" {
-			return scalar(unwrap(kv.Value))
+	pairs, _ := yamlnode.Pairs(yamlnode.Unwrap(n))
+	for _, kv := range pairs {
+		if yamlnode.Text(kv.Key) == "id" {
+			return yamlnode.Text(yamlnode.Unwrap(kv.Value))
 		}
 	}
 	return ""
@@ -498,51 +481,4 @@ func keys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-func unwrap(n ast.Node) ast.Node {
-	for {
-		switch t := n.(type) {
-		case *ast.TagNode:
-			n = t.Value
-		case *ast.AnchorNode:
-			n = t.Value
-		case *ast.CommentGroupNode:
-			return nil
-		default:
-			return n
-		}
-	}
-}
-
-func scalar(n ast.Node) string {
-	if n == nil {
-		return ""
-	}
-	if tk := n.GetToken(); tk != nil {
-		return tk.Value
-	}
-	return n.String()
-}
-
-func nodePos(n ast.Node) (int, int) {
-	if n == nil {
-		return 0, 0
-	}
-	if tk := n.GetToken(); tk != nil && tk.Position != nil {
-		return tk.Position.Line, tk.Position.Column
-	}
-	return 0, 0
-}
-
-func kindOf(n ast.Node) string {
-	switch n.(type) {
-	case *ast.SequenceNode:
-		return "a list"
-	case *ast.MappingNode, *ast.MappingValueNode:
-		return "a mapping"
-	case nil:
-		return "nothing"
-	}
-	return fmt.Sprintf("%q", scalar(n))
 }
