@@ -31,6 +31,7 @@ func newRulesCmd(o *rootOptions) *cobra.Command {
 			return nil
 		},
 	})
+	cmd.AddCommand(newRulesTestCmd(o))
 	return cmd
 }
 

@@ -58,7 +58,8 @@ func Parse(name string, data []byte, qn *questionnaire.Questionnaire) (Answers, 
 		errs.Add(name, 0, 0, "file is empty; expected YAML or JSON mapping question ids to answers, e.g. \"duration: days_1_2\"")
 		return nil, errs.Err()
 	}
-	f, err := parser.ParseBytes(data, 0)
+	// Duplicates are reported by FromNode, which says which question.
+	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
 		yamlnode.AddError(&errs, name, "", err)
 		return nil, errs.Err()

@@ -16,7 +16,7 @@ func Marshal(qn *questionnaire.Questionnaire, a Answers, header ...string) []byt
 	for _, h := range header {
 		b.WriteString("# " + h + "\n")
 	}
-	page := ""
+	page, answered := "", false
 	for _, q := range qn.Questions() {
 		if q.Page != page {
 			page = q.Page
@@ -29,6 +29,11 @@ func Marshal(qn *questionnaire.Questionnaire, a Answers, header ...string) []byt
 			continue
 		}
 		b.WriteString(q.ID + ": " + yamlValue(q, v) + "\n")
+		answered = true
+	}
+	if !answered {
+		// Nothing answered yet: still a valid (empty) answers file.
+		b.WriteString("\n{}\n")
 	}
 	return []byte(b.String())
 }

@@ -60,8 +60,10 @@ func Write(path string, force bool, fill func(io.Writer) error) (err error) {
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", abs, unwrapPath(err))
 	}
+	// Clean up on every way out but success, a panicking fill included.
+	done := false
 	defer func() {
-		if err != nil {
+		if !done {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
@@ -103,6 +105,7 @@ func Write(path string, force bool, fill func(io.Writer) error) (err error) {
 		}
 		return fmt.Errorf("cannot write %s: %w", abs, unwrapPath(err))
 	}
+	done = true
 	syncDir(dir)
 	return nil
 }

@@ -102,8 +102,15 @@ func decodeFile(file string, data []byte, errs *diag.List) (*fileDoc, bool) {
 		if body == nil {
 			continue
 		}
+		if !checkShape(file, body, errs) {
+			return nil, false
+		}
 		var part fileDoc
-		if err := yaml.NodeToValue(body, &part, yaml.Strict()); err != nil {
+		if crashed, err := decodeDoc(body, &part); crashed {
+			line, col := yamlnode.Pos(body)
+			errs.Add(file, max(line, 1), max(col, 1), "%v", err)
+			return nil, false
+		} else if err != nil {
 			addYAMLError(file, "", err, errs)
 			return nil, false
 		}
@@ -131,6 +138,71 @@ func decodeFile(file string, data []byte, errs *diag.List) (*fileDoc, bool) {
 		}
 	}
 	return doc, true
+}
+
+// sections are the keys a rule file may have; each holds a list of mappings.
+var sections = []string{"sources", "causes", "steps", "rules"}
+
+// checkShape rejects what the strict decoder would trip over: a document
+// that is not a mapping, a section that is not a list, an empty list item.
+// Checking first keeps every message at a line and column.
+func checkShape(file string, body ast.Node, errs *diag.List) bool {
+	ok := true
+	pairs, isMap := yamlnode.Pairs(body)
+	if !isMap {
+		line, col := yamlnode.Pos(body)
+		errs.Add(file, max(line, 1), max(col, 1), "expected a mapping with sections %s, found %s", strings.Join(sections, ", "), yamlnode.Describe(body))
+		return false
+	}
+	for _, kv := range pairs {
+		key := yamlnode.Text(kv.Key)
+		line, col := yamlnode.Pos(kv.Key)
+		if !slices.Contains(sections, key) {
+			errs.Add(file, line, col, "unknown section %q; %s", key, diag.OneOf(key, sections))
+			ok = false
+			continue
+		}
+		val := yamlnode.Unwrap(kv.Value)
+		if val == nil {
+			continue
+		}
+		if _, null := val.(*ast.NullNode); null {
+			continue
+		}
+		seq, isSeq := val.(*ast.SequenceNode)
+		if !isSeq {
+			vl, vc := yamlnode.Pos(val)
+			if vl == 0 {
+				vl, vc = line, col
+			}
+			errs.Add(file, vl, vc, "%s: expected a list, found %s", key, yamlnode.Describe(val))
+			ok = false
+			continue
+		}
+		for i, item := range seq.Values {
+			if _, isMap := yamlnode.Pairs(yamlnode.Unwrap(item)); !isMap {
+				il, ic := yamlnode.Pos(item)
+				if il == 0 {
+					il, ic = yamlnode.Pos(seq)
+				}
+				errs.Add(file, max(il, 1), max(ic, 1), "%s: item %d: expected a mapping with an id, found %s", key, i+1, yamlnode.Describe(yamlnode.Unwrap(item)))
+				ok = false
+			}
+		}
+	}
+	return ok
+}
+
+// decodeDoc decodes strictly. go-yaml has panicked on inputs the checks
+// above do not foresee; a rule file must never crash the program, so such a
+// panic becomes an error at the document.
+func decodeDoc(body ast.Node, part *fileDoc) (crashed bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			crashed, err = true, fmt.Errorf("cannot decode this document (%v); check its structure against rules/README.md", r)
+		}
+	}()
+	return false, yaml.NodeToValue(body, part, yaml.Strict())
 }
 
 // ownedError tags a decoding error with the item it happened in.
@@ -396,6 +468,10 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 		if r.Tests != nil {
 			for _, group := range [][]*AnswersNode{r.Tests.Fires, r.Tests.DoesNotFire} {
 				for _, an := range group {
+					if an == nil {
+						at(r.Pos, owner, "tests: an empty test case; give the answers as a mapping")
+						continue
+					}
 					an.Pos.File = r.Pos.File
 					a, err := answers.FromNode(r.Pos.File, an.node, qn)
 					if err != nil {

@@ -3,6 +3,7 @@ package rules
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/backtriage/backtriage/internal/questionnaire"
 )
@@ -84,6 +85,11 @@ func LoadSnapshot(data []byte, qn *questionnaire.Questionnaire) (*Table, error) 
 		return nil, fmt.Errorf("rule table snapshot: %w", err)
 	}
 	t := &Table{Sources: s.Sources, Causes: s.Causes, Files: s.Files}
+	if slices.Contains(s.Sources, nil) || slices.Contains(s.Causes, nil) ||
+		slices.ContainsFunc(s.Steps, func(st *snapStep) bool { return st == nil || st.Step == nil }) ||
+		slices.ContainsFunc(s.Rules, func(r *snapRule) bool { return r == nil || r.Rule == nil }) {
+		return nil, fmt.Errorf("rule table snapshot: an empty entry")
+	}
 	var err error
 	for _, st := range s.Steps {
 		if st.AvoidWhen != nil {
@@ -109,10 +115,17 @@ func LoadSnapshot(data []byte, qn *questionnaire.Questionnaire) (*Table, error) 
 		}
 		t.Rules = append(t.Rules, r.Rule)
 	}
+	// A table without warning signs would call every case self-care: refuse.
+	if !slices.ContainsFunc(t.Rules, (*Rule).IsWarning) {
+		return nil, fmt.Errorf("rule table snapshot: no warning-sign rules")
+	}
 	t.index()
 	for _, r := range t.Rules {
 		if r.Cause != "" && t.causes[r.Cause] == nil {
 			return nil, fmt.Errorf("rule table snapshot: rule %q: unknown cause %q", r.ID, r.Cause)
+		}
+		if r.Source == "" || t.sources[r.Source] == nil {
+			return nil, fmt.Errorf("rule table snapshot: rule %q: unknown source %q", r.ID, r.Source)
 		}
 		for _, id := range r.Steps {
 			if t.steps[id] == nil {

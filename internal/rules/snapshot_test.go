@@ -67,3 +67,12 @@ func BenchmarkLoadBuiltin(b *testing.B) {
 		}
 	}
 }
+
+func TestSnapshotRejectsMalformed(t *testing.T) {
+	qn := questionnaire.Default()
+	for _, in := range []string{`{}`, `{"rules":[null]}`, `{"steps":[{}]}`, `{"rules":[{"ID":"x"}]}`, `not json`, `{"rules":[{"ID":"x","when":{"op":"has","q":"nope"}}]}`} {
+		if _, err := rules.LoadSnapshot([]byte(in), qn); err == nil {
+			t.Errorf("accepted %s", in)
+		}
+	}
+}

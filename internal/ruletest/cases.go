@@ -1,0 +1,495 @@
+// Package ruletest runs a rule table against its test cases, in the spirit of
+// `promtool test rules` and `semgrep --test`: standardised patient vignettes
+// (answers with a gold triage level and the causes expected in the top three)
+// and the small inline cases rules carry (must fire / must not fire). It
+// computes the figures a triage tool is judged by: emergency recall, the
+// share of cases at an acceptable level, self-care cases over-triaged and
+// top-3 cause agreement.
+//
+// # Vignette files
+//
+// Every *.yaml (or *.yml) file under the cases folder is read, in name order.
+// A file holds either one case (a mapping) or a list of them under `cases:`:
+//
+//	cases:
+//	  - name: heart-attack-hidden-in-ordinary-answers
+//	    description: Woke stiff after a long desk day; also chest pressure spreading to the left arm.
+//	    answers: {warning_now: [chest_pain, exertion_spread], pain_where: [between_shoulder_blades]}
+//	    level: emergency
+//	    top3: []            # cause ids that must be among the top three ranked causes
+//
+// Keys are strict: name (lowercase letters, digits and dashes, unique across
+// the folder), description, answers (checked exactly like an answers file),
+// level (self-care, soon, urgent or emergency) and the optional top3 (at most
+// three known cause ids). An answer to a follow-up question that does not
+// apply given the other answers is an error, since the engine would ignore
+// it. Every problem is reported as file:line:col.
+package ruletest
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/diag"
+	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/rules"
+)
+
+// MaxFileSize bounds a vignette file; real ones are a few KiB.
+const MaxFileSize = 1 << 20
+
+// Case is one vignette: a standardised patient with a gold triage level.
+type Case struct {
+	Name        string
+	Description string
+	Answers     answers.Answers
+	Level       rules.Level
+	// Top3 are cause ids that must all be among the top three ranked causes.
+	Top3 []string
+	// Pos is where the case starts.
+	Pos rules.Pos
+}
+
+// caseKeys are the keys a case may have, in the order documented.
+var caseKeys = []string{"name", "description", "answers", "level", "top3"}
+
+// LoadDir loads the cases in a folder on disk.
+func LoadDir(dir string, qn *questionnaire.Questionnaire, t *rules.Table) ([]*Case, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("cases: %w", err)
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("cases: %s is not a directory", dir)
+	}
+	return Load(os.DirFS(dir), dir, qn, t)
+}
+
+// Load reads every *.yaml and *.yml file in fsys (subfolders included), in
+// name order. dir is how file names appear in messages. t, when not nil, is
+// the rule table whose cause ids top3 may name.
+func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire, t *rules.Table) ([]*Case, error) {
+	var names []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+			names = append(names, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%s: no *.yaml case files", dir)
+	}
+	sort.Strings(names)
+	l := &loader{qn: qn, table: t, errs: &diag.List{}, seen: map[string]rules.Pos{}}
+	var cases []*Case
+	for _, name := range names {
+		file := name
+		if dir != "" && dir != "." {
+			file = path.Join(dir, name)
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			l.errs.Add(file, 0, 0, "%v", unwrapPath(err))
+			continue
+		}
+		cases = append(cases, l.file(file, data)...)
+	}
+	if err := l.errs.Err(); err != nil {
+		return nil, err
+	}
+	return cases, nil
+}
+
+// Parse reads the cases in one file's contents.
+func Parse(file string, data []byte, qn *questionnaire.Questionnaire, t *rules.Table) ([]*Case, error) {
+	l := &loader{qn: qn, table: t, errs: &diag.List{}, seen: map[string]rules.Pos{}}
+	cases := l.file(file, data)
+	if err := l.errs.Err(); err != nil {
+		return nil, err
+	}
+	return cases, nil
+}
+
+type loader struct {
+	qn    *questionnaire.Questionnaire
+	table *rules.Table
+	errs  *diag.List
+	seen  map[string]rules.Pos // case names, across files
+}
+
+func (l *loader) file(file string, data []byte) []*Case {
+	if len(data) > MaxFileSize {
+		l.errs.Add(file, 0, 0, "file is larger than %d KiB; is this a vignette file?", MaxFileSize>>10)
+		return nil
+	}
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		var ye yaml.Error
+		if errors.As(err, &ye) {
+			line, col := 0, 0
+			if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+				line, col = tk.Position.Line, tk.Position.Column
+			}
+			l.errs.Add(file, line, col, "%s", ye.GetMessage())
+		} else {
+			l.errs.Add(file, 0, 0, "%v", err)
+		}
+		return nil
+	}
+	var bodies []ast.Node
+	for _, d := range f.Docs {
+		if b := unwrap(d.Body); b != nil {
+			bodies = append(bodies, b)
+		}
+	}
+	switch len(bodies) {
+	case 0:
+		l.errs.Add(file, 0, 0, "file is empty; expected a case, or a list of them under cases:")
+		return nil
+	case 1:
+	default:
+		line, col := nodePos(bodies[1])
+		l.errs.Add(file, line, col, "expected one YAML document, found %d; list the cases under cases:", len(bodies))
+		return nil
+	}
+	body := bodies[0]
+	kvs, ok := pairs(body)
+	if !ok {
+		line, col := nodePos(body)
+		l.errs.Add(file, line, col, "expected a case, or a list of them under cases:, found %s", describe(body))
+		return nil
+	}
+	var list *ast.MappingValueNode
+	for _, kv := range kvs {
+		if scalar(kv.Key) == "cases" {
+			list = kv
+		}
+	}
+	if list == nil {
+		if c := l.decodeCase(file, body); c != nil {
+			return []*Case{c}
+		}
+		return nil
+	}
+	for _, kv := range kvs {
+		if kv != list {
+			line, col := nodePos(kv.Key)
+			l.errs.Add(file, line, col, "unknown key %q beside cases:; a file holds one case or a cases: list", scalar(kv.Key))
+		}
+	}
+	seq, ok := unwrap(list.Value).(*ast.SequenceNode)
+	if !ok || len(seq.Values) == 0 {
+		found := describe(unwrap(list.Value))
+		if ok {
+			found = "an empty list"
+		}
+		line, col := nodePos(list.Key)
+		l.errs.Add(file, line, col, "cases: expected a non-empty list of cases, found %s", found)
+		return nil
+	}
+	var out []*Case
+	for _, item := range seq.Values {
+		if c := l.decodeCase(file, unwrap(item)); c != nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// decodeCase reads one case, reporting every problem; nil if it had any.
+func (l *loader) decodeCase(file string, n ast.Node) *Case {
+	line, col := nodePos(n)
+	kvs, ok := pairs(n)
+	if !ok {
+		l.errs.Add(file, line, col, "expected a case (a mapping with %s), found %s", strings.Join(caseKeys, ", "), describe(n))
+		return nil
+	}
+	if len(kvs) > 0 {
+		// A case starts at its first key, where an editor should jump.
+		line, col = nodePos(kvs[0].Key)
+	}
+	c := &Case{Pos: rules.Pos{File: file, Line: line, Col: col}}
+	before := len(*l.errs)
+	owner := "case"
+	byKey := map[string]*ast.MappingValueNode{}
+	for _, kv := range kvs {
+		k := scalar(kv.Key)
+		if v := unwrap(kv.Value); k == "name" && v != nil && isScalar(v) && scalar(v) != "" {
+			owner = fmt.Sprintf("case %q", scalar(v))
+		}
+	}
+	at := func(n ast.Node, format string, args ...any) {
+		ln, cl := nodePos(n)
+		if ln == 0 {
+			ln, cl = line, col
+		}
+		l.errs.Add(file, ln, cl, owner+": "+format, args...)
+	}
+	for _, kv := range kvs {
+		k := scalar(kv.Key)
+		if _, dup := byKey[k]; dup {
+			at(kv.Key, "key %q given twice", k)
+			continue
+		}
+		byKey[k] = kv
+		if !slices.Contains(caseKeys, k) {
+			at(kv.Key, "unknown key %q; %s", k, diag.OneOf(k, caseKeys))
+		}
+	}
+	text := func(key string) (string, ast.Node, bool) {
+		kv, ok := byKey[key]
+		if !ok {
+			at(nil, "missing %s", key)
+			return "", nil, false
+		}
+		v := unwrap(kv.Value)
+		if v == nil || !isScalar(v) {
+			at(kv.Key, "%s: expected text, found %s", key, describe(v))
+			return "", nil, false
+		}
+		return strings.TrimSpace(scalar(v)), v, true
+	}
+
+	if name, v, ok := text("name"); ok {
+		c.Name = name
+		switch {
+		case !validName(name):
+			at(v, "name must be lowercase letters, digits and dashes")
+		default:
+			if prev, dup := l.seen[name]; dup {
+				at(v, "duplicate case name (first at %s:%d:%d)", prev.File, prev.Line, prev.Col)
+			} else {
+				l.seen[name] = c.Pos
+			}
+		}
+	}
+	if d, v, ok := text("description"); ok {
+		if d == "" {
+			at(v, "description is empty; say in a sentence who this is")
+		}
+		c.Description = d
+	}
+	if lv, v, ok := text("level"); ok {
+		level, valid := rules.ParseLevel(lv)
+		if !valid {
+			at(v, "unknown level %q; %s", lv, diag.OneOf(lv, rules.LevelIDs()))
+		}
+		c.Level = level
+	}
+	if kv, ok := byKey["answers"]; !ok {
+		at(nil, "missing answers")
+	} else {
+		c.Answers = l.decodeAnswers(file, owner, kv, at)
+	}
+	if kv, ok := byKey["top3"]; ok {
+		c.Top3 = l.decodeTop3(kv, at)
+	}
+	if len(*l.errs) > before {
+		return nil
+	}
+	return c
+}
+
+func (l *loader) decodeAnswers(file, owner string, kv *ast.MappingValueNode, at func(ast.Node, string, ...any)) answers.Answers {
+	v := unwrap(kv.Value)
+	if _, null := v.(*ast.NullNode); v == nil || null {
+		at(kv.Key, "answers: expected a mapping of question ids to answers, found nothing; write {} for none")
+		return nil
+	}
+	a, err := answers.FromNode(file, v, l.qn)
+	if err != nil {
+		for _, e := range splitErrors(err) {
+			var de *diag.Error
+			if errors.As(e, &de) {
+				if de.Line == 0 {
+					at(kv.Key, "answers: %s", de.Msg)
+				} else {
+					l.errs.Add(de.File, de.Line, de.Col, "%s: answers: %s", owner, de.Msg)
+				}
+			} else {
+				at(kv.Key, "answers: %v", e)
+			}
+		}
+		return nil
+	}
+	// A follow-up answered although its question does not apply would be
+	// silently dropped by the engine: the case would not test what it says.
+	keys := map[string]ast.Node{}
+	if kvs, ok := pairs(v); ok {
+		for _, p := range kvs {
+			keys[scalar(p.Key)] = p.Key
+		}
+	}
+	for _, q := range l.qn.Questions() {
+		if a.Answered(q.ID) && !answers.Applies(l.qn, a, q) {
+			at(keys[q.ID], "answers: %q is only asked if %s is %s, so this answer would be ignored",
+				q.ID, q.ShowIf.Question, strings.Join(q.ShowIf.AnyOf, " or "))
+		}
+	}
+	return a
+}
+
+func (l *loader) decodeTop3(kv *ast.MappingValueNode, at func(ast.Node, string, ...any)) []string {
+	v := unwrap(kv.Value)
+	if v == nil {
+		return nil
+	}
+	var items []ast.Node
+	switch t := v.(type) {
+	case *ast.SequenceNode:
+		items = t.Values
+	default:
+		if !isScalar(v) {
+			at(v, "top3: expected a list of cause ids, found %s", describe(v))
+			return nil
+		}
+		items = []ast.Node{v}
+	}
+	if len(items) > 3 {
+		at(v, "top3: %d causes listed; at most three can be in the top three", len(items))
+	}
+	var ids []string
+	for _, it := range items {
+		it = unwrap(it)
+		if it == nil || !isScalar(it) {
+			at(v, "top3: expected a cause id, found %s", describe(it))
+			continue
+		}
+		id := scalar(it)
+		switch {
+		case slices.Contains(ids, id):
+			at(it, "top3: cause %q listed twice", id)
+		case l.table != nil && l.table.Cause(id) == nil:
+			var valid []string
+			for _, c := range l.table.Causes {
+				valid = append(valid, c.ID)
+			}
+			at(it, "top3: unknown cause %q; %s", id, diag.OneOf(id, valid))
+		default:
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+func validName(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func pairs(n ast.Node) ([]*ast.MappingValueNode, bool) {
+	switch t := n.(type) {
+	case *ast.MappingNode:
+		return t.Values, true
+	case *ast.MappingValueNode:
+		return []*ast.MappingValueNode{t}, true
+	}
+	return nil, false
+}
+
+func unwrap(n ast.Node) ast.Node {
+	for {
+		switch t := n.(type) {
+		case *ast.TagNode:
+			n = t.Value
+		case *ast.AnchorNode:
+			n = t.Value
+		case *ast.CommentGroupNode:
+			return nil
+		default:
+			return n
+		}
+	}
+}
+
+func isScalar(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.StringNode, *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.LiteralNode,
+		*ast.InfinityNode, *ast.NanNode:
+		return true
+	}
+	return false
+}
+
+// scalar is the text as written.
+func scalar(n ast.Node) string {
+	if n == nil {
+		return ""
+	}
+	switch t := n.(type) {
+	case *ast.LiteralNode:
+		if t.Value != nil {
+			return t.Value.Value
+		}
+	case *ast.StringNode:
+		return t.Value
+	}
+	if tk := n.GetToken(); tk != nil {
+		return tk.Value
+	}
+	return n.String()
+}
+
+func nodePos(n ast.Node) (int, int) {
+	if n == nil {
+		return 0, 0
+	}
+	if tk := n.GetToken(); tk != nil && tk.Position != nil {
+		return tk.Position.Line, tk.Position.Column
+	}
+	return 0, 0
+}
+
+func describe(n ast.Node) string {
+	switch n.(type) {
+	case nil, *ast.NullNode:
+		return "nothing"
+	case *ast.SequenceNode:
+		return "a list"
+	case *ast.MappingNode, *ast.MappingValueNode:
+		return "a mapping"
+	case *ast.AliasNode:
+		return "an alias"
+	}
+	if isScalar(n) {
+		return fmt.Sprintf("%q", scalar(n))
+	}
+	return "a " + strings.ToLower(n.Type().String())
+}
+
+// splitErrors undoes errors.Join.
+func splitErrors(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,231 @@
+package triage_test
+
+// Property tests of the built-in rule table's safety: for random answer sets,
+// adding any emergency sign gives emergency, and removing every warning sign
+// never gives emergency or urgent. The warning signs are listed here, from
+// the intended level rules, rather than read from the table, so a rule that
+// goes missing from the table fails these tests.
+
+import (
+	"slices"
+	"testing"
+
+	"pgregory.net/rapid"
+
+	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/triage"
+	builtin "github.com/backtriage/backtriage/rules"
+)
+
+// sign is one answer option that is a warning sign on its own.
+type sign struct{ question, option string }
+
+var (
+	propEmergencySigns = []sign{
+		{"warning_now", "chest_pain"}, {"warning_now", "exertion_spread"}, {"warning_now", "breathless"},
+		{"warning_now", "coughing_blood"}, {"warning_now", "tearing_pain"}, {"warning_now", "fainting"},
+		{"warning_nerves", "both_legs"}, {"warning_nerves", "both_arms"}, {"warning_nerves", "unsteady"},
+		{"warning_nerves", "bladder_bowel"}, {"warning_nerves", "saddle_numbness"},
+	}
+	propUrgentSigns = []sign{
+		{"warning_history", "fever"}, {"warning_history", "accident"}, {"warning_history", "cancer"},
+		{"warning_history", "weight_loss"}, {"warning_history", "night_pain"},
+		{"warning_history", "osteoporosis_steroids"}, {"warning_nerves", "sudden_weakness"},
+		{"pain_where", "chest"},
+	}
+	// propWarningQuestions are the warning-screen questions whose every
+	// option but "none" is a warning sign.
+	propWarningQuestions = []string{"warning_now", "warning_nerves", "warning_history"}
+)
+
+// propCheck runs a property against the built-in table twice: loaded from
+// the YAML source, and from the compiled snapshot the app starts from.
+func propCheck(t *testing.T, prop func(t *rapid.T, eng *triage.Engine)) {
+	qn := questionnaire.Default()
+	fromYAML, err := rules.Load(builtin.FS, "rules", qn)
+	if err != nil {
+		t.Fatalf("loading the built-in rule table:\n%v", err)
+	}
+	fromSnap, err := rules.LoadSnapshot(builtin.Snapshot, qn)
+	if err != nil {
+		t.Fatalf("loading the built-in snapshot: %v", err)
+	}
+	for _, tc := range []struct {
+		name  string
+		table *rules.Table
+	}{{"yaml", fromYAML}, {"snapshot", fromSnap}} {
+		eng := triage.New(qn, tc.table)
+		t.Run(tc.name, func(t *testing.T) {
+			rapid.Check(t, func(t *rapid.T) { prop(t, eng) })
+		})
+	}
+}
+
+// genAnswers draws a valid answer set: each question answered or not, many
+// questions with any mix of options (or one exclusive option alone), and
+// follow-ups answered whether or not they apply (the engine must prune them).
+func genAnswers(qn *questionnaire.Questionnaire) *rapid.Generator[answers.Answers] {
+	return rapid.Custom(func(t *rapid.T) answers.Answers {
+		a := answers.Answers{}
+		for _, q := range qn.Questions() {
+			if !rapid.Bool().Draw(t, q.ID+"?") {
+				continue
+			}
+			switch q.Kind {
+			case questionnaire.YesNo:
+				a[q.ID] = answers.Bool(rapid.Bool().Draw(t, q.ID))
+			case questionnaire.Number:
+				a[q.ID] = answers.Num(rapid.IntRange(q.Min, q.Max).Draw(t, q.ID))
+			case questionnaire.One:
+				a[q.ID] = answers.Choice(rapid.SampledFrom(q.OptionIDs()).Draw(t, q.ID))
+			case questionnaire.Many:
+				var plain, exclusive []string
+				for _, o := range q.Options {
+					if o.Exclusive {
+						exclusive = append(exclusive, o.ID)
+					} else {
+						plain = append(plain, o.ID)
+					}
+				}
+				if len(exclusive) > 0 && rapid.IntRange(0, 3).Draw(t, q.ID+" exclusive?") == 0 {
+					a[q.ID] = answers.Choices(rapid.SampledFrom(exclusive).Draw(t, q.ID))
+					continue
+				}
+				ids := rapid.SliceOfNDistinct(rapid.SampledFrom(plain), 1, len(plain), rapid.ID[string]).Draw(t, q.ID)
+				a[q.ID] = answers.Choices(ids...)
+			}
+		}
+		return a
+	})
+}
+
+// addSign adds an option to an answer, replacing an exclusive one ("none").
+func addSign(qn *questionnaire.Questionnaire, a answers.Answers, s sign) answers.Answers {
+	out := a.Clone()
+	q, _ := qn.Question(s.question)
+	var ids []string
+	for _, id := range out[s.question].Options {
+		if o, _ := q.Option(id); !o.Exclusive && id != s.option {
+			ids = append(ids, id)
+		}
+	}
+	out[s.question] = answers.Choices(append(ids, s.option)...)
+	return out
+}
+
+// stripWarnings removes every urgent and emergency sign: the warning-screen
+// questions become "none" or unanswered, and chest leaves pain_where.
+func stripWarnings(t *rapid.T, a answers.Answers) answers.Answers {
+	out := a.Clone()
+	for _, q := range propWarningQuestions {
+		if rapid.Bool().Draw(t, "unanswer "+q) {
+			delete(out, q)
+		} else {
+			out[q] = answers.Choices("none")
+		}
+	}
+	if v, ok := out["pain_where"]; ok {
+		ids := slices.DeleteFunc(slices.Clone(v.Options), func(id string) bool { return id == "chest" })
+		if len(ids) == 0 {
+			delete(out, "pain_where")
+		} else {
+			out["pain_where"] = answers.Choices(ids...)
+		}
+	}
+	return out
+}
+
+func hasAny(a answers.Answers, signs []sign) bool {
+	for _, s := range signs {
+		if a.Has(s.question, s.option) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestPropertyAnyEmergencySignIsEmergency: whatever else was answered,
+// adding one emergency sign gives emergency, with no self-care plan.
+func TestPropertyAnyEmergencySignIsEmergency(t *testing.T) {
+	propCheck(t, func(t *rapid.T, eng *triage.Engine) {
+		qn := eng.Questionnaire()
+		a := genAnswers(qn).Draw(t, "answers")
+		s := rapid.SampledFrom(propEmergencySigns).Draw(t, "sign")
+		as := eng.Assess(addSign(qn, a, s))
+		if as.Level != rules.Emergency {
+			t.Fatalf("with %s: %s the level is %s, want emergency", s.question, s.option, as.Level)
+		}
+		if len(as.Plan) != 0 {
+			t.Fatalf("emergency with a self-care plan of %d steps; help must come first", len(as.Plan))
+		}
+	})
+}
+
+// TestPropertyAnyUrgentSignIsAtLeastUrgent: adding one urgent sign gives
+// urgent or emergency.
+func TestPropertyAnyUrgentSignIsAtLeastUrgent(t *testing.T) {
+	propCheck(t, func(t *rapid.T, eng *triage.Engine) {
+		qn := eng.Questionnaire()
+		a := genAnswers(qn).Draw(t, "answers")
+		s := rapid.SampledFrom(propUrgentSigns).Draw(t, "sign")
+		if as := eng.Assess(addSign(qn, a, s)); as.Level < rules.Urgent {
+			t.Fatalf("with %s: %s the level is %s, want urgent or emergency", s.question, s.option, as.Level)
+		}
+	})
+}
+
+// TestPropertyNoWarningSignsNeverUrgent: with every warning sign removed the
+// level is self-care or soon, never urgent or emergency.
+func TestPropertyNoWarningSignsNeverUrgent(t *testing.T) {
+	propCheck(t, func(t *rapid.T, eng *triage.Engine) {
+		qn := eng.Questionnaire()
+		a := stripWarnings(t, genAnswers(qn).Draw(t, "answers"))
+		if as := eng.Assess(a); as.Level >= rules.Urgent {
+			var fired []string
+			for _, w := range as.Warnings {
+				fired = append(fired, w.Rule.ID)
+			}
+			t.Fatalf("no warning signs, yet the level is %s (rules %v)", as.Level, fired)
+		}
+	})
+}
+
+// TestPropertyEmergencyOnlyFromEmergencySigns: without an emergency sign the
+// level is never emergency (no over-triage to the top level), and the level
+// is emergency exactly when one is present.
+func TestPropertyEmergencyOnlyFromEmergencySigns(t *testing.T) {
+	propCheck(t, func(t *rapid.T, eng *triage.Engine) {
+		qn := eng.Questionnaire()
+		a := genAnswers(qn).Draw(t, "answers")
+		got := eng.Assess(a).Level == rules.Emergency
+		if want := hasAny(a, propEmergencySigns); got != want {
+			t.Fatalf("emergency sign present: %v, but level emergency: %v", want, got)
+		}
+	})
+}
+
+// TestPropertyAssessIsDeterministic: the same answers give the same level and
+// the same ranking, and assessing does not change the answers.
+func TestPropertyAssessIsDeterministic(t *testing.T) {
+	propCheck(t, func(t *rapid.T, eng *triage.Engine) {
+		qn := eng.Questionnaire()
+		a := genAnswers(qn).Draw(t, "answers")
+		before := a.Clone()
+		x, y := eng.Assess(a), eng.Assess(a.Clone())
+		if x.Level != y.Level || len(x.Causes) != len(y.Causes) {
+			t.Fatalf("two assessments differ: %s vs %s", x.Level, y.Level)
+		}
+		for i := range x.Causes {
+			if x.Causes[i].Cause.ID != y.Causes[i].Cause.ID || x.Causes[i].Score != y.Causes[i].Score {
+				t.Fatalf("ranking differs at %d", i)
+			}
+		}
+		for k, v := range before {
+			if !slices.Equal(v.Options, a[k].Options) {
+				t.Fatalf("Assess changed the answer to %s", k)
+			}
+		}
+	})
+}
