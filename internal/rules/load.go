@@ -475,7 +475,7 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 					an.Pos.File = r.Pos.File
 					a, err := answers.FromNode(r.Pos.File, an.node, qn)
 					if err != nil {
-						for _, e := range splitErrors(err) {
+						for _, e := range yamlnode.SplitErrors(err) {
 							var de *diag.Error
 							if errors.As(e, &de) {
 								errs.Add(de.File, de.Line, de.Col, "%s: test case: %s", owner, de.Msg)
@@ -531,14 +531,6 @@ func compileInto(c *Cond, qn *questionnaire.Questionnaire, owner string, errs *d
 	out := cp.compile(c.node)
 	out.node = nil // the AST is not needed after compiling
 	return out
-}
-
-// splitErrors undoes errors.Join.
-func splitErrors(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }
 
 func validID(id string) bool {

@@ -44,6 +44,7 @@ import (
 	"github.com/backtriage/backtriage/internal/diag"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
 // MaxFileSize bounds a vignette file; real ones are a few KiB.
@@ -155,7 +156,7 @@ func (l *loader) file(file string, data []byte) []*Case {
 	}
 	var bodies []ast.Node
 	for _, d := range f.Docs {
-		if b := unwrap(d.Body); b != nil {
+		if b := yamlnode.Unwrap(d.Body); b != nil {
 			bodies = append(bodies, b)
 		}
 	}
@@ -165,20 +166,20 @@ func (l *loader) file(file string, data []byte) []*Case {
 		return nil
 	case 1:
 	default:
-		line, col := nodePos(bodies[1])
+		line, col := yamlnode.Pos(bodies[1])
 		l.errs.Add(file, line, col, "expected one YAML document, found %d; list the cases under cases:", len(bodies))
 		return nil
 	}
 	body := bodies[0]
-	kvs, ok := pairs(body)
+	kvs, ok := yamlnode.Pairs(body)
 	if !ok {
-		line, col := nodePos(body)
-		l.errs.Add(file, line, col, "expected a case, or a list of them under cases:, found %s", describe(body))
+		line, col := yamlnode.Pos(body)
+		l.errs.Add(file, line, col, "expected a case, or a list of them under cases:, found %s", yamlnode.Describe(body))
 		return nil
 	}
 	var list *ast.MappingValueNode
 	for _, kv := range kvs {
-		if scalar(kv.Key) == "cases" {
+		if yamlnode.Text(kv.Key) == "cases" {
 			list = kv
 		}
 	}
@@ -190,23 +191,23 @@ func (l *loader) file(file string, data []byte) []*Case {
 	}
 	for _, kv := range kvs {
 		if kv != list {
-			line, col := nodePos(kv.Key)
-			l.errs.Add(file, line, col, "unknown key %q beside cases:; a file holds one case or a cases: list", scalar(kv.Key))
+			line, col := yamlnode.Pos(kv.Key)
+			l.errs.Add(file, line, col, "unknown key %q beside cases:; a file holds one case or a cases: list", yamlnode.Text(kv.Key))
 		}
 	}
-	seq, ok := unwrap(list.Value).(*ast.SequenceNode)
+	seq, ok := yamlnode.Unwrap(list.Value).(*ast.SequenceNode)
 	if !ok || len(seq.Values) == 0 {
-		found := describe(unwrap(list.Value))
+		found := yamlnode.Describe(yamlnode.Unwrap(list.Value))
 		if ok {
 			found = "an empty list"
 		}
-		line, col := nodePos(list.Key)
+		line, col := yamlnode.Pos(list.Key)
 		l.errs.Add(file, line, col, "cases: expected a non-empty list of cases, found %s", found)
 		return nil
 	}
 	var out []*Case
 	for _, item := range seq.Values {
-		if c := l.decodeCase(file, unwrap(item)); c != nil {
+		if c := l.decodeCase(file, yamlnode.Unwrap(item)); c != nil {
 			out = append(out, c)
 		}
 	}
@@ -215,35 +216,35 @@ func (l *loader) file(file string, data []byte) []*Case {
 
 // decodeCase reads one case, reporting every problem; nil if it had any.
 func (l *loader) decodeCase(file string, n ast.Node) *Case {
-	line, col := nodePos(n)
-	kvs, ok := pairs(n)
+	line, col := yamlnode.Pos(n)
+	kvs, ok := yamlnode.Pairs(n)
 	if !ok {
-		l.errs.Add(file, line, col, "expected a case (a mapping with %s), found %s", strings.Join(caseKeys, ", "), describe(n))
+		l.errs.Add(file, line, col, "expected a case (a mapping with %s), found %s", strings.Join(caseKeys, ", "), yamlnode.Describe(n))
 		return nil
 	}
 	if len(kvs) > 0 {
 		// A case starts at its first key, where an editor should jump.
-		line, col = nodePos(kvs[0].Key)
+		line, col = yamlnode.Pos(kvs[0].Key)
 	}
 	c := &Case{Pos: rules.Pos{File: file, Line: line, Col: col}}
 	before := len(*l.errs)
 	owner := "case"
 	byKey := map[string]*ast.MappingValueNode{}
 	for _, kv := range kvs {
-		k := scalar(kv.Key)
-		if v := unwrap(kv.Value); k == "name" && v != nil && isScalar(v) && scalar(v) != "" {
-			owner = fmt.Sprintf("case %q", scalar(v))
+		k := yamlnode.Text(kv.Key)
+		if v := yamlnode.Unwrap(kv.Value); k == "name" && v != nil && yamlnode.IsScalar(v) && yamlnode.Text(v) != "" {
+			owner = fmt.Sprintf("case %q", yamlnode.Text(v))
 		}
 	}
 	at := func(n ast.Node, format string, args ...any) {
-		ln, cl := nodePos(n)
+		ln, cl := yamlnode.Pos(n)
 		if ln == 0 {
 			ln, cl = line, col
 		}
 		l.errs.Add(file, ln, cl, owner+": "+format, args...)
 	}
 	for _, kv := range kvs {
-		k := scalar(kv.Key)
+		k := yamlnode.Text(kv.Key)
 		if _, dup := byKey[k]; dup {
 			at(kv.Key, "key %q given twice", k)
 			continue
@@ -259,12 +260,12 @@ func (l *loader) decodeCase(file string, n ast.Node) *Case {
 			at(nil, "missing %s", key)
 			return "", nil, false
 		}
-		v := unwrap(kv.Value)
-		if v == nil || !isScalar(v) {
-			at(kv.Key, "%s: expected text, found %s", key, describe(v))
+		v := yamlnode.Unwrap(kv.Value)
+		if v == nil || !yamlnode.IsScalar(v) {
+			at(kv.Key, "%s: expected text, found %s", key, yamlnode.Describe(v))
 			return "", nil, false
 		}
-		return strings.TrimSpace(scalar(v)), v, true
+		return strings.TrimSpace(yamlnode.Text(v)), v, true
 	}
 
 	if name, v, ok := text("name"); ok {
@@ -308,14 +309,14 @@ func (l *loader) decodeCase(file string, n ast.Node) *Case {
 }
 
 func (l *loader) decodeAnswers(file, owner string, kv *ast.MappingValueNode, at func(ast.Node, string, ...any)) answers.Answers {
-	v := unwrap(kv.Value)
+	v := yamlnode.Unwrap(kv.Value)
 	if _, null := v.(*ast.NullNode); v == nil || null {
 		at(kv.Key, "answers: expected a mapping of question ids to answers, found nothing; write {} for none")
 		return nil
 	}
 	a, err := answers.FromNode(file, v, l.qn)
 	if err != nil {
-		for _, e := range splitErrors(err) {
+		for _, e := range yamlnode.SplitErrors(err) {
 			var de *diag.Error
 			if errors.As(e, &de) {
 				if de.Line == 0 {
@@ -332,9 +333,9 @@ func (l *loader) decodeAnswers(file, owner string, kv *ast.MappingValueNode, at 
 	// A follow-up answered although its question does not apply would be
 	// silently dropped by the engine: the case would not test what it says.
 	keys := map[string]ast.Node{}
-	if kvs, ok := pairs(v); ok {
+	if kvs, ok := yamlnode.Pairs(v); ok {
 		for _, p := range kvs {
-			keys[scalar(p.Key)] = p.Key
+			keys[yamlnode.Text(p.Key)] = p.Key
 		}
 	}
 	for _, q := range l.qn.Questions() {
@@ -347,7 +348,7 @@ func (l *loader) decodeAnswers(file, owner string, kv *ast.MappingValueNode, at 
 }
 
 func (l *loader) decodeTop3(kv *ast.MappingValueNode, at func(ast.Node, string, ...any)) []string {
-	v := unwrap(kv.Value)
+	v := yamlnode.Unwrap(kv.Value)
 	if v == nil {
 		return nil
 	}
@@ -356,8 +357,8 @@ func (l *loader) decodeTop3(kv *ast.MappingValueNode, at func(ast.Node, string, 
 	case *ast.SequenceNode:
 		items = t.Values
 	default:
-		if !isScalar(v) {
-			at(v, "top3: expected a list of cause ids, found %s", describe(v))
+		if !yamlnode.IsScalar(v) {
+			at(v, "top3: expected a list of cause ids, found %s", yamlnode.Describe(v))
 			return nil
 		}
 		items = []ast.Node{v}
@@ -367,12 +368,12 @@ func (l *loader) decodeTop3(kv *ast.MappingValueNode, at func(ast.Node, string, 
 	}
 	var ids []string
 	for _, it := range items {
-		it = unwrap(it)
-		if it == nil || !isScalar(it) {
-			at(v, "top3: expected a cause id, found %s", describe(it))
+		it = yamlnode.Unwrap(it)
+		if it == nil || !yamlnode.IsScalar(it) {
+			at(v, "top3: expected a cause id, found %s", yamlnode.Describe(it))
 			continue
 		}
-		id := scalar(it)
+		id := yamlnode.Text(it)
 		switch {
 		case slices.Contains(ids, id):
 			at(it, "top3: cause %q listed twice", id)
@@ -396,94 +397,6 @@ func validName(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-func pairs(n ast.Node) ([]*ast.MappingValueNode, bool) {
-	switch t := n.(type) {
-	case *ast.MappingNode:
-		return t.Values, true
-	case *ast.MappingValueNode:
-		return []*ast.MappingValueNode{t}, true
-	}
-	return nil, false
-}
-
-func unwrap(n ast.Node) ast.Node {
-	for {
-		switch t := n.(type) {
-		case *ast.TagNode:
-			n = t.Value
-		case *ast.AnchorNode:
-			n = t.Value
-		case *ast.CommentGroupNode:
-			return nil
-		default:
-			return n
-		}
-	}
-}
-
-func isScalar(n ast.Node) bool {
-	switch n.(type) {
-	case *ast.StringNode, *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.LiteralNode,
-		*ast.InfinityNode, *ast.NanNode:
-		return true
-	}
-	return false
-}
-
-// scalar is the text as written.
-func scalar(n ast.Node) string {
-	if n == nil {
-		return ""
-	}
-	switch t := n.(type) {
-	case *ast.LiteralNode:
-		if t.Value != nil {
-			return t.Value.Value
-		}
-	case *ast.StringNode:
-		return t.Value
-	}
-	if tk := n.GetToken(); tk != nil {
-		return tk.Value
-	}
-	return n.String()
-}
-
-func nodePos(n ast.Node) (int, int) {
-	if n == nil {
-		return 0, 0
-	}
-	if tk := n.GetToken(); tk != nil && tk.Position != nil {
-		return tk.Position.Line, tk.Position.Column
-	}
-	return 0, 0
-}
-
-func describe(n ast.Node) string {
-	switch n.(type) {
-	case nil, *ast.NullNode:
-		return "nothing"
-	case *ast.SequenceNode:
-		return "a list"
-	case *ast.MappingNode, *ast.MappingValueNode:
-		return "a mapping"
-	case *ast.AliasNode:
-		return "an alias"
-	}
-	if isScalar(n) {
-		return fmt.Sprintf("%q", scalar(n))
-	}
-	return "a " + strings.ToLower(n.Type().String())
-}
-
-// splitErrors undoes errors.Join.
-func splitErrors(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }
 
 func unwrapPath(err error) error {

@@ -209,7 +209,7 @@ func TestParseErrors(t *testing.T) {
 			in:   "cases:\n  - 3\nextra: 1\n",
 			want: []string{
 				`v.yaml:3:1: unknown key "extra" beside cases:; a file holds one case or a cases: list`,
-				`v.yaml:2:5: expected a case (a mapping with name, description, answers, level, top3), found "3"`,
+				`v.yaml:2:5: expected a case (a mapping with name, description, answers, level, top3), found the number 3`,
 			},
 		},
 		{

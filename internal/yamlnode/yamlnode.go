@@ -56,8 +56,15 @@ func IsScalar(n ast.Node) bool {
 // Text is a scalar as written, so that "no" or "2_to_4h" is an id whatever
 // YAML would have made of it.
 func Text(n ast.Node) string {
-	if n == nil {
+	switch t := n.(type) {
+	case nil:
 		return ""
+	case *ast.LiteralNode: // a | or > block: its folded text, not the marker
+		if t.Value != nil {
+			return t.Value.Value
+		}
+	case *ast.StringNode:
+		return t.Value
 	}
 	if tk := n.GetToken(); tk != nil {
 		return tk.Value
@@ -79,7 +86,7 @@ func Pos(n ast.Node) (int, int) {
 // Describe names what n is, for "expected X, found Y" messages.
 func Describe(n ast.Node) string {
 	switch n.(type) {
-	case nil:
+	case nil, *ast.NullNode:
 		return "nothing"
 	case *ast.SequenceNode:
 		return "a list"
@@ -96,6 +103,14 @@ func Describe(n ast.Node) string {
 		return strconv.Quote(Text(n))
 	}
 	return "a " + strings.ToLower(n.Type().String())
+}
+
+// SplitErrors undoes errors.Join, so each problem can be re-reported.
+func SplitErrors(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
 }
 
 // AddError records a go-yaml error at its token, prefixed with owner (such
