@@ -187,3 +187,32 @@ func TestUsageErrors(t *testing.T) {
 		t.Errorf("--version: %d %q", code, out)
 	}
 }
+
+func TestRulesTest(t *testing.T) {
+	out, errs, code := run(t, "", "rules", "test")
+	if code != 0 || !strings.Contains(out, "Emergency recall") || !strings.Contains(out, "100.0%") {
+		t.Fatalf("built-in suite: exit %d\n%s\n%s", code, out, errs)
+	}
+	// A case whose expected level is wrong must fail the run with exit 5.
+	dir := t.TempDir()
+	bad := `cases:
+  - name: chest-pain-called-self-care
+    description: A wrong expectation, to see the suite fail.
+    answers: {warning_now: [chest_pain]}
+    level: self-care
+    top3: []
+`
+	if err := os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte(bad), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code = run(t, "", "rules", "test", "--cases", dir)
+	if code != exitFailing || !strings.Contains(out, "FAIL") {
+		t.Errorf("failing case: exit %d, want %d\n%s", code, exitFailing, out)
+	}
+	// A malformed case file is bad input, with its position.
+	os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte("cases:\n  - name: x\n    levle: soon\n"), 0o600)
+	_, errs, code = run(t, "", "rules", "test", "--cases", dir)
+	if code != exitInput || !strings.Contains(errs, "bad.yaml:3:5") {
+		t.Errorf("malformed case: exit %d\n%s", code, errs)
+	}
+}
