@@ -8,16 +8,20 @@ import (
 	"strings"
 
 	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/backtriage/backtriage/internal/tui"
 )
 
 // Exit codes, documented in the README.
 const (
 	exitOK      = 0
-	exitError   = 1 // anything unexpected
-	exitUsage   = 2 // bad flags or arguments
-	exitInput   = 3 // an answers file or rule table with errors
-	exitWrite   = 4 // the output file could not be written (or exists)
-	exitFailing = 5 // `rules test`: a case failed
+	exitError   = 1   // anything unexpected
+	exitUsage   = 2   // bad flags or arguments
+	exitInput   = 3   // an answers file or rule table with errors
+	exitWrite   = 4   // the output file could not be written (or exists)
+	exitFailing = 5   // `rules test`: a case failed
+	exitAborted = 130 // stopped by a signal (128 + SIGINT, as shells report)
 )
 
 // codedError carries an exit code with its message.
@@ -47,7 +51,33 @@ func exitCode(err error) int {
 	if isUsage(err) {
 		return exitUsage
 	}
+	if errors.Is(err, tui.ErrAborted) {
+		return exitAborted
+	}
 	return exitError
+}
+
+// reported holds the error of a command that has already printed it. fang
+// asks the terminal for its background colour before calling any error
+// handler, which stalls on terminals that never answer; commands therefore
+// print their own errors and hand fang nil (see reportErrors).
+var reported error
+
+// reportErrors makes every command print its own error and record it.
+func reportErrors(c *cobra.Command) {
+	if run := c.RunE; run != nil {
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			err := run(cmd, args)
+			if err != nil {
+				printError(cmd.ErrOrStderr(), fang.Styles{}, err)
+				reported = err
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		reportErrors(sub)
+	}
 }
 
 // isUsage recognises cobra's argument and flag errors, which are plain.

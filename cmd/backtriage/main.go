@@ -17,10 +17,14 @@ var version = ""
 
 func main() {
 	root := newRootCmd()
+	reportErrors(root)
 	err := fang.Execute(context.Background(), root,
 		fang.WithVersion(versionString()),
-		fang.WithErrorHandler(printError),
+		fang.WithErrorHandler(printError), // flag and argument errors
 		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM),
 	)
+	if err == nil {
+		err = reported
+	}
 	os.Exit(exitCode(err))
 }

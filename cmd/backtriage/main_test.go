@@ -19,7 +19,10 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binPath = filepath.Join(dir, "backtriage")
+	// Static, as releases are built: a dynamically linked binary maps libc
+	// and costs about 1.6 MB more resident memory.
 	build := exec.Command(goTool(), "build", "-o", binPath, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "building backtriage for end-to-end tests:", err)

@@ -1,0 +1,643 @@
+// Package accessible is backtriage's line-by-line mode for screen readers,
+// pipes and dumb terminals: plain text, one question at a time, numbered
+// options, "?" for why we ask, "<" to go back. It asks the questions the
+// terminal UI asks, with the same follow-ups and the same results, from the
+// questionnaire definitions.
+//
+// It does not use huh's accessible mode, which in v2.0.3 ignores hidden
+// fields, never runs dynamic titles and options, loses piped answers (a new
+// scanner per prompt) and prints raw ANSI under NO_COLOR. One reader serves
+// the whole session, and nothing but plain text is written.
+package accessible
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+
+	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/export"
+	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/report"
+	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/triage"
+	"github.com/backtriage/backtriage/internal/tui/flow"
+)
+
+// Options configure a session.
+type Options struct {
+	Questionnaire *questionnaire.Questionnaire
+	// Load loads the rule table (it runs while the first question is read).
+	Load        func() (*triage.Engine, error)
+	Answers     answers.Answers // answers to start from (--answers)
+	AnswersFrom string
+
+	In  io.Reader
+	Out io.Writer
+
+	Now     time.Time
+	Version string
+
+	// Output, when set, receives the summary at the end without asking.
+	Output       string
+	OutputFormat report.Format
+	Force        bool
+}
+
+// ErrSave wraps a failure to write the summary to Options.Output.
+var ErrSave = errors.New("could not save the summary")
+
+// ErrInputEnded is returned when the input ends before the warning signs
+// are answered: nothing can be assessed safely without them.
+var ErrInputEnded = errors.New("the input ended before the warning-sign questions were answered; nothing was assessed")
+
+type session struct {
+	o     Options
+	ctx   context.Context
+	qn    *questionnaire.Questionnaire
+	out   *bufio.Writer
+	lines chan lineOrErr
+	eof   bool
+	a     answers.Answers
+	eng   *triage.Engine
+	load  chan struct{}
+	lerr  error
+	page  string // the page whose heading was printed last
+}
+
+type lineOrErr struct {
+	line string
+	err  error
+}
+
+// Run asks the questionnaire on In, writing to Out, and shows the results.
+func Run(ctx context.Context, o Options) error {
+	if o.Questionnaire == nil {
+		o.Questionnaire = questionnaire.Default()
+	}
+	if o.In == nil {
+		o.In = os.Stdin
+	}
+	if o.Out == nil {
+		o.Out = os.Stdout
+	}
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	s := &session{
+		o:     o,
+		ctx:   ctx,
+		qn:    o.Questionnaire,
+		out:   bufio.NewWriter(o.Out),
+		lines: make(chan lineOrErr),
+		a:     answers.Answers{},
+		load:  make(chan struct{}),
+	}
+	if o.Answers != nil {
+		s.a = o.Answers.Clone()
+	}
+	go func() {
+		if o.Load != nil {
+			s.eng, s.lerr = o.Load()
+		}
+		close(s.load)
+	}()
+	go s.readLines()
+	defer s.out.Flush()
+	return s.run()
+}
+
+// readLines reads the whole input through one buffered reader, so piped
+// answers are never lost between prompts.
+func (s *session) readLines() {
+	r := bufio.NewReader(s.o.In)
+	for {
+		line, err := r.ReadString('\n')
+		if line != "" || err == nil {
+			select {
+			case s.lines <- lineOrErr{line: strings.TrimRight(line, "\r\n")}:
+			case <-s.ctx.Done():
+				return
+			}
+		}
+		if err != nil {
+			select {
+			case s.lines <- lineOrErr{err: err}:
+			case <-s.ctx.Done():
+			}
+			return
+		}
+	}
+}
+
+// read prompts and reads one line; ok is false at the end of the input.
+func (s *session) read(prompt string) (string, bool, error) {
+	if s.eof {
+		s.println(prompt + " (end of input)")
+		return "", false, nil
+	}
+	s.printf("%s ", prompt)
+	if err := s.out.Flush(); err != nil {
+		return "", false, err
+	}
+	select {
+	case <-s.ctx.Done():
+		s.println("")
+		return "", false, context.Cause(s.ctx)
+	case l := <-s.lines:
+		if l.err != nil {
+			s.eof = true
+			s.println("")
+			if errors.Is(l.err, io.EOF) {
+				return "", false, nil
+			}
+			return "", false, l.err
+		}
+		if f, ok := s.o.In.(*os.File); !ok || !isTerminal(f) {
+			// Echo piped answers, so the transcript reads as a dialogue.
+			s.println(l.line)
+		}
+		return strings.TrimSpace(l.line), true, nil
+	}
+}
+
+func (s *session) printf(format string, a ...any) { fmt.Fprintf(s.out, format, a...) }
+func (s *session) println(a ...any)               { fmt.Fprintln(s.out, a...) }
+
+func (s *session) engine() (*triage.Engine, error) {
+	<-s.load
+	if s.lerr != nil {
+		return nil, s.lerr
+	}
+	if s.eng == nil {
+		return nil, errors.New("no rule table")
+	}
+	return s.eng, nil
+}
+
+func (s *session) run() error {
+	s.welcome()
+	qs := s.qn.Questions()
+	i := s.next(-1)
+	if s.o.Answers != nil {
+		// Go on where the saved answers stop.
+		i = -1
+		for j, q := range qs {
+			if answers.Applies(s.qn, s.a, q) && !s.a.Answered(q.ID) {
+				i = j
+				break
+			}
+		}
+	}
+	var history []int
+	for i >= 0 && i < len(qs) {
+		q := qs[i]
+		act, err := s.ask(q, len(history) > 0)
+		if err != nil {
+			return err
+		}
+		switch act {
+		case actBack:
+			if len(history) > 0 {
+				i = history[len(history)-1]
+				history = history[:len(history)-1]
+			}
+			continue
+		case actQuit:
+			return s.quit()
+		}
+		if q.Warning {
+			done, err := s.checkEmergency()
+			if err != nil || done {
+				return err
+			}
+		}
+		history = append(history, i)
+		i = s.next(i)
+	}
+	return s.reviewAndResults()
+}
+
+// next is the next question that applies after index i, or -1.
+func (s *session) next(i int) int {
+	qs := s.qn.Questions()
+	for j := i + 1; j < len(qs); j++ {
+		if answers.Applies(s.qn, s.a, qs[j]) {
+			return j
+		}
+	}
+	return -1
+}
+
+func (s *session) welcome() {
+	s.println("backtriage: for upper back pain on waking.")
+	s.println("It asks about warning signs first, then where and when it hurts, how you sleep and your day,")
+	s.println("and suggests likely muscle causes (and why), a self-care plan and when to get help.")
+	s.println(triage.Disclaimer)
+	s.println("Nothing leaves this machine.")
+	s.println("If something feels seriously wrong, call your local emergency number now.")
+	s.println("")
+	s.println("How to answer: type the number of an option and press Enter. Where you can choose several,")
+	s.println("separate the numbers with spaces or commas. Type ? for why we ask, < to go back,")
+	s.println("q to quit (you can save your answers). Press Enter alone to skip a question or keep its answer.")
+	if s.o.Answers != nil {
+		from := s.o.AnswersFrom
+		if from == "" {
+			from = "your file"
+		}
+		s.printf("Loaded %d answers from %s.\n", len(s.o.Answers), from)
+	}
+}
+
+type action int
+
+const (
+	actNext action = iota
+	actBack
+	actQuit
+)
+
+// ask asks one question until it gets a usable answer.
+func (s *session) ask(q *questionnaire.Question, canBack bool) (action, error) {
+	if q.Page != s.page {
+		s.page = q.Page
+		pi := flow.PageIndex(s.qn, q.Page)
+		p := s.qn.Pages[pi]
+		s.println("")
+		s.printf("Page %d of %d: %s\n", pi+1, len(s.qn.Pages), p.Title)
+		s.println(p.Intro)
+	}
+	s.println("")
+	needed := ""
+	if flow.Required(q) {
+		needed = " (needed)"
+	}
+	s.printf("%s%s\n", q.Prompt, needed)
+	opts := flow.Choices(q)
+	switch q.Kind {
+	case questionnaire.Many:
+		s.println("Choose any: type the numbers, separated by spaces or commas.")
+	case questionnaire.One:
+		s.println("Choose one: type its number.")
+	case questionnaire.YesNo:
+		s.println("Type 1 for yes or 2 for no.")
+	case questionnaire.Number:
+		unit := ""
+		if q.Unit != "" {
+			unit = " " + q.Unit
+		}
+		s.printf("Type a whole number from %d to %d%s.\n", q.Min, q.Max, unit)
+	}
+	for i, o := range opts {
+		s.printf("  %d. %s\n", i+1, o.Label)
+	}
+	for {
+		if v, ok := s.a[q.ID]; ok && s.a.Answered(q.ID) {
+			s.printf("Current answer: %s. Press Enter to keep it.\n", answers.Text(q, v))
+		}
+		line, ok, err := s.read(">")
+		if err != nil {
+			return actNext, err
+		}
+		if !ok {
+			if flow.Required(q) && !s.a.Answered(q.ID) {
+				return actNext, ErrInputEnded
+			}
+			return actNext, nil
+		}
+		switch strings.ToLower(line) {
+		case "?":
+			s.println("Why we ask: " + q.Why)
+			continue
+		case "<":
+			if !canBack {
+				s.println("This is the first question.")
+				continue
+			}
+			return actBack, nil
+		case "q", "quit":
+			return actQuit, nil
+		case "":
+			if flow.Required(q) && !s.a.Answered(q.ID) {
+				s.println(flow.MissingMessage(q))
+				continue
+			}
+			return actNext, nil
+		}
+		v, err := parse(q, line)
+		if err != nil {
+			s.println(err.Error())
+			continue
+		}
+		s.a[q.ID] = v
+		return actNext, nil
+	}
+}
+
+// parse reads an answer: option numbers (or ids), yes/no, or a number.
+func parse(q *questionnaire.Question, line string) (answers.Value, error) {
+	opts := flow.Choices(q)
+	pick := func(tok string) (string, error) {
+		if n, err := strconv.Atoi(tok); err == nil {
+			if n < 1 || n > len(opts) {
+				return "", fmt.Errorf("There is no option %d; type a number from 1 to %d.", n, len(opts))
+			}
+			return opts[n-1].ID, nil
+		}
+		for _, o := range opts {
+			if strings.EqualFold(tok, o.ID) || strings.EqualFold(tok, o.Label) {
+				return o.ID, nil
+			}
+		}
+		return "", fmt.Errorf("%q is not one of the options; type its number, from 1 to %d.", tok, len(opts))
+	}
+	switch q.Kind {
+	case questionnaire.Number:
+		n, err := flow.ParseNumber(q, line)
+		if err != nil {
+			return answers.Value{}, errors.New(capitalize(err.Error()) + ".")
+		}
+		return answers.Num(n), nil
+	case questionnaire.YesNo:
+		switch strings.ToLower(line) {
+		case "y", "yes":
+			return answers.Bool(true), nil
+		case "n", "no":
+			return answers.Bool(false), nil
+		}
+		id, err := pick(line)
+		if err != nil {
+			return answers.Value{}, errors.New("Type 1 (or yes) for yes, 2 (or no) for no.")
+		}
+		return flow.Choose(q, id), nil
+	case questionnaire.One:
+		id, err := pick(line)
+		if err != nil {
+			return answers.Value{}, err
+		}
+		return answers.Choice(id), nil
+	}
+	var ids []string
+	for _, tok := range strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		id, err := pick(tok)
+		if err != nil {
+			return answers.Value{}, err
+		}
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) > 1 {
+		for _, id := range ids {
+			if o, _ := q.Option(id); o.Exclusive {
+				return answers.Value{}, fmt.Errorf("%q cannot be combined with other options; choose it alone.", o.Label)
+			}
+		}
+	}
+	v := answers.Value{}
+	for _, id := range ids {
+		v = flow.Toggle(q, v, id)
+	}
+	return v, nil
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// checkEmergency stops at once when a warning answer calls for emergency
+// help: what to do now, then the option to save a summary.
+func (s *session) checkEmergency() (bool, error) {
+	eng, err := s.engine()
+	if err != nil {
+		return false, err
+	}
+	if !flow.Emergency(eng, s.a) {
+		return false, nil
+	}
+	as := eng.Assess(s.a)
+	info := triage.Info(rules.Emergency)
+	s.println("")
+	s.println("EMERGENCY: " + info.Headline)
+	s.println(info.Do)
+	s.println("")
+	s.println("Why:")
+	for _, f := range as.Warnings {
+		s.println("- " + f.Rule.Title + ". " + f.Rule.Action)
+		s.println("  Because you said: " + because(f.Because))
+	}
+	s.println("")
+	s.println("The questionnaire stops here: self-care can wait until you have been checked.")
+	return true, s.offerExport(as)
+}
+
+func because(fs []triage.Fact) string {
+	parts := make([]string, 0, len(fs))
+	for _, f := range fs {
+		parts = append(parts, f.Question.Short+": "+f.Text)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// reviewAndResults lists every answer, lets the person change any, then
+// shows the results.
+func (s *session) reviewAndResults() error {
+	for {
+		var list []*questionnaire.Question
+		for _, q := range s.qn.Questions() {
+			if answers.Applies(s.qn, s.a, q) {
+				list = append(list, q)
+			}
+		}
+		s.println("")
+		s.println("Review your answers:")
+		for i, q := range list {
+			ans := "not answered"
+			if v, ok := s.a[q.ID]; ok && s.a.Answered(q.ID) {
+				ans = answers.Text(q, v)
+			}
+			s.printf("  %d. %s: %s\n", i+1, q.Short, ans)
+		}
+		line, ok, err := s.read("Type a number to change that answer, or press Enter to see your results:")
+		if err != nil {
+			return err
+		}
+		if !ok || line == "" {
+			break
+		}
+		if line == "q" || line == "quit" {
+			return s.quit()
+		}
+		n, err := strconv.Atoi(line)
+		if err != nil || n < 1 || n > len(list) {
+			s.printf("Type a number from 1 to %d, or press Enter.\n", len(list))
+			continue
+		}
+		s.page = "" // print the page heading again for context
+		act, err := s.ask(list[n-1], false)
+		if err != nil {
+			return err
+		}
+		if act == actQuit {
+			return s.quit()
+		}
+		if list[n-1].Warning {
+			if done, err := s.checkEmergency(); err != nil || done {
+				return err
+			}
+		}
+	}
+	// Every warning sign must be answered before results.
+	for _, q := range s.qn.Questions() {
+		if flow.Required(q) && answers.Applies(s.qn, s.a, q) && !s.a.Answered(q.ID) {
+			if s.eof {
+				return ErrInputEnded
+			}
+			s.page = ""
+			if _, err := s.ask(q, false); err != nil {
+				return err
+			}
+			return s.reviewAndResults()
+		}
+	}
+	eng, err := s.engine()
+	if err != nil {
+		return err
+	}
+	as := eng.Assess(s.a)
+	if as.Level == rules.Emergency {
+		_, err := s.checkEmergency()
+		return err
+	}
+	text, err := report.Render(report.Text, as, s.meta())
+	if err != nil {
+		return err
+	}
+	s.println("")
+	s.println("Your results")
+	s.println("")
+	s.out.Write(text)
+	return s.offerExport(as)
+}
+
+func (s *session) meta() report.Meta { return report.Meta{Date: s.o.Now, Version: s.o.Version} }
+
+// offerExport saves the summary: to --output without asking, else where the
+// person says. A failed save says why and asks again; nothing is lost.
+func (s *session) offerExport(as *triage.Assessment) error {
+	if s.o.Output != "" {
+		f := s.o.OutputFormat
+		if f == "" {
+			f = flow.FormatFor(s.o.Output)
+		}
+		path, err := flow.SaveSummary(s.o.Output, f, as, s.meta(), s.o.Force)
+		if err != nil {
+			s.println("Could not save the summary: " + err.Error())
+			return fmt.Errorf("%w: %w", ErrSave, err)
+		}
+		s.println("Saved the summary to " + path)
+		return nil
+	}
+	s.println("")
+	f := report.Text
+	for {
+		line, ok, err := s.read("Save a summary to a file? Type 1 for text, 2 for Markdown, 3 for JSON, or press Enter for no:")
+		if err != nil || !ok {
+			return err
+		}
+		if line == "" || strings.EqualFold(line, "n") || strings.EqualFold(line, "no") {
+			return nil
+		}
+		switch strings.ToLower(line) {
+		case "1", "text", "txt":
+			f = report.Text
+		case "2", "markdown", "md":
+			f = report.Markdown
+		case "3", "json":
+			f = report.JSON
+		default:
+			s.println("Type 1, 2 or 3, or press Enter for no.")
+			continue
+		}
+		break
+	}
+	def := report.DefaultFileName(s.o.Now, f)
+	for {
+		line, ok, err := s.read("File name (press Enter for " + def + " in " + flow.Abs(".") + "):")
+		if err != nil || !ok {
+			return err
+		}
+		path := line
+		if path == "" {
+			path = def
+		}
+		abs, err := flow.SaveSummary(path, f, as, s.meta(), false)
+		if errors.Is(err, export.ErrExists) {
+			yes, ok, rerr := s.read(flow.Abs(flow.ExpandHome(path)) + " already exists. Replace it? Type y or n:")
+			if rerr != nil || !ok {
+				return rerr
+			}
+			if !strings.EqualFold(yes, "y") && !strings.EqualFold(yes, "yes") {
+				continue
+			}
+			abs, err = flow.SaveSummary(path, f, as, s.meta(), true)
+		}
+		if err != nil {
+			s.println("Could not save: " + err.Error() + ". Try another file name.")
+			continue
+		}
+		s.println("Saved the summary to " + abs)
+		return nil
+	}
+}
+
+// quit offers to save the answers so far to reopen later.
+func (s *session) quit() error {
+	def := flow.DefaultAnswersName(s.o.Now)
+	for {
+		line, ok, err := s.read("Save your answers so far to go on later? Type a file name, press Enter for " + def + ", or type n to quit without saving:")
+		if err != nil || !ok {
+			return err
+		}
+		if strings.EqualFold(line, "n") || strings.EqualFold(line, "no") {
+			s.println("Quit without saving.")
+			return nil
+		}
+		path := line
+		if path == "" {
+			path = def
+		}
+		abs, err := flow.SaveAnswers(path, s.qn, s.a, s.o.Now, false)
+		if errors.Is(err, export.ErrExists) {
+			yes, ok, rerr := s.read(flow.Abs(flow.ExpandHome(path)) + " already exists. Replace it? Type y or n:")
+			if rerr != nil || !ok {
+				return rerr
+			}
+			if !strings.EqualFold(yes, "y") && !strings.EqualFold(yes, "yes") {
+				continue
+			}
+			abs, err = flow.SaveAnswers(path, s.qn, s.a, s.o.Now, true)
+		}
+		if err != nil {
+			s.println("Could not save: " + err.Error() + ". Try another file name.")
+			continue
+		}
+		s.println("Your answers are saved in " + abs)
+		s.println("Go on or change them later with: backtriage --answers " + flow.QuoteArg(abs))
+		return nil
+	}
+}
+
+func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }

@@ -1,0 +1,143 @@
+package accessible
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/backtriage/backtriage/internal/triage"
+	"github.com/backtriage/backtriage/internal/tui/testrules"
+)
+
+var testDate = time.Date(2025, 3, 4, 9, 0, 0, 0, time.UTC)
+
+func run(t *testing.T, input string, mod ...func(*Options)) (string, error) {
+	t.Helper()
+	eng, err := testrules.Engine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	o := Options{
+		Load: func() (*triage.Engine, error) { return eng, nil },
+		In:   strings.NewReader(input), Out: &out, Now: testDate, Version: "test",
+	}
+	for _, f := range mod {
+		f(&o)
+	}
+	err = Run(context.Background(), o)
+	return out.String(), err
+}
+
+func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
+
+// Emma, piped: every answer arrives (one reader for the session), the
+// follow-up logic is the questionnaire's, and the results are the engine's.
+func TestPipedEmma(t *testing.T) {
+	t.Chdir(t.TempDir())
+	out, err := run(t, lines(
+		"7", "8", "7", "14",
+		"4", "", "9",
+		"1 2", "2",
+		"", "", "", "", "",
+		"", "", "", "",
+		"", "", "3", "2", "2", "", "",
+		"",
+		"",      // review: results
+		"3", "", // JSON, default name
+	))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, want := range []string{
+		"Page 1 of 7: Warning signs first", "  7. None of these", "> 7",
+		"Review your answers", "Age: 14 years", "Training: Serious training, most days",
+		"LIKELY CAUSES", "pulled muscle", "Saved the summary to",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "How do you usually feed") {
+		t.Error("asked a follow-up that does not apply (baby: no)")
+	}
+	if strings.Contains(out, "\x1b") {
+		t.Error("escape codes in the accessible output")
+	}
+	if _, err := os.Stat("backtriage-summary-2025-03-04.json"); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestWhyBackAndErrors(t *testing.T) {
+	out, err := run(t, lines("?", "1 7", "9", "<", "7", "8", "<", "<", "7", "8", "7", "abc", "200", "40", "q", "n"))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, want := range []string{
+		"Why we ask: These can be signs",
+		"cannot be combined", "There is no option 9",
+		"This is the first question.",
+		`"abc" is not a whole number`, "200 is out of range",
+		"Quit without saving.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestEmergencyStops(t *testing.T) {
+	dir := t.TempDir()
+	out, err := run(t, lines("1", "1", ""), func(o *Options) { o.Output = filepath.Join(dir, "sos.txt") })
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !strings.Contains(out, "EMERGENCY") || strings.Contains(out, "Do you have any of these?") {
+		t.Fatalf("did not stop at once:\n%s", out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "sos.txt")); err != nil {
+		t.Fatal("--output not written:", err)
+	}
+}
+
+func TestInputEndsBeforeWarningSigns(t *testing.T) {
+	_, err := run(t, lines("7"))
+	if !errors.Is(err, ErrInputEnded) {
+		t.Fatalf("want ErrInputEnded, got %v", err)
+	}
+}
+
+func TestQuitSavesAnswers(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	out, err := run(t, lines("7", "8", "7", "33", "3", "q", ""))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	data, err := os.ReadFile("backtriage-answers-2025-03-04.yaml")
+	if err != nil || !strings.Contains(string(data), "age: 33") {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	if !strings.Contains(out, "--answers") {
+		t.Error("does not say how to reopen")
+	}
+}
+
+func TestCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	eng, _ := testrules.Engine()
+	r, w, _ := os.Pipe()
+	defer w.Close()
+	defer r.Close()
+	err := Run(ctx, Options{Load: func() (*triage.Engine, error) { return eng, nil }, In: r, Out: &bytes.Buffer{}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("want the cancellation, got %v", err)
+	}
+}

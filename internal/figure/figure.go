@@ -1,0 +1,222 @@
+// Package figure draws a small picture of the back (and the front, when a
+// region there matters) with lipgloss, marking where it hurts and where the
+// likely cause sits. The cause is often somewhere else than the pain; the
+// picture shows it. Marks differ in shape as well as colour, so the picture
+// reads without colour too.
+package figure
+
+import (
+	"slices"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+)
+
+// Marks drawn in a region. They differ in shape, not only in colour.
+const (
+	MarkPain  = "●" // where it hurts
+	MarkCause = "◆" // where the likely cause sits
+	MarkBoth  = "◈" // both
+	MarkEmpty = "·" // a region with nothing to show
+)
+
+// Spec says what to mark, as region ids (see rules.Regions).
+type Spec struct {
+	Pain  []string
+	Cause []string
+	// Front forces the front view; it is drawn anyway when a region on the
+	// front of the body is marked.
+	Front bool
+}
+
+// Styles colour the picture. The zero value draws it without colour.
+type Styles struct {
+	Outline lipgloss.Style
+	Pain    lipgloss.Style
+	Cause   lipgloss.Style
+	Both    lipgloss.Style
+	Empty   lipgloss.Style
+	Caption lipgloss.Style
+}
+
+// FrontRegions are on the front of the body.
+var FrontRegions = []string{"neck_front", "chest", "under_ribs"}
+
+// regionOf maps template letters to region ids.
+var regionOf = map[rune]string{
+	'H': "head",
+	'N': "neck",
+	'F': "neck_front",
+	'T': "shoulder_top",
+	'S': "shoulder_blades",
+	'B': "between_shoulder_blades",
+	'M': "middle_back",
+	'L': "lower_back",
+	'C': "chest",
+	'U': "under_ribs",
+	'A': "arm_hand",
+}
+
+// The views, seen from behind and from the front. Letters are region cells
+// (see regionOf); everything else is outline. Both are viewWidth wide.
+var back = []string{
+	"      ╭─────╮      ",
+	"      │ HHH │      ",
+	"      ╰┬NNN┬╯      ",
+	"  ╭────┘NNN└────╮  ",
+	"╭─┤TTTT     TTTT├─╮",
+	"│A│ SSS BBB SSS │A│",
+	"│A│ SSS BBB SSS │A│",
+	"│A│  S  BBB  S  │A│",
+	"│A│    MMMMM    │A│",
+	"│A│    MMMMM    │A│",
+	"│A│    LLLLL    │A│",
+	"╰A┤    LLLLL    ├A╯",
+	" A╰─────────────╯A ",
+}
+
+var front = []string{
+	"      ╭─────╮      ",
+	"      │ ◠ ◠ │      ",
+	"      ╰┬FFF┬╯      ",
+	"  ╭────┘FFF└────╮  ",
+	"╭─┤             ├─╮",
+	"│A│ CCCC   CCCC │A│",
+	"│A│ CCCC   CCCC │A│",
+	"│A│  CCC   CCC  │A│",
+	"│A│ UUU     UUU │A│",
+	"│A│ UUU     UUU │A│",
+	"│A│             │A│",
+	"╰A┤             ├A╯",
+	" A╰─────────────╯A ",
+}
+
+const (
+	viewWidth = 19
+	gap       = 4
+)
+
+// Height is the number of lines Render draws.
+const Height = 14
+
+// NeedsFront reports whether the spec marks a region on the front.
+func NeedsFront(s Spec) bool {
+	if s.Front {
+		return true
+	}
+	for _, r := range FrontRegions {
+		if slices.Contains(s.Pain, r) || slices.Contains(s.Cause, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Width is how wide Render draws for the spec.
+func Width(s Spec) int {
+	if NeedsFront(s) {
+		return 2*viewWidth + gap
+	}
+	return viewWidth
+}
+
+// Render draws the back, and the front beside it when needed, with a
+// caption over each.
+func Render(s Spec, st Styles) string {
+	views := [][]string{back}
+	captions := []string{"BACK"}
+	if NeedsFront(s) {
+		views = append(views, front)
+		captions = append(captions, "FRONT")
+	}
+	var b strings.Builder
+	// Captions, centred over each view.
+	line := make([]string, 0, 2*len(views))
+	for i, c := range captions {
+		if i > 0 {
+			line = append(line, strings.Repeat(" ", gap))
+		}
+		pad := (viewWidth - len(c)) / 2
+		line = append(line, strings.Repeat(" ", pad)+st.Caption.Render(c)+strings.Repeat(" ", viewWidth-pad-len(c)))
+	}
+	b.WriteString(strings.Join(line, ""))
+	for row := range back {
+		b.WriteByte('\n')
+		for i, v := range views {
+			if i > 0 {
+				b.WriteString(strings.Repeat(" ", gap))
+			}
+			drawRow(&b, v[row], s, st)
+		}
+	}
+	return b.String()
+}
+
+// cellKind is how one cell is drawn.
+type cellKind int
+
+const (
+	kindSpace cellKind = iota
+	kindOutline
+	kindEmpty
+	kindPain
+	kindCause
+	kindBoth
+)
+
+func drawRow(b *strings.Builder, row string, s Spec, st Styles) {
+	var run strings.Builder
+	kind := kindSpace
+	flush := func() {
+		if run.Len() == 0 {
+			return
+		}
+		b.WriteString(styleFor(kind, st).Render(run.String()))
+		run.Reset()
+	}
+	for _, r := range row {
+		k, text := cell(r, s)
+		if k != kind {
+			flush()
+			kind = k
+		}
+		run.WriteString(text)
+	}
+	flush()
+}
+
+func cell(r rune, s Spec) (cellKind, string) {
+	if r == ' ' {
+		return kindSpace, " "
+	}
+	region, ok := regionOf[r]
+	if !ok {
+		return kindOutline, string(r)
+	}
+	pain, cause := slices.Contains(s.Pain, region), slices.Contains(s.Cause, region)
+	switch {
+	case pain && cause:
+		return kindBoth, MarkBoth
+	case pain:
+		return kindPain, MarkPain
+	case cause:
+		return kindCause, MarkCause
+	}
+	return kindEmpty, MarkEmpty
+}
+
+func styleFor(k cellKind, st Styles) lipgloss.Style {
+	switch k {
+	case kindOutline:
+		return st.Outline
+	case kindEmpty:
+		return st.Empty
+	case kindPain:
+		return st.Pain
+	case kindCause:
+		return st.Cause
+	case kindBoth:
+		return st.Both
+	}
+	return lipgloss.NewStyle()
+}

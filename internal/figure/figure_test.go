@@ -1,0 +1,59 @@
+package figure
+
+import (
+	"strings"
+	"testing"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestMarksDifferWithoutColour(t *testing.T) {
+	s := Render(Spec{Pain: []string{"between_shoulder_blades"}, Cause: []string{"neck_front", "middle_back"}}, Styles{})
+	for _, mark := range []string{MarkPain, MarkCause, "BACK", "FRONT"} {
+		if !strings.Contains(s, mark) {
+			t.Errorf("no %q in\n%s", mark, s)
+		}
+	}
+	if strings.Contains(s, "\x1b[") {
+		t.Error("colour with empty styles")
+	}
+	if strings.Contains(s, MarkBoth) {
+		t.Error("both-mark where pain and cause do not meet")
+	}
+}
+
+func TestBothAndBackOnly(t *testing.T) {
+	spec := Spec{Pain: []string{"middle_back"}, Cause: []string{"middle_back"}}
+	s := Render(spec, Styles{})
+	if !strings.Contains(s, MarkBoth) || strings.Contains(s, "FRONT") || NeedsFront(spec) {
+		t.Errorf("want the back only, with the both-mark:\n%s", s)
+	}
+	if Width(spec) != viewWidth {
+		t.Errorf("width %d", Width(spec))
+	}
+}
+
+func TestEveryRegionIsDrawn(t *testing.T) {
+	for r := range regionOf {
+		region := regionOf[r]
+		s := Render(Spec{Pain: []string{region}}, Styles{})
+		if !strings.Contains(s, MarkPain) {
+			t.Errorf("region %s has no cells", region)
+		}
+	}
+}
+
+func TestSize(t *testing.T) {
+	spec := Spec{Pain: []string{"chest"}}
+	s := Render(spec, Styles{Pain: lipgloss.NewStyle().Bold(true)})
+	lines := strings.Split(s, "\n")
+	if len(lines) != Height {
+		t.Errorf("height %d, want %d", len(lines), Height)
+	}
+	for _, l := range lines {
+		if w := ansi.StringWidth(l); w != Width(spec) {
+			t.Errorf("line width %d, want %d: %q", w, Width(spec), l)
+		}
+	}
+}

@@ -1,0 +1,120 @@
+package tui
+
+import (
+	"image/color"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/backtriage/backtriage/internal/questionnaire"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/backtriage/backtriage/internal/triage"
+	"github.com/backtriage/backtriage/internal/tui/testrules"
+)
+
+var testDate = time.Date(2025, 3, 4, 9, 0, 0, 0, time.UTC)
+
+func testEngine(tb testing.TB) *triage.Engine {
+	tb.Helper()
+	eng, err := testrules.Engine()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return eng
+}
+
+func testOptions(tb testing.TB) Options {
+	eng := testEngine(tb)
+	return Options{
+		Load:    func() (*triage.Engine, error) { return eng, nil },
+		Now:     testDate,
+		Version: "test",
+		Env:     []string{"TERM=xterm-256color", "COLORFGBG=15;0"},
+	}
+}
+
+// newTestModel is a model sized like a terminal, driven directly.
+func newTestModel(tb testing.TB, o Options, w, h int) *Model {
+	m := New(o)
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
+
+// press sends keys by name: "down", "enter", "space", "ctrl+c", or text.
+func press(m *Model, keys ...string) {
+	for _, k := range keys {
+		m.Update(keyMsg(k))
+	}
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)
+	return tea.KeyPressMsg{Code: r[0], Text: k}
+}
+
+// typeText types each character.
+func typeText(m *Model, s string) {
+	for _, r := range s {
+		m.Update(keyMsg(string(r)))
+	}
+}
+
+// screen is the current frame as plain text.
+func plain(m *Model) string { return ansi.Strip(m.render()) }
+
+func mustContain(tb testing.TB, m *Model, want ...string) {
+	tb.Helper()
+	s := plain(m)
+	for _, w := range want {
+		if !strings.Contains(s, w) {
+			tb.Fatalf("screen lacks %q:\n%s", w, s)
+		}
+	}
+}
+
+// answerCharlotte answers the nursing mother's case by keys and opens the
+// results.
+func answerCharlotte(m *Model) {
+	press(m, "enter")                                     // welcome
+	press(m, "7", "enter", "8", "enter", "7", "enter")    // no warning signs
+	typeText(m, "30")                                     // age
+	press(m, "enter")                                     // -> where
+	press(m, "3", "enter", "tab", "8", "9", "enter")      // between the shoulder blades; breath, twist
+	press(m, "1", "enter", "2", "enter")                  // on waking; less than a week
+	press(m, "right")                                     // sleep: skip
+	press(m, "tab", "tab", "1", "right")                  // mattress soft
+	press(m, "tab", "tab", "tab", "tab", "1", "tab", "2") // baby yes; lying on my side
+	press(m, "right", "right")                            // tried: skip -> review
+	press(m, "enter")                                     // results
+}
+
+type questionnaireQuestion = questionnaire.Question
+
+var colorBlack = color.RGBA{A: 255}

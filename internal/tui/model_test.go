@@ -1,0 +1,441 @@
+package tui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/report"
+	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/tui/flow"
+)
+
+func inTempDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	return dir
+}
+
+func causeIDs(m *Model) []string {
+	var ids []string
+	for _, c := range m.as.Causes {
+		ids = append(ids, c.Cause.ID)
+	}
+	return ids
+}
+
+// The whole flow under a running Bubble Tea program (teatest): answers by
+// keys, the results, and the final model.
+func TestTeatestCharlotte(t *testing.T) {
+	inTempDir(t)
+	tm := teatest.NewTestModel(t, New(testOptions(t)), teatest.WithInitialTermSize(80, 24))
+	waitText := func(s string) {
+		t.Helper()
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
+			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+	}
+	send := func(keys ...string) {
+		for _, k := range keys {
+			tm.Send(keyMsg(k))
+		}
+	}
+	waitText("Nothing leaves this machine")
+	send("enter")
+	waitText("Warning signs first")
+	send("7", "enter", "8", "enter", "7", "enter", "3", "0", "enter")
+	waitText("Where and how it hurts")
+	send("3", "enter", "tab", "8", "9", "enter", "1", "enter", "2", "enter", "right")
+	send("tab", "tab", "1", "right", "tab", "tab", "tab", "tab", "1", "tab", "2", "right", "right")
+	waitText("Review your answers")
+	send("enter")
+	waitText("SELF-CARE")
+	send("q")
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	if m.as == nil || m.as.Level != rules.SelfCare {
+		t.Fatalf("want self-care results, got %+v", m.as)
+	}
+	for _, id := range []string{"shoulder-blade-muscles", "mattress"} {
+		if !slices.Contains(causeIDs(m), id) {
+			t.Errorf("causes %v lack %s", causeIDs(m), id)
+		}
+	}
+	if !m.a.Has("nursing_position", "lying_side") || !m.a.Has("baby", "yes") {
+		t.Errorf("answers lost: %v", m.a)
+	}
+}
+
+func TestEmmaByKeys(t *testing.T) {
+	m := newTestModel(t, testOptions(t), 80, 24)
+	press(m, "enter", "7", "enter", "8", "enter", "7", "enter")
+	typeText(m, "14")
+	press(m, "enter", "4", "enter", "tab", "9", "enter", "1", "2", "enter", "2", "enter")
+	press(m, "right", "right", "tab", "tab", "3", "tab", "2", "right", "right", "enter")
+	if m.screen != scrResults || m.as.Level != rules.SelfCare {
+		t.Fatalf("screen %v, level %v:\n%s", m.screen, m.as.Level, plain(m))
+	}
+	if len(m.as.Causes) == 0 || m.as.Causes[0].Cause.ID != "pulled-muscle" {
+		t.Errorf("want pulled-muscle first, got %v", causeIDs(m))
+	}
+	mustContain(t, m, "SELF-CARE", "BACK", "where it hurts: middle of the back")
+}
+
+func TestEmergencyStopsAtOnce(t *testing.T) {
+	m := newTestModel(t, testOptions(t), 80, 24)
+	press(m, "enter", "space") // chest pain
+	if m.screen != scrPage {
+		t.Fatal("the emergency screen came before the answer was confirmed")
+	}
+	press(m, "enter")
+	if m.screen != scrEmergency {
+		t.Fatalf("want the emergency screen at once, got:\n%s", plain(m))
+	}
+	mustContain(t, m, "EMERGENCY", "emergency number", "Chest pain with back pain", "e export")
+	// Back to the warning signs to undo a mistake; the answer is kept.
+	press(m, "left")
+	if m.screen != scrPage || m.page != 0 || !m.a.Has("warning_now", "chest_pain") {
+		t.Fatalf("back did not return to the warning signs with the answer kept:\n%s", plain(m))
+	}
+	press(m, "space", "7", "enter") // untick chest pain, tick none
+	if m.screen != scrPage || m.focused().ID != "warning_nerves" {
+		t.Fatalf("want to go on after the correction, got:\n%s", plain(m))
+	}
+}
+
+func TestLeavingWarningPageChecksEmergency(t *testing.T) {
+	m := newTestModel(t, testOptions(t), 80, 24)
+	press(m, "enter", "7", "enter", "1") // nerves: both legs, not confirmed
+	press(m, "right")
+	if m.screen != scrEmergency {
+		t.Fatalf("leaving the page with an emergency sign must stop:\n%s", plain(m))
+	}
+}
+
+func TestWarningSignsNeeded(t *testing.T) {
+	m := newTestModel(t, testOptions(t), 80, 24)
+	press(m, "enter", "enter")
+	if m.focused().ID != "warning_now" || m.errs["warning_now"] == "" {
+		t.Fatalf("an empty warning answer must not pass:\n%s", plain(m))
+	}
+	mustContain(t, m, "None of these")
+	press(m, "right")
+	if m.page != 0 || m.pageErr == "" {
+		t.Fatal("went on past unanswered warning signs")
+	}
+}
+
+func TestBackKeepsAnswersEvenInvalid(t *testing.T) {
+	m := newTestModel(t, testOptions(t), 80, 24)
+	press(m, "enter", "7", "enter", "8", "enter", "7", "enter")
+	typeText(m, "30")
+	press(m, "enter", "3")
+	// Back to the warning page with an invalid age being typed.
+	press(m, "left")
+	if m.page != 0 {
+		t.Fatalf("want page 1, got %d", m.page+1)
+	}
+	press(m, "tab", "tab", "tab") // to age
+	press(m, "backspace", "backspace")
+	typeText(m, "999")
+	mustContain(t, m, "999", "out of range")
+	press(m, "right")
+	if m.page != 0 {
+		t.Fatal("went on with an invalid age")
+	}
+	press(m, "shift+tab", "shift+tab", "left") // back is always allowed
+	if m.drafts["age"] != "999" || !m.a.Has("pain_where", "between_shoulder_blades") {
+		t.Fatalf("answers lost going back: draft %q, answers %v", m.drafts["age"], m.a)
+	}
+	if m.focused().ID != "warning_nerves" {
+		t.Fatalf("focus %s", m.focused().ID)
+	}
+	press(m, "tab", "tab", "backspace", "backspace", "backspace")
+	typeText(m, "31")
+	press(m, "right")
+	if m.page != 1 || !m.a.Has("pain_where", "between_shoulder_blades") || *m.a["age"].Number != 31 {
+		t.Fatalf("page %d, answers %v", m.page+1, m.a)
+	}
+}
+
+func TestFollowUpsComeAndGo(t *testing.T) {
+	m := newTestModel(t, testOptions(t), 80, 24)
+	m.a = answers.Answers{"warning_now": answers.Choices("none"), "warning_nerves": answers.Choices("none"),
+		"warning_history": answers.Choices("none"), "age": answers.Num(40)}
+	m.gotoPage(flow.PageIndex(m.qn, "day"), 0)
+	ids := func() (out []string) {
+		for _, q := range m.visible {
+			out = append(out, q.ID)
+		}
+		return
+	}
+	if slices.Contains(ids(), "nursing_position") {
+		t.Fatal("a follow-up shows before its parent is answered")
+	}
+	m.focusQuestion(mustQ(t, m, "baby"))
+	press(m, "1") // yes
+	press(m, "tab", "1")
+	if !slices.Contains(ids(), "nursing_position") || !slices.Contains(ids(), "nursing_head") {
+		t.Fatalf("follow-ups missing: %v", ids())
+	}
+	m.focusQuestion(mustQ(t, m, "baby"))
+	press(m, "2") // no: the follow-ups go, their answers are kept for a change of mind
+	if slices.Contains(ids(), "nursing_position") || !m.a.Answered("nursing_position") {
+		t.Fatalf("visible %v, answers %v", ids(), m.a)
+	}
+	if _, ok := answers.Prune(m.qn, m.a)["nursing_position"]; ok {
+		t.Error("a follow-up that no longer applies is assessed")
+	}
+}
+
+func mustQ(t *testing.T, m *Model, id string) *questionnaireQuestion {
+	t.Helper()
+	q, ok := m.qn.Question(id)
+	if !ok {
+		t.Fatal(id)
+	}
+	return q
+}
+
+func TestExclusiveOptions(t *testing.T) {
+	m := newTestModel(t, testOptions(t), 80, 24)
+	press(m, "enter", "1", "2", "7")
+	if v := m.a["warning_now"].Options; !slices.Equal(v, []string{"none"}) {
+		t.Fatalf("none must clear the others: %v", v)
+	}
+	press(m, "3")
+	if v := m.a["warning_now"].Options; !slices.Equal(v, []string{"breathless"}) {
+		t.Fatalf("an option must clear none: %v", v)
+	}
+}
+
+func TestReviewJumpAndReturn(t *testing.T) {
+	m := newTestModel(t, testOptions(t), 80, 24)
+	answerCharlotte(m)
+	press(m, "left") // results -> review
+	if m.screen != scrReview {
+		t.Fatalf("want the review:\n%s", plain(m))
+	}
+	mustContain(t, m, "Review your answers", "See my results")
+	press(m, "home")
+	mustContain(t, m, "Warning signs now", "None of these")
+	for m.review[m.reviewCursor].ID != "mattress_feel" {
+		press(m, "down")
+	}
+	press(m, "enter")
+	if m.screen != scrPage || m.focused().ID != "mattress_feel" || !m.fromReview {
+		t.Fatalf("the jump did not open the answer:\n%s", plain(m))
+	}
+	press(m, "3", "right") // firm -> back to the review
+	if m.screen != scrReview || m.review[m.reviewCursor].ID != "mattress_feel" {
+		t.Fatalf("want the review on the changed answer:\n%s", plain(m))
+	}
+	mustContain(t, m, "Firm")
+	press(m, "end", "enter")
+	if slices.Contains(causeIDs(m), "mattress") {
+		t.Errorf("the changed answer was not assessed: %v", causeIDs(m))
+	}
+}
+
+func TestExportDialog(t *testing.T) {
+	dir := inTempDir(t)
+	m := newTestModel(t, testOptions(t), 80, 24)
+	answerCharlotte(m)
+	press(m, "e")
+	mustContain(t, m, "Export the summary", "backtriage-summary-2025-03-04.txt")
+	press(m, "tab", "right") // Markdown: the name follows
+	if got := m.exp.input.Value(); got != "backtriage-summary-2025-03-04.md" {
+		t.Fatalf("name %q", got)
+	}
+	press(m, "tab", "enter")
+	want := filepath.Join(dir, "backtriage-summary-2025-03-04.md")
+	if m.dialog != dlgNone || !strings.Contains(m.status, want) {
+		t.Fatalf("status %q:\n%s", m.status, plain(m))
+	}
+	data, err := os.ReadFile(want)
+	if err != nil || !strings.HasPrefix(string(data), "#") {
+		t.Fatalf("%v: %.80s", err, data)
+	}
+	// Exists: asks; n keeps the dialog; y replaces.
+	press(m, "e", "enter")
+	mustContain(t, m, "already exists", "Replace it?")
+	press(m, "n")
+	if m.dialog != dlgExport {
+		t.Fatal("the dialog closed on no")
+	}
+	press(m, "enter", "y")
+	if m.dialog != dlgNone {
+		t.Fatalf("not replaced:\n%s", plain(m))
+	}
+	// A failure says why and keeps everything for another try.
+	press(m, "e")
+	m.exp.input.SetValue(filepath.Join(dir, "missing", "x.txt"))
+	press(m, "enter")
+	if m.dialog != dlgExport || !strings.Contains(m.exp.err, "does not exist") {
+		t.Fatalf("want the reason, got %q", m.exp.err)
+	}
+	press(m, "esc")
+	if m.as == nil || len(m.a) == 0 {
+		t.Fatal("results or answers lost after a failed export")
+	}
+}
+
+func TestOutputFlagExportsWithoutAsking(t *testing.T) {
+	dir := inTempDir(t)
+	o := testOptions(t)
+	o.Output = "out.json"
+	o.OutputFormat = report.JSON
+	m := newTestModel(t, o, 80, 24)
+	answerCharlotte(m)
+	if _, err := os.Stat(filepath.Join(dir, "out.json")); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, m, "Saved the summary to")
+	if len(m.notes) != 1 {
+		t.Errorf("notes %v", m.notes)
+	}
+}
+
+func TestQuitSavesAnswersAndReopens(t *testing.T) {
+	dir := inTempDir(t)
+	m := newTestModel(t, testOptions(t), 80, 24)
+	press(m, "enter", "7", "enter", "8", "enter", "7", "enter")
+	typeText(m, "30")
+	press(m, "enter", "3")
+	m.Update(keyMsg("ctrl+c"))
+	if m.dialog != dlgQuit {
+		t.Fatal("ctrl+c mid-questionnaire must offer to save")
+	}
+	mustContain(t, m, "Quit backtriage?", "backtriage-answers-2025-03-04.yaml")
+	_, cmd := m.Update(keyMsg("enter"))
+	if cmd == nil || !isQuit(cmd) {
+		t.Fatal("saving did not quit")
+	}
+	path := filepath.Join(dir, "backtriage-answers-2025-03-04.yaml")
+	a, err := answers.ReadFile(path, nil, m.qn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Has("pain_where", "between_shoulder_blades") || *a["age"].Number != 30 {
+		t.Fatalf("saved %v", a)
+	}
+	if !strings.Contains(strings.Join(m.notes, "\n"), "--answers "+path) {
+		t.Errorf("notes %v", m.notes)
+	}
+	// Reopen: the welcome says so, and it goes on at the first unanswered page.
+	o := testOptions(t)
+	o.Answers, o.AnswersFrom = a, path
+	m2 := newTestModel(t, o, 80, 24)
+	mustContain(t, m2, "Loaded 5 answers")
+	press(m2, "enter")
+	if m2.page != 1 || m2.focused().ID != "pain_side" {
+		t.Fatalf("want the first unanswered question, got page %d %s", m2.page+1, m2.focused().ID)
+	}
+}
+
+func isQuit(cmd tea.Cmd) bool {
+	_, ok := cmd().(tea.QuitMsg)
+	return ok
+}
+
+func TestCtrlCWithNoAnswersQuits(t *testing.T) {
+	m := newTestModel(t, testOptions(t), 80, 24)
+	_, cmd := m.Update(keyMsg("ctrl+c"))
+	if cmd == nil || !isQuit(cmd) || m.dialog != dlgNone {
+		t.Fatal("ctrl+c with nothing to save must quit at once")
+	}
+}
+
+func TestSmallTerminal(t *testing.T) {
+	m := newTestModel(t, testOptions(t), 40, 12)
+	s := plain(m)
+	if !strings.Contains(s, "Please enlarge") || plainWidth(s) > 40 || strings.Count(s, "\n") >= 12 {
+		t.Fatalf("enlarge screen does not fit 40x12:\n%s", s)
+	}
+	press(m, "enter") // ignored while too small
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	mustContain(t, m, "Nothing leaves this machine")
+	press(m, "enter", "7")
+	m.Update(tea.WindowSizeMsg{Width: 64, Height: 18})
+	if s := plain(m); plainWidth(s) > 64 || !strings.Contains(s, "[x] None of these") {
+		t.Fatalf("no reflow at 64x18:\n%s", s)
+	}
+}
+
+func plainWidth(s string) int {
+	w := 0
+	for _, l := range strings.Split(s, "\n") {
+		w = max(w, len([]rune(strings.TrimRight(l, " "))))
+	}
+	return w
+}
+
+// Every frame fits the terminal, on every screen, at 80x24 and 60x16.
+func TestFramesFit(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 16}, {120, 40}} {
+		m := newTestModel(t, testOptions(t), size[0], size[1])
+		check := func(where string) {
+			s := plain(m)
+			if n := strings.Count(s, "\n") + 1; n > size[1] {
+				t.Errorf("%dx%d %s: %d lines:\n%s", size[0], size[1], where, n, s)
+			}
+			if w := plainWidth(s); w > size[0] {
+				t.Errorf("%dx%d %s: %d wide:\n%s", size[0], size[1], where, w, s)
+			}
+		}
+		check("welcome")
+		answerCharlotte(m)
+		check("results")
+		press(m, "e")
+		check("export")
+		press(m, "esc", "left")
+		check("review")
+		press(m, "home", "enter")
+		check("page")
+	}
+}
+
+func TestNoColorAndThemes(t *testing.T) {
+	for _, theme := range Themes {
+		o := testOptions(t)
+		o.Theme = theme
+		m := newTestModel(t, o, 80, 24)
+		answerCharlotte(m)
+		if s := m.render(); !strings.Contains(s, "SELF-CARE") {
+			t.Errorf("theme %s: no results", theme)
+		}
+	}
+	o := testOptions(t)
+	o.Env = append(o.Env, "NO_COLOR=yes")
+	m := newTestModel(t, o, 80, 24)
+	answerCharlotte(m)
+	s := m.render()
+	if strings.Contains(s, "38;") || strings.Contains(s, "48;") {
+		t.Error("colours under NO_COLOR")
+	}
+	// Without colour the picture still tells pain from cause by its marks.
+	if !strings.Contains(s, "●") && !strings.Contains(s, "◈") {
+		t.Error("no pain mark")
+	}
+}
+
+func TestLightBackground(t *testing.T) {
+	o := testOptions(t)
+	o.Env = []string{"TERM=xterm-256color", "COLORFGBG=0;15"}
+	m := New(o)
+	if m.dark {
+		t.Fatal("COLORFGBG=0;15 is a light background")
+	}
+	m.Init()
+	m.Update(tea.BackgroundColorMsg{Color: colorBlack})
+	if !m.dark {
+		t.Error("a dark background reported by the terminal is not used")
+	}
+}

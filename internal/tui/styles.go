@@ -1,0 +1,226 @@
+package tui
+
+import (
+	"image/color"
+	"os"
+	"strconv"
+	"strings"
+
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/backtriage/backtriage/internal/figure"
+	"github.com/backtriage/backtriage/internal/rules"
+)
+
+// Themes are the --theme names: huh's themes and a plain one without colour.
+var Themes = []string{"charm", "dracula", "catppuccin", "base16", "base", "plain"}
+
+// ValidTheme reports whether name is a theme.
+func ValidTheme(name string) bool {
+	for _, t := range Themes {
+		if t == name {
+			return true
+		}
+	}
+	return false
+}
+
+func huhTheme(name string) huh.Theme {
+	switch name {
+	case "dracula":
+		return huh.ThemeFunc(huh.ThemeDracula)
+	case "catppuccin":
+		return huh.ThemeFunc(huh.ThemeCatppuccin)
+	case "base16":
+		return huh.ThemeFunc(huh.ThemeBase16)
+	case "base", "plain":
+		return huh.ThemeFunc(huh.ThemeBase)
+	}
+	return huh.ThemeFunc(huh.ThemeCharm)
+}
+
+// styles are built once per theme and background and reused for every
+// frame: huh rebuilds its theme on every key, which is most of its cost.
+// Marks and gutters are pre-rendered strings.
+type styles struct {
+	plain bool
+	dark  bool
+
+	app, title, heading, text, muted, why lipgloss.Style
+	qFocused, qBlurred                    lipgloss.Style
+	selected, err, ok, key                lipgloss.Style
+	button, buttonOff                     lipgloss.Style
+	progressDone, progressTodo            lipgloss.Style
+	box, dangerBox                        lipgloss.Style
+	banner                                [4]lipgloss.Style
+	fig                                   figure.Styles
+
+	// Pre-rendered pieces of option lines.
+	bar, noBar                               string // gutter of the focused / other questions
+	cursor, noCursor                         string
+	checkOn, checkOff                        string // many
+	radioOn, radioOff                        string // one and yes/no
+	errMark                                  string
+	painMark, causeMark, bothMark, emptyMark string
+}
+
+// newStyles derives the styles from a huh theme. Only huh's accent colours
+// are taken; text keeps the terminal's own colour, which is always legible.
+func newStyles(theme string, dark bool) *styles {
+	s := &styles{plain: theme == "plain", dark: dark}
+	ld := lipgloss.LightDark(dark)
+	th := huhTheme(theme).Theme(dark)
+
+	accent := th.Focused.Title.GetForeground()
+	pointer := th.Focused.SelectSelector.GetForeground()
+	chosen := th.Focused.SelectedPrefix.GetForeground()
+	errC := th.Focused.ErrorMessage.GetForeground()
+	mutedC := th.Focused.Description.GetForeground()
+	btnFg, btnBg := th.Focused.FocusedButton.GetForeground(), th.Focused.FocusedButton.GetBackground()
+	if theme == "base" {
+		accent, pointer, chosen, errC = lipgloss.Color("6"), lipgloss.Color("3"), lipgloss.Color("2"), lipgloss.Color("1")
+		mutedC = lipgloss.Color("8")
+	}
+	if isNoColor(mutedC) {
+		mutedC = ld(lipgloss.Color("244"), lipgloss.Color("245"))
+	}
+	if isNoColor(errC) {
+		errC = ld(lipgloss.Color("#D7263D"), lipgloss.Color("#FF5F87"))
+	}
+
+	n := lipgloss.NewStyle
+	fg := func(c color.Color) lipgloss.Style {
+		if s.plain || isNoColor(c) {
+			return n()
+		}
+		return n().Foreground(c)
+	}
+
+	s.app = fg(accent).Bold(true)
+	s.title = fg(accent).Bold(true)
+	s.heading = fg(accent).Bold(true)
+	s.text = n()
+	s.muted = fg(mutedC)
+	s.why = fg(mutedC).Italic(true)
+	s.qFocused = fg(accent).Bold(true)
+	s.qBlurred = n().Bold(true)
+	s.selected = fg(chosen)
+	s.err = fg(errC).Bold(true)
+	s.ok = fg(chosen).Bold(true)
+	s.key = fg(accent).Bold(true)
+	if s.plain || isNoColor(btnBg) {
+		s.button = n().Reverse(true).Bold(true).Padding(0, 1)
+	} else {
+		s.button = n().Foreground(btnFg).Background(btnBg).Bold(true).Padding(0, 1)
+	}
+	s.buttonOff = n().Padding(0, 1)
+	s.progressDone = fg(accent)
+	s.progressTodo = fg(mutedC)
+	s.box = n().Border(lipgloss.RoundedBorder()).Padding(0, 1)
+	s.dangerBox = n().Border(lipgloss.ThickBorder()).Padding(0, 1)
+	if !s.plain {
+		s.box = s.box.BorderForeground(accent)
+		s.dangerBox = s.dangerBox.BorderForeground(levelColor(rules.Emergency, ld))
+	}
+
+	for l := rules.SelfCare; l <= rules.Emergency; l++ {
+		b := n().Bold(true).Padding(0, 1)
+		if s.plain {
+			b = b.Reverse(true)
+		} else {
+			b = b.Foreground(levelText(l)).Background(levelColor(l, ld))
+		}
+		s.banner[l] = b
+	}
+
+	// The picture: pain and cause differ in mark and colour.
+	s.fig = figure.Styles{
+		Outline: fg(mutedC),
+		Empty:   fg(mutedC).Faint(true),
+		Pain:    fg(ld(lipgloss.Color("#D7263D"), lipgloss.Color("#FF5F87"))).Bold(true),
+		Cause:   fg(ld(lipgloss.Color("#0067C5"), lipgloss.Color("#4FC3F7"))).Bold(true),
+		Both:    fg(ld(lipgloss.Color("#8E24AA"), lipgloss.Color("#E58CFF"))).Bold(true),
+		Caption: n().Bold(true),
+	}
+	if s.plain {
+		s.fig.Empty = n()
+	}
+
+	s.bar = fg(accent).Render("┃") + " "
+	s.noBar = "  "
+	s.cursor = fg(pointer).Bold(true).Render("›") + " "
+	s.noCursor = "  "
+	s.checkOn = fg(chosen).Bold(true).Render("[x]") + " "
+	s.checkOff = "[ ] "
+	s.radioOn = fg(chosen).Bold(true).Render("(•)") + " "
+	s.radioOff = "( ) "
+	s.errMark = s.err.Render("!") + " "
+	s.painMark = s.fig.Pain.Render(figure.MarkPain)
+	s.causeMark = s.fig.Cause.Render(figure.MarkCause)
+	s.bothMark = s.fig.Both.Render(figure.MarkBoth)
+	s.emptyMark = s.fig.Empty.Render(figure.MarkEmpty)
+	return s
+}
+
+// Level colours: red, orange, yellow, green, with dark text on the lighter
+// ones. The banner also says the level in words.
+func levelColor(l rules.Level, ld lipgloss.LightDarkFunc) color.Color {
+	switch l {
+	case rules.Emergency:
+		return ld(lipgloss.Color("#C62828"), lipgloss.Color("#E53935"))
+	case rules.Urgent:
+		return ld(lipgloss.Color("#E65100"), lipgloss.Color("#FB8C00"))
+	case rules.Soon:
+		return ld(lipgloss.Color("#F9A825"), lipgloss.Color("#FDD835"))
+	}
+	return ld(lipgloss.Color("#2E7D32"), lipgloss.Color("#43A047"))
+}
+
+func levelText(l rules.Level) color.Color {
+	switch l {
+	case rules.Soon, rules.Urgent:
+		return lipgloss.Color("#1A1A1A")
+	}
+	return lipgloss.Color("#FFFFFF")
+}
+
+func isNoColor(c color.Color) bool {
+	if c == nil {
+		return true
+	}
+	_, ok := c.(lipgloss.NoColor)
+	return ok
+}
+
+// darkFromEnv decides the background without asking the terminal: COLORFGBG
+// ("15;0": light text on a dark background) when set, else dark. The real
+// answer, if the terminal gives one, arrives later as a message.
+func darkFromEnv(env []string) bool {
+	v := lookup(env, "COLORFGBG")
+	if v == "" {
+		return true
+	}
+	parts := strings.Split(v, ";")
+	bg, err := strconv.Atoi(parts[len(parts)-1])
+	if err != nil {
+		return true
+	}
+	// 0-6 and 8 are dark colours; 7 and 9-15 light.
+	return bg < 7 || bg == 8
+}
+
+func lookup(env []string, key string) string {
+	if env == nil {
+		return os.Getenv(key)
+	}
+	for i := len(env) - 1; i >= 0; i-- {
+		if k, v, ok := strings.Cut(env[i], "="); ok && k == key {
+			return v
+		}
+	}
+	return ""
+}
+
+// noColor reports NO_COLOR set to anything non-empty (https://no-color.org).
+func noColor(env []string) bool { return lookup(env, "NO_COLOR") != "" }
