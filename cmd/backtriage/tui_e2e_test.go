@@ -363,7 +363,7 @@ func TestTUICharlotte(t *testing.T) {
 
 	// Export with the defaults.
 	v.do([]string{"e"}, "Export the summary", "backtriage-summary-"+e2eDate+".txt")
-	s = v.do([]string{kEnter}, "Saved the summary to")
+	v.do([]string{kEnter}, "Saved the summary to")
 	path := filepath.Join(v.dir, "backtriage-summary-"+e2eDate+".txt")
 	checkSummary(t, path, "Self-care", "mattress", "shoulder blade", "nursing")
 	// Again: it asks before replacing.

@@ -343,13 +343,19 @@ func (s *session) ask(q *questionnaire.Question, canBack bool) (action, error) {
 	}
 }
 
+// retry is a sentence for the person, shown before asking again: unlike an
+// ordinary error it is written to be read, capitalised and punctuated.
+type retry string
+
+func (r retry) Error() string { return string(r) }
+
 // parse reads an answer: option numbers (or ids), yes/no, or a number.
 func parse(q *questionnaire.Question, line string) (answers.Value, error) {
 	opts := flow.Choices(q)
 	pick := func(tok string) (string, error) {
 		if n, err := strconv.Atoi(tok); err == nil {
 			if n < 1 || n > len(opts) {
-				return "", fmt.Errorf("There is no option %d; type a number from 1 to %d.", n, len(opts))
+				return "", retry(fmt.Sprintf("There is no option %d; type a number from 1 to %d.", n, len(opts)))
 			}
 			return opts[n-1].ID, nil
 		}
@@ -358,13 +364,13 @@ func parse(q *questionnaire.Question, line string) (answers.Value, error) {
 				return o.ID, nil
 			}
 		}
-		return "", fmt.Errorf("%q is not one of the options; type its number, from 1 to %d.", tok, len(opts))
+		return "", retry(fmt.Sprintf("%q is not one of the options; type its number, from 1 to %d.", tok, len(opts)))
 	}
 	switch q.Kind {
 	case questionnaire.Number:
 		n, err := flow.ParseNumber(q, line)
 		if err != nil {
-			return answers.Value{}, errors.New(capitalize(err.Error()) + ".")
+			return answers.Value{}, retry(capitalize(err.Error()) + ".")
 		}
 		return answers.Num(n), nil
 	case questionnaire.YesNo:
@@ -376,7 +382,7 @@ func parse(q *questionnaire.Question, line string) (answers.Value, error) {
 		}
 		id, err := pick(line)
 		if err != nil {
-			return answers.Value{}, errors.New("Type 1 (or yes) for yes, 2 (or no) for no.")
+			return answers.Value{}, retry("Type 1 (or yes) for yes, 2 (or no) for no.")
 		}
 		return flow.Choose(q, id), nil
 	case questionnaire.One:
@@ -399,7 +405,7 @@ func parse(q *questionnaire.Question, line string) (answers.Value, error) {
 	if len(ids) > 1 {
 		for _, id := range ids {
 			if o, _ := q.Option(id); o.Exclusive {
-				return answers.Value{}, fmt.Errorf("%q cannot be combined with other options; choose it alone.", o.Label)
+				return answers.Value{}, retry(fmt.Sprintf("%q cannot be combined with other options; choose it alone.", o.Label))
 			}
 		}
 	}

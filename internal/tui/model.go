@@ -485,10 +485,6 @@ func (m *Model) note(s string) { m.notes = append(m.notes, s) }
 
 // ---- Run ----
 
-// memoryLimit is the soft limit on the Go runtime's memory while the flow
-// runs (the binary's own pages come on top).
-const memoryLimit = 12 << 20
-
 // wrapModel lets tests put a model around the flow's (to make it panic).
 var wrapModel = func(m tea.Model) tea.Model { return m }
 
@@ -540,7 +536,7 @@ func Run(ctx context.Context, o Options) error {
 	if err != nil && painted {
 		// Bubble Tea restores what it changed; this undoes the early paint
 		// if it stopped before taking over the screen.
-		io.WriteString(out, ansi.ResetAltScreenSaveCursorMode+ansi.ShowCursor)
+		io.WriteString(out, ansi.ResetModeAltScreenSaveCursor+ansi.ShowCursor)
 	}
 	report := o.Report
 	if report == nil {

@@ -29,7 +29,7 @@ func prepaint(m *Model, out io.Writer, profile colorprofile.Profile) bool {
 	frame := m.render()
 	var b strings.Builder
 	b.Grow(len(frame) + 256)
-	b.WriteString(ansi.SetAltScreenSaveCursorMode + ansi.HideCursor + ansi.CursorHomePosition + ansi.EraseEntireScreen)
+	b.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.HideCursor + ansi.CursorHomePosition + ansi.EraseEntireScreen)
 	for i, line := range strings.Split(frame, "\n") {
 		if i >= h {
 			break
