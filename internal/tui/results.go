@@ -193,11 +193,12 @@ func (m *Model) resultsBody(w int) string {
 		if c.Cause.Kind == "professional" {
 			para(&b, st.err, "This is one for a doctor or physiotherapist to assess; do not rely on self-care alone.", in, w)
 		}
-		var bs []string
+		// One line for all the rules behind the cause, each answer once.
+		var facts []triage.Fact
 		for _, r := range c.Reasons {
-			bs = append(bs, because(r.Because))
+			facts = append(facts, r.Because...)
 		}
-		para(&b, st.muted, "Because you said: "+strings.Join(dedupe(bs), "; "), in, w)
+		para(&b, st.muted, "Because you said: "+because(facts), in, w)
 	}
 
 	m.section(&b, "Self-care plan")
@@ -388,7 +389,7 @@ func because(fs []triage.Fact) string {
 	for _, f := range fs {
 		parts = append(parts, f.Question.Short+": "+f.Text)
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(dedupe(parts), "; ")
 }
 
 func dedupe(ss []string) []string {

@@ -268,7 +268,7 @@ const (
 func (m *Model) pageView() string {
 	header := m.currentHeader()
 	m.lines = m.lines[:0]
-	focusTop, cursorLine := 0, 0
+	focusTop, focusBottom, cursorLine := 0, 0, 0
 	for i, q := range m.visible {
 		if i > 0 {
 			m.lines = append(m.lines, "")
@@ -317,6 +317,9 @@ func (m *Model) pageView() string {
 				cursorLine = len(m.lines) - 1
 			}
 		}
+		if focused {
+			focusBottom = len(m.lines) - 1
+		}
 	}
 	status := ""
 	if m.pageErr != "" {
@@ -327,7 +330,7 @@ func (m *Model) pageView() string {
 		bodyH--
 	}
 	bodyH = max(1, bodyH)
-	m.scrollTo(focusTop, cursorLine, bodyH)
+	m.scrollTo(focusTop, focusBottom, cursorLine, bodyH)
 	more := m.scroll+bodyH < len(m.lines)
 	if more && bodyH > 2 {
 		return m.frameWithMore(header, bodyH, status)
@@ -365,10 +368,18 @@ func (m *Model) moreLine() string {
 	return l
 }
 
-// scrollTo keeps the focused question's title and the cursor in view.
-func (m *Model) scrollTo(top, cursor, h int) {
+// scrollTo keeps the whole focused question in view when it fits, and
+// otherwise its title and the cursor.
+func (m *Model) scrollTo(top, bottom, cursor, h int) {
 	view := h - 1 // leave room for "more below"
-	if cursor >= m.scroll+view {
+	if bottom-top < view {
+		if bottom >= m.scroll+view {
+			m.scroll = bottom - view + 1
+		}
+		if top < m.scroll {
+			m.scroll = top
+		}
+	} else if cursor >= m.scroll+view {
 		m.scroll = cursor - view + 1
 	}
 	if top < m.scroll || cursor < m.scroll {
