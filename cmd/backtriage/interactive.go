@@ -48,12 +48,13 @@ func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 	load := func() (*triage.Engine, error) { return o.engine() }
 	ctx := cmd.Context()
 
+	session := flow.Session{
+		Questionnaire: qn, Load: load, Answers: pre, AnswersFrom: o.AnswersPath,
+		In: in, Out: out, Now: o.now(), Version: versionString(),
+		Output: o.Output, OutputFormat: format, Force: o.Force,
+	}
 	if o.Accessible || !isTerminal(in) || !isTerminal(out) || os.Getenv("TERM") == "dumb" {
-		err := accessible.Run(ctx, accessible.Options{
-			Questionnaire: qn, Load: load, Answers: pre, AnswersFrom: o.AnswersPath,
-			In: in, Out: out, Now: o.now(), Version: versionString(),
-			Output: o.Output, OutputFormat: format, Force: o.Force,
-		})
+		err := accessible.Run(ctx, session)
 		switch {
 		case errors.Is(err, accessible.ErrInputEnded):
 			return withCode(exitInput, err)
@@ -62,12 +63,7 @@ func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 		}
 		return err
 	}
-	return tui.Run(ctx, tui.Options{
-		Questionnaire: qn, Load: load, Answers: pre, AnswersFrom: o.AnswersPath,
-		Theme: o.Theme, Now: o.now(), Version: versionString(),
-		Output: o.Output, OutputFormat: format, Force: o.Force,
-		In: in, Out: out, Report: cmd.ErrOrStderr(),
-	})
+	return tui.Run(ctx, tui.Options{Session: session, Theme: o.Theme, Report: cmd.ErrOrStderr()})
 }
 
 func isTerminal(f any) bool {

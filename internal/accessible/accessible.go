@@ -33,25 +33,9 @@ import (
 	"github.com/backtriage/backtriage/internal/tui/flow"
 )
 
-// Options configure a session.
-type Options struct {
-	Questionnaire *questionnaire.Questionnaire
-	// Load loads the rule table (it runs while the first question is read).
-	Load        func() (*triage.Engine, error)
-	Answers     answers.Answers // answers to start from (--answers)
-	AnswersFrom string
-
-	In  io.Reader
-	Out io.Writer
-
-	Now     time.Time
-	Version string
-
-	// Output, when set, receives the summary at the end without asking.
-	Output       string
-	OutputFormat report.Format
-	Force        bool
-}
+// Options configure a session: the same as the terminal UI's, less its
+// looks.
+type Options = flow.Session
 
 // ErrSave wraps a failure to write the summary to Options.Output.
 var ErrSave = errors.New("could not save the summary")

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backtriage/backtriage/internal/triage"
+	"github.com/backtriage/backtriage/internal/tui/flow"
 	"github.com/backtriage/backtriage/internal/tui/testrules"
 )
 
@@ -29,10 +30,12 @@ func testEngine(tb testing.TB) *triage.Engine {
 func testOptions(tb testing.TB) Options {
 	eng := testEngine(tb)
 	return Options{
-		Load:    func() (*triage.Engine, error) { return eng, nil },
-		Now:     testDate,
-		Version: "test",
-		Env:     []string{"TERM=xterm-256color", "COLORFGBG=15;0"},
+		Session: flow.Session{
+			Load:    func() (*triage.Engine, error) { return eng, nil },
+			Now:     testDate,
+			Version: "test",
+		},
+		Env: []string{"TERM=xterm-256color", "COLORFGBG=15;0"},
 	}
 }
 

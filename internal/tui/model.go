@@ -35,30 +35,10 @@ import (
 	"github.com/backtriage/backtriage/internal/tui/flow"
 )
 
-// Options configure a run.
+// Options configure a run: the session, and how the terminal looks.
 type Options struct {
-	// Questionnaire is the questions asked; questionnaire.Default() if nil.
-	Questionnaire *questionnaire.Questionnaire
-	// Load loads the rule table. It runs in the background while the
-	// welcome screen shows, so the first frame never waits for it.
-	Load func() (*triage.Engine, error)
-	// Answers are answers to start from (--answers), kept for editing.
-	Answers answers.Answers
-	// AnswersFrom names where Answers came from, for the welcome screen.
-	AnswersFrom string
-
-	Theme   string // one of Themes; "charm" when empty
-	Now     time.Time
-	Version string
-
-	// Output, when set, receives the summary as soon as the results are
-	// reached, without asking (--output), in OutputFormat.
-	Output       string
-	OutputFormat report.Format
-	Force        bool
-
-	In  io.Reader // the terminal's input; os.Stdin when nil
-	Out io.Writer // the terminal's output; os.Stdout when nil
+	flow.Session
+	Theme string // one of Themes; "charm" when empty
 	// Report receives, after the terminal is restored, what was saved and
 	// where (stdout when nil).
 	Report io.Writer

@@ -8,6 +8,7 @@ package flow
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -22,6 +23,33 @@ import (
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
 )
+
+// Session is what both front ends (the terminal UI and the accessible
+// prompts) are given: the questions, the rule table, where to start, and
+// where the summary goes.
+type Session struct {
+	// Questionnaire is the questions asked; questionnaire.Default() if nil.
+	Questionnaire *questionnaire.Questionnaire
+	// Load loads the rule table. It runs in the background while the first
+	// screen or question shows, so nothing waits for it.
+	Load func() (*triage.Engine, error)
+	// Answers are answers to start from (--answers), kept for editing;
+	// AnswersFrom names where they came from.
+	Answers     answers.Answers
+	AnswersFrom string
+
+	In  io.Reader // os.Stdin when nil
+	Out io.Writer // os.Stdout when nil
+
+	Now     time.Time
+	Version string
+
+	// Output, when set, receives the summary at the results without asking
+	// (--output), in OutputFormat; Force lets it replace a file.
+	Output       string
+	OutputFormat report.Format
+	Force        bool
+}
 
 // Visible lists the questions of a page that apply to the answers so far,
 // in order: follow-ups appear once their parent is answered to match.
@@ -259,7 +287,7 @@ func SaveAnswers(path string, qn *questionnaire.Questionnaire, a answers.Answers
 	abs := Abs(path)
 	data := answers.Marshal(qn, answers.Prune(qn, a),
 		"backtriage answers, saved "+now.Format("2006-01-02 15:04"),
-		"Reopen them to go on or change them: backtriage --answers "+quoteArg(abs),
+		"Reopen them to go on or change them: backtriage --answers "+QuoteArg(abs),
 	)
 	if err := export.WriteFile(path, data, force); err != nil {
 		return "", err
@@ -267,15 +295,12 @@ func SaveAnswers(path string, qn *questionnaire.Questionnaire, a answers.Answers
 	return abs, nil
 }
 
-// quoteArg quotes a path for a shell when it needs it.
-func quoteArg(s string) string {
+// QuoteArg quotes a path for a shell when it needs it.
+func QuoteArg(s string) string {
 	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`!*?[]{}()<>|&;#~") {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
-
-// QuoteArg quotes a path for a shell when it needs it.
-func QuoteArg(s string) string { return quoteArg(s) }
 
 var userHome = os.UserHomeDir
