@@ -2,24 +2,18 @@ package answers_test
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/diag"
+	"github.com/backtriage/backtriage/internal/fuzzguard"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 )
-
-// fuzzDeadline is how long one input may take before it counts as a hang.
-// Real files parse in microseconds; the margin is for loaded CI machines.
-const fuzzDeadline = 10 * time.Second
 
 // wholeFileMessages are the only messages allowed without a line and column:
 // they are about the file as a whole, not a place in it.
@@ -67,31 +61,7 @@ func checkDiagnostics(t *testing.T, name string, err error, input []byte) {
 // parseWithin runs Parse, turning a panic or a hang into a test failure.
 func parseWithin(t *testing.T, name string, data []byte, qn *questionnaire.Questionnaire) (answers.Answers, error) {
 	t.Helper()
-	type result struct {
-		a     answers.Answers
-		err   error
-		panic string
-	}
-	done := make(chan result, 1)
-	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				done <- result{panic: fmt.Sprintf("%v\n%s", p, debug.Stack())}
-			}
-		}()
-		a, err := answers.Parse(name, data, qn)
-		done <- result{a: a, err: err}
-	}()
-	select {
-	case r := <-done:
-		if r.panic != "" {
-			t.Fatalf("Parse panicked on %q: %s", data, r.panic)
-		}
-		return r.a, r.err
-	case <-time.After(fuzzDeadline):
-		t.Fatalf("Parse did not return within %s on %q", fuzzDeadline, data)
-	}
-	return nil, nil
+	return fuzzguard.Call(t, "Parse", data, func() (answers.Answers, error) { return answers.Parse(name, data, qn) })
 }
 
 func sameAnswers(a, b answers.Answers) bool {

@@ -2,26 +2,20 @@ package rules_test
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/fuzzguard"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
 )
-
-// fuzzRulesDeadline is how long loading one input may take before it counts
-// as a hang. The whole built-in table loads in milliseconds.
-const fuzzRulesDeadline = 10 * time.Second
 
 // fuzzRulesFile is the name the fuzzed file has in messages.
 const fuzzRulesFile = "rules/fuzz.yaml"
@@ -36,31 +30,9 @@ var fuzzWholeFile = []string{}
 // into a failure.
 func fuzzLoad(t *testing.T, data []byte, qn *questionnaire.Questionnaire) (*rules.Table, error) {
 	t.Helper()
-	type result struct {
-		table *rules.Table
-		err   error
-		panic string
-	}
-	done := make(chan result, 1)
-	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				done <- result{panic: fmt.Sprintf("%v\n%s", p, debug.Stack())}
-			}
-		}()
-		tbl, err := rules.Load(fstest.MapFS{"fuzz.yaml": {Data: data}}, "rules", qn)
-		done <- result{table: tbl, err: err}
-	}()
-	select {
-	case r := <-done:
-		if r.panic != "" {
-			t.Fatalf("Load panicked on %q: %s", data, r.panic)
-		}
-		return r.table, r.err
-	case <-time.After(fuzzRulesDeadline):
-		t.Fatalf("Load did not return within %s on %q", fuzzRulesDeadline, data)
-	}
-	return nil, nil
+	return fuzzguard.Call(t, "Load", data, func() (*rules.Table, error) {
+		return rules.Load(fstest.MapFS{"fuzz.yaml": {Data: data}}, "rules", qn)
+	})
 }
 
 // fuzzRuleSeeds are the built-in rule files, one by one and all together as

@@ -1,15 +1,13 @@
 package ruletest_test
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime/debug"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/backtriage/backtriage/internal/fuzzguard"
 	"github.com/backtriage/backtriage/internal/ruletest"
 )
 
@@ -41,32 +39,11 @@ func FuzzParseVignettes(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		type result struct {
-			cases []*ruletest.Case
-			err   error
-			panic string
-		}
-		done := make(chan result, 1)
-		go func() {
-			defer func() {
-				if p := recover(); p != nil {
-					done <- result{panic: fmt.Sprintf("%v\n%s", p, debug.Stack())}
-				}
-			}()
-			cs, err := ruletest.Parse("v.yaml", data, qn, table)
-			done <- result{cs, err, ""}
-		}()
-		var r result
-		select {
-		case r = <-done:
-		case <-time.After(10 * time.Second):
-			t.Fatalf("Parse did not return within 10s on %q", data)
-		}
-		if r.panic != "" {
-			t.Fatalf("Parse panicked on %q: %s", data, r.panic)
-		}
-		if r.err != nil {
-			for _, line := range strings.Split(r.err.Error(), "\n") {
+		cases, err := fuzzguard.Call(t, "Parse", data, func() ([]*ruletest.Case, error) {
+			return ruletest.Parse("v.yaml", data, qn, table)
+		})
+		if err != nil {
+			for _, line := range strings.Split(err.Error(), "\n") {
 				rest, ok := strings.CutPrefix(line, "v.yaml:")
 				if !ok {
 					t.Fatalf("error line does not start with v.yaml: %q\ninput: %q", line, data)
@@ -82,7 +59,7 @@ func FuzzParseVignettes(f *testing.F) {
 			}
 			return
 		}
-		for _, c := range r.cases {
+		for _, c := range cases {
 			if c == nil || c.Name == "" || c.Description == "" || c.Answers == nil || len(c.Top3) > 3 ||
 				c.Pos.Line == 0 {
 				t.Fatalf("accepted an incomplete case %+v from %q", c, data)
