@@ -15,20 +15,39 @@ import (
 
 // exportDialog asks where and in which format to save the summary.
 type exportDialog struct {
-	format  int // index in report.Formats
-	onPath  bool
+	fileField
+	format int // index in report.Formats
+	onPath bool
+}
+
+// quitDialog offers to save the answers so far before quitting.
+type quitDialog struct {
+	fileField
+}
+
+// fileField is a file-name input that asks before replacing a file.
+type fileField struct {
 	input   textinput.Model
 	confirm bool // asking whether to replace an existing file
 	err     string
 	inited  bool
 }
 
-// quitDialog offers to save the answers so far before quitting.
-type quitDialog struct {
-	input   textinput.Model
-	confirm bool
-	err     string
-	inited  bool
+// confirmKey handles a key while asking whether to replace the file: y
+// saves over it, n or esc goes back to the name. It reports whether it
+// took the key.
+func (f *fileField) confirmKey(k string, save func(force bool) tea.Cmd) (tea.Cmd, bool) {
+	if !f.confirm {
+		return nil, false
+	}
+	switch k {
+	case "y", "Y":
+		return save(true), true
+	case "n", "N", "esc":
+		f.confirm = false
+		f.err = "Choose another name, or press enter and y to replace it."
+	}
+	return nil, true
 }
 
 func inputStyles(st *styles) textinput.Styles {
@@ -80,15 +99,8 @@ func (m *Model) exportKey(msg tea.KeyPressMsg, k string) tea.Cmd {
 	if k == "ctrl+c" {
 		return tea.Quit
 	}
-	if d.confirm {
-		switch k {
-		case "y", "Y":
-			return m.saveSummary(true)
-		case "n", "N", "esc":
-			d.confirm = false
-			d.err = "Choose another name, or press enter and y to replace it."
-		}
-		return nil
+	if cmd, took := d.confirmKey(k, m.saveSummary); took {
+		return cmd
 	}
 	switch k {
 	case "esc":
@@ -217,15 +229,8 @@ func (m *Model) quitKey(msg tea.KeyPressMsg, k string) tea.Cmd {
 	if k == "ctrl+c" {
 		return tea.Quit // a second ctrl+c quits without saving
 	}
-	if d.confirm {
-		switch k {
-		case "y", "Y":
-			return m.saveAnswers(true)
-		case "n", "N", "esc":
-			d.confirm = false
-			d.err = "Choose another name, or press enter and y to replace it."
-		}
-		return nil
+	if cmd, took := d.confirmKey(k, m.saveAnswers); took {
+		return cmd
 	}
 	switch k {
 	case "esc":
