@@ -2,13 +2,13 @@ package main
 
 import (
 	"fmt"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/export"
 	"github.com/backtriage/backtriage/internal/report"
+	"github.com/backtriage/backtriage/internal/tui/flow"
 )
 
 func newAssessCmd(o *rootOptions) *cobra.Command {
@@ -49,7 +49,7 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 			if err := export.WriteFile(output, out, force); err != nil {
 				return withCode(exitWrite, err)
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "Saved the summary to %s\n", absPath(output))
+			fmt.Fprintf(cmd.ErrOrStderr(), "Saved the summary to %s\n", flow.Abs(output))
 			return nil
 		},
 	}
@@ -60,12 +60,4 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 	fl.BoolVar(&force, "force", false, "replace FILE if it exists")
 	_ = cmd.MarkFlagRequired("answers")
 	return cmd
-}
-
-// absPath shows where a file went; the relative name if that fails.
-func absPath(p string) string {
-	if a, err := filepath.Abs(p); err == nil {
-		return a
-	}
-	return p
 }

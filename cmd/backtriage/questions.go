@@ -56,11 +56,8 @@ func writeQuestionsJSON(w io.Writer, qn *questionnaire.Questionnaire) error {
 	out := []questionJSON{}
 	for _, q := range qn.Questions() {
 		j := questionJSON{ID: q.ID, Page: q.Page, Prompt: q.Prompt, Short: q.Short, Why: q.Why, Kind: q.Kind,
-			Options: q.Options, Unit: q.Unit, Warning: q.Warning, ShowIf: q.ShowIf}
-		switch q.Kind {
-		case questionnaire.YesNo:
-			j.Options = []questionnaire.Option{{ID: "yes", Label: "Yes"}, {ID: "no", Label: "No"}}
-		case questionnaire.Number:
+			Options: q.Choices(), Unit: q.Unit, Warning: q.Warning, ShowIf: q.ShowIf}
+		if q.Kind == questionnaire.Number {
 			j.Options = []questionnaire.Option{}
 			j.Min, j.Max = &q.Min, &q.Max
 		}

@@ -65,6 +65,27 @@ func (q *Question) Option(id string) (Option, bool) {
 
 var yesNo = []string{"yes", "no"}
 
+var yesNoOptions = []Option{{ID: "yes", Label: "Yes"}, {ID: "no", Label: "No"}}
+
+// Choices are the options offered: the question's own, or Yes and No for a
+// yes/no question. The slice is shared: do not modify.
+func (q *Question) Choices() []Option {
+	if q.Kind == YesNo {
+		return yesNoOptions
+	}
+	return q.Options
+}
+
+// OptionIndex is the position of option id in Options, or -1.
+func (q *Question) OptionIndex(id string) int {
+	for i, o := range q.Options {
+		if o.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
 // OptionIDs lists the valid option ids. The slice is shared: do not modify.
 func (q *Question) OptionIDs() []string {
 	if q.Kind == YesNo {

@@ -305,7 +305,7 @@ func (cp *compiler) compilePair(c *Cond, kv *ast.MappingValueNode) {
 		for _, it := range items {
 			it = yamlnode.Unwrap(it)
 			id := yamlnode.Text(it)
-			j := optionIndex(q, id)
+			j := q.OptionIndex(id)
 			if j < 0 {
 				cp.errorf(it, "question %q: unknown option %q; %s", key, id, diag.OneOf(id, q.OptionIDs()))
 				continue
@@ -347,15 +347,6 @@ func (cp *compiler) compileRange(c *Cond, q *questionnaire.Question, val ast.Nod
 	if c.lo > c.hi {
 		cp.errorf(val, "question %q: min %d is above max %d", q.ID, c.lo, c.hi)
 	}
-}
-
-func optionIndex(q *questionnaire.Question, id string) int {
-	for j, o := range q.Options {
-		if o.ID == id {
-			return j
-		}
-	}
-	return -1
 }
 
 // Questions lists the indexes of the questions a condition reads.

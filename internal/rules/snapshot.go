@@ -166,7 +166,7 @@ func fromSnap(sc *snapCond, qn *questionnaire.Questionnaire) (*Cond, error) {
 			case q.Kind == questionnaire.YesNo && id == "no":
 				c.mask |= bitNo
 			default:
-				j := optionIndex(q, id)
+				j := q.OptionIndex(id)
 				if j < 0 {
 					return nil, bad("question %q: unknown option %q", q.ID, id)
 				}

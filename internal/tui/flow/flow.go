@@ -148,25 +148,16 @@ func Toggle(q *questionnaire.Question, v answers.Value, id string) answers.Value
 	return answers.Value{Options: out}
 }
 
+// optionIndex orders options as the questionnaire does, unknown ones last.
 func optionIndex(q *questionnaire.Question, id string) int {
-	for i, o := range q.Options {
-		if o.ID == id {
-			return i
-		}
+	if i := q.OptionIndex(id); i >= 0 {
+		return i
 	}
 	return len(q.Options)
 }
 
-// Choices are the options offered for a one, many or yes/no question, as
-// (id, label) pairs: yes/no questions offer Yes and No.
-func Choices(q *questionnaire.Question) []questionnaire.Option {
-	if q.Kind == questionnaire.YesNo {
-		return yesNo
-	}
-	return q.Options
-}
-
-var yesNo = []questionnaire.Option{{ID: "yes", Label: "Yes"}, {ID: "no", Label: "No"}}
+// Choices are the options offered for a one, many or yes/no question.
+func Choices(q *questionnaire.Question) []questionnaire.Option { return q.Choices() }
 
 // Choose is the answer for picking option id of a one or yes/no question.
 func Choose(q *questionnaire.Question, id string) answers.Value {
