@@ -50,7 +50,7 @@ func TestPanicSavesAnswers(t *testing.T) {
 	var err error
 	select {
 	case err = <-done:
-	case <-time.After(10 * time.Second):
+	case <-time.After(30 * time.Second):
 		t.Fatal("the program did not end after a panic")
 	}
 	if !errors.Is(err, ErrAborted) {

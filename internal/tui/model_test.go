@@ -41,7 +41,7 @@ func TestTeatestCharlotte(t *testing.T) {
 	waitText := func(s string) {
 		t.Helper()
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
-			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+			teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
 	}
 	send := func(keys ...string) {
 		for _, k := range keys {
@@ -59,7 +59,7 @@ func TestTeatestCharlotte(t *testing.T) {
 	send("enter")
 	waitText("SELF-CARE")
 	send("q")
-	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(30*time.Second)).(*Model)
 	if m.as == nil || m.as.Level != rules.SelfCare {
 		t.Fatalf("want self-care results, got %+v", m.as)
 	}
