@@ -404,6 +404,7 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 				at(s.Pos, owner, "avoid_when needs a caution line saying why")
 			}
 		}
+		checkHazards(s.Pos, owner, "unsafe_with", s.UnsafeWith, errs)
 		checkCite(s.Pos, owner, s.Source, s.Quote)
 	}
 
@@ -440,6 +441,10 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 			}
 		} else if r.Action != "" {
 			at(r.Pos, owner, "action without a level")
+		}
+		checkHazards(r.Pos, owner, "suspects", r.Suspects, errs)
+		if len(r.Suspects) > 0 && r.Level == "" {
+			at(r.Pos, owner, "suspects is for warning signs: give the rule a level too")
 		}
 		src := checkCite(r.Pos, owner, r.Source, r.Quote)
 		if r.level > SelfCare && src != nil && src.Kind != "guideline" {
@@ -498,6 +503,15 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 	for _, s := range t.Steps {
 		if s.ID != "" && !usedStep[s.ID] {
 			at(s.Pos, fmt.Sprintf("step %q", s.ID), "no rule recommends this step")
+		}
+	}
+}
+
+// checkHazards reports hazard ids that Hazards does not know.
+func checkHazards(p Pos, owner, field string, ids []string, errs *diag.List) {
+	for _, h := range ids {
+		if !slices.Contains(hazards, h) {
+			errs.Add(p.File, p.Line, p.Col, "%s: %s: unknown hazard %q; %s", owner, field, h, diag.OneOf(h, hazards))
 		}
 	}
 }

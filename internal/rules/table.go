@@ -6,6 +6,7 @@ package rules
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/backtriage/backtriage/internal/answers"
 )
@@ -98,7 +99,12 @@ type Step struct {
 	Fits    string `yaml:"fits"`
 	Caution string `yaml:"caution"`
 	// AvoidWhen leaves the step out of the plan when it holds.
-	AvoidWhen *Cond  `yaml:"avoid_when"`
+	AvoidWhen *Cond `yaml:"avoid_when"`
+	// UnsafeWith lists hazards (see Hazards) under which the step is left
+	// out whenever a fired warning sign suspects one of them: pressing on,
+	// loading or twisting the back is wrong with a possible fracture, say,
+	// whichever question raised it.
+	UnsafeWith []string `yaml:"unsafe_with"`
 	Order     int    `yaml:"order"`
 	Source    string `yaml:"source"`
 	Quote     string `yaml:"quote"`
@@ -119,6 +125,9 @@ type Rule struct {
 	Weight   int      `yaml:"weight"`
 	Steps    []string `yaml:"steps"`
 	SeekHelp string   `yaml:"seek_help"`
+	// Suspects lists the hazards (see Hazards) a warning sign raises; steps
+	// unsafe with any of them leave the plan when the rule fires.
+	Suspects []string `yaml:"suspects"`
 	Source   string   `yaml:"source"`
 	Quote    string   `yaml:"quote"`
 	Tests    *Tests   `yaml:"tests" json:"-"`
@@ -184,6 +193,22 @@ func (t *Table) CauseIndex(id string) int {
 	}
 	return -1
 }
+
+// hazards are what a warning sign can suspect and a step can be unsafe with.
+var hazards = []string{
+	"cardiac",   // heart attack
+	"vascular",  // aortic dissection or aneurysm
+	"clot",      // pulmonary embolism
+	"fracture",  // a broken or collapsed vertebra
+	"cancer",    // a tumour or metastasis in the spine
+	"infection", // spinal infection, sepsis
+	"trauma",    // a fall, accident or blow
+	"nerve",     // spinal cord or nerve root compression
+	"inflammatory",
+}
+
+// Hazards lists the hazard ids rules may suspect and steps be unsafe with.
+func Hazards() []string { return slices.Clone(hazards) }
 
 // Regions are the body regions causes may name; the picture draws them.
 var Regions = []string{

@@ -2,6 +2,7 @@ package triage_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -164,5 +165,62 @@ func TestUnansweredAndDeterminism(t *testing.T) {
 	again := eng.Assess(a)
 	if !reflect.DeepEqual(as, again) {
 		t.Error("the same answers gave different assessments")
+	}
+}
+
+// A warning sign that suspects a hazard takes every step unsafe with it out
+// of the plan, with the warning named, whatever the step's own avoid_when.
+func TestWarningRulesOutUnsafeSteps(t *testing.T) {
+	const tbl = `
+sources:
+  - {id: art, kind: article, title: An article}
+  - {id: nhs, kind: guideline, title: Guidance}
+causes:
+  - id: neck
+    kind: muscle
+    title: Neck muscles
+    about: Neck muscles refer pain.
+    muscles: [{name: Scalenes, where: side of the neck, sits: [neck_front]}]
+    source: art
+    quote: q
+steps:
+  - {id: ball, title: Tennis ball, how: Lie on it., order: 40, unsafe_with: [fracture], source: art, quote: q}
+  - {id: pillow, title: A pillow, how: Use one., order: 10, unsafe_with: [cardiac], source: art, quote: q}
+rules:
+  - {id: tilt, title: Tilted neck, when: {sleep_neck: tilted}, cause: neck, weight: 4, steps: [ball, pillow], source: art, quote: q}
+  - {id: bones, title: Fragile bones and sudden pain, when: {warning_history: osteoporosis_steroids}, level: urgent, suspects: [fracture], action: Today., source: nhs, quote: f}
+`
+	qn := questionnaire.Default()
+	table, err := rules.Load(fstest.MapFS{"t.yaml": {Data: []byte(tbl)}}, "test", qn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := triage.New(qn, table)
+	a := answers.Answers{
+		"sleep_neck":      {Options: []string{"tilted"}},
+		"warning_history": {Options: []string{"osteoporosis_steroids"}},
+	}
+	as := e.Assess(a)
+	if len(as.Plan) != 1 || as.Plan[0].Step.ID != "pillow" {
+		t.Fatalf("plan %v, want only the pillow", as.Plan)
+	}
+	if len(as.Withheld) != 1 || as.Withheld[0].Step.ID != "ball" || as.Withheld[0].Why == "" {
+		t.Fatalf("withheld %+v, want the ball with a reason", as.Withheld)
+	}
+	// Without the warning the ball is back.
+	delete(a, "warning_history")
+	if as := e.Assess(a); len(as.Plan) != 2 {
+		t.Fatalf("plan %v without the warning, want both steps", as.Plan)
+	}
+
+	// Unknown hazards and suspects on a rule without a level are refused.
+	bad := strings.Replace(tbl, "unsafe_with: [fracture]", "unsafe_with: [fractur]", 1)
+	bad = strings.Replace(bad, "level: urgent, suspects", "suspects", 1)
+	bad = strings.Replace(bad, "action: Today., ", "", 1)
+	_, err = rules.Load(fstest.MapFS{"t.yaml": {Data: []byte(bad)}}, "test", qn)
+	for _, want := range []string{`unknown hazard "fractur"`, "suspects is for warning signs"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error %v, want it to say %q", err, want)
+		}
 	}
 }

@@ -287,6 +287,10 @@ func (e *Engine) plan(as *Assessment, fired []*rules.Rule, f rules.Facts) {
 	}
 	kept := as.Plan[:0]
 	for _, p := range as.Plan {
+		if w := ruledOutBy(as.Warnings, p.Step); w != nil {
+			as.Withheld = append(as.Withheld, Withheld{Step: p.Step, Why: "Not while this warning sign is checked: " + w.Rule.Title + "."})
+			continue
+		}
 		if p.Step.AvoidWhen != nil && p.Step.AvoidWhen.Eval(f) {
 			as.Withheld = append(as.Withheld, Withheld{Step: p.Step, Why: p.Step.Caution})
 			continue
@@ -294,6 +298,19 @@ func (e *Engine) plan(as *Assessment, fired []*rules.Rule, f rules.Facts) {
 		kept = append(kept, p)
 	}
 	as.Plan = kept
+}
+
+// ruledOutBy is the first warning sign that suspects a hazard the step is
+// unsafe with, or nil.
+func ruledOutBy(ws []Finding, s *rules.Step) *Finding {
+	for i, w := range ws {
+		for _, h := range w.Rule.Suspects {
+			if slices.Contains(s.UnsafeWith, h) {
+				return &ws[i]
+			}
+		}
+	}
+	return nil
 }
 
 // score is the score of cause index ix in the ranking, 0 if absent.
