@@ -105,10 +105,10 @@ type Step struct {
 	// loading or twisting the back is wrong with a possible fracture, say,
 	// whichever question raised it.
 	UnsafeWith []string `yaml:"unsafe_with"`
-	Order     int    `yaml:"order"`
-	Source    string `yaml:"source"`
-	Quote     string `yaml:"quote"`
-	Pos       Pos    `yaml:"-"`
+	Order      int      `yaml:"order"`
+	Source     string   `yaml:"source"`
+	Quote      string   `yaml:"quote"`
+	Pos        Pos      `yaml:"-"`
 	// Ix is the step's index in Table.Steps; SourceIx its source's.
 	Ix       int `yaml:"-" json:"-"`
 	SourceIx int `yaml:"-" json:"-"`
