@@ -325,8 +325,8 @@ func (v *vterm) restored() {
 // ---- Answering by keys ----
 //
 // On a page: a digit ticks (or picks) that option, enter goes on to the next
-// question (choosing the highlighted option of a one-choice question), tab
-// skips one, → goes to the next page.
+// question (it never chooses: an optional question left empty is skipped),
+// tab skips one, → goes to the next page.
 
 func warningsNone(age string) []string {
 	return []string{"7", kEnter, "8", kEnter, "7", kEnter, age, kEnter}

@@ -315,6 +315,11 @@ func (s *session) ask(q *questionnaire.Question, canBack bool) (action, error) {
 				s.println(flow.MissingMessage(q))
 				continue
 			}
+			if !s.a.Answered(q.ID) {
+				// As in the terminal UI: enter alone never picks an
+				// option, and says the question was passed over.
+				s.println("Skipped.")
+			}
 			return actNext, nil
 		}
 		v, err := parse(q, line)

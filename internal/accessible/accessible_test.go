@@ -141,3 +141,28 @@ func TestCancelled(t *testing.T) {
 		t.Fatalf("want the cancellation, got %v", err)
 	}
 }
+
+// Enter alone on every optional question records nothing, as in the
+// terminal UI, and says each was skipped.
+func TestEnterOnlySkipsOptionalQuestions(t *testing.T) {
+	t.Chdir(t.TempDir())
+	in := lines("7", "8", "7", "30") + strings.Repeat("\n", 60)
+	out, err := run(t, in)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !strings.Contains(out, "Skipped.") {
+		t.Errorf("no question said it was skipped:\n%s", out)
+	}
+	rev := out[strings.Index(out, "Review your answers"):]
+	rev = rev[:strings.Index(rev, "Type a number")]
+	if n := strings.Count(rev, "not answered"); n < 10 {
+		t.Errorf("only %d questions listed as not answered:\n%s", n, rev)
+	}
+	for _, l := range strings.Split(rev, "\n") {
+		if strings.HasPrefix(l, "  ") && !strings.Contains(l, "not answered") &&
+			!strings.Contains(l, "None of these") && !strings.Contains(l, "Age: 30") {
+			t.Errorf("an answer was recorded by enter alone: %q", l)
+		}
+	}
+}

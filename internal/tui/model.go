@@ -96,6 +96,8 @@ type Model struct {
 	drafts map[string]string // number answers being typed
 	errs   map[string]string // per-question messages
 	whyOn  map[string]bool
+	// skipped are optional questions passed with enter and no answer.
+	skipped map[string]bool
 
 	// The current page.
 	page       int
@@ -136,6 +138,8 @@ type Model struct {
 	frame  strings.Builder
 	header string // cached header of the current page
 	footer string
+	// footerHelp is the help the page footer was drawn from.
+	footerHelp string
 
 	notes []string // printed after the terminal is restored
 	err   error
@@ -157,18 +161,19 @@ func New(o Options) *Model {
 		env = os.Environ()
 	}
 	m := &Model{
-		o:      o,
-		qn:     o.Questionnaire,
-		env:    env,
-		theme:  o.Theme,
-		a:      answers.Answers{},
-		drafts: map[string]string{},
-		errs:   map[string]string{},
-		whyOn:  map[string]bool{},
-		cache:  map[cacheKey][]string{},
-		width:  80,
-		height: 24,
-		load:   &loader{done: make(chan struct{}), fn: o.Load},
+		o:       o,
+		qn:      o.Questionnaire,
+		env:     env,
+		theme:   o.Theme,
+		a:       answers.Answers{},
+		drafts:  map[string]string{},
+		errs:    map[string]string{},
+		whyOn:   map[string]bool{},
+		skipped: map[string]bool{},
+		cache:   map[cacheKey][]string{},
+		width:   80,
+		height:  24,
+		load:    &loader{done: make(chan struct{}), fn: o.Load},
 	}
 	if noColor(env) {
 		m.theme = "plain"
