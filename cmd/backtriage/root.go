@@ -22,6 +22,7 @@ type rootOptions struct {
 	Force       bool
 	Theme       string
 	Accessible  bool
+	person      personFlags
 
 	eng *triage.Engine
 }
@@ -100,6 +101,7 @@ func newRootCmd() *cobra.Command {
 	f.BoolVar(&o.Force, "force", false, "let --output replace an existing file")
 	f.StringVar(&o.Theme, "theme", "charm", "colour theme: charm, dracula, catppuccin, base16, base or plain")
 	f.BoolVar(&o.Accessible, "accessible", false, "line-by-line prompts for screen readers (automatic when not on a terminal)")
+	o.person.add(f)
 
 	root.AddCommand(newQuestionsCmd(), newAssessCmd(o), newRulesCmd(o))
 	return root

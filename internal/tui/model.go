@@ -123,6 +123,7 @@ type Model struct {
 	vp          viewport.Model // scroll state and keys
 	resLines    []string       // the content's lines, drawn from vp's offset
 	showSources bool
+	explain     bool // rule ids, scores and weights, for rule authors (d)
 	figCause    int // index into figCauses
 	figCauses   []int
 	status      string
@@ -332,7 +333,20 @@ func (m *Model) invalidate() {
 	}
 }
 
-func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
+// tooSmall reports a terminal below the minimum size. Advice to get help
+// now is never hidden behind "please enlarge": the emergency and urgent
+// results are drawn at any size, wrapped to fit.
+func (m *Model) tooSmall() bool {
+	if m.advising() {
+		return false
+	}
+	return m.width < MinWidth || m.height < MinHeight
+}
+
+// advising reports the results screen at emergency or urgent level.
+func (m *Model) advising() bool {
+	return (m.screen == scrEmergency || m.screen == scrResults) && m.as != nil && m.as.Level >= rules.Urgent
+}
 
 func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := keyName(msg)
@@ -432,6 +446,10 @@ func (m *Model) showResults() {
 		return
 	}
 	m.as = eng.Assess(m.a)
+	if m.o.Assessed != nil {
+		m.o.Assessed(m.as)
+	}
+	m.explain = m.o.Explain
 	m.screen = scrResults
 	if m.as.Level == rules.Emergency {
 		m.screen = scrEmergency
@@ -464,7 +482,9 @@ func (m *Model) autoExport() {
 	m.note("Saved the summary to " + path)
 }
 
-func (m *Model) meta() report.Meta { return report.Meta{Date: m.o.Now, Version: m.o.Version} }
+func (m *Model) meta() report.Meta {
+	return report.Meta{Date: m.o.Now, Version: m.o.Version, Emergency: m.o.Emergency, Explain: m.o.Explain}
+}
 
 func (m *Model) note(s string) { m.notes = append(m.notes, s) }
 
@@ -527,6 +547,7 @@ func Run(ctx context.Context, o Options) error {
 	if report == nil {
 		report = os.Stdout
 	}
+	m.leaveAdvice(out)
 	for _, n := range m.notes {
 		fmt.Fprintln(report, n)
 	}

@@ -226,7 +226,7 @@ func (m *Model) welcomeView() string {
 	}
 	b.WriteString("\n")
 	hanging(&b, st.key.Render("• "), 2, st.text, triage.Disclaimer, 1, w)
-	hanging(&b, st.key.Render("• "), 2, st.text, "If something feels seriously wrong, call your local emergency number now; don't wait for a questionnaire.", 1, w)
+	hanging(&b, st.key.Render("• "), 2, st.text, m.o.Emergency.Annotate("If something feels seriously wrong, call your local emergency number now; don't wait for a questionnaire."), 1, w)
 	hanging(&b, st.key.Render("• "), 2, st.text, "Nothing leaves this machine: no network, no tracking. You choose whether to save anything.", 1, w)
 	if m.o.Answers != nil {
 		from := m.o.AnswersFrom
