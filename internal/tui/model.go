@@ -124,7 +124,7 @@ type Model struct {
 	resLines    []string       // the content's lines, drawn from vp's offset
 	showSources bool
 	explain     bool // rule ids, scores and weights, for rule authors (d)
-	figCause    int // index into figCauses
+	figCause    int  // index into figCauses
 	figCauses   []int
 	status      string
 	statusErr   bool
