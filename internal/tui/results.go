@@ -124,7 +124,11 @@ func (m *Model) resultsHeader(w int) string {
 	as := m.as
 	info := triage.Info(as.Level)
 	var b strings.Builder
-	b.WriteString(" " + st.app.Render("backtriage") + st.muted.Render(" · your results") + "\n")
+	if w >= 26 {
+		b.WriteString(" " + st.app.Render("backtriage") + st.muted.Render(" · your results") + "\n")
+	} else {
+		b.WriteString(" " + st.app.Render("backtriage") + "\n")
+	}
 	label := strings.ToUpper(as.Level.String())
 	banner := levelMark(as.Level) + " " + label + "  " + info.Headline
 	for _, l := range wrap(banner, w-2) {
@@ -197,6 +201,8 @@ func (m *Model) resultsBody(w int) string {
 		}
 		para(&b, st.text, m.o.Emergency.Line(), 1, w)
 	}
+
+	m.answerFirst(&b, w)
 
 	m.pictureSection(&b, w)
 

@@ -142,6 +142,15 @@ func (m *Model) renderFooter(help string) string {
 	var lines []string
 	cur := ""
 	for _, p := range parts {
+		if lipgloss.Width(p) > w { // a tiny terminal: wrap the part itself
+			if cur != "" {
+				lines = append(lines, cur)
+			}
+			ws := wrap(p, w)
+			lines = append(lines, ws[:len(ws)-1]...)
+			cur = ws[len(ws)-1]
+			continue
+		}
 		switch {
 		case cur == "":
 			cur = p
@@ -642,8 +651,12 @@ func (m *Model) resultsView() string {
 	// The viewport keeps the offset; the lines are drawn here, without
 	// re-rendering them (viewport.View restyles every line on every key).
 	off, h := m.vp.YOffset(), m.vp.Height()
+	more := off+h < len(m.resLines) && h > 2
 	for i := off; i < off+h; i++ {
-		if i < len(m.resLines) {
+		if more && i == off+h-1 {
+			// The last line says there is more, and how to get to it.
+			f.WriteString(m.resultsMoreLine())
+		} else if i < len(m.resLines) {
 			f.WriteString(m.resLines[i])
 		}
 		f.WriteByte('\n')
