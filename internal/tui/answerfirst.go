@@ -37,7 +37,11 @@ func (m *Model) answerFirst(b *strings.Builder, w int) {
 	}
 	if len(as.Causes) > 1 || len(as.Plan) > 3 {
 		b.WriteString("\n")
-		para(b, st.muted, fmt.Sprintf("Below: all %d likely causes, the full plan of %d steps, a picture of where it hurts, when to get help and the sources.", len(as.Causes), len(as.Plan)), 1, w)
+		pic := " a picture of where it hurts,"
+		if m.resultsWidth() >= wideResults-2 {
+			pic = "" // it is beside this
+		}
+		para(b, st.muted, fmt.Sprintf("Below: all %d likely causes, the full plan of %d steps,%s when to get help and the sources.", len(as.Causes), len(as.Plan), pic), 1, w)
 	}
 }
 

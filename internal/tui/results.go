@@ -78,6 +78,21 @@ func (m *Model) resultsKey(msg tea.KeyPressMsg, k string) tea.Cmd {
 	return cmd
 }
 
+// wideResults is the terminal width from which the results use more of it
+// (up to maxResultsWidth), with the picture beside the answer.
+const (
+	wideResults     = 120
+	maxResultsWidth = 150
+)
+
+// resultsWidth is the width the results are laid out in.
+func (m *Model) resultsWidth() int {
+	if m.width >= wideResults {
+		return min(m.width, maxResultsWidth) - 2
+	}
+	return m.contentWidth()
+}
+
 // contentWidth is the width text is laid out in.
 // Below the minimum size (only the emergency and urgent results are drawn
 // there) it is as narrow as the terminal.
@@ -95,7 +110,7 @@ func (m *Model) buildResults() {
 	if m.as == nil {
 		return
 	}
-	w := m.contentWidth()
+	w := m.resultsWidth()
 	m.header = m.resultsHeader(w)
 	m.footer = m.renderFooter(m.resultsHelp())
 	var content string
@@ -104,7 +119,7 @@ func (m *Model) buildResults() {
 	} else {
 		content = m.resultsBody(w)
 	}
-	m.vp.SetWidth(min(m.width, maxWidth))
+	m.vp.SetWidth(w + 2)
 	m.vp.SetHeight(max(1, m.bodyHeight()))
 	m.vp.SetContent(content)
 	m.resLines = strings.Split(content, "\n")
@@ -202,9 +217,17 @@ func (m *Model) resultsBody(w int) string {
 		para(&b, st.text, m.o.Emergency.Line(), 1, w)
 	}
 
-	m.answerFirst(&b, w)
-
-	m.pictureSection(&b, w)
+	if w >= wideResults-2 {
+		// Wide: the picture beside the answer.
+		var left, right strings.Builder
+		lw := w * 11 / 20
+		m.answerFirst(&left, lw)
+		m.pictureSection(&right, w-lw-2)
+		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, strings.TrimRight(left.String(), "\n"), "  ", strings.TrimRight(right.String(), "\n")) + "\n")
+	} else {
+		m.answerFirst(&b, w)
+		m.pictureSection(&b, w)
+	}
 
 	m.section(&b, "Likely causes")
 	if len(as.Causes) == 0 {

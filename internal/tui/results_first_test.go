@@ -136,3 +136,23 @@ func TestSaveAnswersFromResults(t *testing.T) {
 }
 
 func teaSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+// On a wide terminal the picture is beside the answer, on the first screen.
+func TestResultsPictureBesideWhenWide(t *testing.T) {
+	m := resultsFor(t, "../../testdata/readers/charlotte.yaml", 200, 60)
+	s := plain(m)
+	var row string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, "Most likely") {
+			row = l
+		}
+	}
+	if !strings.Contains(row, "Where it hurts, and where the cause may sit") {
+		t.Errorf("the picture is not beside the answer:\n%s", s)
+	}
+	for _, l := range strings.Split(s, "\n") {
+		if w := len([]rune(l)); w > 200 {
+			t.Errorf("line %d wide", w)
+		}
+	}
+}
