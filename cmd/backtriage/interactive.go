@@ -34,6 +34,9 @@ func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 	} else {
 		format = flow.FormatFor(o.Output) // -o summary.md writes Markdown
 	}
+	if err := checkOutput(o.Output, o.Force); err != nil {
+		return err
+	}
 	qn := questionnaire.Default()
 	in, out := cmd.InOrStdin(), cmd.OutOrStdout()
 	var pre answers.Answers

@@ -97,3 +97,34 @@ func TestAssessExitLevelAndRegion(t *testing.T) {
 		}
 	}
 }
+
+// -o FILE that exists is found before the first question, not after the
+// last; a JSON summary reopens with --answers.
+func TestResultsOutputExistsAtStartAndSummaryReopens(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "s.txt"), []byte("keep"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin(), "--accessible", "-o", "s.txt")
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader("")
+	out, err := cmd.CombinedOutput()
+	ee, _ := err.(*exec.ExitError)
+	if ee == nil || ee.ExitCode() != exitWrite || !strings.Contains(string(out), "already exists") || strings.Contains(string(out), "Warning signs first") {
+		t.Errorf("an existing -o file was not refused at start: %v\n%s", err, out)
+	}
+	// A JSON summary holds the answers: assess reads it back to the same level.
+	js, err := exec.Command(bin(), "assess", "--date", e2eDate, "--answers", "../../testdata/readers/charlotte.yaml", "--format", "json").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := filepath.Join(dir, "summary.json")
+	os.WriteFile(sum, js, 0o600)
+	again, err := exec.Command(bin(), "assess", "--date", e2eDate, "--answers", sum, "--format", "json").Output()
+	if err != nil {
+		t.Fatalf("a JSON summary does not reopen: %v", err)
+	}
+	if string(again) != string(js) {
+		t.Errorf("reassessing the summary's answers differs")
+	}
+}

@@ -145,6 +145,12 @@ func (m *Model) setExportFormat(i int) {
 func (m *Model) saveSummary(force bool) tea.Cmd {
 	d := &m.exp
 	path := strings.TrimSpace(d.input.Value())
+	if err := flow.CheckName(path); err != nil {
+		d.confirm = false
+		d.err = "Could not save: " + err.Error() + "."
+		d.onPath = true
+		return d.input.Focus()
+	}
 	abs, err := flow.SaveSummary(path, report.Formats[d.format], m.as, m.meta(), force)
 	switch {
 	case errors.Is(err, export.ErrExists):
@@ -195,7 +201,7 @@ func (m *Model) exportView() string {
 	b.WriteString(d.input.View() + "\n")
 	b.WriteString(st.muted.Render(truncate("in "+flow.Abs("."), w-4)) + "\n\n")
 	if d.confirm {
-		for _, l := range wrap(flow.Abs(strings.TrimSpace(d.input.Value()))+" already exists. Replace it? (y/n)", w-4) {
+		for _, l := range wrap(flow.Shown(d.input.Value())+" already exists. Replace it? (y/n)", w-4) {
 			b.WriteString(st.err.Render(l) + "\n")
 		}
 	} else if d.err != "" {
@@ -251,6 +257,11 @@ func (m *Model) quitKey(msg tea.KeyPressMsg, k string) tea.Cmd {
 
 func (m *Model) saveAnswers(force bool) tea.Cmd {
 	d := &m.quit
+	if err := flow.CheckName(d.input.Value()); err != nil {
+		d.confirm = false
+		d.err = "Could not save: " + err.Error() + "."
+		return d.input.Focus()
+	}
 	abs, err := flow.SaveAnswers(strings.TrimSpace(d.input.Value()), m.qn, m.a, m.o.Now, force)
 	switch {
 	case errors.Is(err, export.ErrExists):
@@ -291,7 +302,7 @@ func (m *Model) quitView() string {
 	b.WriteString(d.input.View() + "\n")
 	b.WriteString(st.muted.Render(truncate("in "+flow.Abs("."), w-4)) + "\n\n")
 	if d.confirm {
-		for _, l := range wrap(flow.Abs(strings.TrimSpace(d.input.Value()))+" already exists. Replace it? (y/n)", w-4) {
+		for _, l := range wrap(flow.Shown(d.input.Value())+" already exists. Replace it? (y/n)", w-4) {
 			b.WriteString(st.err.Render(l) + "\n")
 		}
 	} else {

@@ -156,3 +156,35 @@ func TestResultsPictureBesideWhenWide(t *testing.T) {
 		}
 	}
 }
+
+// The export dialog refuses an empty or hidden name, and asks before
+// replacing with the real path (~ expanded).
+func TestExportDialogNames(t *testing.T) {
+	abs, _ := filepath.Abs("../../testdata/readers/charlotte.yaml")
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Chdir(t.TempDir())
+	m := resultsFor(t, abs, 80, 24)
+	press(m, "e")
+	m.exp.input.SetValue("")
+	press(m, "tab", "right", "tab") // change the format with the name empty: ".md"
+	if v := m.exp.input.Value(); v != ".md" {
+		t.Fatalf("name after format change: %q", v)
+	}
+	press(m, "enter")
+	mustContain(t, m, "hidden file")
+	if _, err := os.Stat(".md"); err == nil {
+		t.Fatal(".md was written")
+	}
+	m.exp.input.SetValue("   ")
+	press(m, "enter")
+	mustContain(t, m, "give a file name")
+	os.WriteFile(filepath.Join(home, "x.md"), []byte("old"), 0o600)
+	m.exp.input.SetValue("~/x.md")
+	press(m, "enter")
+	mustContain(t, m, "already exists")
+	s := strings.Join(strings.Fields(plain(m)), "")
+	if !strings.Contains(s, strings.ReplaceAll(filepath.Join(home, "x.md"), " ", "")) || strings.Contains(s, "/~/") {
+		t.Errorf("replace prompt does not show the real path:\n%s", plain(m))
+	}
+}
