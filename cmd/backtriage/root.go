@@ -74,7 +74,7 @@ func newRootCmd() *cobra.Command {
 	o := &rootOptions{}
 	root := &cobra.Command{
 		Use:   "backtriage",
-		Short: "Work out why you woke up with upper back pain, and what to do about it",
+		Short: "Upper back pain on waking: causes, what to do",
 		Long: "backtriage asks where and when your upper back hurts, how you sleep and how you spend your day.\n" +
 			"It checks for warning signs first, then suggests the likely muscle causes (and why), a\n" +
 			"self-care plan and when to get professional help. " + triage.Disclaimer + "\n" +
