@@ -352,7 +352,9 @@ func TestTUICharlotte(t *testing.T) {
 	v.waitText("page 7 of 7", "What have you tried so far?")
 	v.do([]string{kRight}, "Review your answers", "See my results", "Feeding position", "Lying on my side")
 	v.send(kEnter)
-	s := v.waitText("SELF-CARE", "your results", "Where it hurts, and where the cause may sit", "BACK")
+	// The answer first; the picture follows it.
+	v.waitText("SELF-CARE", "your results", "Most likely", "Start here", "more below")
+	s := v.scrollUntil("j", "BACK", "where it hurts:", "where the likely cause sits")
 	for _, want := range []string{"◆", "●", "where it hurts: between the shoulder blades"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("results lack %q:\n%s", want, s)
