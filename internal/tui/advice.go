@@ -23,7 +23,7 @@ func (m *Model) leaveAdvice(w io.Writer) {
 	if as.Level < rules.Urgent {
 		return
 	}
-	io.WriteString(w, adviceBox(as, m.o.Emergency.Annotate, m.o.Emergency.Line(), min(max(m.width, 24), 80)))
+	io.WriteString(w, adviceBox(as, m.o.Emergency.Annotate, m.o.Emergency.Line(), min(max(m.width-1, 24), 80)))
 }
 
 // adviceBox is the box: the level, what to do now, the number to call and
