@@ -15,6 +15,7 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 	var (
 		answersPath, format, output string
 		force                       bool
+		person                      personFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "assess --answers FILE|-",
@@ -38,19 +39,26 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 			if err != nil {
 				return withCode(exitInput, err)
 			}
-			out, err := report.Render(f, eng.Assess(a), report.Meta{Date: o.now(), Version: versionString()})
+			here, err := person.emergency()
+			if err != nil {
+				return err
+			}
+			as := eng.Assess(a)
+			out, err := report.Render(f, as, report.Meta{Date: o.now(), Version: versionString(), Emergency: here, Explain: person.Explain})
 			if err != nil {
 				return err
 			}
 			if output == "" || output == "-" {
 				_, err = cmd.OutOrStdout().Write(out)
-				return err
+			} else if err = export.WriteFile(output, out, force); err != nil {
+				err = withCode(exitWrite, err)
+			} else {
+				fmt.Fprintf(cmd.ErrOrStderr(), "Saved the summary to %s\n", flow.Abs(output))
 			}
-			if err := export.WriteFile(output, out, force); err != nil {
-				return withCode(exitWrite, err)
+			if err == nil && person.ExitLevel {
+				return levelExit(as.Level)
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "Saved the summary to %s\n", flow.Abs(output))
-			return nil
+			return err
 		},
 	}
 	fl := cmd.Flags()
@@ -58,6 +66,7 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 	fl.StringVar(&format, "format", "text", "text, markdown or json")
 	fl.StringVarP(&output, "output", "o", "", "write the summary to `FILE` (created with mode 0600)")
 	fl.BoolVar(&force, "force", false, "replace FILE if it exists")
+	person.add(fl)
 	_ = cmd.MarkFlagRequired("answers")
 	return cmd
 }

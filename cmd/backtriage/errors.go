@@ -95,6 +95,9 @@ func isUsage(err error) bool {
 // printError prints one problem per line, unstyled, so file:line:col
 // messages stay whole for editors and scripts.
 func printError(w io.Writer, _ fang.Styles, err error) {
+	if errors.Is(err, errLevel) {
+		return // --exit-level: a status, not a problem
+	}
 	for _, line := range strings.Split(err.Error(), "\n") {
 		fmt.Fprintln(w, "backtriage: "+line)
 	}

@@ -34,6 +34,9 @@ func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 	} else {
 		format = flow.FormatFor(o.Output) // -o summary.md writes Markdown
 	}
+	if err := checkOutput(o.Output, o.Force); err != nil {
+		return err
+	}
 	qn := questionnaire.Default()
 	in, out := cmd.InOrStdin(), cmd.OutOrStdout()
 	var pre answers.Answers
@@ -46,13 +49,30 @@ func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 	}
 	// The rule table loads in the background while the first screen shows.
 	load := func() (*triage.Engine, error) { return o.engine() }
-	ctx := cmd.Context()
 
+	here, err := o.person.emergency()
+	if err != nil {
+		return err
+	}
+	var last *triage.Assessment
 	session := flow.Session{
 		Questionnaire: qn, Load: load, Answers: pre, AnswersFrom: o.AnswersPath,
 		In: in, Out: out, Now: o.now(), Version: versionString(),
 		Output: o.Output, OutputFormat: format, Force: o.Force,
+		Emergency: here, Explain: o.person.Explain,
+		Assessed: func(as *triage.Assessment) { last = as },
 	}
+	err = runSession(cmd, o, session)
+	if err == nil && o.person.ExitLevel && last != nil {
+		return levelExit(last.Level)
+	}
+	return err
+}
+
+// runSession runs the terminal UI, or the line-by-line prompts.
+func runSession(cmd *cobra.Command, o *rootOptions, session flow.Session) error {
+	in, out := session.In, session.Out
+	ctx := cmd.Context()
 	if o.Accessible || !isTerminal(in) || !isTerminal(out) || os.Getenv("TERM") == "dumb" {
 		err := accessible.Run(ctx, session)
 		switch {

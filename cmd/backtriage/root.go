@@ -22,6 +22,7 @@ type rootOptions struct {
 	Force       bool
 	Theme       string
 	Accessible  bool
+	person      personFlags
 
 	eng *triage.Engine
 }
@@ -73,7 +74,7 @@ func newRootCmd() *cobra.Command {
 	o := &rootOptions{}
 	root := &cobra.Command{
 		Use:   "backtriage",
-		Short: "Work out why you woke up with upper back pain, and what to do about it",
+		Short: "Upper back pain on waking: causes, what to do",
 		Long: "backtriage asks where and when your upper back hurts, how you sleep and how you spend your day.\n" +
 			"It checks for warning signs first, then suggests the likely muscle causes (and why), a\n" +
 			"self-care plan and when to get professional help. " + triage.Disclaimer + "\n" +
@@ -100,6 +101,7 @@ func newRootCmd() *cobra.Command {
 	f.BoolVar(&o.Force, "force", false, "let --output replace an existing file")
 	f.StringVar(&o.Theme, "theme", "charm", "colour theme: charm, dracula, catppuccin, base16, base or plain")
 	f.BoolVar(&o.Accessible, "accessible", false, "line-by-line prompts for screen readers (automatic when not on a terminal)")
+	o.person.add(f)
 
 	root.AddCommand(newQuestionsCmd(), newAssessCmd(o), newRulesCmd(o))
 	return root

@@ -228,7 +228,7 @@ func (s *session) welcome() {
 	s.println("and suggests likely muscle causes (and why), a self-care plan and when to get help.")
 	s.println(triage.Disclaimer)
 	s.println("Nothing leaves this machine.")
-	s.println("If something feels seriously wrong, call your local emergency number now.")
+	s.println(s.o.Emergency.Annotate("If something feels seriously wrong, call your local emergency number now."))
 	s.println("")
 	s.println("How to answer: type the number of an option and press Enter. Where you can choose several,")
 	s.println("separate the numbers with spaces or commas. Type ? for why we ask, < to go back,")
@@ -314,6 +314,11 @@ func (s *session) ask(q *questionnaire.Question, canBack bool) (action, error) {
 			if flow.Required(q) && !s.a.Answered(q.ID) {
 				s.println(flow.MissingMessage(q))
 				continue
+			}
+			if !s.a.Answered(q.ID) {
+				// As in the terminal UI: enter alone never picks an
+				// option, and says the question was passed over.
+				s.println("Skipped.")
 			}
 			return actNext, nil
 		}
@@ -418,15 +423,17 @@ func (s *session) checkEmergency() (bool, error) {
 		return false, nil
 	}
 	as := eng.Assess(s.a)
+	s.assessed(as)
 	info := triage.Info(rules.Emergency)
 	s.println("")
-	s.println("EMERGENCY: " + info.Headline)
-	s.println(info.Do)
+	s.println(info.Headline + ".")
+	s.println(s.o.Emergency.Annotate(info.Do))
+	s.println(s.o.Emergency.Line())
 	s.println("")
 	s.println("Why:")
 	for _, f := range as.Warnings {
-		s.println("- " + f.Rule.Title + ". " + f.Rule.Action)
-		s.println("  Because you said: " + because(f.Because))
+		s.println(f.Rule.Title + ". " + s.o.Emergency.Annotate(f.Rule.Action))
+		s.println("Because you said: " + because(f.Because) + ".")
 	}
 	s.println("")
 	s.println("The questionnaire stops here: self-care can wait until you have been checked.")
@@ -511,18 +518,26 @@ func (s *session) reviewAndResults() error {
 		_, err := s.checkEmergency()
 		return err
 	}
-	text, err := report.Render(report.Text, as, s.meta())
-	if err != nil {
-		return err
-	}
+	s.assessed(as)
+	// Written to be read aloud: plain headings, no underlines, the
+	// sources last.
 	s.println("")
-	s.println("Your results")
+	s.println("Your results.")
 	s.println("")
-	s.out.Write(text)
+	s.out.Write(report.RenderSpoken(as, s.meta()))
 	return s.offerExport(as)
 }
 
-func (s *session) meta() report.Meta { return report.Meta{Date: s.o.Now, Version: s.o.Version} }
+func (s *session) meta() report.Meta {
+	return report.Meta{Date: s.o.Now, Version: s.o.Version, Emergency: s.o.Emergency, Explain: s.o.Explain}
+}
+
+// assessed tells the caller the result (for --exit-level).
+func (s *session) assessed(as *triage.Assessment) {
+	if s.o.Assessed != nil {
+		s.o.Assessed(as)
+	}
+}
 
 // offerExport saves the summary: to --output without asking, else where the
 // person says. A failed save says why and asks again; nothing is lost.

@@ -57,7 +57,7 @@ func TestPipedEmma(t *testing.T) {
 	for _, want := range []string{
 		"Page 1 of 7: Warning signs first", "  7. None of these", "> 7",
 		"Review your answers", "Age: 14 years", "Training: Serious training, most days",
-		"LIKELY CAUSES", "pulled muscle", "Saved the summary to",
+		"Likely causes:", "pulled muscle", "Saved the summary to",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
@@ -98,7 +98,7 @@ func TestEmergencyStops(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	if !strings.Contains(out, "EMERGENCY") || strings.Contains(out, "Do you have any of these?") {
+	if !strings.Contains(out, "Emergency: call for help now.") || strings.Contains(out, "EMERGENCY: Emergency") || strings.Contains(out, "Do you have any of these?") {
 		t.Fatalf("did not stop at once:\n%s", out)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "sos.txt")); err != nil {
@@ -139,5 +139,30 @@ func TestCancelled(t *testing.T) {
 	err := Run(ctx, Options{Load: func() (*triage.Engine, error) { return eng, nil }, In: r, Out: &bytes.Buffer{}})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("want the cancellation, got %v", err)
+	}
+}
+
+// Enter alone on every optional question records nothing, as in the
+// terminal UI, and says each was skipped.
+func TestEnterOnlySkipsOptionalQuestions(t *testing.T) {
+	t.Chdir(t.TempDir())
+	in := lines("7", "8", "7", "30") + strings.Repeat("\n", 60)
+	out, err := run(t, in)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !strings.Contains(out, "Skipped.") {
+		t.Errorf("no question said it was skipped:\n%s", out)
+	}
+	rev := out[strings.Index(out, "Review your answers"):]
+	rev = rev[:strings.Index(rev, "Type a number")]
+	if n := strings.Count(rev, "not answered"); n < 10 {
+		t.Errorf("only %d questions listed as not answered:\n%s", n, rev)
+	}
+	for _, l := range strings.Split(rev, "\n") {
+		if strings.HasPrefix(l, "  ") && !strings.Contains(l, "not answered") &&
+			!strings.Contains(l, "None of these") && !strings.Contains(l, "Age: 30") {
+			t.Errorf("an answer was recorded by enter alone: %q", l)
+		}
 	}
 }

@@ -68,6 +68,9 @@ func Parse(name string, data []byte, qn *questionnaire.Questionnaire) (Answers, 
 		errs.Add(name, 0, 0, "expected one YAML document, found %d", len(f.Docs))
 		return nil, errs.Err()
 	}
+	if a, ok := summaryAnswers(f.Docs[0].Body); ok {
+		return FromNode(name, a, qn) // a JSON summary: its answers
+	}
 	return FromNode(name, f.Docs[0].Body, qn)
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -52,6 +53,12 @@ func (f Format) Ext() string {
 type Meta struct {
 	Date    time.Time
 	Version string
+	// Emergency is the local emergency number, put next to "your local
+	// emergency number" in the text and Markdown (the JSON keeps the
+	// rule text as it is).
+	Emergency emergencynumber.Local
+	// Explain adds rule ids, scores and weights for rule authors.
+	Explain bool
 }
 
 // DefaultFileName is the suggested export name for a date and format.
@@ -62,13 +69,20 @@ func DefaultFileName(date time.Time, f Format) string {
 // Width is the column the text summary wraps at.
 const Width = 78
 
+// RenderSpoken is the text summary for the accessible mode, written to be
+// read aloud: no underlines or capitals, headings ending in a colon, the
+// sources last.
+func RenderSpoken(as *triage.Assessment, m Meta) []byte {
+	return []byte(renderTextAs(finish(build(as, m), m), true))
+}
+
 // Render renders the assessment in the format.
 func Render(f Format, as *triage.Assessment, m Meta) ([]byte, error) {
 	switch f {
 	case Text:
-		return []byte(renderText(build(as, m))), nil
+		return []byte(renderText(finish(build(as, m), m))), nil
 	case Markdown:
-		return []byte(renderMarkdown(build(as, m))), nil
+		return []byte(renderMarkdown(finish(build(as, m), m))), nil
 	case JSON:
 		return renderJSON(as, m)
 	}

@@ -7,14 +7,24 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-func renderText(d document) string {
+func renderText(d document) string { return renderTextAs(d, false) }
+
+// renderTextAs renders the text summary; spoken leaves out the capitals and
+// the ===== and ----- underlines, which a screen reader reads out.
+func renderTextAs(d document, spoken bool) string {
 	var b strings.Builder
-	b.WriteString(strings.ToUpper(d.title) + "\n")
-	b.WriteString(strings.Repeat("=", len(d.title)) + "\n")
+	if spoken {
+		b.WriteString(capitalizeFirst(d.title) + ".\n")
+	} else {
+		b.WriteString(strings.ToUpper(d.title) + "\n")
+		b.WriteString(strings.Repeat("=", len(d.title)) + "\n")
+	}
 	b.WriteString("Date: " + d.date + "\n")
 	for _, s := range d.sections {
 		b.WriteString("\n")
-		if s.heading != "" {
+		if s.heading != "" && spoken {
+			b.WriteString(s.heading + ":\n")
+		} else if s.heading != "" {
 			b.WriteString(strings.ToUpper(s.heading) + "\n")
 			b.WriteString(strings.Repeat("-", len(s.heading)) + "\n")
 		}
@@ -65,13 +75,14 @@ func hanging(line string) string {
 	return ""
 }
 
-// wrap word-wraps text to Width (breaking only words longer than a line, such
-// as addresses), starting with first and indenting the
-// following lines with rest.
+// wrap word-wraps text to Width at spaces only, starting with first and
+// indenting the following lines with rest. A word longer than the line, in
+// practice a web address, is kept whole on a line of its own: a link split
+// across lines no longer works when copied or clicked.
 func wrap(text, first, rest string) string {
 	text = strings.Join(strings.Fields(text), " ")
 	w := Width - len(rest)
-	lines := strings.Split(ansi.Wrap(text, w, ""), "\n")
+	lines := wordWrap(text, w)
 	var b strings.Builder
 	for i, l := range lines {
 		if i == 0 {
@@ -83,4 +94,32 @@ func wrap(text, first, rest string) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+func capitalizeFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// wordWrap breaks text at spaces only (not at hyphens, as ansi's wrappers
+// do, which would break addresses like .../heart-attack/), greedily.
+func wordWrap(text string, w int) []string {
+	var lines []string
+	line, lw := "", 0
+	for _, word := range strings.Fields(text) {
+		ww := ansi.StringWidth(word)
+		switch {
+		case lw == 0:
+			line, lw = word, ww
+		case lw+1+ww <= w:
+			line += " " + word
+			lw += 1 + ww
+		default:
+			lines = append(lines, line)
+			line, lw = word, ww
+		}
+	}
+	return append(lines, line)
 }

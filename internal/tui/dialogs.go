@@ -23,6 +23,7 @@ type exportDialog struct {
 // quitDialog offers to save the answers so far before quitting.
 type quitDialog struct {
 	fileField
+	stay bool // saving from the results: save and stay, don't quit
 }
 
 // fileField is a file-name input that asks before replacing a file.
@@ -144,6 +145,12 @@ func (m *Model) setExportFormat(i int) {
 func (m *Model) saveSummary(force bool) tea.Cmd {
 	d := &m.exp
 	path := strings.TrimSpace(d.input.Value())
+	if err := flow.CheckName(path); err != nil {
+		d.confirm = false
+		d.err = "Could not save: " + err.Error() + "."
+		d.onPath = true
+		return d.input.Focus()
+	}
 	abs, err := flow.SaveSummary(path, report.Formats[d.format], m.as, m.meta(), force)
 	switch {
 	case errors.Is(err, export.ErrExists):
@@ -194,7 +201,7 @@ func (m *Model) exportView() string {
 	b.WriteString(d.input.View() + "\n")
 	b.WriteString(st.muted.Render(truncate("in "+flow.Abs("."), w-4)) + "\n\n")
 	if d.confirm {
-		for _, l := range wrap(flow.Abs(strings.TrimSpace(d.input.Value()))+" already exists. Replace it? (y/n)", w-4) {
+		for _, l := range wrap(flow.Shown(d.input.Value())+" already exists. Replace it? (y/n)", w-4) {
 			b.WriteString(st.err.Render(l) + "\n")
 		}
 	} else if d.err != "" {
@@ -229,6 +236,9 @@ func (m *Model) quitKey(msg tea.KeyPressMsg, k string) tea.Cmd {
 	if k == "ctrl+c" {
 		return tea.Quit // a second ctrl+c quits without saving
 	}
+	if d.stay && k == "esc" {
+		d.stay = false
+	}
 	if cmd, took := d.confirmKey(k, m.saveAnswers); took {
 		return cmd
 	}
@@ -247,6 +257,11 @@ func (m *Model) quitKey(msg tea.KeyPressMsg, k string) tea.Cmd {
 
 func (m *Model) saveAnswers(force bool) tea.Cmd {
 	d := &m.quit
+	if err := flow.CheckName(d.input.Value()); err != nil {
+		d.confirm = false
+		d.err = "Could not save: " + err.Error() + "."
+		return d.input.Focus()
+	}
 	abs, err := flow.SaveAnswers(strings.TrimSpace(d.input.Value()), m.qn, m.a, m.o.Now, force)
 	switch {
 	case errors.Is(err, export.ErrExists):
@@ -258,6 +273,13 @@ func (m *Model) saveAnswers(force bool) tea.Cmd {
 	}
 	m.note("Your answers are saved in " + abs)
 	m.note("Go on or change them later with: backtriage --answers " + flow.QuoteArg(abs))
+	if d.stay {
+		d.stay = false
+		m.dialog = dlgNone
+		m.status, m.statusErr = "Saved your answers to "+abs, false
+		m.buildResults()
+		return nil
+	}
 	return tea.Quit
 }
 
@@ -266,15 +288,21 @@ func (m *Model) quitView() string {
 	d := &m.quit
 	w := m.dialogWidth()
 	var b strings.Builder
-	b.WriteString(st.title.Render("Quit backtriage?") + "\n\n")
-	for _, l := range wrap("Save your answers so far to go on later with backtriage --answers FILE. They stay on this machine.", w-4) {
+	title, intro, help := "Quit backtriage?", "Save your answers so far to go on later with backtriage --answers FILE. They stay on this machine.",
+		"enter save and quit · ctrl+c quit without saving · esc keep going"
+	if d.stay {
+		title, intro, help = "Save your answers", "Save your answers to reopen or change them later with backtriage --answers FILE. They stay on this machine.",
+			"enter save · esc cancel"
+	}
+	b.WriteString(st.title.Render(title) + "\n\n")
+	for _, l := range wrap(intro, w-4) {
 		b.WriteString(st.text.Render(l) + "\n")
 	}
 	b.WriteString("\n" + st.key.Render("File") + "\n")
 	b.WriteString(d.input.View() + "\n")
 	b.WriteString(st.muted.Render(truncate("in "+flow.Abs("."), w-4)) + "\n\n")
 	if d.confirm {
-		for _, l := range wrap(flow.Abs(strings.TrimSpace(d.input.Value()))+" already exists. Replace it? (y/n)", w-4) {
+		for _, l := range wrap(flow.Shown(d.input.Value())+" already exists. Replace it? (y/n)", w-4) {
 			b.WriteString(st.err.Render(l) + "\n")
 		}
 	} else {
@@ -284,7 +312,7 @@ func (m *Model) quitView() string {
 			}
 			b.WriteString("\n")
 		}
-		for _, l := range wrap("enter save and quit · ctrl+c quit without saving · esc keep going", w-4) {
+		for _, l := range wrap(help, w-4) {
 			b.WriteString(st.muted.Render(l) + "\n")
 		}
 	}

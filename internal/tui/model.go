@@ -96,6 +96,8 @@ type Model struct {
 	drafts map[string]string // number answers being typed
 	errs   map[string]string // per-question messages
 	whyOn  map[string]bool
+	// skipped are optional questions passed with enter and no answer.
+	skipped map[string]bool
 
 	// The current page.
 	page       int
@@ -121,7 +123,8 @@ type Model struct {
 	vp          viewport.Model // scroll state and keys
 	resLines    []string       // the content's lines, drawn from vp's offset
 	showSources bool
-	figCause    int // index into figCauses
+	explain     bool // rule ids, scores and weights, for rule authors (d)
+	figCause    int  // index into figCauses
 	figCauses   []int
 	status      string
 	statusErr   bool
@@ -136,6 +139,8 @@ type Model struct {
 	frame  strings.Builder
 	header string // cached header of the current page
 	footer string
+	// footerHelp is the help the page footer was drawn from.
+	footerHelp string
 
 	notes []string // printed after the terminal is restored
 	err   error
@@ -157,18 +162,19 @@ func New(o Options) *Model {
 		env = os.Environ()
 	}
 	m := &Model{
-		o:      o,
-		qn:     o.Questionnaire,
-		env:    env,
-		theme:  o.Theme,
-		a:      answers.Answers{},
-		drafts: map[string]string{},
-		errs:   map[string]string{},
-		whyOn:  map[string]bool{},
-		cache:  map[cacheKey][]string{},
-		width:  80,
-		height: 24,
-		load:   &loader{done: make(chan struct{}), fn: o.Load},
+		o:       o,
+		qn:      o.Questionnaire,
+		env:     env,
+		theme:   o.Theme,
+		a:       answers.Answers{},
+		drafts:  map[string]string{},
+		errs:    map[string]string{},
+		whyOn:   map[string]bool{},
+		skipped: map[string]bool{},
+		cache:   map[cacheKey][]string{},
+		width:   80,
+		height:  24,
+		load:    &loader{done: make(chan struct{}), fn: o.Load},
 	}
 	if noColor(env) {
 		m.theme = "plain"
@@ -327,7 +333,20 @@ func (m *Model) invalidate() {
 	}
 }
 
-func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
+// tooSmall reports a terminal below the minimum size. Advice to get help
+// now is never hidden behind "please enlarge": the emergency and urgent
+// results are drawn at any size, wrapped to fit.
+func (m *Model) tooSmall() bool {
+	if m.advising() {
+		return false
+	}
+	return m.width < MinWidth || m.height < MinHeight
+}
+
+// advising reports the results screen at emergency or urgent level.
+func (m *Model) advising() bool {
+	return (m.screen == scrEmergency || m.screen == scrResults) && m.as != nil && m.as.Level >= rules.Urgent
+}
 
 func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := keyName(msg)
@@ -427,6 +446,10 @@ func (m *Model) showResults() {
 		return
 	}
 	m.as = eng.Assess(m.a)
+	if m.o.Assessed != nil {
+		m.o.Assessed(m.as)
+	}
+	m.explain = m.o.Explain
 	m.screen = scrResults
 	if m.as.Level == rules.Emergency {
 		m.screen = scrEmergency
@@ -459,7 +482,9 @@ func (m *Model) autoExport() {
 	m.note("Saved the summary to " + path)
 }
 
-func (m *Model) meta() report.Meta { return report.Meta{Date: m.o.Now, Version: m.o.Version} }
+func (m *Model) meta() report.Meta {
+	return report.Meta{Date: m.o.Now, Version: m.o.Version, Emergency: m.o.Emergency, Explain: m.o.Explain}
+}
 
 func (m *Model) note(s string) { m.notes = append(m.notes, s) }
 
@@ -522,6 +547,7 @@ func Run(ctx context.Context, o Options) error {
 	if report == nil {
 		report = os.Stdout
 	}
+	m.leaveAdvice(out)
 	for _, n := range m.notes {
 		fmt.Fprintln(report, n)
 	}

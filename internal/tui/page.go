@@ -242,6 +242,9 @@ func (m *Model) choose(q *questionnaire.Question, i int, advancing bool) {
 // changed follows an answer change: follow-ups may appear or go, and a
 // warning answer is checked for emergency signs when focus leaves it.
 func (m *Model) changed(q *questionnaire.Question) {
+	if m.a.Answered(q.ID) {
+		delete(m.skipped, q.ID)
+	}
 	m.refreshVisible()
 	if q.Warning {
 		m.warnDirty = true
@@ -249,16 +252,13 @@ func (m *Model) changed(q *questionnaire.Question) {
 	}
 }
 
-// enter confirms the focused question and goes on: to the next question,
-// or the next page after the last.
+// enter goes on: to the next question, or the next page after the last.
+// It never chooses: the highlighted option is only where the cursor is, not
+// an answer (space, x or the option's number choose). An optional question
+// left empty is marked skipped, so the person sees it was passed over.
 func (m *Model) enter(q *questionnaire.Question) {
-	switch q.Kind {
-	case questionnaire.One, questionnaire.YesNo:
-		m.choose(q, m.cursor, true)
-	case questionnaire.Number:
-		if !m.numberOK(q) {
-			return
-		}
+	if q.Kind == questionnaire.Number && !m.numberOK(q) {
+		return
 	}
 	if q.Warning && m.warnDirty {
 		if m.checkEmergency() {
@@ -268,6 +268,9 @@ func (m *Model) enter(q *questionnaire.Question) {
 	if flow.Required(q) && !m.a.Answered(q.ID) {
 		m.errs[q.ID] = flow.MissingMessage(q)
 		return
+	}
+	if !m.a.Answered(q.ID) {
+		m.skipped[q.ID] = true
 	}
 	m.nextQuestion()
 }

@@ -20,6 +20,11 @@ func (m *Model) resultsKey(msg tea.KeyPressMsg, k string) tea.Cmd {
 		return tea.Quit
 	case "e":
 		return m.openExport()
+	case "a":
+		// Save the answers, to reopen with --answers; the results stay.
+		m.openQuit()
+		m.quit.stay = true
+		return m.quit.input.Focus()
 	case "left", "h", "esc":
 		m.status = ""
 		if m.screen == scrEmergency {
@@ -46,6 +51,13 @@ func (m *Model) resultsKey(msg tea.KeyPressMsg, k string) tea.Cmd {
 			}
 		}
 		return nil
+	case "d":
+		// Rule details for rule authors: ids, scores and weights.
+		m.explain = !m.explain
+		off := m.vp.YOffset()
+		m.buildResults()
+		m.vp.SetYOffset(off)
+		return nil
 	case "c", "tab":
 		if len(m.figCauses) > 1 {
 			m.figCause = (m.figCause + 1) % len(m.figCauses)
@@ -66,8 +78,30 @@ func (m *Model) resultsKey(msg tea.KeyPressMsg, k string) tea.Cmd {
 	return cmd
 }
 
+// wideResults is the terminal width from which the results use more of it
+// (up to maxResultsWidth), with the picture beside the answer.
+const (
+	wideResults     = 120
+	maxResultsWidth = 150
+)
+
+// resultsWidth is the width the results are laid out in.
+func (m *Model) resultsWidth() int {
+	if m.width >= wideResults {
+		return min(m.width, maxResultsWidth) - 2
+	}
+	return m.contentWidth()
+}
+
 // contentWidth is the width text is laid out in.
-func (m *Model) contentWidth() int { return max(20, min(m.width, maxWidth)-2) }
+// Below the minimum size (only the emergency and urgent results are drawn
+// there) it is as narrow as the terminal.
+func (m *Model) contentWidth() int {
+	if m.width < MinWidth {
+		return max(10, m.width-2)
+	}
+	return max(20, min(m.width, maxWidth)-2)
+}
 
 // buildResults lays out the results (or emergency) screen for the current
 // size: a pinned header with the level, which no scrolling hides, and the
@@ -76,7 +110,7 @@ func (m *Model) buildResults() {
 	if m.as == nil {
 		return
 	}
-	w := m.contentWidth()
+	w := m.resultsWidth()
 	m.header = m.resultsHeader(w)
 	m.footer = m.renderFooter(m.resultsHelp())
 	var content string
@@ -85,7 +119,7 @@ func (m *Model) buildResults() {
 	} else {
 		content = m.resultsBody(w)
 	}
-	m.vp.SetWidth(min(m.width, maxWidth))
+	m.vp.SetWidth(w + 2)
 	m.vp.SetHeight(max(1, m.bodyHeight()))
 	m.vp.SetContent(content)
 	m.resLines = strings.Split(content, "\n")
@@ -105,11 +139,17 @@ func (m *Model) resultsHeader(w int) string {
 	as := m.as
 	info := triage.Info(as.Level)
 	var b strings.Builder
-	b.WriteString(" " + st.app.Render("backtriage") + st.muted.Render(" · your results") + "\n")
+	if w >= 26 {
+		b.WriteString(" " + st.app.Render("backtriage") + st.muted.Render(" · your results") + "\n")
+	} else {
+		b.WriteString(" " + st.app.Render("backtriage") + "\n")
+	}
 	label := strings.ToUpper(as.Level.String())
 	banner := levelMark(as.Level) + " " + label + "  " + info.Headline
-	b.WriteString(" " + st.banner[as.Level].Width(w).Render(banner) + "\n")
-	for _, l := range wrap(info.Do, w-2) {
+	for _, l := range wrap(banner, w-2) {
+		b.WriteString(" " + st.banner[as.Level].Width(w).Render(l) + "\n")
+	}
+	for _, l := range wrap(m.o.Emergency.Annotate(info.Do), w-2) {
 		b.WriteString("  " + st.text.Bold(as.Level >= rules.Urgent).Render(l) + "\n")
 	}
 	for _, f := range as.Warnings {
@@ -171,12 +211,23 @@ func (m *Model) resultsBody(w int) string {
 		m.section(&b, "Warning signs in your answers")
 		for _, f := range as.Warnings {
 			hanging(&b, st.err.Render("⚠ "), 2, st.text.Bold(true), f.Rule.Title, 1, w)
-			para(&b, st.text, f.Rule.Action, 3, w)
+			para(&b, st.text, m.o.Emergency.Annotate(f.Rule.Action), 3, w)
 			para(&b, st.muted, "Because you said: "+because(f.Because), 3, w)
 		}
+		para(&b, st.text, m.o.Emergency.Line(), 1, w)
 	}
 
-	m.pictureSection(&b, w)
+	if w >= wideResults-2 {
+		// Wide: the picture beside the answer.
+		var left, right strings.Builder
+		lw := w * 11 / 20
+		m.answerFirst(&left, lw)
+		m.pictureSection(&right, w-lw-2)
+		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, strings.TrimRight(left.String(), "\n"), "  ", strings.TrimRight(right.String(), "\n")) + "\n")
+	} else {
+		m.answerFirst(&b, w)
+		m.pictureSection(&b, w)
+	}
 
 	m.section(&b, "Likely causes")
 	if len(as.Causes) == 0 {
@@ -184,7 +235,11 @@ func (m *Model) resultsBody(w int) string {
 	}
 	for i, c := range as.Causes {
 		num := fmt.Sprintf("%d. ", i+1)
-		hanging(&b, st.title.Render(num), len(num), st.text.Bold(true), c.Cause.Title, 1, w)
+		title := c.Cause.Title
+		if m.explain {
+			title += fmt.Sprintf(" (score %d)", c.Score)
+		}
+		hanging(&b, st.title.Render(num), len(num), st.text.Bold(true), title, 1, w)
 		in := 1 + len(num)
 		para(&b, st.text, c.Cause.About, in, w)
 		for _, mu := range c.Cause.Muscles {
@@ -199,6 +254,11 @@ func (m *Model) resultsBody(w int) string {
 			facts = append(facts, r.Because...)
 		}
 		para(&b, st.muted, "Because you said: "+because(facts), in, w)
+		if m.explain {
+			for _, r := range c.Reasons {
+				para(&b, st.why, fmt.Sprintf("rule %s, +%d", r.Rule.ID, r.Rule.Weight), in, w)
+			}
+		}
 	}
 
 	m.section(&b, "Self-care plan")
@@ -423,14 +483,17 @@ func (m *Model) emergencyBody(w int) string {
 	box := st.dangerBox.Width(w - 2)
 	var inner strings.Builder
 	inner.WriteString(st.err.Render("Do this now:") + "\n")
-	for _, l := range wrap(triage.Info(rules.Emergency).Do, w-8) {
+	for _, l := range wrap(m.o.Emergency.Annotate(triage.Info(rules.Emergency).Do), w-8) {
 		inner.WriteString(st.text.Bold(true).Render(l) + "\n")
+	}
+	for _, l := range wrap(m.o.Emergency.Line(), w-8) {
+		inner.WriteString(st.text.Render(l) + "\n")
 	}
 	b.WriteString(indentBlock(box.Render(strings.TrimSuffix(inner.String(), "\n")), 1) + "\n")
 	m.section(&b, "Why")
 	for _, f := range as.Warnings {
 		hanging(&b, st.err.Render("⚠ "), 2, st.text.Bold(true), f.Rule.Title, 1, w)
-		para(&b, st.text, f.Rule.Action, 3, w)
+		para(&b, st.text, m.o.Emergency.Annotate(f.Rule.Action), 3, w)
 		para(&b, st.muted, "Because you said: "+because(f.Because), 3, w)
 	}
 	b.WriteString("\n")

@@ -88,6 +88,13 @@ func newStyles(theme string, dark bool) *styles {
 	if isNoColor(errC) {
 		errC = ld(lipgloss.Color("#D7263D"), lipgloss.Color("#FF5F87"))
 	}
+	// Every colour drawn on the terminal's background reads at 4.5:1 or
+	// better (WCAG AA): some theme colours are too pale on light terminals
+	// (charm's chosen green was 2:1 on white) or too dim on dark ones.
+	accent, pointer, chosen, errC, mutedC = legible(accent, dark), legible(pointer, dark), legible(chosen, dark), legible(errC, dark), legible(mutedC, dark)
+	if !isNoColor(btnBg) {
+		btnFg, btnBg = onFill(btnBg)
+	}
 
 	n := lipgloss.NewStyle
 	fg := func(c color.Color) lipgloss.Style {
@@ -129,7 +136,8 @@ func newStyles(theme string, dark bool) *styles {
 		if s.plain {
 			b = b.Reverse(true)
 		} else {
-			b = b.Foreground(levelText(l)).Background(levelColor(l, ld))
+			fgc, bgc := onFill(levelColor(l, ld))
+			b = b.Foreground(fgc).Background(bgc)
 		}
 		s.banner[l] = b
 	}
@@ -138,9 +146,9 @@ func newStyles(theme string, dark bool) *styles {
 	s.fig = figure.Styles{
 		Outline: fg(mutedC),
 		Empty:   fg(mutedC).Faint(true),
-		Pain:    fg(ld(lipgloss.Color("#D7263D"), lipgloss.Color("#FF5F87"))).Bold(true),
-		Cause:   fg(ld(lipgloss.Color("#0067C5"), lipgloss.Color("#4FC3F7"))).Bold(true),
-		Both:    fg(ld(lipgloss.Color("#8E24AA"), lipgloss.Color("#E58CFF"))).Bold(true),
+		Pain:    fg(legible(ld(lipgloss.Color("#D7263D"), lipgloss.Color("#FF5F87")), dark)).Bold(true),
+		Cause:   fg(legible(ld(lipgloss.Color("#0067C5"), lipgloss.Color("#4FC3F7")), dark)).Bold(true),
+		Both:    fg(legible(ld(lipgloss.Color("#8E24AA"), lipgloss.Color("#E58CFF")), dark)).Bold(true),
 		Caption: n().Bold(true),
 	}
 	if s.plain {

@@ -96,17 +96,14 @@ func (m *Model) currentHeader() string {
 }
 
 func (m *Model) currentFooter() string {
+	if m.screen == scrPage && m.footer != "" && m.footerHelp != m.pageHelp() {
+		m.footer = "" // enter's meaning changed: skip, or go on with the answer
+	}
 	if m.footer == "" {
 		switch m.screen {
 		case scrPage:
-			help := helpPage
-			if m.focusedKind() == questionnaire.Number {
-				help = helpNumber
-			}
-			if m.fromReview {
-				help += helpFromRev
-			}
-			m.footer = m.renderFooter(help)
+			m.footerHelp = m.pageHelp()
+			m.footer = m.renderFooter(m.footerHelp)
 		case scrReview:
 			m.footer = m.renderFooter(helpReview)
 		case scrWelcome:
@@ -118,6 +115,26 @@ func (m *Model) currentFooter() string {
 	return m.footer
 }
 
+// pageHelp is the key help for the focused question. Enter on an optional
+// question with no answer skips it, and the footer says so.
+func (m *Model) pageHelp() string {
+	q := m.focused()
+	help := helpPage
+	switch {
+	case q != nil && q.Kind == questionnaire.Number:
+		help = helpNumber
+		if !flow.Required(q) && m.drafts[q.ID] == "" {
+			help = helpNumberSkip
+		}
+	case q != nil && !flow.Required(q) && !m.a.Answered(q.ID):
+		help = helpPageSkip
+	}
+	if m.fromReview {
+		help += helpFromRev
+	}
+	return help
+}
+
 // renderFooter lays out key help, wrapped at the separators.
 func (m *Model) renderFooter(help string) string {
 	w := m.contentWidth()
@@ -125,6 +142,15 @@ func (m *Model) renderFooter(help string) string {
 	var lines []string
 	cur := ""
 	for _, p := range parts {
+		if lipgloss.Width(p) > w { // a tiny terminal: wrap the part itself
+			if cur != "" {
+				lines = append(lines, cur)
+			}
+			ws := wrap(p, w)
+			lines = append(lines, ws[:len(ws)-1]...)
+			cur = ws[len(ws)-1]
+			continue
+		}
 		switch {
 		case cur == "":
 			cur = p
@@ -209,7 +235,7 @@ func (m *Model) welcomeView() string {
 	}
 	b.WriteString("\n")
 	hanging(&b, st.key.Render("• "), 2, st.text, triage.Disclaimer, 1, w)
-	hanging(&b, st.key.Render("• "), 2, st.text, "If something feels seriously wrong, call your local emergency number now; don't wait for a questionnaire.", 1, w)
+	hanging(&b, st.key.Render("• "), 2, st.text, m.o.Emergency.Annotate("If something feels seriously wrong, call your local emergency number now; don't wait for a questionnaire."), 1, w)
 	hanging(&b, st.key.Render("• "), 2, st.text, "Nothing leaves this machine: no network, no tracking. You choose whether to save anything.", 1, w)
 	if m.o.Answers != nil {
 		from := m.o.AnswersFrom
@@ -258,9 +284,10 @@ const (
 )
 
 const (
-	stFocusQ uint8 = 1 << iota // the question has focus
-	stCursor                   // the cursor is on this option
-	stOn                       // the option is chosen
+	stFocusQ  uint8 = 1 << iota // the question has focus
+	stCursor                    // the cursor is on this option
+	stOn                        // the option is chosen
+	stSkipped                   // the question was passed with no answer
 )
 
 // pageView lays out the page's questions and scrolls so the focused one,
@@ -283,7 +310,11 @@ func (m *Model) pageView() string {
 			qs = stFocusQ
 		}
 		qi := int32(m.qn.Index(q.ID))
-		m.lines = append(m.lines, m.cached(cacheKey{qi, partTitle, qs}, q)...)
+		ts := qs
+		if m.skipped[q.ID] && !m.a.Answered(q.ID) {
+			ts |= stSkipped
+		}
+		m.lines = append(m.lines, m.cached(cacheKey{qi, partTitle, ts}, q)...)
 		if m.whyOn[q.ID] {
 			m.lines = append(m.lines, m.cached(cacheKey{qi, partWhy, qs}, q)...)
 		}
@@ -406,7 +437,7 @@ func (m *Model) cached(k cacheKey, q *questionnaire.Question) []string {
 	var l []string
 	switch k.part {
 	case partTitle:
-		l = m.renderTitle(q, k.state&stFocusQ != 0)
+		l = m.renderTitle(q, k.state&stFocusQ != 0, k.state&stSkipped != 0)
 	case partWhy:
 		l = m.renderWhy(q, k.state&stFocusQ != 0)
 	default:
@@ -423,9 +454,12 @@ func (m *Model) gutter(focused bool) string {
 	return " " + m.st.noBar
 }
 
-func (m *Model) renderTitle(q *questionnaire.Question, focused bool) []string {
+func (m *Model) renderTitle(q *questionnaire.Question, focused, skipped bool) []string {
 	st := m.st
 	hint := kindHint(q)
+	if skipped {
+		hint += " · skipped"
+	}
 	w := m.contentWidth() - 3
 	style := st.qBlurred
 	if focused {
@@ -617,8 +651,12 @@ func (m *Model) resultsView() string {
 	// The viewport keeps the offset; the lines are drawn here, without
 	// re-rendering them (viewport.View restyles every line on every key).
 	off, h := m.vp.YOffset(), m.vp.Height()
+	more := off+h < len(m.resLines) && h > 2
 	for i := off; i < off+h; i++ {
-		if i < len(m.resLines) {
+		if more && i == off+h-1 {
+			// The last line says there is more, and how to get to it.
+			f.WriteString(m.resultsMoreLine())
+		} else if i < len(m.resLines) {
 			f.WriteString(m.resLines[i])
 		}
 		f.WriteByte('\n')

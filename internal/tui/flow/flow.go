@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/export"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/report"
@@ -49,6 +50,15 @@ type Session struct {
 	Output       string
 	OutputFormat report.Format
 	Force        bool
+
+	// Emergency is the emergency number where the person is (--region or
+	// the locale), put next to "your local emergency number".
+	Emergency emergencynumber.Local
+	// Assessed, when set, is told each assessment shown, the last one
+	// being the result (for --exit-level).
+	Assessed func(*triage.Assessment)
+	// Explain shows rule ids, scores and weights for rule authors.
+	Explain bool
 }
 
 // Visible lists the questions of a page that apply to the answers so far,

@@ -1,0 +1,27 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/backtriage/backtriage/internal/tui/flow"
+)
+
+// checkOutput finds a -o FILE that already exists before the questionnaire,
+// not after it: without --force the summary could not be written there, and
+// the person would learn it only at the end.
+func checkOutput(path string, force bool) error {
+	if path == "" || path == "-" {
+		return nil
+	}
+	if err := flow.CheckName(path); err != nil {
+		return withCode(exitUsage, fmt.Errorf("--output %q: %w", path, err))
+	}
+	if force {
+		return nil
+	}
+	if _, err := os.Lstat(flow.ExpandHome(path)); err == nil {
+		return withCode(exitWrite, fmt.Errorf("--output: %s already exists; add --force to replace it, or choose another file", flow.Shown(path)))
+	}
+	return nil
+}

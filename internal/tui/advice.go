@@ -1,0 +1,59 @@
+package tui
+
+import (
+	"io"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/triage"
+)
+
+// leaveAdvice prints the "do this now" box on the normal screen when the
+// program ends with answers at emergency or urgent level: the alternate
+// screen goes away on exit, and advice to get help now must not go with it.
+// It is plain text with a box of line characters, so it reads the same
+// with or without colour and stays in the scrollback.
+func (m *Model) leaveAdvice(w io.Writer) {
+	if m.eng == nil || !m.hasAnswers() {
+		return
+	}
+	as := m.eng.Assess(m.a)
+	if as.Level < rules.Urgent {
+		return
+	}
+	io.WriteString(w, adviceBox(as, m.o.Emergency.Annotate, m.o.Emergency.Line(), min(max(m.width-1, 24), 80)))
+}
+
+// adviceBox is the box: the level, what to do now, the number to call and
+// the warning signs found, wrapped to width.
+func adviceBox(as *triage.Assessment, annotate func(string) string, numbers string, width int) string {
+	info := triage.Info(as.Level)
+	w := width - 4 // border and padding
+	var b strings.Builder
+	add := func(s string, prefix string) {
+		for i, l := range wrap(s, w-len(prefix)) {
+			if i == 0 {
+				b.WriteString(prefix + l + "\n")
+			} else {
+				b.WriteString(strings.Repeat(" ", len(prefix)) + l + "\n")
+			}
+		}
+	}
+	add("backtriage: "+strings.ToUpper(as.Level.String())+", "+info.Headline[strings.Index(info.Headline, ":")+2:], "")
+	b.WriteString("\n")
+	add("Do this now: "+annotate(info.Do), "")
+	if as.Level == rules.Emergency {
+		add(numbers, "")
+	}
+	if len(as.Warnings) > 0 {
+		b.WriteString("\n")
+		add("Because of:", "")
+		for _, f := range as.Warnings {
+			add(f.Rule.Title, "- ")
+		}
+	}
+	box := lipgloss.NewStyle().Border(lipgloss.ThickBorder()).Padding(0, 1).Width(width)
+	return box.Render(strings.TrimSuffix(b.String(), "\n")) + "\n"
+}
