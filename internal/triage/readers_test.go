@@ -32,7 +32,7 @@ func readAnswers(t testing.TB, path string) answers.Answers {
 }
 
 // The reader cases of "What Causes Upper Back Pain In The Morning": Kathryn
-// therapist's suggested causes must rank in the top three, and the level must
+// Merrow's suggested causes must rank in the top three, and the level must
 // follow the safety rules, not the author's advice about doctors.
 func TestReaderCases(t *testing.T) {
 	cases := []struct {
