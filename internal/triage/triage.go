@@ -228,23 +228,24 @@ func specific(rs []Reason) int {
 	}
 	var seen [16]answer
 	n := 0
+	add := func(a answer) {
+		if !slices.Contains(seen[:min(n, len(seen))], a) {
+			if n < len(seen) {
+				seen[n] = a
+			}
+			n++
+		}
+	}
 	for _, r := range rs {
 		if r.Rule.Broad {
 			continue
 		}
 		for _, f := range r.Because {
-			opts := f.Options
-			if len(opts) == 0 {
-				opts = []string{""} // a number or yes/no: the question itself
+			if len(f.Options) == 0 {
+				add(answer{f.Question, ""}) // a number or yes/no: the question itself
 			}
-			for _, o := range opts {
-				a := answer{f.Question, o}
-				if !slices.Contains(seen[:min(n, len(seen))], a) {
-					if n < len(seen) {
-						seen[n] = a
-					}
-					n++
-				}
+			for _, o := range f.Options {
+				add(answer{f.Question, o})
 			}
 		}
 	}
