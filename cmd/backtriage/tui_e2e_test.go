@@ -340,7 +340,7 @@ func TestTUICharlotte(t *testing.T) {
 	v.waitText("page 2 of 7", "Where does it hurt?")
 	v.send("3", kEnter, kTab, "8", "9", kEnter) // between the shoulder blades; deep breath, twist
 	v.waitText("page 3 of 7", "When does it hurt?")
-	v.send("1", kEnter, "2", kEnter) // on waking; less than a week
+	v.send("1", kEnter, "2", kEnter, kRight) // on waking; less than a week; "keeps coming back" left
 	v.waitText("page 4 of 7", "How do you sleep?")
 	v.send(kRight)
 	v.waitText("page 5 of 7", "How high is your pillow?")
@@ -410,7 +410,7 @@ func TestTUIEmma(t *testing.T) {
 	v.waitText("Where does it hurt?")
 	v.send("4", kEnter, kTab, "9", kEnter) // middle of the back; hurts to twist
 	v.waitText("When does it hurt?")
-	v.send("1", "2", kEnter, "2", kEnter) // on waking, eases; less than a week
+	v.send("1", "2", kEnter, "2", kEnter, kRight) // on waking, eases; less than a week
 	v.waitText("How do you sleep?")
 	v.send(kRight)
 	v.waitText("How high is your pillow?")
@@ -613,9 +613,9 @@ func TestAccessiblePiped(t *testing.T) {
 	input := strings.Join([]string{
 		"7", "8", "7", "30", // warning signs, age
 		"3", "", "8 9", // where, side, feel
-		"1", "2", // when, how long
+		"1", "2", "", // when, how long, keeps coming back
 		"", "", "", "", "", // sleep page
-		"", "", "1", "", // pillow height, support, mattress soft, age
+		"", "", "1", "", "", // pillow height, support, mattress soft, age, build
 		"", "", "", "", "1", "2", "", "", // day: baby yes -> feeding position: lying on my side
 		"",      // tried
 		"",      // review: see the results

@@ -17,10 +17,14 @@ import (
 
 const answersDir = "../../testdata/answers"
 
-const allQuestions = "warning_now, warning_nerves, warning_history, age, pain_where, pain_side, pain_feel, " +
-	"pain_when, duration, sleep_position, sleep_arm, sleep_neck, sleep_curl, wake_to_change, pillow_height, " +
-	"pillow_support, pillow_knees, mattress_feel, mattress_age, desk_hours, slouch, training, strain, baby, " +
-	"nursing_position, nursing_head, water, hot_nights, tried, tried_result"
+// allQuestions is every question id in order, as the message lists them.
+var allQuestions = func() string {
+	var ids []string
+	for _, q := range questionnaire.Default().Questions() {
+		ids = append(ids, q.ID)
+	}
+	return strings.Join(ids, ", ")
+}()
 
 // readErr reads testdata/answers/name with ReadFile and returns its error
 // lines with the directory taken off, so expectations read "file:line:col".

@@ -160,6 +160,12 @@ func pages() []*Page {
 						opt("longer", "Longer than 3 months"),
 					},
 				},
+				{
+					ID: "recurring", Kind: YesNo,
+					Prompt: "Does this pain keep coming back?",
+					Short:  "Keeps coming back",
+					Why:    "A one-off usually heals where it hurts; pain that keeps coming back often has a cause elsewhere pulling on the area.",
+				},
 			},
 		},
 		{
@@ -279,6 +285,18 @@ func pages() []*Page {
 						opt("new", "Less than a year"),
 						opt("middle", "1 to 7 years"),
 						opt("old", "8 years or more"),
+						dontKnow(),
+					},
+				},
+				{
+					ID: "body_build", Kind: One,
+					Prompt: "How would you describe your build?",
+					Short:  "Build",
+					Why:    "Kathryn Merrow, a massage therapist, suggests relaxing the diaphragm yourself only if you are thin or of normal weight.",
+					Options: []Option{
+						opt("thin", "Thin"),
+						opt("normal", "Normal weight"),
+						opt("heavier", "Heavier"),
 						dontKnow(),
 					},
 				},

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/backtriage/backtriage/internal/answers"
@@ -76,8 +77,16 @@ func build(as *triage.Assessment, m Meta) document {
 	if len(as.Causes) == 0 {
 		causes.blocks = append(causes.blocks, block{kind: para, text: "Your answers did not point to a particular cause. The general plan below still applies."})
 	} else {
-		b := block{kind: numbered}
+		// The top causes in full (at most three, as on screen); the rest
+		// briefly, under "other possibilities".
+		top, other := block{kind: numbered}, block{kind: bullets}
 		for _, c := range as.Causes {
+			if !c.Top {
+				it := item{text: fmt.Sprintf("%s (score %d)", c.Cause.Title, c.Score)}
+				it.detail = append(it.detail, "Because you said: "+causeFacts(c))
+				other.items = append(other.items, it)
+				continue
+			}
 			it := item{text: fmt.Sprintf("%s (score %d)", c.Cause.Title, c.Score)}
 			it.detail = append(it.detail, c.Cause.About)
 			for _, mu := range c.Cause.Muscles {
@@ -90,16 +99,29 @@ func build(as *triage.Assessment, m Meta) document {
 			if c.Cause.Kind == "professional" {
 				it.detail = append(it.detail, "This is not a muscle problem to treat yourself: have a doctor or physiotherapist assess it.")
 			}
-			for _, r := range c.Reasons {
-				line := fmt.Sprintf("Because you said: %s (rule %s, +%d)", factsText(r.Because), r.Rule.ID, r.Rule.Weight)
-				if len(r.Because) == 0 {
-					line = fmt.Sprintf("Because: %s (rule %s, +%d)", r.Rule.Title, r.Rule.ID, r.Rule.Weight)
-				}
-				it.detail = append(it.detail, line)
+			if who := speaker(as, c.Cause.Source, c.Cause.SaidBy); who != "" {
+				it.detail = append(it.detail, "Suggested by: "+who+".")
 			}
-			b.items = append(b.items, it)
+			for _, r := range c.Reasons {
+				line := fmt.Sprintf("Because you said: %s (rule %s, +%d", factsText(r.Because), r.Rule.ID, r.Rule.Weight)
+				if len(r.Because) == 0 {
+					line = fmt.Sprintf("Because: %s (rule %s, +%d", r.Rule.Title, r.Rule.ID, r.Rule.Weight)
+				}
+				if r.Rule.Broad {
+					line += ", supporting only"
+				}
+				if r.Rule.Own != "" {
+					line += "; our suggestion: " + r.Rule.Own
+				}
+				it.detail = append(it.detail, line+")")
+			}
+			top.items = append(top.items, it)
 		}
-		causes.blocks = append(causes.blocks, b)
+		causes.blocks = append(causes.blocks, top)
+		if len(other.items) > 0 {
+			causes.blocks = append(causes.blocks,
+				block{kind: para, text: "Other possibilities, less likely from your answers:"}, other)
+		}
 	}
 	d.sections = append(d.sections, causes)
 
@@ -128,6 +150,9 @@ func build(as *triage.Assessment, m Meta) document {
 			}
 			if p.Step.Caution != "" {
 				it.detail = append(it.detail, "Caution: "+p.Step.Caution)
+			}
+			if p.Step.Own != "" {
+				it.detail = append(it.detail, "Our suggestion: "+p.Step.Own)
 			}
 			if len(p.For) > 0 {
 				names := make([]string, len(p.For))
@@ -171,7 +196,15 @@ func build(as *triage.Assessment, m Meta) document {
 		}
 		b := block{kind: bullets, items: []item{{text: head}}}
 		for _, q := range s.Quotes {
-			b.items[0].detail = append(b.items[0].detail, fmt.Sprintf("\"%s\" (%s)", strings.TrimSpace(q.Text), q.By()))
+			line := fmt.Sprintf("\"%s\"", strings.TrimSpace(q.Text))
+			if who := s.Source.Speaker(q.SaidBy); who != "" {
+				line += " — " + who
+			}
+			line += " (" + q.By()
+			if q.Own != "" {
+				line += "; our suggestion beyond the quote: " + q.Own
+			}
+			b.items[0].detail = append(b.items[0].detail, line+")")
 		}
 		src.blocks = append(src.blocks, b)
 	}
@@ -209,6 +242,29 @@ func answersSection(as *triage.Assessment) section {
 		}
 	}
 	return s
+}
+
+// causeFacts is every answer behind a cause, each once.
+func causeFacts(c triage.RankedCause) string {
+	var fs []triage.Fact
+	for _, r := range c.Reasons {
+		for _, f := range r.Because {
+			if !slices.ContainsFunc(fs, func(g triage.Fact) bool { return g.Question == f.Question && g.Text == f.Text }) {
+				fs = append(fs, f)
+			}
+		}
+	}
+	return factsText(fs)
+}
+
+// speaker is who said a cause's quote, in words, or "" for guidance.
+func speaker(as *triage.Assessment, source, saidBy string) string {
+	for _, s := range as.Sources {
+		if s.Source.ID == source {
+			return s.Source.Speaker(saidBy)
+		}
+	}
+	return ""
 }
 
 func factsText(fs []triage.Fact) string {

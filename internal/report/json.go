@@ -52,6 +52,7 @@ type jsonReason struct {
 	Rule    string     `json:"rule"`
 	Title   string     `json:"title"`
 	Weight  int        `json:"weight"`
+	Broad   bool       `json:"broad,omitempty"`
 	Answers []jsonFact `json:"answers"`
 }
 
@@ -68,6 +69,7 @@ type jsonCause struct {
 	Title   string       `json:"title"`
 	Kind    string       `json:"kind"`
 	Score   int          `json:"score"`
+	Top     bool         `json:"top"`
 	About   string       `json:"about"`
 	Muscles []jsonMuscle `json:"muscles"`
 	Because []jsonReason `json:"because"`
@@ -79,6 +81,7 @@ type jsonStep struct {
 	How     string   `json:"how"`
 	Fits    string   `json:"fits,omitempty"`
 	Caution string   `json:"caution,omitempty"`
+	Own     string   `json:"own,omitempty"`
 	For     []string `json:"for"`
 }
 
@@ -91,6 +94,8 @@ type jsonWithheld struct {
 type jsonQuote struct {
 	Text    string `json:"text"`
 	CitedBy string `json:"cited_by"`
+	SaidBy  string `json:"said_by,omitempty"`
+	Own     string `json:"own,omitempty"`
 }
 
 type jsonSource struct {
@@ -124,18 +129,18 @@ func renderJSON(as *triage.Assessment, m Meta) ([]byte, error) {
 		r.Warnings = append(r.Warnings, jsonWarning{Rule: w.Rule.ID, Title: w.Rule.Title, Level: w.Level, Action: w.Rule.Action, Because: facts(w.Because)})
 	}
 	for i, c := range as.Causes {
-		jc := jsonCause{Rank: i + 1, ID: c.Cause.ID, Title: c.Cause.Title, Kind: c.Cause.Kind, Score: c.Score,
+		jc := jsonCause{Rank: i + 1, ID: c.Cause.ID, Title: c.Cause.Title, Kind: c.Cause.Kind, Score: c.Score, Top: c.Top,
 			About: strings.TrimSpace(c.Cause.About), Muscles: []jsonMuscle{}}
 		for _, mu := range c.Cause.Muscles {
 			jc.Muscles = append(jc.Muscles, jsonMuscle{Name: mu.Name, Where: mu.Where, Sits: nonNil(mu.Sits), Refers: nonNil(mu.Refers)})
 		}
 		for _, rs := range c.Reasons {
-			jc.Because = append(jc.Because, jsonReason{Rule: rs.Rule.ID, Title: rs.Rule.Title, Weight: rs.Rule.Weight, Answers: facts(rs.Because)})
+			jc.Because = append(jc.Because, jsonReason{Rule: rs.Rule.ID, Title: rs.Rule.Title, Weight: rs.Rule.Weight, Broad: rs.Rule.Broad, Answers: facts(rs.Because)})
 		}
 		r.Causes = append(r.Causes, jc)
 	}
 	for _, p := range as.Plan {
-		js := jsonStep{ID: p.Step.ID, Title: p.Step.Title, How: strings.TrimSpace(p.Step.How), Fits: p.Step.Fits, Caution: p.Step.Caution, For: []string{}}
+		js := jsonStep{ID: p.Step.ID, Title: p.Step.Title, How: strings.TrimSpace(p.Step.How), Fits: p.Step.Fits, Caution: p.Step.Caution, Own: p.Step.Own, For: []string{}}
 		for _, c := range p.For {
 			js.For = append(js.For, c.ID)
 		}
@@ -150,7 +155,7 @@ func renderJSON(as *triage.Assessment, m Meta) ([]byte, error) {
 	for _, s := range as.Sources {
 		js := jsonSource{ID: s.Source.ID, Kind: s.Source.Kind, Title: s.Source.Title, Publisher: s.Source.Publisher, URL: s.Source.URL}
 		for _, q := range s.Quotes {
-			js.Quotes = append(js.Quotes, jsonQuote{Text: strings.TrimSpace(q.Text), CitedBy: q.By()})
+			js.Quotes = append(js.Quotes, jsonQuote{Text: strings.TrimSpace(q.Text), CitedBy: q.By(), SaidBy: s.Source.Speaker(q.SaidBy), Own: q.Own})
 		}
 		r.Sources = append(r.Sources, js)
 	}

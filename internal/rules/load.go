@@ -325,6 +325,21 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 		seen[id] = p
 		return owner
 	}
+	// checkSaidBy: a passage of an article is credited to whoever wrote it,
+	// the author or a reader in the comments; guidance speaks for itself.
+	// (The built-in table gives said_by for every article quote, and a test
+	// checks each against the article; other tables may leave it out.)
+	checkSaidBy := func(p Pos, owner string, src *Source, saidBy string) {
+		if src == nil {
+			return
+		}
+		switch {
+		case src.Kind != "article" && saidBy != "":
+			at(p, owner, "said_by is for article quotes; %s %q speaks for itself", src.Kind, src.ID)
+		case saidBy != "" && saidBy != SaidByAuthor && !validName(saidBy):
+			at(p, owner, "said_by %q: %q, or a reader's name (a capital letter, then letters)", saidBy, SaidByAuthor)
+		}
+	}
 	checkCite := func(p Pos, owner, source, quote string) *Source {
 		if quote = strings.TrimSpace(quote); quote == "" {
 			at(p, owner, "missing quote: cite a short verbatim passage of the source")
@@ -386,7 +401,7 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 				}
 			}
 		}
-		checkCite(c.Pos, owner, c.Source, c.Quote)
+		checkSaidBy(c.Pos, owner, checkCite(c.Pos, owner, c.Source, c.Quote), c.SaidBy)
 	}
 	seen = map[string]Pos{}
 	for _, s := range t.Steps {
@@ -405,7 +420,7 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 			}
 		}
 		checkHazards(s.Pos, owner, "unsafe_with", s.UnsafeWith, errs)
-		checkCite(s.Pos, owner, s.Source, s.Quote)
+		checkSaidBy(s.Pos, owner, checkCite(s.Pos, owner, s.Source, s.Quote), s.SaidBy)
 	}
 
 	usedCause := map[string]bool{}
@@ -447,6 +462,10 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 			at(r.Pos, owner, "suspects is for warning signs: give the rule a level too")
 		}
 		src := checkCite(r.Pos, owner, r.Source, r.Quote)
+		checkSaidBy(r.Pos, owner, src, r.SaidBy)
+		if r.Broad && r.Cause == "" {
+			at(r.Pos, owner, "broad is for cause rules: it says the answer supports a cause but cannot rank it alone")
+		}
 		if r.level > SelfCare && src != nil && src.Kind != "guideline" {
 			at(r.Pos, owner, "a warning sign must cite clinical guidance, not %s %q", src.Kind, src.ID)
 		}
@@ -545,6 +564,16 @@ func compileInto(c *Cond, qn *questionnaire.Questionnaire, owner string, errs *d
 	out := cp.compile(c.node)
 	out.node = nil // the AST is not needed after compiling
 	return out
+}
+
+// validName is a reader's name as said_by gives it: "Paula".
+func validName(s string) bool {
+	for i, r := range s {
+		if !(i == 0 && r >= 'A' && r <= 'Z' || i > 0 && r >= 'a' && r <= 'z') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func validID(id string) bool {

@@ -3,6 +3,9 @@ package rules_test
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -94,5 +97,93 @@ func TestNoDiscouragementOfDoctors(t *testing.T) {
 				t.Errorf("rule table repeats the article's discouragement of doctors: %q", text)
 			}
 		}
+	}
+}
+
+// commenters are the readers who wrote the numbered comments of the morning
+// article, by comment number; the other comments are Kathryn Merrow's
+// replies (she is the article's author).
+var commenters = map[int]string{1: "Ele", 3: "Charlotte", 5: "Shawn", 7: "Emma", 9: "Darren", 11: "Paula", 13: "Ray"}
+
+// Every quote from an article says who said it, and that is who did: the
+// author (the article's text or, in the morning article, Kathryn Merrow's
+// replies) or the reader whose comment it is.
+func TestSaidByMatchesTheArticle(t *testing.T) {
+	if _, err := os.Stat(seedsDir); err != nil {
+		t.Skipf("articles not found at %s: %v", seedsDir, err)
+	}
+	tbl, err := rules.Load(builtin.FS, "rules", questionnaire.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// speakers maps a source id to its passages and who wrote each.
+	type passage struct{ who, text string }
+	speakers := map[string][]passage{}
+	for _, s := range tbl.Sources {
+		if s.Seed == "" {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(seedsDir, s.Seed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		body, comments, found := strings.Cut(text, " thoughts on ")
+		if !found {
+			speakers[s.ID] = []passage{{rules.SaidByAuthor, normalise(text)}}
+			continue
+		}
+		ps := []passage{{rules.SaidByAuthor, normalise(body)}}
+		// Comments are numbered "  N. " at the start of a line; lists inside
+		// a comment are indented further.
+		re := regexp.MustCompile(`\n  (\d+)\. `)
+		idx := re.FindAllStringSubmatchIndex(comments, -1)
+		for i, m := range idx {
+			end := len(comments)
+			if i+1 < len(idx) {
+				end = idx[i+1][0]
+			}
+			n, _ := strconv.Atoi(comments[m[2]:m[3]])
+			who := rules.SaidByAuthor
+			if name, ok := commenters[n]; ok {
+				who = name
+			}
+			ps = append(ps, passage{who, normalise(comments[m[1]:end])})
+		}
+		if len(idx) != 14 {
+			t.Fatalf("%s: found %d comments, want 14", s.ID, len(idx))
+		}
+		speakers[s.ID] = ps
+	}
+	check := func(what, source, quote, saidBy string) {
+		ps, ok := speakers[source]
+		if !ok {
+			if saidBy != "" {
+				t.Errorf("%s: said_by %q for guidance", what, saidBy)
+			}
+			return
+		}
+		if saidBy == "" {
+			t.Errorf("%s: quotes %s but does not say who said it (said_by)", what, source)
+			return
+		}
+		var by []string
+		for _, p := range ps {
+			if strings.Contains(p.text, normalise(quote)) {
+				by = append(by, p.who)
+			}
+		}
+		if len(by) > 0 && !slices.Contains(by, saidBy) {
+			t.Errorf("%s: said_by %q, but the quote is %s's", what, saidBy, strings.Join(by, ", "))
+		}
+	}
+	for _, c := range tbl.Causes {
+		check("cause "+c.ID, c.Source, c.Quote, c.SaidBy)
+	}
+	for _, s := range tbl.Steps {
+		check("step "+s.ID, s.Source, s.Quote, s.SaidBy)
+	}
+	for _, r := range tbl.Rules {
+		check("rule "+r.ID, r.Source, r.Quote, r.SaidBy)
 	}
 }

@@ -65,8 +65,30 @@ type Source struct {
 	URL       string `yaml:"url"`
 	// Seed names the article's text in shared/seeds, to check quotes against.
 	Seed string `yaml:"seed"`
-	Pos  Pos    `yaml:"-"`
+	// Author is who wrote an article, in words ("Kathryn Merrow, massage
+	// therapist"), so a quote is credited to a person, not to "the expert".
+	Author string `yaml:"author"`
+	Pos    Pos    `yaml:"-"`
 }
+
+// Speaker says in words who said a passage of the source: saidBy is a
+// citation's said_by, "author" or the name of a reader who commented.
+func (s *Source) Speaker(saidBy string) string {
+	switch {
+	case saidBy == "":
+		return ""
+	case saidBy == SaidByAuthor && s.Author != "":
+		return s.Author + ", in \"" + s.Title + "\""
+	case saidBy == SaidByAuthor:
+		return "the author of \"" + s.Title + "\" (not named)"
+	default:
+		return saidBy + ", a reader, in the comments of \"" + s.Title + "\""
+	}
+}
+
+// SaidByAuthor is the said_by of a passage the article's author wrote; any
+// other said_by is the name of a reader whose comment it is.
+const SaidByAuthor = "author"
 
 // Muscle is a muscle involved in a cause: where it sits and where it sends
 // pain, as region ids the picture knows.
@@ -86,7 +108,10 @@ type Cause struct {
 	Muscles []Muscle `yaml:"muscles"`
 	Source  string   `yaml:"source"`
 	Quote   string   `yaml:"quote"`
-	Pos     Pos      `yaml:"-"`
+	// SaidBy and Own: see Rule.
+	SaidBy string `yaml:"said_by"`
+	Own    string `yaml:"own"`
+	Pos    Pos    `yaml:"-"`
 	// SourceIx is Source resolved to an index into Table.Sources.
 	SourceIx int `yaml:"-" json:"-"`
 }
@@ -108,7 +133,10 @@ type Step struct {
 	Order      int      `yaml:"order"`
 	Source     string   `yaml:"source"`
 	Quote      string   `yaml:"quote"`
-	Pos        Pos      `yaml:"-"`
+	// SaidBy and Own: see Rule.
+	SaidBy string `yaml:"said_by"`
+	Own    string `yaml:"own"`
+	Pos    Pos    `yaml:"-"`
 	// Ix is the step's index in Table.Steps; SourceIx its source's.
 	Ix       int `yaml:"-" json:"-"`
 	SourceIx int `yaml:"-" json:"-"`
@@ -128,10 +156,21 @@ type Rule struct {
 	// Suspects lists the hazards (see Hazards) a warning sign raises; steps
 	// unsafe with any of them leave the plan when the rule fires.
 	Suspects []string `yaml:"suspects"`
-	Source   string   `yaml:"source"`
-	Quote    string   `yaml:"quote"`
-	Tests    *Tests   `yaml:"tests" json:"-"`
-	Pos      Pos      `yaml:"-"`
+	// Broad marks a cause rule whose answer is common to many causes (pain
+	// between the shoulder blades, pain on waking): it adds its weight to a
+	// cause another, specific rule already points at, and never ranks a
+	// cause on its own.
+	Broad  bool   `yaml:"broad"`
+	Source string `yaml:"source"`
+	Quote  string `yaml:"quote"`
+	// SaidBy says who said the quote when the source is an article:
+	// "author", or the name of the reader whose comment it is.
+	SaidBy string `yaml:"said_by"`
+	// Own, when set, marks what no source gives (a technique's details, a
+	// number) as the tool's own suggestion, and says why.
+	Own   string `yaml:"own"`
+	Tests *Tests `yaml:"tests" json:"-"`
+	Pos   Pos    `yaml:"-"`
 
 	// References resolved to indexes into the table at load, so the engine
 	// never looks anything up by name: CauseIx is -1 without a cause.

@@ -17,11 +17,14 @@
 //	    answers: {warning_now: [chest_pain, exertion_spread], pain_where: [between_shoulder_blades]}
 //	    level: emergency
 //	    top3: []            # cause ids that must be among the top three ranked causes
+//	    not_top3: []        # cause ids that must not be among the top three
+//	    not_in_plan: []     # step ids that must not be in the self-care plan
 //
 // Keys are strict: name (lowercase letters, digits and dashes, unique across
 // the folder), description, answers (checked exactly like an answers file),
-// level (self-care, soon, urgent or emergency) and the optional top3 (at most
-// three known cause ids). An answer to a follow-up question that does not
+// level (self-care, soon, urgent or emergency), the optional top3 (at most
+// three known cause ids), not_top3 (known cause ids) and not_in_plan (known
+// step ids). An answer to a follow-up question that does not
 // apply given the other answers is an error, since the engine would ignore
 // it. Every problem is reported as file:line:col.
 package ruletest
@@ -58,12 +61,17 @@ type Case struct {
 	Level       rules.Level
 	// Top3 are cause ids that must all be among the top three ranked causes.
 	Top3 []string
+	// NotTop3 are cause ids that must not be among the top three: causes
+	// with no grounds in the answers, or that contradict a warning sign.
+	NotTop3 []string
+	// NotInPlan are step ids that must not be in the self-care plan.
+	NotInPlan []string
 	// Pos is where the case starts.
 	Pos rules.Pos
 }
 
 // caseKeys are the keys a case may have, in the order documented.
-var caseKeys = []string{"name", "description", "answers", "level", "top3"}
+var caseKeys = []string{"name", "description", "answers", "level", "top3", "not_top3", "not_in_plan"}
 
 // LoadDir loads the cases in a folder on disk.
 func LoadDir(dir string, qn *questionnaire.Questionnaire, t *rules.Table) ([]*Case, error) {
@@ -300,7 +308,18 @@ func (l *loader) decodeCase(file string, n ast.Node) *Case {
 		c.Answers = l.decodeAnswers(file, owner, kv, at)
 	}
 	if kv, ok := byKey["top3"]; ok {
-		c.Top3 = l.decodeTop3(kv, at)
+		c.Top3 = l.decodeIDs(kv, "top3", "cause", 3, at)
+	}
+	if kv, ok := byKey["not_top3"]; ok {
+		c.NotTop3 = l.decodeIDs(kv, "not_top3", "cause", 0, at)
+	}
+	if kv, ok := byKey["not_in_plan"]; ok {
+		c.NotInPlan = l.decodeIDs(kv, "not_in_plan", "step", 0, at)
+	}
+	for _, id := range c.NotTop3 {
+		if slices.Contains(c.Top3, id) {
+			at(byKey["not_top3"].Key, "not_top3: cause %q is also in top3", id)
+		}
 	}
 	if len(*l.errs) > before {
 		return nil
@@ -347,7 +366,9 @@ func (l *loader) decodeAnswers(file, owner string, kv *ast.MappingValueNode, at 
 	return a
 }
 
-func (l *loader) decodeTop3(kv *ast.MappingValueNode, at func(ast.Node, string, ...any)) []string {
+// decodeIDs reads a list of cause or step ids (kind) under key, at most
+// limit of them when limit > 0, each known to the rule table.
+func (l *loader) decodeIDs(kv *ast.MappingValueNode, key, kind string, limit int, at func(ast.Node, string, ...any)) []string {
 	v := yamlnode.Unwrap(kv.Value)
 	if v == nil {
 		return nil
@@ -358,36 +379,54 @@ func (l *loader) decodeTop3(kv *ast.MappingValueNode, at func(ast.Node, string, 
 		items = t.Values
 	default:
 		if !yamlnode.IsScalar(v) {
-			at(v, "top3: expected a list of cause ids, found %s", yamlnode.Describe(v))
+			at(v, "%s: expected a list of %s ids, found %s", key, kind, yamlnode.Describe(v))
 			return nil
 		}
 		items = []ast.Node{v}
 	}
-	if len(items) > 3 {
-		at(v, "top3: %d causes listed; at most three can be in the top three", len(items))
+	if limit > 0 && len(items) > limit {
+		at(v, "%s: %d causes listed; at most three can be in the top three", key, len(items))
 	}
 	var ids []string
 	for _, it := range items {
 		it = yamlnode.Unwrap(it)
 		if it == nil || !yamlnode.IsScalar(it) {
-			at(v, "top3: expected a cause id, found %s", yamlnode.Describe(it))
+			at(v, "%s: expected a %s id, found %s", key, kind, yamlnode.Describe(it))
 			continue
 		}
 		id := yamlnode.Text(it)
 		switch {
 		case slices.Contains(ids, id):
-			at(it, "top3: cause %q listed twice", id)
-		case l.table != nil && l.table.Cause(id) == nil:
-			var valid []string
-			for _, c := range l.table.Causes {
-				valid = append(valid, c.ID)
-			}
-			at(it, "top3: unknown cause %q; %s", id, diag.OneOf(id, valid))
+			at(it, "%s: %s %q listed twice", key, kind, id)
+		case l.table != nil && !l.known(kind, id):
+			valid := l.ids(kind)
+			at(it, "%s: unknown %s %q; %s", key, kind, id, diag.OneOf(id, valid))
 		default:
 			ids = append(ids, id)
 		}
 	}
 	return ids
+}
+
+func (l *loader) known(kind, id string) bool {
+	if kind == "step" {
+		return l.table.Step(id) != nil
+	}
+	return l.table.Cause(id) != nil
+}
+
+func (l *loader) ids(kind string) []string {
+	var out []string
+	if kind == "step" {
+		for _, s := range l.table.Steps {
+			out = append(out, s.ID)
+		}
+		return out
+	}
+	for _, c := range l.table.Causes {
+		out = append(out, c.ID)
+	}
+	return out
 }
 
 func validName(s string) bool {

@@ -116,7 +116,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "unknown key",
 			in:   "name: a\ndescription: d\nanswers: {age: 40}\nlevel: soon\nlevle: x\n",
-			want: []string{`v.yaml:5:1: case "a": unknown key "levle"; did you mean "level"? valid: name, description, answers, level, top3`},
+			want: []string{`v.yaml:5:1: case "a": unknown key "levle"; did you mean "level"? valid: name, description, answers, level, top3, not_top3, not_in_plan`},
 		},
 		{
 			name: "unknown level",
@@ -200,6 +200,23 @@ func TestParseErrors(t *testing.T) {
 			want: []string{`v.yaml:3:12: case "a": duplicate case name (first at v.yaml:2:6)`},
 		},
 		{
+			name: "not_top3 and not_in_plan name unknown ids, twice, or contradict top3",
+			in: "name: a\ndescription: d\nanswers: {age: 40}\nlevel: soon\ntop3: [pillow]\n" +
+				"not_top3: [pillow, scalene, scalenes, scalenes]\nnot_in_plan: [tennis-bal, {x: 1}]\n",
+			want: []string{
+				`v.yaml:6:20: case "a": not_top3: unknown cause "scalene"; did you mean "scalenes"? ` + validCauses + "...",
+				`v.yaml:6:39: case "a": not_top3: cause "scalenes" listed twice`,
+				`v.yaml:7:15: case "a": not_in_plan: unknown step "tennis-bal"; did you mean "tennis-ball"? valid: ...`,
+				`v.yaml:7:14: case "a": not_in_plan: expected a step id, found a mapping`,
+				`v.yaml:6:1: case "a": not_top3: cause "pillow" is also in top3`,
+			},
+		},
+		{
+			name: "not_in_plan is not a list",
+			in:   "name: a\ndescription: d\nanswers: {age: 40}\nlevel: soon\nnot_in_plan: {tennis-ball: 1}\n",
+			want: []string{`v.yaml:5:14: case "a": not_in_plan: expected a list of step ids, found a mapping`},
+		},
+		{
 			name: "empty list",
 			in:   "cases: []\n",
 			want: []string{`v.yaml:1:1: cases: expected a non-empty list of cases, found an empty list`},
@@ -209,7 +226,7 @@ func TestParseErrors(t *testing.T) {
 			in:   "cases:\n  - 3\nextra: 1\n",
 			want: []string{
 				`v.yaml:3:1: unknown key "extra" beside cases:; a file holds one case or a cases: list`,
-				`v.yaml:2:5: expected a case (a mapping with name, description, answers, level, top3), found the number 3`,
+				`v.yaml:2:5: expected a case (a mapping with name, description, answers, level, top3, not_top3, not_in_plan), found the number 3`,
 			},
 		},
 		{

@@ -32,10 +32,20 @@ func WriteText(w io.Writer, rep *Report, m Meta) error {
 		fmt.Fprintln(tw, "CASE\tEXPECTED\tGOT\tTOP-3\tRESULT")
 		for _, c := range rep.Cases {
 			top := "-"
-			if len(c.Case.Top3) > 0 {
+			if len(c.Case.Top3)+len(c.Case.NotTop3)+len(c.Case.NotInPlan) > 0 {
 				top = "ok"
+				var bad []string
 				if len(c.Missing) > 0 {
-					top = "missing " + strings.Join(c.Missing, ",")
+					bad = append(bad, "missing "+strings.Join(c.Missing, ","))
+				}
+				if len(c.Intruders) > 0 {
+					bad = append(bad, "unwanted "+strings.Join(c.Intruders, ","))
+				}
+				if len(c.Unwanted) > 0 {
+					bad = append(bad, "plan has "+strings.Join(c.Unwanted, ","))
+				}
+				if len(bad) > 0 {
+					top = strings.Join(bad, "; ")
 				}
 			}
 			result := "PASS"
@@ -60,6 +70,8 @@ func WriteText(w io.Writer, rep *Report, m Meta) error {
 		fmt.Fprintf(tw, "  Self-care over-triaged\t%s\tself-care cases given a higher level\n", f.OverTriage)
 		fmt.Fprintf(tw, "  Under-triaged\t%s\tcases given a lower level than their own\n", f.UnderTriage)
 		fmt.Fprintf(tw, "  Top-3 cause agreement\t%s\tcases naming causes with all of them in the top three\n", f.Top3Agreement)
+		fmt.Fprintf(tw, "  Causes kept out\t%s\tcases naming not_top3 causes with none in the top three\n", f.NotTop3Held)
+		fmt.Fprintf(tw, "  Steps kept out\t%s\tcases naming not_in_plan steps with none in the plan\n", f.NotInPlanHeld)
 		tw.Flush()
 		fmt.Fprintf(ew, "\n%s\n\n", wrap(AcceptableDefinition, 78, "  "))
 	}
@@ -121,6 +133,10 @@ type jsonCase struct {
 	Top3       []string `json:"top3"`
 	WantTop3   []string `json:"want_top3"`
 	Missing    []string `json:"missing_top3"`
+	NotTop3    []string `json:"not_top3"`
+	Intruders  []string `json:"unwanted_in_top3"`
+	NotInPlan  []string `json:"not_in_plan"`
+	Unwanted   []string `json:"unwanted_in_plan"`
 	Acceptable bool     `json:"acceptable"`
 	Pass       bool     `json:"pass"`
 }
@@ -140,6 +156,8 @@ type jsonFigures struct {
 	OverTriage      jsonRatio `json:"self_care_over_triaged"`
 	UnderTriage     jsonRatio `json:"under_triaged"`
 	Top3Agreement   jsonRatio `json:"top3_agreement"`
+	NotTop3Held     jsonRatio `json:"not_top3_held"`
+	NotInPlanHeld   jsonRatio `json:"not_in_plan_held"`
 	InlineCases     int       `json:"inline_cases"`
 	InlinePassed    int       `json:"inline_passed"`
 }
@@ -167,7 +185,8 @@ func WriteJSON(w io.Writer, rep *Report, m Meta) error {
 			EmergencyRecall: ratioJSON(f.EmergencyRecall), Acceptable: ratioJSON(f.Acceptable),
 			OverTriage: ratioJSON(f.OverTriage), UnderTriage: ratioJSON(f.UnderTriage),
 			Top3Agreement: ratioJSON(f.Top3Agreement),
-			InlineCases:   f.InlineCases, InlinePassed: f.InlinePassed,
+			NotTop3Held:   ratioJSON(f.NotTop3Held), NotInPlanHeld: ratioJSON(f.NotInPlanHeld),
+			InlineCases: f.InlineCases, InlinePassed: f.InlinePassed,
 		},
 		Cases:  []jsonCase{},
 		Inline: []jsonInline{},
@@ -178,6 +197,8 @@ func WriteJSON(w io.Writer, rep *Report, m Meta) error {
 			Name: c.Case.Name, Pos: fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col),
 			Expected: c.Case.Level.String(), Got: c.Got.String(),
 			Top3: nonNil(c.Top3), WantTop3: nonNil(c.Case.Top3), Missing: nonNil(c.Missing),
+			NotTop3: nonNil(c.Case.NotTop3), Intruders: nonNil(c.Intruders),
+			NotInPlan: nonNil(c.Case.NotInPlan), Unwanted: nonNil(c.Unwanted),
 			Acceptable: c.Acceptable, Pass: c.Pass,
 		})
 	}

@@ -12,17 +12,22 @@ import (
 // Reports print it next to the figures so the numbers cannot be misread.
 const AcceptableDefinition = "acceptable level: an emergency case only at emergency; a self-care case only at " +
 	"self-care (over-triage is a failure); an urgent or soon case at its level or more urgent, never less. " +
-	"A case passes only at exactly its level with every top3 cause among the top three."
+	"A case passes only at exactly its level with every top3 cause among the top three, no not_top3 cause " +
+	"among them and no not_in_plan step in the plan."
 
 // CaseResult is how one vignette fared.
 type CaseResult struct {
 	Case *Case
 	Got  rules.Level
-	// Top3 are the ids of the first three ranked causes (fewer when fewer
-	// causes scored). Ties keep table order, as the engine ranks them.
+	// Top3 are the ids of the causes the engine marks top (the first three
+	// ranked; fewer when fewer causes have grounds).
 	Top3 []string
 	// Missing are the expected causes that were not in Top3.
-	Missing    []string
+	Missing []string
+	// Intruders are not_top3 causes that were in Top3; Unwanted are
+	// not_in_plan steps that were in the plan.
+	Intruders  []string
+	Unwanted   []string
 	Acceptable bool
 	Pass       bool
 }
@@ -72,6 +77,11 @@ type Figures struct {
 	UnderTriage Ratio
 	// Top3Agreement: cases naming causes whose causes were all in the top three.
 	Top3Agreement Ratio
+	// NotTop3Held: cases naming not_top3 causes with none of them in the
+	// top three; NotInPlanHeld: cases naming not_in_plan steps with none of
+	// them in the plan.
+	NotTop3Held   Ratio
+	NotInPlanHeld Ratio
 	InlinePassed  int
 	InlineCases   int
 }
@@ -128,16 +138,28 @@ func Run(eng *triage.Engine, cases []*Case) *Report {
 	for _, c := range cases {
 		as := eng.Assess(c.Answers)
 		res := CaseResult{Case: c, Got: as.Level}
-		for i := 0; i < len(as.Causes) && i < 3; i++ {
-			res.Top3 = append(res.Top3, as.Causes[i].Cause.ID)
+		for _, rc := range as.Causes {
+			if rc.Top {
+				res.Top3 = append(res.Top3, rc.Cause.ID)
+			}
 		}
 		for _, id := range c.Top3 {
 			if !slices.Contains(res.Top3, id) {
 				res.Missing = append(res.Missing, id)
 			}
 		}
+		for _, id := range c.NotTop3 {
+			if slices.Contains(res.Top3, id) {
+				res.Intruders = append(res.Intruders, id)
+			}
+		}
+		for _, id := range c.NotInPlan {
+			if slices.ContainsFunc(as.Plan, func(p triage.PlanStep) bool { return p.Step.ID == id }) {
+				res.Unwanted = append(res.Unwanted, id)
+			}
+		}
 		res.Acceptable = Acceptable(c.Level, as.Level)
-		res.Pass = as.Level == c.Level && len(res.Missing) == 0
+		res.Pass = as.Level == c.Level && len(res.Missing) == 0 && len(res.Intruders) == 0 && len(res.Unwanted) == 0
 		rep.Cases = append(rep.Cases, res)
 
 		f.Cases++
@@ -149,6 +171,8 @@ func Run(eng *triage.Engine, cases []*Case) *Report {
 		count(&f.OverTriage, c.Level == rules.SelfCare, as.Level > rules.SelfCare)
 		count(&f.UnderTriage, true, as.Level < c.Level)
 		count(&f.Top3Agreement, len(c.Top3) > 0, len(res.Missing) == 0)
+		count(&f.NotTop3Held, len(c.NotTop3) > 0, len(res.Intruders) == 0)
+		count(&f.NotInPlanHeld, len(c.NotInPlan) > 0, len(res.Unwanted) == 0)
 	}
 	for _, r := range eng.Table().Rules {
 		if r.Tests == nil {
@@ -202,6 +226,18 @@ func (c CaseResult) Problem() string {
 			msg += "; "
 		}
 		msg += fmt.Sprintf("top3 missing %s; the top three were %s", quoteList(c.Missing), quoteList(c.Top3))
+	}
+	if len(c.Intruders) > 0 {
+		if msg != "" {
+			msg += "; "
+		}
+		msg += fmt.Sprintf("not_top3 %s in the top three %s", quoteList(c.Intruders), quoteList(c.Top3))
+	}
+	if len(c.Unwanted) > 0 {
+		if msg != "" {
+			msg += "; "
+		}
+		msg += fmt.Sprintf("not_in_plan %s in the plan", quoteList(c.Unwanted))
 	}
 	if msg == "" {
 		msg = "ok"

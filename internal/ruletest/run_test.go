@@ -105,6 +105,43 @@ func TestRunFigures(t *testing.T) {
 	}
 }
 
+// TestRunNotTop3AndNotInPlan: a cause named in not_top3 that is in the top
+// three, or a step named in not_in_plan that is in the plan, fails the case
+// whatever its level, and the figures count it.
+func TestRunNotTop3AndNotInPlan(t *testing.T) {
+	eng := builtinEngine(t)
+	overhead := answers.Answers{"warning_now": none, "warning_nerves": none, "warning_history": none,
+		"sleep_position": answers.Choices("stomach"), "sleep_arm": answers.Choices("overhead")}
+	bad := mkCase("groundless", rules.SelfCare, nil, overhead)
+	bad.NotTop3 = []string{"stomach-arms-overhead", "scalenes"}
+	bad.NotInPlan = []string{"avoid-stomach-arms-overhead", "tennis-ball"}
+	good := mkCase("held", rules.SelfCare, nil, overhead)
+	good.NotTop3 = []string{"scalenes"}
+	good.NotInPlan = []string{"tennis-ball"}
+	rep := ruletest.Run(eng, []*ruletest.Case{bad, good})
+	f := rep.Figures
+	if f.Passed != 1 || f.NotTop3Held != (ruletest.Ratio{N: 1, Of: 2}) || f.NotInPlanHeld != (ruletest.Ratio{N: 1, Of: 2}) {
+		t.Errorf("passed %d, not_top3 held %v, not_in_plan held %v", f.Passed, f.NotTop3Held, f.NotInPlanHeld)
+	}
+	failed := rep.Failed()
+	if len(failed) != 1 {
+		t.Fatalf("failed %v", failed)
+	}
+	want := `v.yaml:1:1: case "groundless": not_top3 stomach-arms-overhead in the top three stomach-arms-overhead; not_in_plan avoid-stomach-arms-overhead in the plan`
+	if got := failed[0].Problem(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	var out bytes.Buffer
+	if err := ruletest.WriteText(&out, rep, ruletest.Meta{Table: "built-in rules", CasesDir: "v"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"unwanted stomach-arms-overhead; plan has avoid-stomach-arms-overhead", "Causes kept out         50.0% (1 of 2)", "Steps kept out          50.0% (1 of 2)"} {
+		if !strings.Contains(out.String(), s) {
+			t.Errorf("text output lacks %q:\n%s", s, out.String())
+		}
+	}
+}
+
 // TestRunEmpty: no cases, the built-in inline cases only.
 func TestRunEmpty(t *testing.T) {
 	eng := builtinEngine(t)

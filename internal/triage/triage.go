@@ -6,6 +6,7 @@ package triage
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
@@ -15,6 +16,10 @@ import (
 // PlanCauses is how many top-ranked causes feed the self-care plan; the rest
 // are listed as possible causes but would make the plan too long to follow.
 const PlanCauses = 3
+
+// TopCauses is how many causes are shown first; the rest are "other
+// possibilities". They are the causes the plan is for.
+const TopCauses = PlanCauses
 
 // Assessment is what the engine concludes. Views and exports read it; none
 // of them decide anything.
@@ -56,11 +61,19 @@ type Reason struct {
 }
 
 // RankedCause is a likely cause and its score: the sum of the weights of the
-// rules that point at it.
+// rules that point at it. A cause is ranked only when at least one answer
+// points to it specifically (a rule that is not broad, with an answer given).
 type RankedCause struct {
 	Cause   *rules.Cause
 	Score   int
 	Reasons []Reason
+	// Specific is how many distinct answers point to the cause through
+	// rules that are not broad; it breaks ties in the score.
+	Specific int
+	// Top marks the first TopCauses causes: the ones shown first and the
+	// ones the self-care plan is built for. Views and exports read it
+	// rather than counting for themselves.
+	Top bool
 }
 
 // PlanStep is a self-care step and what it is for.
@@ -87,6 +100,12 @@ type Quote struct {
 	Text string
 	Kind string // "rule", "cause" or "step"
 	ID   string
+	// SaidBy is who said it, for an article: the table's said_by ("author"
+	// or a reader's name); SourceUse.Source.Speaker puts it in words.
+	SaidBy string
+	// Own is set when what cites the passage adds the tool's own suggestion
+	// (a technique's details, a number): why, in words.
+	Own string
 }
 
 // By names what cites the passage: "rule x".
@@ -179,12 +198,14 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 
 	as.Causes = make([]RankedCause, 0, len(fired))
 	for i, c := range t.Causes {
-		if scores[i] > 0 {
-			as.Causes = append(as.Causes, RankedCause{Cause: c, Score: scores[i], Reasons: reasons[i]})
+		if n := specific(reasons[i]); n > 0 {
+			as.Causes = append(as.Causes, RankedCause{Cause: c, Score: scores[i], Reasons: reasons[i], Specific: n})
 		}
 	}
-	// Ties keep table order, so the ranking is deterministic.
-	slices.SortStableFunc(as.Causes, func(a, b RankedCause) int { return b.Score - a.Score })
+	slices.SortFunc(as.Causes, compareCauses)
+	for i := range min(len(as.Causes), TopCauses) {
+		as.Causes[i].Top = true
+	}
 
 	e.plan(as, fired, f)
 	e.seekHelp(as, fired)
@@ -195,6 +216,64 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 		}
 	}
 	return as
+}
+
+// specific counts the distinct answers that point to a cause through rules
+// that are not broad: 0 means nothing grounds the cause, however high the
+// broad rules score it (an unanswered question gives no answer to count).
+func specific(rs []Reason) int {
+	type answer struct {
+		q   *questionnaire.Question
+		opt string
+	}
+	var seen [16]answer
+	n := 0
+	add := func(a answer) {
+		if !slices.Contains(seen[:min(n, len(seen))], a) {
+			if n < len(seen) {
+				seen[n] = a
+			}
+			n++
+		}
+	}
+	for _, r := range rs {
+		if r.Rule.Broad {
+			continue
+		}
+		for _, f := range r.Because {
+			if len(f.Options) == 0 {
+				add(answer{f.Question, ""}) // a number or yes/no: the question itself
+			}
+			for _, o := range f.Options {
+				add(answer{f.Question, o})
+			}
+		}
+	}
+	return n
+}
+
+// compareCauses ranks by score; ties go to the cause with more distinct
+// specific answers, then the one with the strongest single rule, and only
+// then to the id, so table order never decides.
+func compareCauses(a, b RankedCause) int {
+	if a.Score != b.Score {
+		return b.Score - a.Score
+	}
+	if a.Specific != b.Specific {
+		return b.Specific - a.Specific
+	}
+	if wa, wb := maxWeight(a.Reasons), maxWeight(b.Reasons); wa != wb {
+		return wb - wa
+	}
+	return strings.Compare(a.Cause.ID, b.Cause.ID)
+}
+
+func maxWeight(rs []Reason) int {
+	w := 0
+	for _, r := range rs {
+		w = max(w, r.Rule.Weight)
+	}
+	return w
 }
 
 // facts appends condition matches as "because you said" lines.
@@ -223,12 +302,15 @@ func (e *Engine) facts(a answers.Answers, ms []rules.Match, out []Fact) []Fact {
 // unsafe. At emergency level there is no self-care plan: help comes first.
 func (e *Engine) plan(as *Assessment, fired []*rules.Rule, f rules.Facts) {
 	t := e.table
-	// The top causes, plus any tied with the last of them.
-	cut := 0
-	if n := len(as.Causes); n > 0 {
-		cut = as.Causes[min(n, PlanCauses)-1].Score
+	// The plan is for the top causes; the ranking has no ties left.
+	top := func(ix int) bool {
+		for _, rc := range as.Causes {
+			if rc.Top && rc.Cause == t.Causes[ix] {
+				return true
+			}
+		}
+		return false
 	}
-	top := func(ix int) bool { return ix >= 0 && e.score(as, ix) >= cut }
 	eligible := func(r *rules.Rule) bool { return r.CauseIx < 0 || top(r.CauseIx) }
 	// First pass: how many rules point at each step, in order of first
 	// mention, so each step's lists are carved from one buffer.
@@ -313,17 +395,6 @@ func ruledOutBy(ws []Finding, s *rules.Step) *Finding {
 	return nil
 }
 
-// score is the score of cause index ix in the ranking, 0 if absent.
-func (e *Engine) score(as *Assessment, ix int) int {
-	c := e.table.Causes[ix]
-	for _, rc := range as.Causes {
-		if rc.Cause == c {
-			return rc.Score
-		}
-	}
-	return 0
-}
-
 func (e *Engine) seekHelp(as *Assessment, fired []*rules.Rule) {
 	as.SeekHelp = make([]HelpLine, 0, 8)
 	for _, r := range fired {
@@ -354,22 +425,22 @@ func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
 		quotes[i] = buf[len(buf) : len(buf) : len(buf)+c]
 		buf = buf[:len(buf)+c]
 	}
-	add := func(src int, text, kind, id string) {
+	add := func(src int, text, kind, id, saidBy, own string) {
 		for _, q := range quotes[src] {
 			if q.Text == text {
 				return
 			}
 		}
-		quotes[src] = append(quotes[src], Quote{Text: text, Kind: kind, ID: id})
+		quotes[src] = append(quotes[src], Quote{Text: text, Kind: kind, ID: id, SaidBy: saidBy, Own: own})
 	}
 	for _, r := range fired {
-		add(r.SourceIx, r.Quote, "rule", r.ID)
+		add(r.SourceIx, r.Quote, "rule", r.ID, r.SaidBy, r.Own)
 	}
 	for _, c := range as.Causes {
-		add(c.Cause.SourceIx, c.Cause.Quote, "cause", c.Cause.ID)
+		add(c.Cause.SourceIx, c.Cause.Quote, "cause", c.Cause.ID, c.Cause.SaidBy, c.Cause.Own)
 	}
 	for _, p := range as.Plan {
-		add(p.Step.SourceIx, p.Step.Quote, "step", p.Step.ID)
+		add(p.Step.SourceIx, p.Step.Quote, "step", p.Step.ID, p.Step.SaidBy, p.Step.Own)
 	}
 	as.Sources = make([]SourceUse, 0, len(t.Sources))
 	for i, s := range t.Sources {

@@ -53,7 +53,7 @@ func TestTeatestCharlotte(t *testing.T) {
 	waitText("Warning signs first")
 	send("7", "enter", "8", "enter", "7", "enter", "3", "0", "enter")
 	waitText("Where and how it hurts")
-	send("3", "enter", "tab", "8", "9", "enter", "1", "enter", "2", "enter", "right")
+	send("3", "enter", "tab", "8", "9", "enter", "1", "enter", "2", "enter", "right", "right")
 	send("tab", "tab", "1", "right", "tab", "tab", "tab", "tab", "1", "tab", "2", "right", "right")
 	waitText("Review your answers")
 	send("enter")
@@ -78,7 +78,7 @@ func TestEmmaByKeys(t *testing.T) {
 	press(m, "enter", "7", "enter", "8", "enter", "7", "enter")
 	typeText(m, "14")
 	press(m, "enter", "4", "enter", "tab", "9", "enter", "1", "2", "enter", "2", "enter")
-	press(m, "right", "right", "tab", "tab", "3", "tab", "2", "right", "right", "enter")
+	press(m, "right", "right", "right", "tab", "tab", "3", "tab", "2", "right", "right", "enter") // from "keeps coming back" on
 	if m.screen != scrResults || m.as.Level != rules.SelfCare {
 		t.Fatalf("screen %v, level %v:\n%s", m.screen, m.as.Level, plain(m))
 	}

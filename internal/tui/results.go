@@ -233,7 +233,12 @@ func (m *Model) resultsBody(w int) string {
 	if len(as.Causes) == 0 {
 		para(&b, st.muted, "Your answers do not point at a particular cause. The plan below still applies, and a physiotherapist can look for one.", 1, w)
 	}
+	var others []triage.RankedCause
 	for i, c := range as.Causes {
+		if !c.Top {
+			others = append(others, c)
+			continue
+		}
 		num := fmt.Sprintf("%d. ", i+1)
 		title := c.Cause.Title
 		if m.explain {
@@ -258,6 +263,18 @@ func (m *Model) resultsBody(w int) string {
 			for _, r := range c.Reasons {
 				para(&b, st.why, fmt.Sprintf("rule %s, +%d", r.Rule.ID, r.Rule.Weight), in, w)
 			}
+		}
+	}
+	// The rest briefly: the plan is built for the top causes only.
+	if len(others) > 0 {
+		b.WriteString("\n")
+		para(&b, st.text.Bold(true), "Other possibilities, less likely from your answers:", 1, w)
+		for _, c := range others {
+			var facts []triage.Fact
+			for _, r := range c.Reasons {
+				facts = append(facts, r.Because...)
+			}
+			hanging(&b, "– ", 2, st.text, c.Cause.Title+" ("+because(facts)+")", 1, w)
 		}
 	}
 
