@@ -65,6 +65,9 @@ type Source struct {
 	URL       string `yaml:"url"`
 	// Seed names the article's text in shared/seeds, to check quotes against.
 	Seed string `yaml:"seed"`
+	// SeenAt is where a guideline's quoted text was read: the page itself or
+	// a faithful copy of it. The text is kept in testdata/guidance/<id>.txt.
+	SeenAt string `yaml:"seen_at" json:",omitempty"`
 	Pos  Pos    `yaml:"-"`
 }
 
@@ -130,8 +133,17 @@ type Rule struct {
 	Suspects []string `yaml:"suspects"`
 	Source   string   `yaml:"source"`
 	Quote    string   `yaml:"quote"`
-	Tests    *Tests   `yaml:"tests" json:"-"`
-	Pos      Pos      `yaml:"-"`
+	// GuidanceLevel is the level the cited guidance gives for the quoted
+	// sign; Departure says why the rule's own level is lower, and is
+	// required whenever it is (see checkGuidanceLevels).
+	GuidanceLevel string `yaml:"guidance_level" json:",omitempty"`
+	Departure     string `yaml:"departure" json:",omitempty"`
+	// ShownBelow hides a seek_help line once the assessment reaches this
+	// level: "book a doctor if it lasts six weeks" is wrong beside "call
+	// the emergency number now".
+	ShownBelow string `yaml:"shown_below" json:",omitempty"`
+	Tests      *Tests `yaml:"tests" json:"-"`
+	Pos        Pos    `yaml:"-"`
 
 	// References resolved to indexes into the table at load, so the engine
 	// never looks anything up by name: CauseIx is -1 without a cause.
@@ -140,7 +152,21 @@ type Rule struct {
 	SourceIx int   `yaml:"-" json:"-"`
 
 	level Level // parsed Level; SelfCare when none
+	// guidanceLevel and shownBelow parsed; shownBelow is above Emergency
+	// (never hidden) when not set.
+	guidanceLevel Level
+	shownBelow    Level
 }
+
+// GuidanceLevelOf is the level the rule's cited guidance gives, and whether
+// the rule states one.
+func (r *Rule) GuidanceLevelOf() (Level, bool) {
+	return r.guidanceLevel, r.GuidanceLevel != ""
+}
+
+// ShownAt reports whether the rule's seek_help line fits an assessment at
+// level l.
+func (r *Rule) ShownAt(l Level) bool { return r.ShownBelow == "" || l < r.shownBelow }
 
 // LevelOf is the rule's triage level; SelfCare for a rule that sets none.
 func (r *Rule) LevelOf() Level { return r.level }
