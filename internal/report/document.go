@@ -6,6 +6,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -72,7 +73,25 @@ func build(as *triage.Assessment, m Meta) document {
 	}
 	d.sections = append(d.sections, warn)
 
-	causes := section{heading: "Likely causes"}
+	if as.Level == rules.Emergency {
+		// At emergency level the summary is for the emergency services: the
+		// warning signs, what to do now and the answers; no causes and no
+		// self-care, so nothing reads like a reason to wait.
+		d.sections = append(d.sections, section{heading: "Causes and self-care", blocks: []block{{kind: para, text: as.Held}}})
+		d.sections = append(d.sections, helpSection(as))
+		d.sections = append(d.sections, answersSection(as), sourcesSection(as))
+		return d
+	}
+	// At urgent level causes and self-care are for the hours until the
+	// person is seen, and say so in their headings.
+	waitHeading := func(h string) string {
+		if as.Level == rules.Urgent {
+			return "While you wait to be seen: " + strings.ToLower(h[:1]) + h[1:]
+		}
+		return h
+	}
+
+	causes := section{heading: waitHeading("Likely causes")}
 	if len(as.Causes) == 0 {
 		causes.blocks = append(causes.blocks, block{kind: para, text: "Your answers did not point to a particular cause. The general plan below still applies."})
 	} else {
@@ -103,7 +122,7 @@ func build(as *triage.Assessment, m Meta) document {
 	}
 	d.sections = append(d.sections, causes)
 
-	plan := section{heading: "Self-care plan"}
+	plan := section{heading: waitHeading("Self-care plan")}
 	if len(as.Plan) == 0 {
 		msg := "No self-care steps for these answers."
 		if len(as.Withheld) > 0 {
@@ -111,7 +130,10 @@ func build(as *triage.Assessment, m Meta) document {
 		}
 		plan.blocks = append(plan.blocks, block{kind: para, text: msg})
 	} else {
-		if len(as.Warnings) > 0 {
+		switch {
+		case as.Level == rules.Urgent:
+			plan.blocks = append(plan.blocks, block{kind: para, text: "For while you wait to be seen today, never instead of it:"})
+		case len(as.Warnings) > 0:
 			plan.blocks = append(plan.blocks, block{kind: para, text: "Only alongside the help above, never instead of it:"})
 		}
 		b := block{kind: numbered}
@@ -149,17 +171,28 @@ func build(as *triage.Assessment, m Meta) document {
 	}
 	d.sections = append(d.sections, plan)
 
+	d.sections = append(d.sections, helpSection(as))
+	d.sections = append(d.sections, answersSection(as), sourcesSection(as))
+	return d
+}
+
+// helpSection is "when to get help", in words that fit the level reached.
+func helpSection(as *triage.Assessment) section {
 	help := section{heading: "When to get help"}
 	hb := block{kind: bullets}
 	for _, h := range as.SeekHelp {
 		hb.items = append(hb.items, item{text: h.Text})
 	}
-	hb.items = append(hb.items, item{text: "Any time you are worried, or the pain is severe or getting worse: see a doctor. You never need a reason from this tool to get help."})
+	if as.Level == rules.Emergency {
+		hb.items = append(hb.items, item{text: "If anything gets worse while you wait, or you are alone and feel worse, call your local emergency number again."})
+	} else {
+		hb.items = append(hb.items, item{text: "Any time you are worried, or the pain is severe or getting worse: see a doctor. You never need a reason from this tool to get help."})
+	}
 	help.blocks = append(help.blocks, hb)
-	d.sections = append(d.sections, help)
+	return help
+}
 
-	d.sections = append(d.sections, answersSection(as))
-
+func sourcesSection(as *triage.Assessment) section {
 	src := section{heading: "Sources"}
 	for _, s := range as.Sources {
 		head := s.Source.Title
@@ -175,8 +208,7 @@ func build(as *triage.Assessment, m Meta) document {
 		}
 		src.blocks = append(src.blocks, b)
 	}
-	d.sections = append(d.sections, src)
-	return d
+	return src
 }
 
 func answersSection(as *triage.Assessment) section {

@@ -349,6 +349,24 @@ func (e *Engine) seekHelp(as *Assessment, fired []*rules.Rule) {
 // causes ranked and the steps in the plan, grouped by source in table order.
 func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
 	t := e.table
+	// Only rules whose conclusion is shown are cited: a warning sign, a help
+	// line that fits the level, or (below emergency) a cause or step.
+	shown := func(r *rules.Rule) bool {
+		switch {
+		case r.IsWarning():
+			return true
+		case r.SeekHelp != "" && r.ShownAt(as.Level):
+			return true
+		}
+		return as.Level < rules.Emergency && (r.CauseIx >= 0 || len(r.StepIx) > 0)
+	}
+	kept := make([]*rules.Rule, 0, len(fired))
+	for _, r := range fired {
+		if shown(r) {
+			kept = append(kept, r)
+		}
+	}
+	fired = kept
 	quotes := make([][]Quote, len(t.Sources))
 	n := len(fired) + len(as.Causes) + len(as.Plan)
 	buf := make([]Quote, 0, n)
