@@ -42,8 +42,10 @@ func TestPipedEmma(t *testing.T) {
 	t.Chdir(t.TempDir())
 	out, err := run(t, lines(
 		"7", "8", "7", "14",
+		"7", "5", "4", "6", "7", "4", // the warning questions added for issue 9
 		"4", "", "9",
 		"1 2", "2",
+		"", "", "", // onset, course, stiffness
 		"", "", "", "", "",
 		"", "", "", "",
 		"", "", "3", "2", "2", "", "",
@@ -116,7 +118,7 @@ func TestInputEndsBeforeWarningSigns(t *testing.T) {
 func TestQuitSavesAnswers(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	out, err := run(t, lines("7", "8", "7", "33", "3", "q", ""))
+	out, err := run(t, lines("7", "8", "7", "33", "7", "5", "4", "6", "7", "4", "3", "q", ""))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
@@ -139,5 +141,39 @@ func TestCancelled(t *testing.T) {
 	err := Run(ctx, Options{Load: func() (*triage.Engine, error) { return eng, nil }, In: r, Out: &bytes.Buffer{}})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("want the cancellation, got %v", err)
+	}
+}
+
+// An urgent sign is said at once with what to do today; Enter goes on with
+// the questions, and the summary at the end is urgent.
+func TestUrgentSignSaidAtOnceThenGoesOn(t *testing.T) {
+	t.Chdir(t.TempDir())
+	out, err := run(t, lines(
+		"7", "8", "1", // fever
+		"",   // go on with the questions
+		"30", // age
+		"7", "5", "4", "6", "7", "4",
+		"3", "", "", // where, side, feel
+		"", "", "", "", "", // when, how long, onset, course, stiffness
+		"", "", "", "", "",
+		"", "", "", "",
+		"", "", "", "", "", "", "", "",
+		"",
+		"",  // review: results
+		"n", // do not save
+	))
+	if err != nil && !errors.Is(err, ErrInputEnded) {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	stop := strings.Index(out, "URGENT: Urgent: see a doctor today")
+	age := strings.Index(out, "How old are you?")
+	if stop < 0 || age < stop {
+		t.Fatalf("the urgent sign was not said before the next question:\n%s", out)
+	}
+	if !strings.Contains(out, "Press Enter to finish the questions") || !strings.Contains(out, "WHILE YOU WAIT TO BE SEEN") {
+		t.Errorf("want the choice to go on, and an urgent summary with while-you-wait sections:\n%s", out)
+	}
+	if strings.Count(out, "URGENT: Urgent: see a doctor today") != 1 {
+		t.Error("the urgent stop was said more than once")
 	}
 }

@@ -68,7 +68,7 @@ type Source struct {
 	// SeenAt is where a guideline's quoted text was read: the page itself or
 	// a faithful copy of it. The text is kept in testdata/guidance/<id>.txt.
 	SeenAt string `yaml:"seen_at" json:",omitempty"`
-	Pos  Pos    `yaml:"-"`
+	Pos    Pos    `yaml:"-"`
 }
 
 // Muscle is a muscle involved in a cause: where it sits and where it sends

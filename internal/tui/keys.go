@@ -65,12 +65,14 @@ var singles = func() (t [128]string) {
 
 // Help lines for each screen.
 const (
-	helpPage     = "↑/↓ move · space choose · enter next · ←/→ page · ? why we ask · ctrl+c quit"
-	helpNumber   = "type a number · enter next · ↑/↓ other questions · ←/→ page · ? why we ask · ctrl+c quit"
-	helpReview   = "↑/↓ move · enter change this answer / see results · ← back · ctrl+c quit"
-	helpResults  = "↑/↓ scroll · c cause on the picture · s sources · e export · ← change answers · q quit"
-	helpEmerg    = "e export the summary · ← change answers · ↑/↓ scroll · q quit"
-	helpWelcome  = "enter start · ctrl+c quit"
-	helpFromRev  = " · → back to review"
-	helpSizeNote = "ctrl+c quit"
+	helpPage    = "↑/↓ move · space choose · enter next · ←/→ page · ? why we ask · ctrl+c quit"
+	helpNumber  = "type a number · enter next · ↑/↓ other questions · ←/→ page · ? why we ask · ctrl+c quit"
+	helpReview  = "↑/↓ move · enter change this answer / see results · ← back · ctrl+c quit"
+	helpResults = "↑/↓ scroll · c cause on the picture · s sources · e export · ← change answers · q quit"
+	helpEmerg   = "e export the summary · ← change answers · ↑/↓ scroll · q quit"
+	// helpUrgentStop is for an urgent sign shown mid-questionnaire.
+	helpUrgentStop = "enter finish the questions · e export · ← change answers · ↑/↓ scroll · q quit"
+	helpWelcome    = "enter start · ctrl+c quit"
+	helpFromRev    = " · → back to review"
+	helpSizeNote   = "ctrl+c quit"
 )

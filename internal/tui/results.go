@@ -20,6 +20,11 @@ func (m *Model) resultsKey(msg tea.KeyPressMsg, k string) tea.Cmd {
 		return tea.Quit
 	case "e":
 		return m.openExport()
+	case "enter":
+		if m.urgentStop() {
+			m.continueAfterStop()
+		}
+		return nil
 	case "left", "h", "esc":
 		m.status = ""
 		if m.screen == scrEmergency {
@@ -91,7 +96,16 @@ func (m *Model) buildResults() {
 	m.resLines = strings.Split(content, "\n")
 }
 
+// urgentStop reports whether the stop screen is showing an urgent sign,
+// which the person may continue past.
+func (m *Model) urgentStop() bool {
+	return m.screen == scrEmergency && m.as != nil && m.as.Level == rules.Urgent
+}
+
 func (m *Model) resultsHelp() string {
+	if m.urgentStop() {
+		return helpUrgentStop
+	}
 	if m.screen == scrEmergency {
 		return helpEmerg
 	}
@@ -422,8 +436,12 @@ func (m *Model) emergencyBody(w int) string {
 	b.WriteString("\n")
 	box := st.dangerBox.Width(w - 2)
 	var inner strings.Builder
-	inner.WriteString(st.err.Render("Do this now:") + "\n")
-	for _, l := range wrap(triage.Info(rules.Emergency).Do, w-8) {
+	doNow := "Do this now:"
+	if as.Level == rules.Urgent {
+		doNow = "Do this today:"
+	}
+	inner.WriteString(st.err.Render(doNow) + "\n")
+	for _, l := range wrap(triage.Info(as.Level).Do, w-8) {
 		inner.WriteString(st.text.Bold(true).Render(l) + "\n")
 	}
 	b.WriteString(indentBlock(box.Render(strings.TrimSuffix(inner.String(), "\n")), 1) + "\n")
@@ -434,8 +452,13 @@ func (m *Model) emergencyBody(w int) string {
 		para(&b, st.muted, "Because you said: "+because(f.Because), 3, w)
 	}
 	b.WriteString("\n")
-	para(&b, st.text, "The questionnaire stops here: self-care can wait until you have been checked.", 1, w)
-	para(&b, st.muted, "Press e to save a summary to show the emergency services or a doctor. If you chose a warning sign by mistake, press ← to change your answers.", 1, w)
+	if as.Level == rules.Urgent {
+		para(&b, st.text, "Press Enter to finish the questions for your summary. Likely causes and self-care will be for while you wait to be seen today, never instead of it.", 1, w)
+		para(&b, st.muted, "Press e to save a summary to show a doctor. If you chose a warning sign by mistake, press ← to change your answers.", 1, w)
+	} else {
+		para(&b, st.text, "The questionnaire stops here: self-care can wait until you have been checked.", 1, w)
+		para(&b, st.muted, "Press e to save a summary to show the emergency services or a doctor. If you chose a warning sign by mistake, press ← to change your answers.", 1, w)
+	}
 	b.WriteString("\n")
 	para(&b, st.muted, triage.Disclaimer, 1, w)
 	return strings.TrimRight(b.String(), "\n")
