@@ -86,8 +86,10 @@ func TestAssessTextShowsWarningFirst(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !strings.Contains(out, "emergency") || strings.Index(out, "WARNING SIGNS") > strings.Index(out, "LIKELY CAUSES") {
-		t.Errorf("warning signs do not lead:\n%s", out)
+	// At emergency level there are no causes or self-care at all.
+	if !strings.Contains(out, "emergency") || !strings.Contains(out, "WARNING SIGNS") ||
+		strings.Contains(out, "LIKELY CAUSES") || strings.Contains(out, "SELF-CARE PLAN") {
+		t.Errorf("warning signs do not lead, or causes and self-care are shown at emergency level:\n%s", out)
 	}
 }
 
