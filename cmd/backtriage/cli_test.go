@@ -218,3 +218,15 @@ func TestRulesTest(t *testing.T) {
 		t.Errorf("malformed case: exit %d\n%s", code, errs)
 	}
 }
+
+func TestRulesDocToStdout(t *testing.T) {
+	out, errs, code := run(t, "", "rules", "doc", "-o", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"# Clinical safety review", "## 2. Warning rules", "`emergency-clot-risk-breathing`", "Departure"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("rules doc output lacks %q", want)
+		}
+	}
+}
