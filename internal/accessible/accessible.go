@@ -431,7 +431,11 @@ func (s *session) checkEmergency() (bool, error) {
 	s.println("")
 	s.println("Why:")
 	for _, f := range as.Warnings {
-		s.println("- " + f.Rule.Title + ". " + f.Rule.Action)
+		if stop == rules.Emergency && f.Level < rules.Emergency {
+			s.println("- " + f.Rule.Title + ". Tell the emergency team about this too.")
+		} else {
+			s.println("- " + f.Rule.Title + ". " + f.Rule.Action)
+		}
 		s.println("  Because you said: " + because(f.Because))
 	}
 	s.println("")

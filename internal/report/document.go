@@ -63,7 +63,13 @@ func build(as *triage.Assessment, m Meta) document {
 		b := block{kind: bullets}
 		for _, w := range as.Warnings {
 			it := item{text: fmt.Sprintf("[%s] %s", w.Level, w.Rule.Title)}
-			it.detail = append(it.detail, "What to do: "+w.Rule.Action)
+			if as.Level == rules.Emergency && w.Level < rules.Emergency {
+				// Its own "book a doctor" advice would read like a reason to
+				// wait; the sign is still worth telling the emergency team.
+				it.detail = append(it.detail, "Tell the emergency team about this too.")
+			} else {
+				it.detail = append(it.detail, "What to do: "+w.Rule.Action)
+			}
 			if len(w.Because) > 0 {
 				it.detail = append(it.detail, "Because you said: "+factsText(w.Because))
 			}

@@ -448,7 +448,11 @@ func (m *Model) emergencyBody(w int) string {
 	m.section(&b, "Why")
 	for _, f := range as.Warnings {
 		hanging(&b, st.err.Render("⚠ "), 2, st.text.Bold(true), f.Rule.Title, 1, w)
-		para(&b, st.text, f.Rule.Action, 3, w)
+		if as.Level == rules.Emergency && f.Level < rules.Emergency {
+			para(&b, st.text, "Tell the emergency team about this too.", 3, w)
+		} else {
+			para(&b, st.text, f.Rule.Action, 3, w)
+		}
 		para(&b, st.muted, "Because you said: "+because(f.Because), 3, w)
 	}
 	b.WriteString("\n")
