@@ -17,8 +17,9 @@ import (
 
 const answersDir = "../../testdata/answers"
 
-const allQuestions = "warning_now, warning_nerves, warning_history, age, pain_where, pain_side, pain_feel, " +
-	"pain_when, duration, sleep_position, sleep_arm, sleep_neck, sleep_curl, wake_to_change, pillow_height, " +
+const allQuestions = "warning_now, warning_nerves, warning_history, age, warning_more_now, warning_recent, " +
+	"warning_pain_pattern, warning_risk, warning_clot_risk, warning_injury, pain_where, pain_side, pain_feel, " +
+	"pain_when, duration, onset, course, stiffness_pattern, sleep_position, sleep_arm, sleep_neck, sleep_curl, wake_to_change, pillow_height, " +
 	"pillow_support, pillow_knees, mattress_feel, mattress_age, desk_hours, slouch, training, strain, baby, " +
 	"nursing_position, nursing_head, water, hot_nights, tried, tried_result"
 
