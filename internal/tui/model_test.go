@@ -480,4 +480,7 @@ func TestUrgentStopsThenGoesOn(t *testing.T) {
 	if m.screen != scrResults || m.as.Level != rules.Urgent {
 		t.Fatalf("want urgent results at the end, got screen %v level %v:\n%s", m.screen, m.as.Level, plain(m))
 	}
+	if !strings.Contains(strings.Join(m.resLines, "\n"), "While you wait to be seen") {
+		t.Error("urgent results should put causes and self-care under while-you-wait headings")
+	}
 }

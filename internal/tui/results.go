@@ -192,7 +192,15 @@ func (m *Model) resultsBody(w int) string {
 
 	m.pictureSection(&b, w)
 
-	m.section(&b, "Likely causes")
+	// At urgent level causes and self-care are for the hours until the
+	// person is seen, and say so.
+	wait := func(h string) string {
+		if as.Level == rules.Urgent {
+			return "While you wait to be seen: " + strings.ToLower(h[:1]) + h[1:]
+		}
+		return h
+	}
+	m.section(&b, wait("Likely causes"))
 	if len(as.Causes) == 0 {
 		para(&b, st.muted, "Your answers do not point at a particular cause. The plan below still applies, and a physiotherapist can look for one.", 1, w)
 	}
@@ -215,7 +223,10 @@ func (m *Model) resultsBody(w int) string {
 		para(&b, st.muted, "Because you said: "+because(facts), in, w)
 	}
 
-	m.section(&b, "Self-care plan")
+	m.section(&b, wait("Self-care plan"))
+	if as.Level == rules.Urgent {
+		para(&b, st.text, "For while you wait to be seen today, never instead of it.", 1, w)
+	}
 	if len(as.Plan) == 0 {
 		para(&b, st.muted, "No self-care steps for these answers.", 1, w)
 	}
