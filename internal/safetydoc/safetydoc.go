@@ -148,11 +148,18 @@ func (d *doc) warningRules() {
 	for _, r := range d.levelled() {
 		src := d.t.Source(r.Source)
 		dep := r.Departure
-		if dep == "" {
-			dep = "none"
+		if g, ok := r.GuidanceLevelOf(); ok && dep == "" {
+			dep = "—"
+			if r.LevelOf() > g {
+				dep = "stricter than the guidance"
+			}
+		}
+		suspects := strings.Join(r.Suspects, ", ")
+		if suspects == "" {
+			suspects = "none: asks for an assessment only"
 		}
 		d.p("| **%s**<br>`%s` | `%s` | %s | %s | %s | %s: \"%s\" | %s |",
-			cell(r.Title), r.ID, cell(r.When.Text), r.LevelOf(), guidance(r), strings.Join(r.Suspects, ", "),
+			cell(r.Title), r.ID, cell(r.When.Text), r.LevelOf(), guidance(r), suspects,
 			cell(sourceName(src)), cell(r.Quote), cell(dep))
 	}
 	d.p("")
