@@ -86,8 +86,10 @@ func TestAssessTextShowsWarningFirst(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !strings.Contains(out, "emergency") || strings.Index(out, "WARNING SIGNS") > strings.Index(out, "LIKELY CAUSES") {
-		t.Errorf("warning signs do not lead:\n%s", out)
+	// At emergency level there are no causes or self-care at all.
+	if !strings.Contains(out, "emergency") || !strings.Contains(out, "WARNING SIGNS") ||
+		strings.Contains(out, "LIKELY CAUSES") || strings.Contains(out, "SELF-CARE PLAN") {
+		t.Errorf("warning signs do not lead, or causes and self-care are shown at emergency level:\n%s", out)
 	}
 }
 
@@ -214,5 +216,17 @@ func TestRulesTest(t *testing.T) {
 	_, errs, code = run(t, "", "rules", "test", "--cases", dir)
 	if code != exitInput || !strings.Contains(errs, "bad.yaml:3:5") {
 		t.Errorf("malformed case: exit %d\n%s", code, errs)
+	}
+}
+
+func TestRulesDocToStdout(t *testing.T) {
+	out, errs, code := run(t, "", "rules", "doc", "-o", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"# Clinical safety review", "## 2. Warning rules", "`emergency-clot-risk-breathing`", "Departure"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("rules doc output lacks %q", want)
+		}
 	}
 }

@@ -2,11 +2,15 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
+	"github.com/backtriage/backtriage/internal/export"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/safetydoc"
 	builtin "github.com/backtriage/backtriage/rules"
 )
 
@@ -32,6 +36,45 @@ func newRulesCmd(o *rootOptions) *cobra.Command {
 		},
 	})
 	cmd.AddCommand(newRulesTestCmd(o))
+	cmd.AddCommand(newRulesDocCmd(o))
+	return cmd
+}
+
+// newRulesDocCmd writes the clinical safety document generated from a table.
+func newRulesDocCmd(o *rootOptions) *cobra.Command {
+	var output string
+	cmd := &cobra.Command{
+		Use:   "doc [DIR]",
+		Short: "Write the clinical safety document for a rule table (default: " + safetydoc.Path + ")",
+		Long: "Write every warning question and option with the rules it reaches, each rule's level beside the\n" +
+			"level its guidance gives and any departure, the get-help lines, and every cause and self-care step\n" +
+			"with its source, as Markdown. -o - writes to standard output.",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			t, err := loadTable(o, args)
+			if err != nil {
+				return err
+			}
+			out := safetydoc.Render(questionnaire.Default(), t)
+			if output == "-" {
+				_, err := cmd.OutOrStdout().Write(out)
+				return err
+			}
+			if err := os.MkdirAll(filepath.Dir(output), 0o755); err != nil {
+				return withCode(exitWrite, err)
+			}
+			// Generated, so replaced; not health data, so readable by all.
+			if err := export.WriteFile(output, out, true); err != nil {
+				return withCode(exitWrite, err)
+			}
+			if err := os.Chmod(output, 0o644); err != nil {
+				return withCode(exitWrite, err)
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "Wrote %s\n", output)
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&output, "output", "o", safetydoc.Path, "write the document to `FILE`, or - for standard output")
 	return cmd
 }
 

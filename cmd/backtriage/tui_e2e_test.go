@@ -329,7 +329,9 @@ func (v *vterm) restored() {
 // tab skips one, → goes to the next page.
 
 func warningsNone(age string) []string {
-	return []string{"7", kEnter, "8", kEnter, "7", kEnter, age, kEnter}
+	return []string{"7", kEnter, "8", kEnter, "7", kEnter, age, kEnter,
+		// the warning questions added for issue 9: none of these
+		"7", kEnter, "5", kEnter, "4", kEnter, "6", kEnter, "7", kEnter, "4", kEnter}
 }
 
 func TestTUICharlotte(t *testing.T) {
@@ -340,7 +342,8 @@ func TestTUICharlotte(t *testing.T) {
 	v.waitText("page 2 of 7", "Where does it hurt?")
 	v.send("3", kEnter, kTab, "8", "9", kEnter) // between the shoulder blades; deep breath, twist
 	v.waitText("page 3 of 7", "When does it hurt?")
-	v.send("1", kEnter, "2", kEnter, kRight) // on waking; less than a week; "keeps coming back" left
+	v.send("1", kEnter, "2", kEnter) // on waking; less than a week
+	v.send(kRight)                   // onset, course, stiffness, "keeps coming back": skip
 	v.waitText("page 4 of 7", "How do you sleep?")
 	v.send(kRight)
 	v.waitText("page 5 of 7", "How high is your pillow?")
@@ -410,7 +413,8 @@ func TestTUIEmma(t *testing.T) {
 	v.waitText("Where does it hurt?")
 	v.send("4", kEnter, kTab, "9", kEnter) // middle of the back; hurts to twist
 	v.waitText("When does it hurt?")
-	v.send("1", "2", kEnter, "2", kEnter, kRight) // on waking, eases; less than a week
+	v.send("1", "2", kEnter, "2", kEnter) // on waking, eases; less than a week
+	v.send(kRight)                        // onset, course, stiffness, "keeps coming back": skip
 	v.waitText("How do you sleep?")
 	v.send(kRight)
 	v.waitText("How high is your pillow?")
@@ -612,8 +616,10 @@ func TestAccessiblePiped(t *testing.T) {
 	// Charlotte, by option numbers; blank lines skip a question.
 	input := strings.Join([]string{
 		"7", "8", "7", "30", // warning signs, age
+		"7", "5", "4", "6", "7", "4", // the warning questions added for issue 9
 		"3", "", "8 9", // where, side, feel
-		"1", "2", "", // when, how long, keeps coming back
+		"1", "2", // when, how long
+		"", "", "", "", // onset, course, stiffness, keeps coming back
 		"", "", "", "", "", // sleep page
 		"", "", "1", "", "", // pillow height, support, mattress soft, age, build
 		"", "", "", "", "1", "2", "", "", // day: baby yes -> feeding position: lying on my side

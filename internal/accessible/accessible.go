@@ -56,6 +56,9 @@ type session struct {
 	load  chan struct{}
 	lerr  error
 	page  string // the page whose heading was printed last
+	// stopAck is the highest stop level already shown: after an urgent stop
+	// the person may finish the questions, and it is not shown again.
+	stopAck rules.Level
 }
 
 type lineOrErr struct {
@@ -412,30 +415,53 @@ func capitalize(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// checkEmergency stops at once when a warning answer calls for emergency
-// help: what to do now, then the option to save a summary.
+// checkEmergency stops at once when a warning answer calls for emergency or
+// urgent help: what to do now (or today), then for an emergency the option
+// to save a summary, and for an urgent sign the choice to finish the
+// questions for the summary. It reports whether the questionnaire ends.
 func (s *session) checkEmergency() (bool, error) {
 	eng, err := s.engine()
 	if err != nil {
 		return false, err
 	}
-	if !flow.Emergency(eng, s.a) {
+	stop := flow.Stop(eng, s.a, s.stopAck)
+	if stop == rules.SelfCare {
 		return false, nil
 	}
 	as := eng.Assess(s.a)
 	s.assessed(as)
-	info := triage.Info(rules.Emergency)
+	info := triage.Info(stop)
 	s.println("")
 	s.println(info.Headline + ".")
 	s.println(s.o.Emergency.Annotate(info.Do))
-	s.println(s.o.Emergency.Line())
+	if stop == rules.Emergency {
+		s.println(s.o.Emergency.Line())
+	}
 	s.println("")
 	s.println("Why:")
 	for _, f := range as.Warnings {
-		s.println(f.Rule.Title + ". " + s.o.Emergency.Annotate(f.Rule.Action))
+		if stop == rules.Emergency && f.Level < rules.Emergency {
+			s.println(f.Rule.Title + ". Tell the emergency team about this too.")
+		} else {
+			s.println(f.Rule.Title + ". " + s.o.Emergency.Annotate(f.Rule.Action))
+		}
 		s.println("Because you said: " + because(f.Because) + ".")
 	}
 	s.println("")
+	if stop == rules.Urgent {
+		s.stopAck = rules.Urgent
+		line, ok, err := s.read("Press Enter to finish the questions for your summary (causes and self-care will be for while you wait to be seen), or type s to save a summary now and stop:")
+		if err != nil || !ok {
+			return false, err
+		}
+		switch strings.ToLower(line) {
+		case "q", "quit":
+			return true, s.quit()
+		case "s", "save":
+			return true, s.offerExport(as)
+		}
+		return false, nil
+	}
 	s.println("The questionnaire stops here: self-care can wait until you have been checked.")
 	return true, s.offerExport(as)
 }

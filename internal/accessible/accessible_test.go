@@ -42,8 +42,10 @@ func TestPipedEmma(t *testing.T) {
 	t.Chdir(t.TempDir())
 	out, err := run(t, lines(
 		"7", "8", "7", "14",
+		"7", "5", "4", "6", "7", "4", // the warning questions added for issue 9
 		"4", "", "9",
-		"1 2", "2", "",
+		"1 2", "2",
+		"", "", "", "", // onset, course, stiffness, keeps coming back
 		"", "", "", "", "",
 		"", "", "", "", "",
 		"", "", "3", "2", "2", "", "",
@@ -116,7 +118,7 @@ func TestInputEndsBeforeWarningSigns(t *testing.T) {
 func TestQuitSavesAnswers(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	out, err := run(t, lines("7", "8", "7", "33", "3", "q", ""))
+	out, err := run(t, lines("7", "8", "7", "33", "7", "5", "4", "6", "7", "4", "3", "q", ""))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
@@ -146,7 +148,7 @@ func TestCancelled(t *testing.T) {
 // terminal UI, and says each was skipped.
 func TestEnterOnlySkipsOptionalQuestions(t *testing.T) {
 	t.Chdir(t.TempDir())
-	in := lines("7", "8", "7", "30") + strings.Repeat("\n", 60)
+	in := lines("7", "8", "7", "30", "7", "5", "4", "6", "7", "4") + strings.Repeat("\n", 60)
 	out, err := run(t, in)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
@@ -164,5 +166,40 @@ func TestEnterOnlySkipsOptionalQuestions(t *testing.T) {
 			!strings.Contains(l, "None of these") && !strings.Contains(l, "Age: 30") {
 			t.Errorf("an answer was recorded by enter alone: %q", l)
 		}
+	}
+}
+
+// An urgent sign is said at once with what to do today; Enter goes on with
+// the questions, and the summary at the end is urgent.
+func TestUrgentSignSaidAtOnceThenGoesOn(t *testing.T) {
+	t.Chdir(t.TempDir())
+	out, err := run(t, lines(
+		"7", "8", "1", // fever
+		"",   // go on with the questions
+		"30", // age
+		"7", "5", "4", "6", "7", "4",
+		"3", "", "", // where, side, feel
+		"", "", "", "", "", // when, how long, onset, course, stiffness
+		"", "", "", "", "",
+		"", "", "", "",
+		"", "", "", "", "", "", "", "",
+		"",
+		"",  // review: results
+		"n", // do not save
+	))
+	if err != nil && !errors.Is(err, ErrInputEnded) {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	const said = "Urgent: see a doctor today.\n"
+	stop := strings.Index(out, said)
+	age := strings.Index(out, "How old are you?")
+	if stop < 0 || age < stop {
+		t.Fatalf("the urgent sign was not said before the next question:\n%s", out)
+	}
+	if !strings.Contains(out, "Press Enter to finish the questions") || !strings.Contains(out, "While you wait to be seen: likely causes") {
+		t.Errorf("want the choice to go on, and an urgent summary with while-you-wait sections:\n%s", out)
+	}
+	if strings.Count(out, said) != 1 {
+		t.Error("the urgent stop was said more than once")
 	}
 }

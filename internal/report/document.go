@@ -7,6 +7,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -63,7 +64,13 @@ func build(as *triage.Assessment, m Meta) document {
 		b := block{kind: bullets}
 		for _, w := range as.Warnings {
 			it := item{text: fmt.Sprintf("[%s] %s", w.Level, w.Rule.Title)}
-			it.detail = append(it.detail, "What to do: "+w.Rule.Action)
+			if as.Level == rules.Emergency && w.Level < rules.Emergency {
+				// Its own "book a doctor" advice would read like a reason to
+				// wait; the sign is still worth telling the emergency team.
+				it.detail = append(it.detail, "Tell the emergency team about this too.")
+			} else {
+				it.detail = append(it.detail, "What to do: "+w.Rule.Action)
+			}
 			if len(w.Because) > 0 {
 				it.detail = append(it.detail, "Because you said: "+factsText(w.Because))
 			}
@@ -73,59 +80,27 @@ func build(as *triage.Assessment, m Meta) document {
 	}
 	d.sections = append(d.sections, warn)
 
-	causes := section{heading: "Likely causes"}
-	if len(as.Causes) == 0 {
-		causes.blocks = append(causes.blocks, block{kind: para, text: "Your answers did not point to a particular cause. The general plan below still applies."})
-	} else {
-		// The top causes in full (at most three, as on screen); the rest
-		// briefly, under "other possibilities".
-		top, other := block{kind: numbered}, block{kind: bullets}
-		for _, c := range as.Causes {
-			if !c.Top {
-				it := item{text: fmt.Sprintf("%s (score %d)", c.Cause.Title, c.Score)}
-				it.detail = append(it.detail, "Because you said: "+causeFacts(c))
-				other.items = append(other.items, it)
-				continue
-			}
-			it := item{text: fmt.Sprintf("%s (score %d)", c.Cause.Title, c.Score)}
-			it.detail = append(it.detail, c.Cause.About)
-			for _, mu := range c.Cause.Muscles {
-				line := fmt.Sprintf("Muscle: %s, %s.", mu.Name, strings.TrimSuffix(lowerFirst(mu.Where), "."))
-				if len(mu.Refers) > 0 {
-					line += " Sends pain to: " + regionsText(mu.Refers) + "."
-				}
-				it.detail = append(it.detail, line)
-			}
-			if c.Cause.Kind == "professional" {
-				it.detail = append(it.detail, "This is not a muscle problem to treat yourself: have a doctor or physiotherapist assess it.")
-			}
-			if who := speaker(as, c.Cause.Source, c.Cause.SaidBy); who != "" {
-				it.detail = append(it.detail, "Suggested by: "+who+".")
-			}
-			for _, r := range c.Reasons {
-				line := fmt.Sprintf("Because you said: %s (rule %s, +%d", factsText(r.Because), r.Rule.ID, r.Rule.Weight)
-				if len(r.Because) == 0 {
-					line = fmt.Sprintf("Because: %s (rule %s, +%d", r.Rule.Title, r.Rule.ID, r.Rule.Weight)
-				}
-				if r.Rule.Broad {
-					line += ", supporting only"
-				}
-				if r.Rule.Own != "" {
-					line += "; our suggestion: " + r.Rule.Own
-				}
-				it.detail = append(it.detail, line+")")
-			}
-			top.items = append(top.items, it)
-		}
-		causes.blocks = append(causes.blocks, top)
-		if len(other.items) > 0 {
-			causes.blocks = append(causes.blocks,
-				block{kind: para, text: "Other possibilities, less likely from your answers:"}, other)
-		}
+	if as.Level == rules.Emergency {
+		// At emergency level the summary is for the emergency services: the
+		// warning signs, what to do now and the answers; no causes and no
+		// self-care, so nothing reads like a reason to wait.
+		d.sections = append(d.sections, section{heading: "Causes and self-care", blocks: []block{{kind: para, text: as.Held}}})
+		d.sections = append(d.sections, helpSection(as))
+		d.sections = append(d.sections, answersSection(as), sourcesSection(as, m.Explain))
+		return d
 	}
-	d.sections = append(d.sections, causes)
+	// At urgent level causes and self-care are for the hours until the
+	// person is seen, and say so in their headings.
+	waitHeading := func(h string) string {
+		if as.Level == rules.Urgent {
+			return "While you wait to be seen: " + strings.ToLower(h[:1]) + h[1:]
+		}
+		return h
+	}
 
-	plan := section{heading: "Self-care plan"}
+	d.sections = append(d.sections, causesSection(as, m, waitHeading("Likely causes")))
+
+	plan := section{heading: waitHeading("Self-care plan")}
 	if len(as.Plan) == 0 {
 		msg := "No self-care steps for these answers."
 		if len(as.Withheld) > 0 {
@@ -133,7 +108,10 @@ func build(as *triage.Assessment, m Meta) document {
 		}
 		plan.blocks = append(plan.blocks, block{kind: para, text: msg})
 	} else {
-		if len(as.Warnings) > 0 {
+		switch {
+		case as.Level == rules.Urgent:
+			plan.blocks = append(plan.blocks, block{kind: para, text: "For while you wait to be seen today, never instead of it:"})
+		case len(as.Warnings) > 0:
 			plan.blocks = append(plan.blocks, block{kind: para, text: "Only alongside the help above, never instead of it:"})
 		}
 		b := block{kind: numbered}
@@ -174,17 +152,103 @@ func build(as *triage.Assessment, m Meta) document {
 	}
 	d.sections = append(d.sections, plan)
 
+	d.sections = append(d.sections, helpSection(as))
+	d.sections = append(d.sections, answersSection(as), sourcesSection(as, m.Explain))
+	return d
+}
+
+// helpSection is "when to get help", in words that fit the level reached.
+func helpSection(as *triage.Assessment) section {
 	help := section{heading: "When to get help"}
 	hb := block{kind: bullets}
 	for _, h := range as.SeekHelp {
 		hb.items = append(hb.items, item{text: h.Text})
 	}
-	hb.items = append(hb.items, item{text: "Any time you are worried, or the pain is severe or getting worse: see a doctor. You never need a reason from this tool to get help."})
+	if as.Level == rules.Emergency {
+		hb.items = append(hb.items, item{text: "If anything gets worse while you wait, or you are alone and feel worse, call your local emergency number again."})
+	} else {
+		hb.items = append(hb.items, item{text: "Any time you are worried, or the pain is severe or getting worse: see a doctor. You never need a reason from this tool to get help."})
+	}
 	help.blocks = append(help.blocks, hb)
-	d.sections = append(d.sections, help)
+	return help
+}
 
-	d.sections = append(d.sections, answersSection(as))
+// causesSection holds the top causes in full (at most three, as on screen)
+// and the rest briefly, under "other possibilities". Scores and rule ids are
+// for rule authors: only with Meta.Explain.
+func causesSection(as *triage.Assessment, m Meta, heading string) section {
+	causes := section{heading: heading}
+	if len(as.Causes) == 0 {
+		causes.blocks = append(causes.blocks, block{kind: para, text: "Your answers did not point to a particular cause. The general plan below still applies."})
+		return causes
+	}
+	top, other := block{kind: numbered}, block{kind: bullets}
+	for _, c := range as.Causes {
+		title := c.Cause.Title
+		if m.Explain {
+			title += fmt.Sprintf(" (score %d)", c.Score)
+		}
+		if !c.Top {
+			other.items = append(other.items, item{text: title, detail: []string{"Because you said: " + causeFacts(c)}})
+			continue
+		}
+		top.items = append(top.items, item{text: title, detail: causeDetail(as, c, m.Explain)})
+	}
+	causes.blocks = append(causes.blocks, top)
+	if len(other.items) > 0 {
+		causes.blocks = append(causes.blocks,
+			block{kind: para, text: "Other possibilities, less likely from your answers:"}, other)
+	}
+	return causes
+}
 
+// causeDetail is what a top cause is, the muscles involved, who suggested it
+// and the answers behind it.
+func causeDetail(as *triage.Assessment, c triage.RankedCause, explain bool) []string {
+	detail := []string{c.Cause.About}
+	for _, mu := range c.Cause.Muscles {
+		line := fmt.Sprintf("Muscle: %s, %s.", mu.Name, strings.TrimSuffix(lowerFirst(mu.Where), "."))
+		if len(mu.Refers) > 0 {
+			line += " Sends pain to: " + regionsText(mu.Refers) + "."
+		}
+		detail = append(detail, line)
+	}
+	if c.Cause.Kind == "professional" {
+		detail = append(detail, "This is not a muscle problem to treat yourself: have a doctor or physiotherapist assess it.")
+	}
+	if who := speaker(as, c.Cause.Source, c.Cause.SaidBy); who != "" {
+		detail = append(detail, "Suggested by: "+who+".")
+	}
+	for _, r := range c.Reasons {
+		detail = append(detail, reasonLine(r, explain))
+	}
+	return detail
+}
+
+// reasonLine is one rule's "because you said", with the rule and its weight
+// for rule authors.
+func reasonLine(r triage.Reason, explain bool) string {
+	line := "Because you said: " + factsText(r.Because)
+	if len(r.Because) == 0 {
+		line = "Because: " + r.Rule.Title
+	}
+	var notes []string
+	if explain {
+		notes = append(notes, fmt.Sprintf("rule %s, +%d", r.Rule.ID, r.Rule.Weight))
+	}
+	if r.Rule.Broad {
+		notes = append(notes, "supporting only")
+	}
+	if r.Rule.Own != "" {
+		notes = append(notes, "our suggestion: "+r.Rule.Own)
+	}
+	if len(notes) > 0 {
+		line += " (" + strings.Join(notes, "; ") + ")"
+	}
+	return line
+}
+
+func sourcesSection(as *triage.Assessment, explain bool) section {
 	src := section{heading: "Sources"}
 	for _, s := range as.Sources {
 		head := s.Source.Title
@@ -200,16 +264,21 @@ func build(as *triage.Assessment, m Meta) document {
 			if who := s.Source.Speaker(q.SaidBy); who != "" {
 				line += " — " + who
 			}
-			line += " (" + q.By()
-			if q.Own != "" {
-				line += "; our suggestion beyond the quote: " + q.Own
+			var notes []string
+			if explain {
+				notes = append(notes, q.By())
 			}
-			b.items[0].detail = append(b.items[0].detail, line+")")
+			if q.Own != "" {
+				notes = append(notes, "our suggestion beyond the quote: "+q.Own)
+			}
+			if len(notes) > 0 {
+				line += " (" + strings.Join(notes, "; ") + ")"
+			}
+			b.items[0].detail = append(b.items[0].detail, line)
 		}
 		src.blocks = append(src.blocks, b)
 	}
-	d.sections = append(d.sections, src)
-	return d
+	return src
 }
 
 func answersSection(as *triage.Assessment) section {

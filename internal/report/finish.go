@@ -1,24 +1,14 @@
 package report
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
 // finish prepares a built document for people: the local emergency number
-// next to "your local emergency number", the date with the time and its UTC
-// offset, and, unless Meta.Explain asks for them (rule authors), none of the
-// rule ids, scores and weights, which mean nothing to the person reading.
-// It runs on the document, before wrapping, so a phrase it changes is never
-// split across lines. The JSON is not touched.
+// next to "your local emergency number" and the date with the time and its
+// UTC offset. It runs on the document, before wrapping, so a phrase it
+// changes is never split across lines. The JSON is not touched.
 func finish(d document, m Meta) document {
 	d.date = DateTime(m)
-	fix := func(s string) string {
-		if !m.Explain {
-			s = stripExplain(s)
-		}
-		return m.Emergency.Annotate(s)
-	}
+	fix := m.Emergency.Annotate
 	secs := make([]section, len(d.sections))
 	for i, s := range d.sections {
 		s.heading = fix(s.heading)
@@ -60,11 +50,3 @@ func finish(d document, m Meta) document {
 // DateTime is the summary's date: day, time and UTC offset, so a doctor
 // reading it later knows when the answers were given.
 func DateTime(m Meta) string { return m.Date.Format("2006-01-02 15:04 (UTC-07:00)") }
-
-// explainRE matches the rule-author annotations: "(score 12)",
-// "(rule baby-shoulder-blades, +2)", "(step nursing-support)".
-// "(cause mattress)" and "(rule mattress-morning-pain)" after a quote.
-var explainRE = regexp.MustCompile(` ?\((?:score -?\d+|rule [A-Za-z0-9_.-]+(?:, [+-]?\d+)?|steps? [A-Za-z0-9_.-]+(?:, [A-Za-z0-9_.-]+)*|cause [A-Za-z0-9_.-]+)\)`)
-
-// stripExplain removes the annotations meant for rule authors.
-func stripExplain(s string) string { return explainRE.ReplaceAllString(s, "") }

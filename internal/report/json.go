@@ -28,6 +28,9 @@ type jsonReport struct {
 	Causes     []jsonCause    `json:"causes"`
 	SelfCare   []jsonStep     `json:"selfcare"`
 	Withheld   []jsonWithheld `json:"withheld"`
+	// Held says why causes and selfcare are empty (at emergency level);
+	// left out otherwise. An addition to schema 1.
+	Held       string         `json:"held,omitempty"`
 	SeekHelp   []string       `json:"seek_help"`
 	Sources    []jsonSource   `json:"sources"`
 	Answers    map[string]any `json:"answers"`
@@ -123,7 +126,7 @@ func renderJSON(as *triage.Assessment, m Meta) ([]byte, error) {
 		Level: as.Level, Headline: info.Headline, DoNow: info.Do,
 		Warnings: []jsonWarning{}, Causes: []jsonCause{}, SelfCare: []jsonStep{},
 		Withheld: []jsonWithheld{}, SeekHelp: []string{}, Sources: []jsonSource{},
-		Answers: map[string]any{}, Unanswered: []string{},
+		Answers: map[string]any{}, Unanswered: []string{}, Held: as.Held,
 	}
 	for _, w := range as.Warnings {
 		r.Warnings = append(r.Warnings, jsonWarning{Rule: w.Rule.ID, Title: w.Rule.Title, Level: w.Level, Action: w.Rule.Action, Because: facts(w.Because)})

@@ -41,6 +41,7 @@ var inputs = map[string]string{
 	"charlotte": "../../testdata/readers/charlotte.yaml", // self-care
 	"ele":       "../../testdata/readers/ele.yaml",       // soon
 	"emergency": "../../testdata/golden/emergency.yaml",
+	"urgent":    "../../testdata/golden/urgent.yaml",
 }
 
 func TestGolden(t *testing.T) {
@@ -76,7 +77,15 @@ func TestGolden(t *testing.T) {
 func TestTextShape(t *testing.T) {
 	order := []string{"BACKTRIAGE SUMMARY", "Date: 2026-11-21", triage.Disclaimer[:30], "WHAT TO DO NOW", "WARNING SIGNS",
 		"LIKELY CAUSES", "SELF-CARE PLAN", "WHEN TO GET HELP", "YOUR ANSWERS", "SOURCES"}
+	// At emergency level causes and self-care give way to one line saying
+	// why they are not shown.
+	emergencyOrder := []string{"BACKTRIAGE SUMMARY", "Date: 2026-11-21", triage.Disclaimer[:30], "WHAT TO DO NOW", "WARNING SIGNS",
+		"CAUSES AND SELF-CARE", "WHEN TO GET HELP", "YOUR ANSWERS", "SOURCES"}
 	for name, in := range inputs {
+		order := order
+		if name == "emergency" {
+			order = emergencyOrder
+		}
 		out, err := report.Render(report.Text, assess(t, in), meta)
 		if err != nil {
 			t.Fatal(err)
@@ -105,8 +114,57 @@ func TestTextShape(t *testing.T) {
 	}
 	em, _ := report.Render(report.Text, assess(t, inputs["emergency"]), meta)
 	s := string(em)
-	if !strings.Contains(s, "emergency number") || strings.Index(s, "emergency number") > strings.Index(s, "SELF-CARE PLAN") {
-		t.Error("emergency: what to do now does not come before self-care")
+	if !strings.Contains(s, "emergency number") {
+		t.Error("emergency: no emergency number in what to do now")
+	}
+	// Nothing that reads like reassurance or a reason to wait.
+	for _, banned := range []string{"LIKELY CAUSES", "SELF-CARE PLAN", "6 weeks", "If you develop chest pain", "Book a doctor"} {
+		if strings.Contains(s, banned) {
+			t.Errorf("emergency summary contains %q", banned)
+		}
+	}
+}
+
+// At emergency level every export keeps its keys but leaves causes and
+// self-care empty, and says why.
+func TestEmergencyWithholdsCausesAndSelfCare(t *testing.T) {
+	as := assess(t, inputs["emergency"])
+	js, err := report.Render(report.JSON, as, meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal(js, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"causes", "selfcare", "withheld"} {
+		if string(doc[key]) != "[]" {
+			t.Errorf("JSON %s = %s at emergency level, want []", key, doc[key])
+		}
+	}
+	var held string
+	if err := json.Unmarshal(doc["held"], &held); err != nil || held != triage.HeldAtEmergency {
+		t.Errorf("JSON held = %s, want the reason causes and self-care are withheld", doc["held"])
+	}
+	md, _ := report.Render(report.Markdown, as, meta)
+	if !strings.Contains(string(md), triage.HeldAtEmergency[:40]) || strings.Contains(string(md), "## Likely causes") {
+		t.Error("Markdown at emergency level should say why causes are withheld, and list none")
+	}
+}
+
+// At urgent level causes and self-care come after what to do today, under
+// headings that say they are for while you wait.
+func TestUrgentFramesSelfCareAsWhileYouWait(t *testing.T) {
+	as := assess(t, inputs["urgent"])
+	if as.Level != rules.Urgent {
+		t.Fatalf("level %s, want urgent", as.Level)
+	}
+	out, _ := report.Render(report.Text, as, meta)
+	s := string(out)
+	now, wait := strings.Index(s, "WHAT TO DO NOW"), strings.Index(s, "WHILE YOU WAIT TO BE SEEN: LIKELY CAUSES")
+	plan := strings.Index(s, "WHILE YOU WAIT TO BE SEEN: SELF-CARE PLAN")
+	if now < 0 || wait < now || plan < wait {
+		t.Errorf("urgent summary: want what to do now, then causes and plan under while-you-wait headings:\n%s", s)
 	}
 }
 

@@ -457,6 +457,7 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 		} else if r.Action != "" {
 			at(r.Pos, owner, "action without a level")
 		}
+		checkGuidanceLevels(r, src0(t, r), owner, errs)
 		checkHazards(r.Pos, owner, "suspects", r.Suspects, errs)
 		if len(r.Suspects) > 0 && r.Level == "" {
 			at(r.Pos, owner, "suspects is for warning signs: give the rule a level too")
@@ -524,6 +525,57 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 			at(s.Pos, fmt.Sprintf("step %q", s.ID), "no rule recommends this step")
 		}
 	}
+}
+
+// src0 is the rule's source, or nil when it names none or an unknown one
+// (checkCite reports those).
+func src0(t *Table, r *Rule) *Source { return t.sources[r.Source] }
+
+// checkGuidanceLevels reads guidance_level and shown_below, and holds a rule
+// to its guidance: a rule whose own level (self-care when it sets none) is
+// below the level its cited guidance gives must say why in departure. A
+// departure where there is nothing to depart from is an error too, so the
+// field never goes stale.
+func checkGuidanceLevels(r *Rule, src *Source, owner string, errs *diag.List) {
+	at := func(format string, args ...any) {
+		errs.Add(r.Pos.File, r.Pos.Line, r.Pos.Col, owner+": "+format, args...)
+	}
+	if err := parseGuidanceFields(r); err != nil {
+		at("%v", err)
+		return
+	}
+	g, ok := r.GuidanceLevelOf()
+	switch {
+	case ok && src != nil && src.Kind != "guideline":
+		at("guidance_level is for rules that cite clinical guidance, not %s %q", src.Kind, src.ID)
+	case ok && r.level < g && strings.TrimSpace(r.Departure) == "":
+		at("level %s is below guidance_level %s: add a departure saying why", r.level, g)
+	case strings.TrimSpace(r.Departure) != "" && (!ok || r.level >= g):
+		at("departure given, but the level is not below guidance_level")
+	}
+}
+
+// parseGuidanceFields parses guidance_level and shown_below into the rule.
+func parseGuidanceFields(r *Rule) error {
+	if r.GuidanceLevel != "" {
+		g, ok := ParseLevel(r.GuidanceLevel)
+		if !ok {
+			return fmt.Errorf("unknown guidance_level %q; valid: %s", r.GuidanceLevel, strings.Join(LevelIDs(), ", "))
+		}
+		r.guidanceLevel = g
+	}
+	r.shownBelow = Emergency + 1
+	if r.ShownBelow != "" {
+		l, ok := ParseLevel(r.ShownBelow)
+		if !ok || l == SelfCare {
+			return fmt.Errorf("unknown shown_below %q; valid: soon, urgent, emergency", r.ShownBelow)
+		}
+		if r.SeekHelp == "" {
+			return fmt.Errorf("shown_below is for seek_help lines")
+		}
+		r.shownBelow = l
+	}
+	return nil
 }
 
 // checkHazards reports hazard ids that Hazards does not know.

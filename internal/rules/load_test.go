@@ -32,6 +32,7 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 		"bad-test-case":         `rules.yaml:37:24: rule "neck-tilted": test case: question "sleep_neck": unknown option "sideways"; valid: tilted, propped_high, in_line, dont_know`,
 		"missing-quote":         `rules.yaml:28:7: rule "neck-tilted": missing quote: cite a short verbatim passage of the source`,
 		"unknown-level":         `rules.yaml:37:7: rule "chest-pain": unknown level "critical"; valid: self-care, soon, urgent, emergency`,
+		"missing-departure":     `rules.yaml:37:7: rule "chest-pain": level urgent is below guidance_level emergency: add a departure saying why`,
 	}
 	qn := questionnaire.Default()
 	dirs, _ := filepath.Glob("../../testdata/badrules/*")
@@ -108,5 +109,32 @@ func BenchmarkLoadBuiltinYAML(b *testing.B) {
 		if _, err := rules.Load(builtin.FS, "rules", qn); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A departure makes a rule below its guidance load; a departure where the
+// level is not below the guidance is refused, so the field never goes stale.
+func TestDepartureRequiredOnlyBelowGuidance(t *testing.T) {
+	qn := questionnaire.Default()
+	base, err := os.ReadFile("../../testdata/badrules/missing-departure/rules.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(s string) string {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "rules.yaml"), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	withDeparture := strings.Replace(string(base), "    guidance_level: emergency\n",
+		"    guidance_level: emergency\n    departure: A same-day check is what we ask, because...\n", 1)
+	if _, err := rules.LoadDir(write(withDeparture), qn); err != nil {
+		t.Errorf("a rule below its guidance with a departure should load: %v", err)
+	}
+	stale := strings.Replace(withDeparture, "    level: urgent\n", "    level: emergency\n", 1)
+	_, err = rules.LoadDir(write(stale), qn)
+	if err == nil || !strings.Contains(err.Error(), "departure given, but the level is not below guidance_level") {
+		t.Errorf("a departure at the guidance level should be refused, got %v", err)
 	}
 }

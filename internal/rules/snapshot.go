@@ -113,6 +113,9 @@ func LoadSnapshot(data []byte, qn *questionnaire.Questionnaire) (*Table, error) 
 			}
 			r.level = lv
 		}
+		if err := parseGuidanceFields(r.Rule); err != nil {
+			return nil, fmt.Errorf("rule table snapshot: rule %q: %v", r.ID, err)
+		}
 		t.Rules = append(t.Rules, r.Rule)
 	}
 	// A table without warning signs would call every case self-care: refuse.

@@ -68,6 +68,9 @@ type Source struct {
 	// Author is who wrote an article, in words ("Kathryn Merrow, massage
 	// therapist"), so a quote is credited to a person, not to "the expert".
 	Author string `yaml:"author"`
+	// SeenAt is where a guideline's quoted text was read: the page itself or
+	// a faithful copy of it. The text is kept in testdata/guidance/<id>.txt.
+	SeenAt string `yaml:"seen_at" json:",omitempty"`
 	Pos    Pos    `yaml:"-"`
 }
 
@@ -168,9 +171,18 @@ type Rule struct {
 	SaidBy string `yaml:"said_by"`
 	// Own, when set, marks what no source gives (a technique's details, a
 	// number) as the tool's own suggestion, and says why.
-	Own   string `yaml:"own"`
-	Tests *Tests `yaml:"tests" json:"-"`
-	Pos   Pos    `yaml:"-"`
+	Own string `yaml:"own"`
+	// GuidanceLevel is the level the cited guidance gives for the quoted
+	// sign; Departure says why the rule's own level is lower, and is
+	// required whenever it is (see checkGuidanceLevels).
+	GuidanceLevel string `yaml:"guidance_level" json:",omitempty"`
+	Departure     string `yaml:"departure" json:",omitempty"`
+	// ShownBelow hides a seek_help line once the assessment reaches this
+	// level: "book a doctor if it lasts six weeks" is wrong beside "call
+	// the emergency number now".
+	ShownBelow string `yaml:"shown_below" json:",omitempty"`
+	Tests      *Tests `yaml:"tests" json:"-"`
+	Pos        Pos    `yaml:"-"`
 
 	// References resolved to indexes into the table at load, so the engine
 	// never looks anything up by name: CauseIx is -1 without a cause.
@@ -179,7 +191,21 @@ type Rule struct {
 	SourceIx int   `yaml:"-" json:"-"`
 
 	level Level // parsed Level; SelfCare when none
+	// guidanceLevel and shownBelow parsed; shownBelow is above Emergency
+	// (never hidden) when not set.
+	guidanceLevel Level
+	shownBelow    Level
 }
+
+// GuidanceLevelOf is the level the rule's cited guidance gives, and whether
+// the rule states one.
+func (r *Rule) GuidanceLevelOf() (Level, bool) {
+	return r.guidanceLevel, r.GuidanceLevel != ""
+}
+
+// ShownAt reports whether the rule's seek_help line fits an assessment at
+// level l.
+func (r *Rule) ShownAt(l Level) bool { return r.ShownBelow == "" || l < r.shownBelow }
 
 // LevelOf is the rule's triage level; SelfCare for a rule that sets none.
 func (r *Rule) LevelOf() Level { return r.level }

@@ -39,3 +39,8 @@ func Info(l rules.Level) LevelInfo { return levelInfo[l] }
 // on the welcome screen.
 const Disclaimer = "This suggests; it does not diagnose. It is not a substitute for a doctor, " +
 	"physiotherapist or other professional who can examine you."
+
+// HeldAtEmergency is why an emergency assessment has no causes and no
+// self-care plan.
+const HeldAtEmergency = "Likely causes and self-care are not shown at emergency level: " +
+	"get help now. A doctor will look for the cause."

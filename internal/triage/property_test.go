@@ -26,19 +26,40 @@ var (
 	propEmergencySigns = []sign{
 		{"warning_now", "chest_pain"}, {"warning_now", "exertion_spread"}, {"warning_now", "breathless"},
 		{"warning_now", "coughing_blood"}, {"warning_now", "tearing_pain"}, {"warning_now", "fainting"},
-		{"warning_nerves", "both_legs"}, {"warning_nerves", "both_arms"}, {"warning_nerves", "unsteady"},
+		{"warning_nerves", "both_legs"}, {"warning_nerves", "unsteady"},
 		{"warning_nerves", "bladder_bowel"}, {"warning_nerves", "saddle_numbness"},
+		{"warning_nerves", "sudden_weakness"}, {"pain_where", "chest"},
+		{"warning_more_now", "sweating_sick"}, {"warning_more_now", "rest_spread"},
+		{"warning_more_now", "sudden_severe"}, {"warning_more_now", "sepsis_signs"},
+		{"warning_risk", "aneurysm"}, {"warning_injury", "serious_accident"},
 	}
 	propUrgentSigns = []sign{
 		{"warning_history", "fever"}, {"warning_history", "accident"}, {"warning_history", "cancer"},
 		{"warning_history", "weight_loss"}, {"warning_history", "night_pain"},
-		{"warning_history", "osteoporosis_steroids"}, {"warning_nerves", "sudden_weakness"},
-		{"pain_where", "chest"},
+		{"warning_history", "osteoporosis_steroids"}, {"warning_nerves", "both_arms"},
+		{"warning_more_now", "severe_arm_pain"}, {"warning_recent", "fever_recent"},
+		{"warning_recent", "coughed_blood_recent"}, {"warning_pain_pattern", "cough_sneeze_strain"},
+		{"warning_pain_pattern", "lump_shape"}, {"warning_pain_pattern", "band_pain"},
+		{"warning_clot_risk", "swollen_calf"},
 	}
-	// propWarningQuestions are the warning-screen questions whose every
-	// option but "none" is a warning sign.
-	propWarningQuestions = []string{"warning_now", "warning_nerves", "warning_history"}
+	// propWarningQuestions are the warning-screen questions whose options
+	// are warning signs, alone or in combination.
+	propWarningQuestions = []string{"warning_now", "warning_nerves", "warning_history", "warning_more_now",
+		"warning_recent", "warning_pain_pattern", "warning_risk", "warning_clot_risk", "warning_injury"}
 )
+
+// emergencyCombination reports the emergencies made of two answers, neither
+// an emergency alone: a blood clot risk with pain on breathing or
+// breathlessness, and cancer with a nerve sign.
+func emergencyCombination(a answers.Answers) bool {
+	clotRisk := hasAny(a, []sign{{"warning_clot_risk", "pregnant_or_birth"}, {"warning_clot_risk", "surgery_hospital"},
+		{"warning_clot_risk", "long_travel"}, {"warning_clot_risk", "bed_rest"}, {"warning_clot_risk", "clot_before"},
+		{"warning_clot_risk", "swollen_calf"}})
+	breathing := hasAny(a, []sign{{"warning_more_now", "breath_pain"}, {"pain_feel", "hurts_deep_breath"}})
+	nerve := hasAny(a, []sign{{"warning_nerves", "both_arms"}, {"warning_nerves", "sudden_weakness"}, {"warning_nerves", "one_arm"},
+		{"warning_more_now", "severe_arm_pain"}, {"pain_feel", "weakness"}, {"pain_feel", "numbness_tingling"}})
+	return clotRisk && breathing || a.Has("warning_history", "cancer") && nerve
+}
 
 // propCheck runs a property against the built-in table twice: loaded from
 // the YAML source, and from the compiled snapshot the app starts from.
@@ -126,13 +147,20 @@ func stripWarnings(t *rapid.T, a answers.Answers) answers.Answers {
 			out[q] = answers.Choices("none")
 		}
 	}
-	if v, ok := out["pain_where"]; ok {
-		ids := slices.DeleteFunc(slices.Clone(v.Options), func(id string) bool { return id == "chest" })
-		if len(ids) == 0 {
-			delete(out, "pain_where")
-		} else {
-			out["pain_where"] = answers.Choices(ids...)
+	// Chest pain, and thoracic pain that is getting worse, are warning signs
+	// asked outside the warning screen.
+	for q, sign := range map[string]string{"pain_where": "chest"} {
+		if v, ok := out[q]; ok {
+			ids := slices.DeleteFunc(slices.Clone(v.Options), func(id string) bool { return id == sign })
+			if len(ids) == 0 {
+				delete(out, q)
+			} else {
+				out[q] = answers.Choices(ids...)
+			}
 		}
+	}
+	if out.Has("course", "worse") {
+		delete(out, "course")
 	}
 	return out
 }
@@ -200,7 +228,7 @@ func TestPropertyEmergencyOnlyFromEmergencySigns(t *testing.T) {
 		qn := eng.Questionnaire()
 		a := genAnswers(qn).Draw(t, "answers")
 		got := eng.Assess(a).Level == rules.Emergency
-		if want := hasAny(a, propEmergencySigns); got != want {
+		if want := hasAny(a, propEmergencySigns) || emergencyCombination(a); got != want {
 			t.Fatalf("emergency sign present: %v, but level emergency: %v", want, got)
 		}
 	})

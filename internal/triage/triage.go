@@ -34,6 +34,10 @@ type Assessment struct {
 	Withheld []Withheld
 	SeekHelp []HelpLine
 	Sources  []SourceUse
+	// Held says why causes and the self-care plan are left empty: at
+	// emergency level they are withheld, on screen and in every export, so
+	// that nothing reads like a reason to wait. Empty otherwise.
+	Held string
 	// Unanswered lists questions that applied but were not answered.
 	Unanswered []*questionnaire.Question
 	// Answers are the answers assessed, without follow-ups that did not apply.
@@ -208,6 +212,13 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 	}
 
 	e.plan(as, fired, f)
+	if as.Level == rules.Emergency {
+		// Ranking a muscle cause beside "call the emergency number now" reads
+		// like a reason to wait; the plan was withheld above for the same
+		// reason.
+		as.Causes = as.Causes[:0]
+		as.Held = HeldAtEmergency
+	}
 	e.seekHelp(as, fired)
 	e.sources(as, fired)
 	for _, q := range e.qn.Questions() {
@@ -361,10 +372,8 @@ func (e *Engine) plan(as *Assessment, fired []*rules.Rule, f rules.Facts) {
 	}
 
 	if as.Level == rules.Emergency {
-		for _, p := range as.Plan {
-			as.Withheld = append(as.Withheld, Withheld{Step: p.Step, Why: "Get emergency help first; self-care can wait until you have been checked."})
-		}
-		as.Plan = nil
+		// Neither a plan nor a list of the steps left out: Held says why.
+		as.Plan = as.Plan[:0]
 		return
 	}
 	kept := as.Plan[:0]
@@ -398,6 +407,9 @@ func ruledOutBy(ws []Finding, s *rules.Step) *Finding {
 func (e *Engine) seekHelp(as *Assessment, fired []*rules.Rule) {
 	as.SeekHelp = make([]HelpLine, 0, 8)
 	for _, r := range fired {
+		if !r.ShownAt(as.Level) {
+			continue // a line that does not fit the level reached
+		}
 		if r.SeekHelp != "" && !slices.ContainsFunc(as.SeekHelp, func(h HelpLine) bool { return h.Text == r.SeekHelp }) {
 			as.SeekHelp = append(as.SeekHelp, HelpLine{Text: r.SeekHelp, Rule: r})
 		}
@@ -408,6 +420,24 @@ func (e *Engine) seekHelp(as *Assessment, fired []*rules.Rule) {
 // causes ranked and the steps in the plan, grouped by source in table order.
 func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
 	t := e.table
+	// Only rules whose conclusion is shown are cited: a warning sign, a help
+	// line that fits the level, or (below emergency) a cause or step.
+	shown := func(r *rules.Rule) bool {
+		switch {
+		case r.IsWarning():
+			return true
+		case r.SeekHelp != "" && r.ShownAt(as.Level):
+			return true
+		}
+		return as.Level < rules.Emergency && (r.CauseIx >= 0 || len(r.StepIx) > 0)
+	}
+	kept := make([]*rules.Rule, 0, len(fired))
+	for _, r := range fired {
+		if shown(r) {
+			kept = append(kept, r)
+		}
+	}
+	fired = kept
 	quotes := make([][]Quote, len(t.Sources))
 	n := len(fired) + len(as.Causes) + len(as.Plan)
 	buf := make([]Quote, 0, n)

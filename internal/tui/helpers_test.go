@@ -108,15 +108,21 @@ func answerCharlotte(m *Model) {
 	press(m, "enter")                                     // welcome
 	press(m, "7", "enter", "8", "enter", "7", "enter")    // no warning signs
 	typeText(m, "30")                                     // age
-	press(m, "enter")                                     // -> where
+	press(m, "enter")                                     // -> the warning questions added later
+	press(m, moreWarningsNone...)                         // -> where
 	press(m, "3", "enter", "tab", "8", "9", "enter")      // between the shoulder blades; breath, twist
 	press(m, "1", "enter", "2", "enter")                  // on waking; less than a week
+	press(m, "right")                                     // onset, course, stiffness: skip
 	press(m, "right")                                     // sleep: skip
 	press(m, "tab", "tab", "1", "right")                  // mattress soft
 	press(m, "tab", "tab", "tab", "tab", "1", "tab", "2") // baby yes; lying on my side
 	press(m, "right", "right")                            // tried: skip -> review
 	press(m, "enter")                                     // results
 }
+
+// moreWarningsNone answers "none of these" to the warning questions after
+// age (added for issue 9), ending on the next page.
+var moreWarningsNone = []string{"7", "enter", "5", "enter", "4", "enter", "6", "enter", "7", "enter", "4", "enter"}
 
 type questionnaireQuestion = questionnaire.Question
 

@@ -72,6 +72,8 @@ const (
 	helpReview     = "↑/↓ move · enter change this answer / see results · ← back · ctrl+c quit"
 	helpResults    = "↑/↓ scroll · c cause on the picture · s sources · e export · a save answers · d rule details · ← change answers · q quit"
 	helpEmerg      = "e export the summary · ← change answers · ↑/↓ scroll · q quit"
+	// helpUrgentStop is for an urgent sign shown mid-questionnaire.
+	helpUrgentStop = "enter finish the questions · e export · ← change answers · ↑/↓ scroll · q quit"
 	helpWelcome    = "enter start · ctrl+c quit"
 	helpFromRev    = " · → back to review"
 	helpSizeNote   = "ctrl+c quit"

@@ -107,8 +107,13 @@ type Model struct {
 	scroll     int // first body line shown
 	pageErr    string
 	fromReview bool
-	warnDirty  bool   // warning answers changed since the last emergency check
-	dirtyQ     string // the warning question that changed
+	warnDirty  bool // warning answers changed since the last emergency check
+	// stopAck is the highest stop level shown and acknowledged: after an
+	// urgent stop the person may finish the questions, and the same level
+	// does not stop them again. stopPage and stopFocus are where they were.
+	stopAck             rules.Level
+	stopPage, stopFocus int
+	dirtyQ              string // the warning question that changed
 
 	// Review.
 	review       []*questionnaire.Question

@@ -52,6 +52,7 @@ func TestTeatestCharlotte(t *testing.T) {
 	send("enter")
 	waitText("Warning signs first")
 	send("7", "enter", "8", "enter", "7", "enter", "3", "0", "enter")
+	send(moreWarningsNone...)
 	waitText("Where and how it hurts")
 	send("3", "enter", "tab", "8", "9", "enter", "1", "enter", "2", "enter", "right", "right")
 	send("tab", "tab", "1", "right", "tab", "tab", "tab", "tab", "1", "tab", "2", "right", "right")
@@ -77,8 +78,10 @@ func TestEmmaByKeys(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
 	press(m, "enter", "7", "enter", "8", "enter", "7", "enter")
 	typeText(m, "14")
-	press(m, "enter", "4", "enter", "tab", "9", "enter", "1", "2", "enter", "2", "enter")
-	press(m, "right", "right", "right", "tab", "tab", "3", "tab", "2", "right", "right", "enter") // from "keeps coming back" on
+	press(m, "enter")
+	press(m, moreWarningsNone...)
+	press(m, "4", "enter", "tab", "9", "enter", "1", "2", "enter", "2", "enter")
+	press(m, "right", "right", "right", "tab", "tab", "3", "tab", "2", "right", "right", "enter") // from "onset" on
 	if m.screen != scrResults || m.as.Level != rules.SelfCare {
 		t.Fatalf("screen %v, level %v:\n%s", m.screen, m.as.Level, plain(m))
 	}
@@ -136,7 +139,9 @@ func TestBackKeepsAnswersEvenInvalid(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
 	press(m, "enter", "7", "enter", "8", "enter", "7", "enter")
 	typeText(m, "30")
-	press(m, "enter", "3")
+	press(m, "enter")
+	press(m, moreWarningsNone...)
+	press(m, "3")
 	// Back to the warning page with an invalid age being typed.
 	press(m, "left")
 	if m.page != 0 {
@@ -308,7 +313,9 @@ func TestQuitSavesAnswersAndReopens(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
 	press(m, "enter", "7", "enter", "8", "enter", "7", "enter")
 	typeText(m, "30")
-	press(m, "enter", "3")
+	press(m, "enter")
+	press(m, moreWarningsNone...)
+	press(m, "3")
 	m.Update(keyMsg("ctrl+c"))
 	if m.dialog != dlgQuit {
 		t.Fatal("ctrl+c mid-questionnaire must offer to save")
@@ -333,7 +340,7 @@ func TestQuitSavesAnswersAndReopens(t *testing.T) {
 	o := testOptions(t)
 	o.Answers, o.AnswersFrom = a, path
 	m2 := newTestModel(t, o, 80, 24)
-	mustContain(t, m2, "Loaded 5 answers")
+	mustContain(t, m2, "Loaded 11 answers") // 10 warning questions and where it hurts
 	press(m2, "enter")
 	if m2.page != 1 || m2.focused().ID != "pain_side" {
 		t.Fatalf("want the first unanswered question, got page %d %s", m2.page+1, m2.focused().ID)
@@ -439,5 +446,43 @@ func TestLightBackground(t *testing.T) {
 	m.Update(tea.BackgroundColorMsg{Color: colorBlack})
 	if !m.dark {
 		t.Error("a dark background reported by the terminal is not used")
+	}
+}
+
+// An urgent sign stops the questionnaire at once, like an emergency, with
+// what to do today; Enter then finishes the questions for the summary, and
+// the same sign does not stop it again.
+func TestUrgentStopsThenGoesOn(t *testing.T) {
+	m := newTestModel(t, testOptions(t), 80, 24)
+	press(m, "enter", "7", "enter", "8", "enter", "1") // health history: fever
+	if m.screen != scrPage {
+		t.Fatal("the urgent screen came before the answer was confirmed")
+	}
+	press(m, "enter")
+	if m.screen != scrEmergency || m.as.Level != rules.Urgent {
+		t.Fatalf("want the urgent screen at once, got:\n%s", plain(m))
+	}
+	mustContain(t, m, "Do this today", "Because you said: Health history", "Press Enter to finish the questions")
+	press(m, "enter")
+	if m.screen != scrPage || m.page != 0 {
+		t.Fatalf("enter should go back to the questions:\n%s", plain(m))
+	}
+	if q := m.focused(); q == nil || q.ID != "warning_history" {
+		t.Fatalf("want focus back on the question answered, got %v", q)
+	}
+	press(m, "enter")
+	typeText(m, "30")
+	press(m, "enter")
+	press(m, moreWarningsNone...)
+	if m.screen != scrPage || m.page != 1 {
+		t.Fatalf("the urgent sign stopped the questions twice:\n%s", plain(m))
+	}
+	press(m, "3", "enter", "right", "right", "right", "right", "right", "right")
+	press(m, "enter")
+	if m.screen != scrResults || m.as.Level != rules.Urgent {
+		t.Fatalf("want urgent results at the end, got screen %v level %v:\n%s", m.screen, m.as.Level, plain(m))
+	}
+	if !strings.Contains(strings.Join(m.resLines, "\n"), "While you wait to be seen") {
+		t.Error("urgent results should put causes and self-care under while-you-wait headings")
 	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/backtriage/backtriage/internal/rules"
 	"strconv"
 	"strings"
 
@@ -105,12 +106,34 @@ func (m *Model) checkEmergency() bool {
 	if eng == nil {
 		return false
 	}
-	if flow.Emergency(eng, m.a) {
+	switch flow.Stop(eng, m.a, m.stopAck) {
+	case rules.Emergency:
 		m.fromReview = false
 		m.showResults()
 		return true
+	case rules.Urgent:
+		// Shown at once like an emergency, with what to do today; Enter
+		// then goes back to finish the questions for the summary.
+		// Not showResults: --output is written at the end, not here.
+		m.stopPage, m.stopFocus = m.page, m.focus
+		m.as = eng.Assess(m.a)
+		m.screen = scrEmergency
+		m.dialog = dlgNone
+		m.status, m.statusErr = "", false
+		m.showSources = false
+		m.buildResults()
+		m.vp.GotoTop()
+		return true
 	}
 	return false
+}
+
+// continueAfterStop acknowledges an urgent stop and goes back to the
+// questions where the person was.
+func (m *Model) continueAfterStop() {
+	m.stopAck = rules.Urgent
+	m.status = ""
+	m.gotoPage(m.stopPage, m.stopFocus)
 }
 
 func (m *Model) pageKey(k string) tea.Cmd {

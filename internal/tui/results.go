@@ -25,6 +25,11 @@ func (m *Model) resultsKey(msg tea.KeyPressMsg, k string) tea.Cmd {
 		m.openQuit()
 		m.quit.stay = true
 		return m.quit.input.Focus()
+	case "enter":
+		if m.urgentStop() {
+			m.continueAfterStop()
+		}
+		return nil
 	case "left", "h", "esc":
 		m.status = ""
 		if m.screen == scrEmergency {
@@ -125,7 +130,16 @@ func (m *Model) buildResults() {
 	m.resLines = strings.Split(content, "\n")
 }
 
+// urgentStop reports whether the stop screen is showing an urgent sign,
+// which the person may continue past.
+func (m *Model) urgentStop() bool {
+	return m.screen == scrEmergency && m.as != nil && m.as.Level == rules.Urgent
+}
+
 func (m *Model) resultsHelp() string {
+	if m.urgentStop() {
+		return helpUrgentStop
+	}
 	if m.screen == scrEmergency {
 		return helpEmerg
 	}
@@ -229,7 +243,15 @@ func (m *Model) resultsBody(w int) string {
 		m.pictureSection(&b, w)
 	}
 
-	m.section(&b, "Likely causes")
+	// At urgent level causes and self-care are for the hours until the
+	// person is seen, and say so.
+	wait := func(h string) string {
+		if as.Level == rules.Urgent {
+			return "While you wait to be seen: " + strings.ToLower(h[:1]) + h[1:]
+		}
+		return h
+	}
+	m.section(&b, wait("Likely causes"))
 	if len(as.Causes) == 0 {
 		para(&b, st.muted, "Your answers do not point at a particular cause. The plan below still applies, and a physiotherapist can look for one.", 1, w)
 	}
@@ -278,7 +300,10 @@ func (m *Model) resultsBody(w int) string {
 		}
 	}
 
-	m.section(&b, "Self-care plan")
+	m.section(&b, wait("Self-care plan"))
+	if as.Level == rules.Urgent {
+		para(&b, st.text, "For while you wait to be seen today, never instead of it.", 1, w)
+	}
 	if len(as.Plan) == 0 {
 		para(&b, st.muted, "No self-care steps for these answers.", 1, w)
 	}
@@ -499,23 +524,38 @@ func (m *Model) emergencyBody(w int) string {
 	b.WriteString("\n")
 	box := st.dangerBox.Width(w - 2)
 	var inner strings.Builder
-	inner.WriteString(st.err.Render("Do this now:") + "\n")
-	for _, l := range wrap(m.o.Emergency.Annotate(triage.Info(rules.Emergency).Do), w-8) {
+	doNow := "Do this now:"
+	if as.Level == rules.Urgent {
+		doNow = "Do this today:"
+	}
+	inner.WriteString(st.err.Render(doNow) + "\n")
+	for _, l := range wrap(m.o.Emergency.Annotate(triage.Info(as.Level).Do), w-8) {
 		inner.WriteString(st.text.Bold(true).Render(l) + "\n")
 	}
-	for _, l := range wrap(m.o.Emergency.Line(), w-8) {
-		inner.WriteString(st.text.Render(l) + "\n")
+	if as.Level == rules.Emergency {
+		for _, l := range wrap(m.o.Emergency.Line(), w-8) {
+			inner.WriteString(st.text.Render(l) + "\n")
+		}
 	}
 	b.WriteString(indentBlock(box.Render(strings.TrimSuffix(inner.String(), "\n")), 1) + "\n")
 	m.section(&b, "Why")
 	for _, f := range as.Warnings {
 		hanging(&b, st.err.Render("⚠ "), 2, st.text.Bold(true), f.Rule.Title, 1, w)
-		para(&b, st.text, m.o.Emergency.Annotate(f.Rule.Action), 3, w)
+		if as.Level == rules.Emergency && f.Level < rules.Emergency {
+			para(&b, st.text, "Tell the emergency team about this too.", 3, w)
+		} else {
+			para(&b, st.text, m.o.Emergency.Annotate(f.Rule.Action), 3, w)
+		}
 		para(&b, st.muted, "Because you said: "+because(f.Because), 3, w)
 	}
 	b.WriteString("\n")
-	para(&b, st.text, "The questionnaire stops here: self-care can wait until you have been checked.", 1, w)
-	para(&b, st.muted, "Press e to save a summary to show the emergency services or a doctor. If you chose a warning sign by mistake, press ← to change your answers.", 1, w)
+	if as.Level == rules.Urgent {
+		para(&b, st.text, "Press Enter to finish the questions for your summary. Likely causes and self-care will be for while you wait to be seen today, never instead of it.", 1, w)
+		para(&b, st.muted, "Press e to save a summary to show a doctor. If you chose a warning sign by mistake, press ← to change your answers.", 1, w)
+	} else {
+		para(&b, st.text, "The questionnaire stops here: self-care can wait until you have been checked.", 1, w)
+		para(&b, st.muted, "Press e to save a summary to show the emergency services or a doctor. If you chose a warning sign by mistake, press ← to change your answers.", 1, w)
+	}
 	b.WriteString("\n")
 	para(&b, st.muted, triage.Disclaimer, 1, w)
 	return strings.TrimRight(b.String(), "\n")

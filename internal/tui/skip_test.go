@@ -13,7 +13,8 @@ func TestEnterOnlySkipsEveryOptionalQuestion(t *testing.T) {
 	press(m, "enter")                                  // welcome
 	press(m, "7", "enter", "8", "enter", "7", "enter") // no warning signs
 	typeText(m, "30")
-	press(m, "enter") // age -> page 2
+	press(m, "enter") // age
+	press(m, moreWarningsNone...)
 	if m.screen != scrPage || m.page != 1 {
 		t.Fatalf("not on page 2: screen %d page %d", m.screen, m.page)
 	}
@@ -57,6 +58,7 @@ func TestSkippedMarkAndDeliberateChoice(t *testing.T) {
 	press(m, "enter", "7", "enter", "8", "enter", "7", "enter")
 	typeText(m, "30")
 	press(m, "enter")
+	press(m, moreWarningsNone...)
 	press(m, "3", "enter") // between the shoulder blades -> "Which side?"
 	if q := m.focused(); q.ID != "pain_side" {
 		t.Fatalf("focus on %s, want pain_side", q.ID)

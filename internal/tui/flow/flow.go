@@ -197,6 +197,18 @@ func Emergency(eng *triage.Engine, a answers.Answers) bool {
 	return eng.Assess(a).Level == rules.Emergency
 }
 
+// Stop is the level at which the questionnaire stops at once to say what to
+// do, or SelfCare when it goes on. An emergency stops it for good; an urgent
+// sign stops it once (acked is the level already shown and acknowledged),
+// after which the person may finish the questions for the summary.
+func Stop(eng *triage.Engine, a answers.Answers, acked rules.Level) rules.Level {
+	l := eng.Assess(a).Level
+	if l == rules.Emergency || l == rules.Urgent && acked < rules.Urgent {
+		return l
+	}
+	return rules.SelfCare
+}
+
 // FormatFor picks the export format from a file name's extension: .md and
 // .markdown are Markdown, .json is JSON, anything else text.
 func FormatFor(path string) report.Format {
