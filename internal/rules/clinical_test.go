@@ -1,0 +1,97 @@
+package rules_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/rules"
+	builtin "github.com/backtriage/backtriage/rules"
+)
+
+// tableTexts lists every text of the built-in table a person can read, with
+// what it belongs to: titles, explanations, how-tos, cautions, actions, help
+// lines, departures and the notes on our own suggestions.
+func tableTexts(t *testing.T) (*rules.Table, []struct{ what, text string }) {
+	t.Helper()
+	tbl, err := rules.Load(builtin.FS, "rules", questionnaire.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []struct{ what, text string }
+	add := func(what string, texts ...string) {
+		for _, s := range texts {
+			if s != "" {
+				out = append(out, struct{ what, text string }{what, s})
+			}
+		}
+	}
+	for _, c := range tbl.Causes {
+		add("cause "+c.ID, c.Title, c.About, c.Own)
+		for _, m := range c.Muscles {
+			add("cause "+c.ID, m.Name, m.Where)
+		}
+	}
+	for _, s := range tbl.Steps {
+		add("step "+s.ID, s.Title, s.How, s.Fits, s.Caution, s.Own)
+	}
+	for _, r := range tbl.Rules {
+		add("rule "+r.ID, r.Title, r.Action, r.SeekHelp, r.Departure, r.Own)
+	}
+	return tbl, out
+}
+
+// storedTexts is every source text a quote can be checked against: the
+// stored guidance pages and the two articles, normalised.
+func storedTexts(t *testing.T, tbl *rules.Table) []string {
+	t.Helper()
+	var out []string
+	for _, s := range tbl.Sources {
+		switch {
+		case s.Kind == "guideline":
+			if text, _, ok := guidanceText(t, s.ID); ok {
+				out = append(out, text)
+			}
+		case s.Seed != "":
+			data, err := os.ReadFile(filepath.Join(seedsDir, s.Seed))
+			if err != nil {
+				t.Skipf("articles not found at %s: %v", seedsDir, err)
+			}
+			out = append(out, normalise(string(data)))
+		}
+	}
+	return out
+}
+
+// Words in double quotes inside a step's how-to, a cause's text or a help
+// line are shown to the person as someone's words ("the NHS says either can
+// help: ... "to reduce pain and swelling""); each must be verbatim in a
+// stored page or an article, so no quote is remembered or reworded.
+func TestQuotedWordsInTextsAreVerbatim(t *testing.T) {
+	tbl, texts := tableTexts(t)
+	stored := storedTexts(t, tbl)
+	quoted := regexp.MustCompile(`"([^"]+)"`)
+	n := 0
+	for _, x := range texts {
+		for _, m := range quoted.FindAllStringSubmatch(x.text, -1) {
+			n++
+			q := normalise(m[1])
+			found := false
+			for _, s := range stored {
+				if strings.Contains(s, q) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				t.Errorf("%s: %q is shown in quotes but is not verbatim in any stored page or article", x.what, m[1])
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no quoted words found in the table's texts")
+	}
+}
