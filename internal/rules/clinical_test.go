@@ -95,3 +95,42 @@ func TestQuotedWordsInTextsAreVerbatim(t *testing.T) {
 		t.Fatal("no quoted words found in the table's texts")
 	}
 }
+
+// The pain-relief step, shown to everyone below emergency level, names the
+// people who must ask a pharmacist or doctor before ibuprofen: the tool does
+// not ask about asthma, ulcers, kidneys or blood thinners, so it says so to
+// everyone.
+func TestPainReliefNamesIbuprofenCautions(t *testing.T) {
+	tbl, err := rules.Load(builtin.FS, "rules", questionnaire.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := tbl.Step("pain-relief")
+	if s == nil {
+		t.Fatal("no pain-relief step")
+	}
+	how := strings.ToLower(s.How)
+	for _, w := range []string{"pregnant", "breastfeeding", "asthma", "stomach ulcer", "kidney", "thins the blood", "pharmacist or doctor before taking ibuprofen"} {
+		if !strings.Contains(how, w) {
+			t.Errorf("pain-relief does not mention %q:\n%s", w, s.How)
+		}
+	}
+}
+
+// The tool never recommends a medicine dose: no amount in milligrams or
+// millilitres, no number of tablets, anywhere in the table.
+func TestNoMedicineDoses(t *testing.T) {
+	_, texts := tableTexts(t)
+	dose := regexp.MustCompile(`(?i)\b\d+\s*(mg|milligrams?|ml|millilitres?)\b|\b(one|two|three|four|\d+)\s+(tablets?|capsules?|pills?|doses?)\b|\b(tablets?|capsules?|pills?)\s+(a|per|every)\s+(day|hour)`)
+	for _, x := range texts {
+		if m := dose.FindString(x.text); m != "" {
+			t.Errorf("%s: gives a medicine dose (%q): %s", x.what, m, x.text)
+		}
+	}
+	// The pattern must catch what a dose looks like.
+	for _, s := range []string{"take 400mg three times a day", "two tablets up to four times a day", "10 ml of the syrup"} {
+		if !dose.MatchString(s) {
+			t.Errorf("dose pattern misses %q", s)
+		}
+	}
+}
