@@ -134,3 +134,69 @@ func TestNoMedicineDoses(t *testing.T) {
 		}
 	}
 }
+
+// discourages matches text that tells someone not to see a doctor,
+// physiotherapist or GP, or that they need not: Kathryn Merrow's reply to
+// Charlotte ("Probably not too much sense in seeing your doctor because most
+// doctors, unfortunately, don't know much about muscles") is the model.
+var discourages = regexp.MustCompile(`(?i)` + strings.Join([]string{
+	// "not too much sense in seeing your doctor", "no point going to a GP"
+	`\b(no|not (too )?much|little|any) (real )?(sense|point|need|use)( in| to)? (see|seeing|go|going|visit|visiting|call|calling|book|booking|bother|bothering)( to| with)? (a|an|your|the) (doctor|gp|physio)`,
+	// "you don't need to see a doctor", "never go to your GP"
+	`\b(don't|do not|doesn't|does not|won't|will not|never|needn't|need not) (really )?(need to |have to )?(see|go to|visit|call|book|bother) (a|an|your|the) (doctor|gp|physio)`,
+	// "doctors don't know much about muscles", "physios can't help"
+	`\b(doctors|gps|physios|physiotherapists|most doctors) (unfortunately, )?(don't|do not|can't|cannot|won't) (know|help|do)`,
+	// "skip the doctor", "avoid seeing a GP"
+	`\b(skip|avoid|put off|delay) (seeing |going to |visiting )?(a|an|your|the) (doctor|gp|physio)`,
+	// "instead of seeing a doctor" (but not "never instead of ...")
+	`(^|[^r] )(instead of|rather than) (seeing |going to |visiting |calling )?(a|an|your|the) (doctor|gp|physio)`,
+	// "medicine ... masks symptoms"
+	`\bmasks? (the )?symptoms`,
+}, "|"))
+
+// The tool never discourages seeing a doctor, though one article's author
+// does: no title, text, how-to, caution, action, help line, departure, note
+// or quote in the table may say or imply that a doctor is not worth seeing.
+func TestNoDiscouragementOfDoctors(t *testing.T) {
+	// The pattern must catch the article's words and plain variants, and
+	// leave the tool's own encouragements alone.
+	for _, s := range []string{
+		"Probably not too much sense in seeing your doctor because most doctors, unfortunately, don't know much about muscles.",
+		"Medicine for muscle pain masks symptoms more than it helps heal.",
+		"You don't need to see a doctor for this.",
+		"There is no point going to your GP.",
+		"Try this instead of seeing a doctor.",
+		"Skip the doctor and see a massage therapist.",
+	} {
+		if !discourages.MatchString(s) {
+			t.Errorf("the pattern misses %q", s)
+		}
+	}
+	for _, s := range []string{
+		"Massage is not a substitute for seeing a doctor about any warning sign.",
+		"Only alongside the help above, never instead of it.",
+		"You never need a reason from this tool to get help.",
+		"Book a doctor or physiotherapist if the pain lasts more than 6 weeks.",
+		"Not after a fall or accident until a doctor has checked you.",
+	} {
+		if discourages.MatchString(s) {
+			t.Errorf("the pattern wrongly flags %q", s)
+		}
+	}
+
+	tbl, texts := tableTexts(t)
+	for _, c := range tbl.Causes {
+		texts = append(texts, struct{ what, text string }{"cause " + c.ID, c.Quote})
+	}
+	for _, s := range tbl.Steps {
+		texts = append(texts, struct{ what, text string }{"step " + s.ID, s.Quote})
+	}
+	for _, r := range tbl.Rules {
+		texts = append(texts, struct{ what, text string }{"rule " + r.ID, r.Quote})
+	}
+	for _, x := range texts {
+		if m := discourages.FindString(normalise(x.text)); m != "" {
+			t.Errorf("%s discourages seeing a doctor (%q): %s", x.what, m, x.text)
+		}
+	}
+}
