@@ -50,7 +50,7 @@ func TestThoracicPainAloneShowsTheNHSLine(t *testing.T) {
 	}
 	norm := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	for _, want := range []string{
-		`"` + rule.Quote + `"`,                          // the NHS's own words, quoted
+		`"` + rule.Quote + `"`,                         // the NHS's own words, quoted
 		"call 111 or ask for an urgent GP appointment", // what the NHS says to do
 		"does not raise your level",                    // honest about the departure
 		"today",
