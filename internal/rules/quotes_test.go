@@ -73,33 +73,6 @@ func TestQuotesAreVerbatim(t *testing.T) {
 	t.Logf("checked %d quotes against %d articles", n, len(texts))
 }
 
-// The author of one article discourages seeing a doctor; the tool never
-// repeats that.
-func TestNoDiscouragementOfDoctors(t *testing.T) {
-	tbl, err := rules.Load(builtin.FS, "rules", questionnaire.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	banned := []string{"not too much sense in seeing your doctor", "don't know much about muscles", "masks symptoms"}
-	var all []string
-	for _, c := range tbl.Causes {
-		all = append(all, c.About, c.Quote)
-	}
-	for _, s := range tbl.Steps {
-		all = append(all, s.How, s.Fits, s.Caution, s.Quote)
-	}
-	for _, r := range tbl.Rules {
-		all = append(all, r.Title, r.Action, r.SeekHelp, r.Quote)
-	}
-	for _, text := range all {
-		for _, b := range banned {
-			if strings.Contains(strings.ToLower(normalise(text)), b) {
-				t.Errorf("rule table repeats the article's discouragement of doctors: %q", text)
-			}
-		}
-	}
-}
-
 // commenters are the readers who wrote the numbered comments of the morning
 // article, by comment number; the other comments are Kathryn Merrow's
 // replies (she is the article's author).

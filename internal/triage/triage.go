@@ -379,7 +379,10 @@ func (e *Engine) plan(as *Assessment, fired []*rules.Rule, f rules.Facts) {
 	kept := as.Plan[:0]
 	for _, p := range as.Plan {
 		if w := ruledOutBy(as.Warnings, p.Step); w != nil {
-			as.Withheld = append(as.Withheld, Withheld{Step: p.Step, Why: "Not while this warning sign is checked: " + w.Rule.Title + "."})
+			// Said as "until it has been checked", with who to ask: a bare "not
+			// while" beside "keep moving" reads as "rest", which no guidance says.
+			as.Withheld = append(as.Withheld, Withheld{Step: p.Step, Why: "Not until this warning sign has been checked: " + w.Rule.Title +
+				". Ask the doctor or physiotherapist who checks it what you can safely do meanwhile."})
 			continue
 		}
 		if p.Step.AvoidWhen != nil && p.Step.AvoidWhen.Eval(f) {
@@ -421,15 +424,28 @@ func (e *Engine) seekHelp(as *Assessment, fired []*rules.Rule) {
 func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
 	t := e.table
 	// Only rules whose conclusion is shown are cited: a warning sign, a help
-	// line that fits the level, or (below emergency) a cause or step.
+	// line that fits the level, a cause that is ranked, or a step in the plan.
+	// A rule behind a cause left unranked (broad answers alone) or steps all
+	// left out gave no advice, so its passage would credit a source for
+	// nothing the person sees. At emergency level causes and plan are empty.
+	ranked := make([]bool, len(t.Causes))
+	for _, c := range as.Causes {
+		ranked[t.CauseIndex(c.Cause.ID)] = true
+	}
+	planned := make([]bool, len(t.Steps))
+	for _, p := range as.Plan {
+		planned[p.Step.Ix] = true
+	}
 	shown := func(r *rules.Rule) bool {
 		switch {
 		case r.IsWarning():
 			return true
 		case r.SeekHelp != "" && r.ShownAt(as.Level):
 			return true
+		case r.CauseIx >= 0:
+			return ranked[r.CauseIx]
 		}
-		return as.Level < rules.Emergency && (r.CauseIx >= 0 || len(r.StepIx) > 0)
+		return slices.ContainsFunc(r.StepIx, func(ix int) bool { return planned[ix] })
 	}
 	kept := make([]*rules.Rule, 0, len(fired))
 	for _, r := range fired {
