@@ -10,4 +10,6 @@ import (
 // number. The error is a sentence to show before asking again. Other
 // line-by-line prompts (the daily check-in) use it, so the same typing
 // works everywhere.
-func ParseAnswer(q *questionnaire.Question, line string) (answers.Value, error) { return parse(q, line) }
+func ParseAnswer(q *questionnaire.Question, line string) (answers.Value, error) {
+	return parse(q, line)
+}
