@@ -18,8 +18,8 @@ func TestTrendLine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := strings.Join(strings.Fields(string(out)), " ")
-		i, w := strings.Index(s, "pain 7 → 3 over 5 days"), strings.Index(s, "Warning signs")
+		s := strings.ToLower(strings.Join(strings.Fields(string(out)), " "))
+		i, w := strings.Index(s, "pain 7 → 3 over 5 days"), strings.Index(s, "warning signs")
 		if i < 0 || w < 0 || i < w {
 			t.Errorf("%s: the trend is missing or comes before the warning signs:\n%s", f, out)
 		}
