@@ -93,7 +93,7 @@ func Text(res *Result, t *rules.Table, here emergencynumber.Local) string {
 		b.WriteString("- Nothing in the follow-up rules applies yet. Carry on with your plan and check in again tomorrow.\n")
 	}
 	for _, r := range res.Fired {
-		fmt.Fprintf(&b, "- %s: %s\n", r.Title, r.Advice)
+		fmt.Fprintf(&b, "- %s.\n  %s\n", r.Title, r.Advice)
 		if r.Outcome == "elsewhere" && len(res.Elsewhere) > 0 {
 			b.WriteString("  Muscles elsewhere that send pain where yours is (ask about these):\n")
 			for i, cause := range res.Elsewhere {

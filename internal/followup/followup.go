@@ -296,8 +296,10 @@ func (t *Trend) Line(name func(id string) string) string {
 }
 
 func lowerFirst(s string) string {
-	if s == "" || (len(s) > 1 && strings.ToUpper(s[:2]) == s[:2]) {
+	if s == "" || (len(s) > 1 && isUpper(s[0]) && isUpper(s[1])) {
 		return s // an acronym stays as it is
 	}
 	return strings.ToLower(s[:1]) + s[1:]
 }
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
