@@ -224,7 +224,9 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 func secs(n int) time.Duration { return time.Duration(n) * time.Second }
 
 // writeOwnerOnly writes a file atomically, readable only by its owner.
-func writeOwnerOnly(path string, data []byte, force bool) error { return export.WriteFile(path, data, force) }
+func writeOwnerOnly(path string, data []byte, force bool) error {
+	return export.WriteFile(path, data, force)
+}
 
 func contains(list []string, s string) bool {
 	for _, x := range list {

@@ -41,10 +41,10 @@ type View struct {
 	Trend    string           `json:"trend,omitempty"`
 	// Level and Advice are the latest check-in's: what the person was last
 	// told, warning signs first.
-	Level    string         `json:"level,omitempty"`
+	Level    string          `json:"level,omitempty"`
 	Warnings []diary.Warning `json:"warnings"`
-	Advice   []diary.Advice `json:"advice"`
-	AdviceAt *time.Time     `json:"advice_at,omitempty"`
+	Advice   []diary.Advice  `json:"advice"`
+	AdviceAt *time.Time      `json:"advice_at,omitempty"`
 }
 
 // StepDays is a step and the days it was done.
