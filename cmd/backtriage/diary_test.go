@@ -323,3 +323,43 @@ func TestNowFlagIsChecked(t *testing.T) {
 		t.Errorf("a bad BACKTRIAGE_NOW: %d %s", code, errs)
 	}
 }
+
+// The line-by-line check-in (input is not a terminal) asks its questions
+// in order and, with no diary yet, asks for consent on the same lines.
+func TestAccessibleCheckinAsksConsent(t *testing.T) {
+	dir := t.TempDir()
+	in := "none\nnone\nnone\n31\nnone\nnone\nnone\nnone\nnone\nnone\n6\nbetter\nslept well\ny\n"
+	out, errs, code := runDiary(t, dir, in, at("2026-11-03T08:00:00Z"), "checkin")
+	if code != 0 {
+		t.Fatalf("exit %d: %s\n%s", code, errs, out)
+	}
+	for _, want := range []string{"warning signs first", "How bad is the pain right now", "Pain now: 6 out of 10 (better than last time)",
+		"Getting better.", "Keep a diary? Type y", filepath.Join(dir, "diary.db")} {
+		if !strings.Contains(out+errs, want) {
+			t.Errorf("missing %q in:\n%s\n%s", want, out, errs)
+		}
+	}
+	if w := strings.Index(out, "Right now, do you have any of these"); w < 0 || w > strings.Index(out, "How bad is the pain") {
+		t.Error("the pain question came before the warning signs")
+	}
+	hist, _, code := runDiary(t, dir, "", nil, "history", "--format", "json")
+	if code != 0 || !strings.Contains(hist, `"note": "slept well"`) {
+		t.Errorf("the check-in was not saved after consent:\n%s", hist)
+	}
+}
+
+// The accessible mode saves its assessment in a diary the person agreed to.
+func TestAccessibleAssessmentIsSaved(t *testing.T) {
+	dir := t.TempDir()
+	if _, errs, code := runDiary(t, dir, "", nil, "diary", "start", "--yes"); code != 0 {
+		t.Fatal(errs)
+	}
+	_, errs, code := runDiary(t, dir, "", nil, "--accessible", "--answers", "testdata/answers/valid-full.yaml")
+	if code != 0 || !strings.Contains(errs, "Saved to your diary (assessment 1)") {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	hist, _, _ := runDiary(t, dir, "", nil, "history", "--format", "json")
+	if !strings.Contains(hist, `"source": "accessible"`) || !strings.Contains(hist, `"table_version": "sha256:`) {
+		t.Errorf("episode not saved with its source and table version:\n%s", hist)
+	}
+}

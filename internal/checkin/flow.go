@@ -30,8 +30,16 @@ func Prefill(o Options) answers.Answers {
 	if o.State.Episode == nil {
 		return a
 	}
-	if age, ok := o.State.Episode.Answers["age"].(float64); ok && age >= 1 && age <= 120 {
-		a["age"] = answers.Num(int(age))
+	// Stored answers come back from JSON as float64; fresh ones are ints.
+	age := 0
+	switch v := o.State.Episode.Answers["age"].(type) {
+	case float64:
+		age = int(v)
+	case int:
+		age = v
+	}
+	if age >= 1 && age <= 120 {
+		a["age"] = answers.Num(age)
 	}
 	return a
 }

@@ -37,7 +37,7 @@ func Followup() *Questionnaire {
 				Intro: "Two questions about the pain, then what you did from your plan.",
 				Questions: []*Question{
 					{
-						ID: PainNow, Kind: Number, Min: 0, Max: 10, Unit: "out of 10",
+						ID: PainNow, Kind: Number, Min: 0, Max: 10,
 						Prompt: "How bad is the pain right now, from 0 (no pain) to 10 (the worst you can imagine)?",
 						Short:  "Pain now",
 						Why:    "The same scale each day shows whether self-care is working.",
