@@ -107,7 +107,13 @@ func RunForm(ctx context.Context, in io.Reader, out io.Writer, o Options) (*Inpu
 			}))
 	}
 	fields = append(fields, huh.NewText().Title("Anything to note (sleep, what helped, what made it worse)? Optional.").CharLimit(MaxNote).Value(&note))
-	if err := run(huh.NewGroup(fields...)); err != nil {
+	// One question a screen, as in the warning signs: a long checklist and
+	// eleven pain scores do not fit one screen of a small terminal.
+	screens := make([]*huh.Group, len(fields))
+	for i, f := range fields {
+		screens[i] = huh.NewGroup(f)
+	}
+	if err := run(screens...); err != nil {
 		return nil, err
 	}
 	if pain >= 0 {
