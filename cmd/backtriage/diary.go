@@ -234,6 +234,40 @@ func (o *rootOptions) saveEpisode(cmd *cobra.Command, as *triage.Assessment, sou
 		return
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "Saved to your diary (assessment %d) in %s. Check in each day with: backtriage checkin\n", id, s.Path())
+	o.recurringNote(cmd, s, as)
+}
+
+// recurringNote says, after saving an episode, what the follow-up rules make
+// of it coming soon after the last one: the cause is likely elsewhere, and
+// which causes those are. Below urgent level only: a warning sign is the
+// advice otherwise.
+func (o *rootOptions) recurringNote(cmd *cobra.Command, s *diary.Store, as *triage.Assessment) {
+	if as.Level >= rules.Urgent {
+		return
+	}
+	eng, err := o.engine()
+	if err != nil {
+		return
+	}
+	rec, err := s.Load()
+	if err != nil {
+		warnDiary(cmd, err)
+		return
+	}
+	st := followup.Current(rec)
+	if st.Previous == nil {
+		return
+	}
+	w := cmd.ErrOrStderr()
+	for _, r := range eng.Table().FollowupFired(followup.Facts(st, nil, "", st.Episode.At)) {
+		if r.Outcome != "elsewhere" {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s.\n%s\n", r.Title, r.Advice)
+		for i, c := range followup.Elsewhere(eng.Table(), st.Episode, 3) {
+			fmt.Fprintf(w, "  %d. %s\n", i+1, c.Title)
+		}
+	}
 }
 
 // askConsentOnTerminal asks for consent on the terminal: the words first,

@@ -363,3 +363,32 @@ func TestAccessibleAssessmentIsSaved(t *testing.T) {
 		t.Errorf("episode not saved with its source and table version:\n%s", hist)
 	}
 }
+
+// Pain back within a month of the last episode: the cause is likely
+// elsewhere; the causes whose muscles sit away from the pain but send it
+// there are ranked, and a professional suggested, after the assessment, in
+// history and at each check-in of the new episode.
+func TestRecurringEpisode(t *testing.T) {
+	dir := t.TempDir()
+	runDiary(t, dir, "", at("2026-11-02T08:00:00Z"), "assess", "--answers", charlotte, "--store")
+	runDiary(t, dir, noWarnings+"age: 31\npain_now: 1\npain_compared: better\n", at("2026-11-06T08:00:00Z"), "checkin", "--answers", "-")
+	_, errs, code := runDiary(t, dir, "", at("2026-11-20T08:00:00Z"), "assess", "--answers", charlotte, "--store")
+	if code != 0 || !strings.Contains(errs, "Back again soon after the last time") || !strings.Contains(errs, "  1. ") {
+		t.Fatalf("assess of a recurring episode: exit %d\n%s", code, errs)
+	}
+	out, _, _ := runDiary(t, dir, "", nil, "history", "--format", "json")
+	var v struct {
+		Advice    []struct{ Rule string }
+		Elsewhere []struct{ ID string }
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Advice) == 0 || v.Advice[0].Rule != "recurring-look-elsewhere" || len(v.Elsewhere) == 0 {
+		t.Errorf("history of a recurring episode: %+v", v)
+	}
+	out, _, _ = runDiary(t, dir, noWarnings+"age: 31\npain_now: 5\npain_compared: same\n", at("2026-11-21T08:00:00Z"), "checkin", "--answers", "-")
+	if !strings.Contains(out, "Muscles elsewhere that send pain where yours is") || !strings.Contains(out, "doctor look for them") {
+		t.Errorf("check-in in a recurring episode:\n%s", out)
+	}
+}

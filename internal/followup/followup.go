@@ -29,6 +29,8 @@ type State struct {
 	// PreviousLast is when the previous episode was last recorded (its
 	// assessment or its last check-in or routine).
 	PreviousLast time.Time
+	// PreviousPain is the last pain score of the previous episode, if any.
+	PreviousPain *int
 }
 
 // Current finds the current episode in a diary record.
@@ -59,8 +61,14 @@ func Current(r *diary.Record) State {
 		st.Previous = r.Episodes[n-2]
 		st.PreviousLast = st.Previous.At
 		for _, c := range r.Checkins {
-			if c.EpisodeID == st.Previous.ID && c.At.After(st.PreviousLast) {
+			if c.EpisodeID != st.Previous.ID {
+				continue
+			}
+			if c.At.After(st.PreviousLast) {
 				st.PreviousLast = c.At
+			}
+			if c.Pain != nil {
+				st.PreviousPain = c.Pain // check-ins are oldest first: the last wins
 			}
 		}
 		for _, rt := range r.Routines {
@@ -101,6 +109,14 @@ func Facts(st State, pain *int, compared string, now time.Time) answers.Answers 
 	}
 	if st.Previous != nil && st.Episode != nil {
 		a[questionnaire.DaysSinceLastEpisode] = answers.Num(max(Days(st.PreviousLast, st.Episode.At), 0))
+		if st.PreviousPain != nil {
+			a[questionnaire.LastEpisodePain] = answers.Num(*st.PreviousPain)
+		}
+	}
+	if st.Episode != nil {
+		if yes, ok := st.Episode.Answers["recurring"].(bool); ok {
+			a[questionnaire.SaysRecurring] = answers.Bool(yes)
+		}
 	}
 	return a
 }

@@ -45,6 +45,9 @@ type View struct {
 	Warnings []diary.Warning `json:"warnings"`
 	Advice   []diary.Advice  `json:"advice"`
 	AdviceAt *time.Time      `json:"advice_at,omitempty"`
+	// Elsewhere are the causes to ask about when the advice says the pain
+	// keeps coming back (cause ids and titles).
+	Elsewhere []StepDays `json:"elsewhere"`
 }
 
 // StepDays is a step and the days it was done.
@@ -89,6 +92,20 @@ func Build(r *diary.Record, t *rules.Table) *View {
 		}
 	} else if st.Episode != nil {
 		v.Level, v.Warnings = st.Episode.Level, st.Episode.Warnings
+		// Before the first check-in, what the follow-up rules make of the
+		// episode itself (it came back soon after the last one).
+		if l, _ := rules.ParseLevel(v.Level); l < rules.Urgent {
+			v.Advice = followup.Advice(t.FollowupFired(followup.Facts(st, nil, "", st.Episode.At)))
+		}
+	}
+	v.Elsewhere = []StepDays{}
+	for _, a := range v.Advice {
+		if a.Outcome == "elsewhere" {
+			for _, c := range followup.Elsewhere(t, st.Episode, 3) {
+				v.Elsewhere = append(v.Elsewhere, StepDays{ID: c.ID, Title: c.Title})
+			}
+			break
+		}
 	}
 	return v
 }
@@ -186,8 +203,13 @@ func WriteText(w io.Writer, v *View) error {
 	if l, _ := rules.ParseLevel(v.Level); l < rules.Urgent {
 		for _, a := range v.Advice {
 			fmt.Fprintf(&b, "- %s.\n  %s\n", a.Title, a.Text)
+			if a.Outcome == "elsewhere" {
+				for i, c := range v.Elsewhere {
+					fmt.Fprintf(&b, "  %d. %s\n", i+1, c.Title)
+				}
+			}
 		}
-		if len(v.Advice) == 0 && len(v.Checkins) == 0 {
+		if len(v.Checkins) == 0 {
 			b.WriteString("- Follow the plan from your assessment and check in each day: backtriage checkin\n")
 		}
 	}

@@ -13,6 +13,8 @@ const (
 	PainChange           = "pain_change"
 	Checkins             = "checkins"
 	DaysSinceLastEpisode = "days_since_last_episode"
+	LastEpisodePain      = "last_episode_pain"
+	SaysRecurring        = "says_recurring"
 )
 
 // CheckinPage and DiaryPage are the pages of Followup: the first is asked,
@@ -82,6 +84,18 @@ func Followup() *Questionnaire {
 						Prompt: "Days between the start of this episode and the last record of the episode before it (only when there was one).",
 						Short:  "Days since the last episode",
 						Why:    "Pain that keeps coming back can mean the cause is elsewhere.",
+					},
+					{
+						ID: LastEpisodePain, Kind: Number, Min: 0, Max: 10,
+						Prompt: "The last pain score recorded in the episode before this one (only when it had a check-in).",
+						Short:  "Last pain score of the episode before",
+						Why:    "A low score there means the pain had settled before it came back; a new assessment soon after a bad day is not a recurrence.",
+					},
+					{
+						ID: SaysRecurring, Kind: YesNo,
+						Prompt: "This episode's answer to \"Does this pain keep coming back?\".",
+						Short:  "Says the pain keeps coming back",
+						Why:    "The person's own account of recurrence.",
 					},
 				},
 			},
