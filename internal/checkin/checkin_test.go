@@ -104,7 +104,14 @@ func TestEvaluateWarningsFirst(t *testing.T) {
 	if !res.Stopped || res.Assessment.Level < rules.Urgent || len(res.Fired) != 0 || len(res.Checkin.Advice) != 0 {
 		t.Errorf("fever: level %v, stopped %v, fired %v", res.Assessment.Level, res.Stopped, res.Fired)
 	}
-	text := Text(res, eng.Table(), emergencynumber.Local{})
+	soon := strings.Replace(none, "warning_nerves: [none]", "warning_nerves: [one_arm]", 1)
+	res2 := Evaluate(eng, st, in(soon+"pain_now: 3\npain_compared: better\n"), "v")
+	text := Text(res2, eng.Table(), emergencynumber.Local{})
+	w, adv := strings.Index(text, "[soon]"), strings.Index(text, "Getting better")
+	if res2.Stopped || w < 0 || adv < w || !strings.Contains(text, "Only alongside what the warning signs above say") {
+		t.Errorf("a soon-level check-in: the warning must come first and the advice say it is only alongside it:\n%s", text)
+	}
+	text = Text(res, eng.Table(), emergencynumber.Local{})
 	if strings.Contains(text, "Getting better") || !strings.Contains(text, triage.Info(res.Assessment.Level).Headline) {
 		t.Errorf("an urgent check-in reads like reassurance:\n%s", text)
 	}

@@ -89,6 +89,9 @@ func Text(res *Result, t *rules.Table, here emergencynumber.Local) string {
 		return b.String()
 	}
 	b.WriteString("\nWhat it means:\n")
+	if len(as.Warnings) > 0 {
+		b.WriteString("Only alongside what the warning signs above say, never instead of it.\n")
+	}
 	if len(res.Fired) == 0 {
 		b.WriteString("- Nothing in the follow-up rules applies yet. Carry on with your plan and check in again tomorrow.\n")
 	}

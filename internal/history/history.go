@@ -201,6 +201,9 @@ func WriteText(w io.Writer, v *View) error {
 		}
 	}
 	if l, _ := rules.ParseLevel(v.Level); l < rules.Urgent {
+		if l > rules.SelfCare && len(v.Advice) > 0 {
+			b.WriteString("  Only alongside what the warning signs above say, never instead of it:\n")
+		}
 		for _, a := range v.Advice {
 			fmt.Fprintf(&b, "- %s.\n  %s\n", a.Title, a.Text)
 			if a.Outcome == "elsewhere" {
