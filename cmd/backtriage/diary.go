@@ -144,12 +144,17 @@ func askYes(in io.Reader, out io.Writer, prompt string) bool {
 }
 
 // warnDiary shows a diary fault and carries on: the store never blocks the
-// assessment or the check-in.
+// assessment or the check-in. A fault met twice in one run (reading the
+// trend, then saving) is shown once.
 func warnDiary(cmd *cobra.Command, err error) {
-	if err != nil {
-		fmt.Fprintln(cmd.ErrOrStderr(), "backtriage: "+err.Error())
+	if err == nil || diaryWarned[err.Error()] {
+		return
 	}
+	diaryWarned[err.Error()] = true
+	fmt.Fprintln(cmd.ErrOrStderr(), "backtriage: "+err.Error())
 }
+
+var diaryWarned = map[string]bool{}
 
 // tableVersion names the rule table in use: the hash of the built-in
 // snapshot (rules/table.json), or of the --rules table's snapshot.

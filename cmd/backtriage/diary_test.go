@@ -409,3 +409,14 @@ func TestGuideRecordsFinishedRoutine(t *testing.T) {
 		t.Errorf("the routine is not in the diary:\n%s", hist)
 	}
 }
+
+// A diary folder that cannot be made (a file is in the way) is reported and
+// the assessment goes on, exiting as it would have.
+func TestUnusableDiaryFolderDoesNotBlock(t *testing.T) {
+	blocker := filepath.Join(t.TempDir(), "not-a-folder")
+	os.WriteFile(blocker, []byte("x"), 0o600)
+	out, errs, code := runDiary(t, blocker, "", nil, "assess", "--answers", charlotte, "--store", "--exit-level")
+	if code != 0 || !strings.Contains(out, "SELF-CARE PLAN") || strings.Count(errs, "cannot use the diary") != 1 || !strings.Contains(errs, "works without its diary") {
+		t.Errorf("exit %d\nstderr: %s", code, errs)
+	}
+}
