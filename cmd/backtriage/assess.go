@@ -14,7 +14,7 @@ import (
 func newAssessCmd(o *rootOptions) *cobra.Command {
 	var (
 		answersPath, format, output string
-		force                       bool
+		force, store                bool
 		person                      personFlags
 	)
 	cmd := &cobra.Command{
@@ -44,7 +44,9 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 				return err
 			}
 			as := eng.Assess(a)
-			out, err := report.Render(f, as, report.Meta{Date: o.now(), Version: versionString(), Emergency: here, Explain: person.Explain})
+			meta := report.Meta{Date: o.now(), Version: versionString(), Emergency: here, Explain: person.Explain}
+			meta.Trend = o.trendLine(cmd, eng.Table()) // the diary's, when there is one
+			out, err := report.Render(f, as, meta)
 			if err != nil {
 				return err
 			}
@@ -54,6 +56,14 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 				err = withCode(exitWrite, err)
 			} else {
 				fmt.Fprintf(cmd.ErrOrStderr(), "Saved the summary to %s\n", flow.Abs(output))
+			}
+			if err == nil {
+				// After the summary is out: the diary never holds it up.
+				var ask func() bool
+				if answersPath != "-" && isTerminal(cmd.InOrStdin()) && isTerminal(cmd.ErrOrStderr()) {
+					ask = o.askConsentOnTerminal(cmd)
+				}
+				o.saveEpisode(cmd, as, "assess", store, ask)
 			}
 			if err == nil && person.ExitLevel {
 				return levelExit(as.Level)
@@ -66,6 +76,7 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 	fl.StringVar(&format, "format", "text", "text, markdown or json")
 	fl.StringVarP(&output, "output", "o", "", "write the summary to `FILE` (created with mode 0600)")
 	fl.BoolVar(&force, "force", false, "replace FILE if it exists")
+	fl.BoolVar(&store, "store", false, "save this assessment in your diary; in scripts this is your consent to keep one (on a terminal you are asked)")
 	person.add(fl)
 	_ = cmd.MarkFlagRequired("answers")
 	return cmd

@@ -63,6 +63,12 @@ func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 		Assessed: func(as *triage.Assessment) { last = as },
 	}
 	err = runSession(cmd, o, session)
+	if err == nil && last != nil && accessibleMode(cmd, o) {
+		// The line-by-line mode's result goes to the diary when the person
+		// has agreed to one (the terminal UI's hook comes with its results
+		// screen); its prompts own the input, so consent is not asked here.
+		o.saveEpisode(cmd, last, "accessible", false, nil)
+	}
 	if err == nil && o.person.ExitLevel && last != nil {
 		return levelExit(last.Level)
 	}
@@ -84,6 +90,13 @@ func runSession(cmd *cobra.Command, o *rootOptions, session flow.Session) error 
 		return err
 	}
 	return tui.Run(ctx, tui.Options{Session: session, Theme: o.Theme, Report: cmd.ErrOrStderr()})
+}
+
+// accessibleMode reports whether the session runs line by line, as
+// runSession decides: asked for, or input or output is not a terminal, or
+// the terminal is dumb.
+func accessibleMode(cmd *cobra.Command, o *rootOptions) bool {
+	return o.Accessible || !isTerminal(cmd.InOrStdin()) || !isTerminal(cmd.OutOrStdout()) || os.Getenv("TERM") == "dumb"
 }
 
 func isTerminal(f any) bool {

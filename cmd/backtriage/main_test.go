@@ -19,6 +19,9 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binPath = filepath.Join(dir, "backtriage")
+	// No test reads or writes a real diary: the default folder is under the
+	// temporary directory (tests that use a diary give --data-dir).
+	os.Setenv("XDG_DATA_HOME", filepath.Join(dir, "data"))
 	// Static, as releases are built: a dynamically linked binary maps libc
 	// and costs about 1.6 MB more resident memory.
 	build := exec.Command(goTool(), "build", "-o", binPath, ".")

@@ -27,6 +27,10 @@ var networkPackages = []string{
 // netImporters are the only packages allowed to import net, and why.
 var netImporters = map[string]string{
 	"github.com/spf13/pflag": "parses IP address flags; opens no connection",
+	// Pulled in by modernc.org/libc (the diary's SQLite), which only parses
+	// and makes random (version 4) UUIDs; net is used for net.Interfaces,
+	// to read a hardware address for version 1 UUIDs: no connection.
+	"github.com/google/uuid": "reads interface hardware addresses for version 1 UUIDs only; opens no connection",
 }
 
 // ourAllowedNet are the net/... packages our own code may import: pure

@@ -23,6 +23,7 @@ type rootOptions struct {
 	Theme       string
 	Accessible  bool
 	person      personFlags
+	diary       diaryFlags // the private diary and the clock (diary.go)
 
 	eng *triage.Engine
 }
@@ -50,8 +51,12 @@ func (o *rootOptions) engine() (*triage.Engine, error) {
 	return o.eng, nil
 }
 
-// now is the date printed on summaries: --date, or today.
+// now is the date printed on summaries and stored in the diary: --now or
+// BACKTRIAGE_NOW, else --date, else the clock.
 func (o *rootOptions) now() time.Time {
+	if t, ok, _ := o.diary.clock(); ok {
+		return t
+	}
 	if o.Date != "" {
 		if d, err := time.Parse("2006-01-02", o.Date); err == nil {
 			return d
@@ -85,7 +90,12 @@ func newRootCmd() *cobra.Command {
 			"  backtriage --answers my-answers.yaml         # reopen saved answers for editing\n" +
 			"  backtriage assess --answers my-answers.yaml  # assess an answers file, print text\n" +
 			"  backtriage questions --format json           # the questionnaire, for scripts",
-		PersistentPreRunE: func(*cobra.Command, []string) error { return o.checkDate() },
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			if err := o.checkDate(); err != nil {
+				return err
+			}
+			return o.diary.check()
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runInteractive(cmd, o)
 		},
@@ -93,6 +103,7 @@ func newRootCmd() *cobra.Command {
 	pf := root.PersistentFlags()
 	pf.StringVar(&o.RulesDir, "rules", "", "load the rule table from `DIR` instead of the built-in one")
 	pf.StringVar(&o.Date, "date", "", "date printed on summaries, `YYYY-MM-DD` (default today)")
+	o.diary.add(pf)
 
 	f := root.Flags()
 	f.StringVar(&o.AnswersPath, "answers", "", "start from the answers in `FILE` (saved earlier) and edit them")
@@ -104,5 +115,6 @@ func newRootCmd() *cobra.Command {
 	o.person.add(f)
 
 	root.AddCommand(newQuestionsCmd(), newAssessCmd(o), newRulesCmd(o))
+	root.AddCommand(newCheckinCmd(o), newHistoryCmd(o), newGuideCmd(o), newForgetCmd(o), newDiaryCmd(o))
 	return root
 }

@@ -79,6 +79,11 @@ func build(as *triage.Assessment, m Meta) document {
 		warn.blocks = append(warn.blocks, b)
 	}
 	d.sections = append(d.sections, warn)
+	if m.Trend != "" && as.Level < rules.Emergency {
+		// After the warning signs, never before them; at emergency level
+		// the summary is for the emergency team and holds no such history.
+		d.sections = append(d.sections, section{heading: "Your diary", blocks: []block{{kind: para, text: m.Trend}}})
+	}
 
 	if as.Level == rules.Emergency {
 		// At emergency level the summary is for the emergency services: the

@@ -59,6 +59,10 @@ type Meta struct {
 	Emergency emergencynumber.Local
 	// Explain adds rule ids, scores and weights for rule authors.
 	Explain bool
+	// Trend, when the diary has check-ins, is how the pain went since the
+	// last assessment ("pain 7 → 3 over 5 days; tennis ball on 4 of 5
+	// days"), shown in the text and Markdown summaries.
+	Trend string
 }
 
 // DefaultFileName is the suggested export name for a date and format.

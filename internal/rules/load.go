@@ -31,6 +31,8 @@ type fileDoc struct {
 	Causes  []*Cause  `yaml:"causes"`
 	Steps   []*Step   `yaml:"steps"`
 	Rules   []*Rule   `yaml:"rules"`
+	// Followup: rules over check-ins (see followup.go).
+	Followup []*FollowupRule `yaml:"followup"`
 }
 
 // LoadDir loads every *.yaml file in dir.
@@ -77,6 +79,7 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire) (*Table, erro
 		t.Causes = append(t.Causes, doc.Causes...)
 		t.Steps = append(t.Steps, doc.Steps...)
 		t.Rules = append(t.Rules, doc.Rules...)
+		t.Followup = append(t.Followup, doc.Followup...)
 	}
 	if len(errs) == 0 {
 		validate(t, qn, &errs)
@@ -118,6 +121,7 @@ func decodeFile(file string, data []byte, errs *diag.List) (*fileDoc, bool) {
 		doc.Causes = append(doc.Causes, part.Causes...)
 		doc.Steps = append(doc.Steps, part.Steps...)
 		doc.Rules = append(doc.Rules, part.Rules...)
+		doc.Followup = append(doc.Followup, part.Followup...)
 	}
 	for _, s := range doc.Sources {
 		s.Pos.File = file
@@ -137,11 +141,17 @@ func decodeFile(file string, data []byte, errs *diag.List) (*fileDoc, bool) {
 			r.When.Pos.File = file
 		}
 	}
+	for _, r := range doc.Followup {
+		r.Pos.File = file
+		if r.When != nil {
+			r.When.Pos.File = file
+		}
+	}
 	return doc, true
 }
 
 // sections are the keys a rule file may have; each holds a list of mappings.
-var sections = []string{"sources", "causes", "steps", "rules"}
+var sections = []string{"sources", "causes", "steps", "rules", "followup"}
 
 // checkShape rejects what the strict decoder would trip over: a document
 // that is not a mapping, a section that is not a list, an empty list item.
@@ -421,6 +431,9 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 		}
 		checkHazards(s.Pos, owner, "unsafe_with", s.UnsafeWith, errs)
 		checkSaidBy(s.Pos, owner, checkCite(s.Pos, owner, s.Source, s.Quote), s.SaidBy)
+		if s.Routine != nil {
+			checkRoutine(s, owner, errs)
+		}
 	}
 
 	usedCause := map[string]bool{}
@@ -515,6 +528,7 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 			}
 		}
 	}
+	validateFollowup(t, errs, checkID, checkCite, checkSaidBy)
 	for _, c := range t.Causes {
 		if c.ID != "" && !usedCause[c.ID] {
 			at(c.Pos, fmt.Sprintf("cause %q", c.ID), "no rule concludes this cause")
@@ -600,6 +614,9 @@ func resolve(t *Table) {
 	}
 	for _, c := range t.Causes {
 		c.SourceIx = srcIx[c.Source]
+	}
+	for _, r := range t.Followup {
+		r.SourceIx = srcIx[r.Source]
 	}
 	for _, r := range t.Rules {
 		r.CauseIx = t.CauseIndex(r.Cause)

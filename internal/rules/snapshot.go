@@ -20,6 +20,8 @@ type snapshot struct {
 	Steps   []*snapStep `json:"steps"`
 	Rules   []*snapRule `json:"rules"`
 	Files   []string    `json:"files"`
+	// Followup: the follow-up rules, over questionnaire.Followup.
+	Followup []*snapFollowup `json:"followup,omitempty"`
 }
 
 type snapStep struct {
@@ -49,7 +51,7 @@ var opNames = [...]string{opAlways: "always", opAll: "all", opAny: "any", opNot:
 // Snapshot encodes a loaded table. Inline tests are left out: they are for
 // `rules test` and the YAML, not for start-up.
 func (t *Table) Snapshot(qn *questionnaire.Questionnaire) ([]byte, error) {
-	s := snapshot{Sources: t.Sources, Causes: t.Causes, Files: t.Files}
+	s := snapshot{Sources: t.Sources, Causes: t.Causes, Files: t.Files, Followup: followupToSnap(t.Followup)}
 	for _, st := range t.Steps {
 		s.Steps = append(s.Steps, &snapStep{Step: st, AvoidWhen: toSnap(st.AvoidWhen, qn)})
 	}
@@ -118,6 +120,9 @@ func LoadSnapshot(data []byte, qn *questionnaire.Questionnaire) (*Table, error) 
 		}
 		t.Rules = append(t.Rules, r.Rule)
 	}
+	if err := followupFromSnap(t, s.Followup); err != nil {
+		return nil, err
+	}
 	// A table without warning signs would call every case self-care: refuse.
 	if !slices.ContainsFunc(t.Rules, (*Rule).IsWarning) {
 		return nil, fmt.Errorf("rule table snapshot: no warning-sign rules")
@@ -134,6 +139,11 @@ func LoadSnapshot(data []byte, qn *questionnaire.Questionnaire) (*Table, error) 
 			if t.steps[id] == nil {
 				return nil, fmt.Errorf("rule table snapshot: rule %q: unknown step %q", r.ID, id)
 			}
+		}
+	}
+	for _, r := range t.Followup {
+		if r.Source == "" || t.sources[r.Source] == nil {
+			return nil, fmt.Errorf("rule table snapshot: follow-up rule %q: unknown source %q", r.ID, r.Source)
 		}
 	}
 	resolve(t)

@@ -139,7 +139,10 @@ type Step struct {
 	// SaidBy and Own: see Rule.
 	SaidBy string `yaml:"said_by"`
 	Own    string `yaml:"own"`
-	Pos    Pos    `yaml:"-"`
+	// Routine, when set, is the step as a guided, timed routine
+	// (`backtriage guide`).
+	Routine *Routine `yaml:"routine" json:",omitempty"`
+	Pos     Pos      `yaml:"-"`
 	// Ix is the step's index in Table.Steps; SourceIx its source's.
 	Ix       int `yaml:"-" json:"-"`
 	SourceIx int `yaml:"-" json:"-"`
@@ -234,7 +237,9 @@ type Table struct {
 	Causes  []*Cause
 	Steps   []*Step
 	Rules   []*Rule
-	Files   []string
+	// Followup are the rules that say what a check-in means.
+	Followup []*FollowupRule
+	Files    []string
 
 	sources map[string]*Source
 	causes  map[string]*Cause

@@ -193,6 +193,7 @@ func Run(eng *triage.Engine, cases []*Case) *Report {
 			}
 		}
 	}
+	runFollowup(eng.Table(), rep)
 	return rep
 }
 

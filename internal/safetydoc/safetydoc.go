@@ -29,6 +29,8 @@ func Render(qn *questionnaire.Questionnaire, t *rules.Table) []byte {
 	d.causes()
 	d.steps()
 	d.sources()
+	d.followup()
+	d.routines()
 	return []byte(d.b.String())
 }
 

@@ -1,0 +1,287 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/backtriage/backtriage/internal/diary"
+	"github.com/backtriage/backtriage/internal/followup"
+	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/triage"
+	builtin "github.com/backtriage/backtriage/rules"
+)
+
+// diaryFlags are the flags every command shares for the private diary and
+// its clock.
+type diaryFlags struct {
+	DataDir string
+	NoStore bool
+	Now     string
+}
+
+func (d *diaryFlags) add(f *pflag.FlagSet) {
+	f.StringVar(&d.DataDir, "data-dir", "", "keep the diary in `DIR` (default $XDG_DATA_HOME/backtriage, or ~/.local/share/backtriage)")
+	f.BoolVar(&d.NoStore, "no-store", false, "store nothing in the diary, and do not ask (also BACKTRIAGE_NO_STORE=1)")
+	f.StringVar(&d.Now, "now", "", "the date and time to use, `RFC3339` such as 2026-11-09T08:00:00+01:00 (also BACKTRIAGE_NOW; for tests and records)")
+}
+
+// nowEnv is the environment variable that sets the clock, like --now.
+const nowEnv = "BACKTRIAGE_NOW"
+
+// clock is --now, else BACKTRIAGE_NOW; ok is false when neither is set.
+func (d *diaryFlags) clock() (time.Time, bool, error) {
+	v, from := d.Now, "--now"
+	if v == "" {
+		v, from = os.Getenv(nowEnv), nowEnv
+	}
+	if v == "" {
+		return time.Time{}, false, nil
+	}
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return time.Time{}, false, withCode(exitUsage, fmt.Errorf("%s %q: expected a date and time such as 2026-11-09T08:00:00+01:00", from, v))
+	}
+	return t, true, nil
+}
+
+func (d *diaryFlags) check() error {
+	_, _, err := d.clock()
+	return err
+}
+
+// off reports whether storing is turned off, and by what.
+func (d *diaryFlags) off() (bool, string) {
+	if d.NoStore {
+		return true, "--no-store"
+	}
+	switch strings.ToLower(os.Getenv("BACKTRIAGE_NO_STORE")) {
+	case "", "0", "false", "no":
+		return false, ""
+	}
+	return true, "BACKTRIAGE_NO_STORE"
+}
+
+// path is the diary file.
+func (d *diaryFlags) path() (string, error) {
+	if d.DataDir != "" {
+		return diary.PathIn(d.DataDir), nil
+	}
+	dir, err := diary.DefaultDir(os.Getenv)
+	if err != nil {
+		return "", err
+	}
+	return diary.PathIn(dir), nil
+}
+
+// open opens the diary when storing is on and the person has agreed to it.
+// It returns nil without an error when there is nothing to open (storing
+// off, no diary, no consent). A fault is returned to be shown; it never
+// stops the command's own work.
+func (d *diaryFlags) open() (*diary.Store, error) {
+	if off, _ := d.off(); off {
+		return nil, nil
+	}
+	path, err := d.path()
+	if err != nil {
+		return nil, err
+	}
+	s, err := diary.Open(path, diary.Options{})
+	if errors.Is(err, diary.ErrNoDiary) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, ok, err := s.ConsentGiven(); err != nil || !ok {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// consent creates the diary and records the person's agreement. how says
+// how it was given ("asked", "--store", "diary start").
+func (d *diaryFlags) consent(how string, at time.Time) (*diary.Store, error) {
+	path, err := d.path()
+	if err != nil {
+		return nil, err
+	}
+	s, err := diary.Create(path, diary.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if err := s.GiveConsent(diary.Consent{GivenAt: at, Wording: diary.ConsentText(path), How: how}); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// consentWords is what is shown before asking: what is kept, and where.
+func (d *diaryFlags) consentWords() string {
+	path, err := d.path()
+	if err != nil {
+		path = "(no folder: " + err.Error() + ")"
+	}
+	return diary.ConsentText(path)
+}
+
+// askYes asks a yes/no question on a line; anything but y or yes is no.
+func askYes(in io.Reader, out io.Writer, prompt string) bool {
+	fmt.Fprint(out, prompt+" ")
+	line, _ := bufio.NewReader(in).ReadString('\n')
+	a := strings.ToLower(strings.TrimSpace(line))
+	return a == "y" || a == "yes"
+}
+
+// warnDiary shows a diary fault and carries on: the store never blocks the
+// assessment or the check-in. A fault met twice in one run (reading the
+// trend, then saving) is shown once.
+func warnDiary(cmd *cobra.Command, err error) {
+	if err == nil || diaryWarned[err.Error()] {
+		return
+	}
+	diaryWarned[err.Error()] = true
+	fmt.Fprintln(cmd.ErrOrStderr(), "backtriage: "+err.Error())
+}
+
+var diaryWarned = map[string]bool{}
+
+// tableVersion names the rule table in use: the hash of the built-in
+// snapshot (rules/table.json), or of the --rules table's snapshot.
+func (o *rootOptions) tableVersion() string {
+	if o.RulesDir == "" {
+		return diary.TableVersion(builtin.Snapshot)
+	}
+	eng, err := o.engine()
+	if err != nil {
+		return "unknown"
+	}
+	snap, err := eng.Table().Snapshot(eng.Questionnaire())
+	if err != nil {
+		return "unknown"
+	}
+	return "rules-dir " + diary.TableVersion(snap)
+}
+
+// trendLine is the diary's trend for the current episode, for summaries:
+// "" when there is none (no diary, no check-ins) or the diary cannot be read.
+func (o *rootOptions) trendLine(cmd *cobra.Command, t *rules.Table) string {
+	s, err := o.diary.open()
+	warnDiary(cmd, err)
+	if s == nil {
+		return ""
+	}
+	defer s.Close()
+	rec, err := s.Load()
+	if err != nil {
+		warnDiary(cmd, err)
+		return ""
+	}
+	st := followup.Current(rec)
+	tr := followup.TrendOf(st)
+	if tr == nil || st.Episode == nil {
+		return ""
+	}
+	return "Since your assessment on " + st.Episode.At.Format("2006-01-02") + ": " + tr.Line(stepName(t)) + "."
+}
+
+// stepName turns a step id into its title.
+func stepName(t *rules.Table) func(string) string {
+	return func(id string) string {
+		if s := t.Step(id); s != nil {
+			return s.Title
+		}
+		return id
+	}
+}
+
+// saveEpisode stores a finished assessment when the diary is on: with
+// consent given before, with --store (which is consent), or after asking
+// when ask is set (on a terminal). It reports what happened on stderr and
+// never fails the command.
+func (o *rootOptions) saveEpisode(cmd *cobra.Command, as *triage.Assessment, source string, explicit bool, ask func() bool) {
+	if off, _ := o.diary.off(); off {
+		return
+	}
+	s, err := o.diary.open()
+	if err != nil {
+		warnDiary(cmd, err)
+		return
+	}
+	if s == nil {
+		switch {
+		case explicit:
+			s, err = o.diary.consent("--store on the command line", o.now())
+		case ask != nil && ask():
+			s, err = o.diary.consent("asked", o.now())
+		default:
+			return
+		}
+		if err != nil {
+			warnDiary(cmd, err)
+			return
+		}
+	}
+	defer s.Close()
+	id, err := diary.SaveEpisode(s, as, questionnaire.Default(), o.tableVersion(), source, o.now())
+	if err != nil {
+		warnDiary(cmd, err)
+		return
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "Saved to your diary (assessment %d) in %s. Check in each day with: backtriage checkin\n", id, s.Path())
+	o.recurringNote(cmd, s, as)
+}
+
+// recurringNote says, after saving an episode, what the follow-up rules make
+// of it coming soon after the last one: the cause is likely elsewhere, and
+// which causes those are. Below urgent level only: a warning sign is the
+// advice otherwise.
+func (o *rootOptions) recurringNote(cmd *cobra.Command, s *diary.Store, as *triage.Assessment) {
+	if as.Level >= rules.Urgent {
+		return
+	}
+	eng, err := o.engine()
+	if err != nil {
+		return
+	}
+	rec, err := s.Load()
+	if err != nil {
+		warnDiary(cmd, err)
+		return
+	}
+	st := followup.Current(rec)
+	if st.Previous == nil {
+		return
+	}
+	w := cmd.ErrOrStderr()
+	for _, r := range eng.Table().FollowupFired(followup.Facts(st, nil, "", st.Episode.At)) {
+		if r.Outcome != "elsewhere" {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s.\n%s\n", r.Title, r.Advice)
+		for i, c := range followup.Elsewhere(eng.Table(), st.Episode, 3) {
+			fmt.Fprintf(w, "  %d. %s\n", i+1, c.Title)
+		}
+	}
+}
+
+// askConsentOnTerminal asks for consent on the terminal: the words first,
+// then yes or no. It is used only when input and the prompt's output are a
+// terminal; a script never gets a question.
+func (o *rootOptions) askConsentOnTerminal(cmd *cobra.Command) func() bool {
+	return func() bool {
+		errw := cmd.ErrOrStderr()
+		fmt.Fprintln(errw, "\n"+o.diary.consentWords())
+		return askYes(cmd.InOrStdin(), errw, "Keep a diary? Type y for yes, anything else for no:")
+	}
+}

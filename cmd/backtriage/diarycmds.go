@@ -1,0 +1,390 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/backtriage/backtriage/internal/diary"
+	"github.com/backtriage/backtriage/internal/export"
+	"github.com/backtriage/backtriage/internal/followup"
+	"github.com/backtriage/backtriage/internal/guide"
+	"github.com/backtriage/backtriage/internal/history"
+	"github.com/backtriage/backtriage/internal/rules"
+)
+
+// exitNoDiary is the diary commands' "there is nothing to show": no diary,
+// no consent, or storing turned off. It is an input problem, like a missing
+// answers file.
+const exitNoDiary = exitInput
+
+// needDiary opens the diary for a command that only reads it.
+func (o *rootOptions) needDiary() (*diary.Store, error) {
+	if off, by := o.diary.off(); off {
+		return nil, withCode(exitNoDiary, fmt.Errorf("storing is off (%s): no diary is read", by))
+	}
+	s, err := o.diary.open()
+	if err != nil {
+		return nil, withCode(exitError, err)
+	}
+	if s == nil {
+		path, _ := o.diary.path()
+		return nil, withCode(exitNoDiary, fmt.Errorf("no diary at %s; start one with 'backtriage diary start' (it says what is kept)", path))
+	}
+	return s, nil
+}
+
+func newHistoryCmd(o *rootOptions) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "history",
+		Short: "Your diary: pain over the days as a chart, steps done and the current advice",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format != "text" && format != "json" {
+				return withCode(exitUsage, fmt.Errorf("--format %q: valid: text, json", format))
+			}
+			eng, err := o.engine()
+			if err != nil {
+				return err
+			}
+			s, err := o.needDiary()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			rec, err := s.Load()
+			if err != nil {
+				return withCode(exitError, err)
+			}
+			v := history.Build(rec, eng.Table())
+			if format == "json" {
+				return history.WriteJSON(cmd.OutOrStdout(), v)
+			}
+			return history.WriteText(cmd.OutOrStdout(), v)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "text or json")
+	return cmd
+}
+
+func newForgetCmd(o *rootOptions) *cobra.Command {
+	var yes bool
+	cmd := &cobra.Command{
+		Use:   "forget",
+		Short: "Delete your diary: every assessment, check-in and routine, and the consent",
+		Long: "Delete the diary file (and the two files SQLite keeps beside it) after asking you to confirm;\n" +
+			"--yes deletes without asking, for scripts. A damaged diary can be deleted too.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			path, err := o.diary.path()
+			if err != nil {
+				return withCode(exitUsage, err)
+			}
+			if !diary.Exists(path) {
+				fmt.Fprintf(cmd.OutOrStdout(), "There is no diary at %s; nothing to delete.\n", path)
+				return nil
+			}
+			if !yes {
+				if !isTerminal(cmd.InOrStdin()) {
+					return withCode(exitUsage, fmt.Errorf("deleting %s needs a confirmation: run on a terminal, or add --yes", path))
+				}
+				if !askYes(cmd.InOrStdin(), cmd.ErrOrStderr(), "Delete your whole diary at "+path+"? This cannot be undone. Type y to delete:") {
+					fmt.Fprintln(cmd.OutOrStdout(), "Nothing was deleted.")
+					return nil
+				}
+			}
+			removed, err := diary.Forget(path)
+			if err != nil {
+				return withCode(exitWrite, err)
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "Deleted your diary: %s\n", strings.Join(removed, ", "))
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&yes, "yes", false, "delete without asking (for scripts)")
+	return cmd
+}
+
+func newDiaryCmd(o *rootOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "diary",
+		Short: "Start, locate or export your private diary",
+		Long: "The diary keeps your assessments, check-ins and finished routines in one SQLite file on this\n" +
+			"machine, readable only by you, once you have agreed to it. See also 'backtriage history' and\n" +
+			"'backtriage forget'.",
+	}
+	var yes bool
+	start := &cobra.Command{
+		Use:   "start",
+		Short: "Agree to keep a diary: shows what is kept and where, then asks",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if off, by := o.diary.off(); off {
+				return withCode(exitUsage, fmt.Errorf("storing is off (%s)", by))
+			}
+			if s, err := o.diary.open(); err != nil {
+				return withCode(exitError, err)
+			} else if s != nil {
+				defer s.Close()
+				fmt.Fprintf(cmd.OutOrStdout(), "Your diary is already kept in %s.\n", s.Path())
+				return nil
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), o.diary.consentWords())
+			how := "diary start --yes"
+			if !yes {
+				if !isTerminal(cmd.InOrStdin()) {
+					return withCode(exitUsage, errors.New("agreeing needs a terminal, or --yes"))
+				}
+				if !askYes(cmd.InOrStdin(), cmd.OutOrStdout(), "Keep a diary? Type y for yes, anything else for no:") {
+					fmt.Fprintln(cmd.OutOrStdout(), "No diary: nothing is stored.")
+					return nil
+				}
+				how = "diary start"
+			}
+			s, err := o.diary.consent(how, o.now())
+			if err != nil {
+				return withCode(exitError, err)
+			}
+			defer s.Close()
+			fmt.Fprintf(cmd.OutOrStdout(), "Your diary is kept in %s.\n", s.Path())
+			return nil
+		},
+	}
+	start.Flags().BoolVar(&yes, "yes", false, "agree without being asked (for scripts; the words above are what you agree to)")
+
+	where := &cobra.Command{
+		Use:   "path",
+		Short: "Print where the diary is kept",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			path, err := o.diary.path()
+			if err != nil {
+				return withCode(exitUsage, err)
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), path)
+			return nil
+		},
+	}
+
+	var format, output string
+	var force bool
+	export := &cobra.Command{
+		Use:   "export",
+		Short: "Write the whole diary for a clinician: csv, markdown or json",
+		Args:  cobra.NoArgs,
+		Example: "  backtriage diary export --format markdown -o diary.md\n" +
+			"  backtriage diary export --format csv > diary.csv",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			f := strings.ToLower(format)
+			if f == "md" {
+				f = "markdown"
+			}
+			if !contains(diary.ExportFormats, f) {
+				return withCode(exitUsage, fmt.Errorf("--format %q: valid: %s", format, strings.Join(diary.ExportFormats, ", ")))
+			}
+			if err := checkOutput(output, force); err != nil {
+				return err
+			}
+			s, err := o.needDiary()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			rec, err := s.Load()
+			if err != nil {
+				return withCode(exitError, err)
+			}
+			var b strings.Builder
+			if err := diary.Export(&b, f, rec, o.now()); err != nil {
+				return err
+			}
+			if output == "" || output == "-" {
+				_, err = fmt.Fprint(cmd.OutOrStdout(), b.String())
+				return err
+			}
+			if err := writeOwnerOnly(output, []byte(b.String()), force); err != nil {
+				return withCode(exitWrite, err)
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "Saved your diary to %s\n", output)
+			return nil
+		},
+	}
+	export.Flags().StringVar(&format, "format", "markdown", "csv, markdown or json")
+	export.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` (created with mode 0600) instead of standard output")
+	export.Flags().BoolVar(&force, "force", false, "replace FILE if it exists")
+	cmd.AddCommand(start, where, export)
+	return cmd
+}
+
+func secs(n int) time.Duration { return time.Duration(n) * time.Second }
+
+// writeOwnerOnly writes a file atomically, readable only by its owner.
+func writeOwnerOnly(path string, data []byte, force bool) error {
+	return export.WriteFile(path, data, force)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func newGuideCmd(o *rootOptions) *cobra.Command {
+	var quiet bool
+	cmd := &cobra.Command{
+		Use:   "guide [STEP]",
+		Short: "Run a timed self-care step as a guided routine (tennis ball, cold pack, stretches...)",
+		Long: "Run a self-care step that has a time in it as a guided routine: each phase announced, a\n" +
+			"countdown, a progress bar and a bell at each change (--quiet for none). Space pauses and\n" +
+			"resumes, s skips a phase, q stops. Without STEP it lists the steps it can guide: those in your\n" +
+			"plan, leaving out any that your latest warning signs rule out. Finishing a routine is recorded\n" +
+			"in your diary when you keep one.",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			eng, err := o.engine()
+			if err != nil {
+				return err
+			}
+			t := eng.Table()
+			s, err := o.diary.open()
+			warnDiary(cmd, err)
+			if s != nil {
+				defer s.Close()
+			}
+			now := currentPlan(cmd, s)
+			var offered []*rules.Step
+			if now.blocked == "" && (!now.known || len(now.plan) > 0) {
+				offered = guide.Offered(t, now.plan, now.withheld)
+			}
+			if len(args) == 0 {
+				return listGuides(cmd, offered, now, t)
+			}
+			id := args[0]
+			step := t.Step(id)
+			switch {
+			case step == nil || step.Routine == nil:
+				var ids []string
+				for _, st := range guide.Offered(t, nil, nil) {
+					ids = append(ids, st.ID)
+				}
+				return withCode(exitUsage, fmt.Errorf("%q has no guided routine; steps with one: %s", id, strings.Join(ids, ", ")))
+			case now.blocked != "":
+				return withCode(exitUsage, fmt.Errorf("%q is not offered now: %s", id, now.blocked))
+			case contains(now.withheld, id):
+				return withCode(exitUsage, fmt.Errorf("%q is not offered now: %s", id, now.why[id]))
+			case now.known && !contains(now.plan, id):
+				fmt.Fprintf(cmd.ErrOrStderr(), "Note: %q is not in your current plan; read its caution before you start.\n", id)
+			}
+			var res guide.Result
+			if o.Accessible || !isTerminal(cmd.InOrStdin()) || !isTerminal(cmd.OutOrStdout()) || os.Getenv("TERM") == "dumb" {
+				res, err = guide.RunText(cmd.Context(), step, guide.TextOptions{In: cmd.InOrStdin(), Out: cmd.OutOrStdout(), Quiet: quiet})
+			} else {
+				res, err = guide.Run(cmd.Context(), cmd.InOrStdin(), cmd.OutOrStdout(), step, quiet)
+			}
+			if err != nil {
+				return err
+			}
+			if res.Finished && s != nil {
+				r := &diary.Routine{At: o.now(), Step: id, Seconds: int(res.Elapsed.Seconds()), Finished: true}
+				if rec, err := s.Load(); err == nil {
+					if st := followup.Current(rec); st.Episode != nil {
+						r.EpisodeID = st.Episode.ID
+					}
+				}
+				if _, err := s.AddRoutine(r); err != nil {
+					warnDiary(cmd, err)
+				} else {
+					fmt.Fprintln(cmd.ErrOrStderr(), "Recorded in your diary.")
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&quiet, "quiet", false, "no terminal bell at each change")
+	cmd.Flags().BoolVar(&o.Accessible, "accessible", false, "announce each phase in plain text, line by line (automatic when not on a terminal)")
+	return cmd
+}
+
+// planNow is what guide may offer: the latest episode's plan less the
+// steps ruled out now (the episode's withheld steps and the latest
+// check-in's: a new warning sign there rules out more).
+type planNow struct {
+	known    bool // a diary with an episode
+	plan     []string
+	withheld []string
+	why      map[string]string
+	// blocked says why nothing at all is offered (an emergency).
+	blocked string
+}
+
+func currentPlan(cmd *cobra.Command, s *diary.Store) planNow {
+	p := planNow{why: map[string]string{}}
+	if s == nil {
+		return p
+	}
+	rec, err := s.Load()
+	if err != nil {
+		warnDiary(cmd, err)
+		return p
+	}
+	st := followup.Current(rec)
+	if st.Episode == nil {
+		return p
+	}
+	p.known = true
+	for _, step := range st.Episode.Plan {
+		p.plan = append(p.plan, step.ID)
+	}
+	add := func(ws []diary.Step) {
+		for _, w := range ws {
+			if !contains(p.withheld, w.ID) {
+				p.withheld = append(p.withheld, w.ID)
+				p.why[w.ID] = w.Why
+			}
+		}
+	}
+	add(st.Episode.Withheld)
+	level := st.Episode.Level
+	if n := len(st.Checkins); n > 0 {
+		add(st.Checkins[n-1].Withheld)
+		level = st.Checkins[n-1].Level
+	}
+	if l, _ := rules.ParseLevel(level); l == rules.Emergency {
+		p.blocked = "your latest assessment or check-in found an emergency warning sign: get help first; self-care can wait"
+	}
+	return p
+}
+
+func listGuides(cmd *cobra.Command, offered []*rules.Step, now planNow, t *rules.Table) error {
+	w := cmd.OutOrStdout()
+	if now.blocked != "" {
+		fmt.Fprintln(w, "No guided routine is offered: "+now.blocked+".")
+		return nil
+	}
+	if now.known {
+		fmt.Fprintln(w, "Guided routines for the steps in your plan:")
+	} else {
+		fmt.Fprintln(w, "Guided routines (no plan in a diary yet: read each step's caution before you start):")
+	}
+	if len(offered) == 0 {
+		fmt.Fprintln(w, "  none: no step in your plan has a timed routine.")
+	}
+	for _, s := range offered {
+		fmt.Fprintf(w, "  %-24s %s (%s)\n", s.ID, s.Title, guide.Words(secs(s.Routine.TotalSeconds())))
+	}
+	for _, id := range now.withheld {
+		if st := t.Step(id); st != nil && st.Routine != nil {
+			fmt.Fprintf(w, "Not offered now: %s: %s\n", st.Title, now.why[id])
+		}
+	}
+	fmt.Fprintln(w, "Run one with: backtriage guide STEP")
+	return nil
+}

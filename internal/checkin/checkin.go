@@ -1,0 +1,279 @@
+// Package checkin is the daily check-in: the warning-sign questions first,
+// every time, with the same levels as the assessment; then the pain now and
+// compared with last time, which steps of the plan were done, and a note;
+// then what it means, from the follow-up rules. It has three front ends:
+// an answers file (scripts), line-by-line prompts (screen readers, pipes)
+// and a small terminal form. The decisions are made here once, for all three.
+package checkin
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/diag"
+	"github.com/backtriage/backtriage/internal/diary"
+	"github.com/backtriage/backtriage/internal/followup"
+	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/triage"
+	"github.com/backtriage/backtriage/internal/yamlnode"
+)
+
+// StepsDone is the check-in's checklist question: which steps of the
+// current plan were done since the last check-in. Its options are the plan's
+// step ids, so they change with the episode.
+const StepsDone = "steps_done"
+
+// NoteKey is the answers-file key of the optional note: free text, which no
+// question kind holds, so it is read beside the answers.
+const NoteKey = "note"
+
+// MaxNote bounds a note: a line or two for the record, not a document.
+const MaxNote = 2000
+
+// WarningPage is the main questionnaire's page of warning-sign questions.
+const WarningPage = "warning"
+
+// Questionnaire is what a check-in asks: the assessment's warning-sign
+// questions (copies, so the main questionnaire is untouched), then pain now
+// and compared with last time, then the checklist of the plan's steps when
+// there is a plan.
+func Questionnaire(plan []diary.Step) *questionnaire.Questionnaire {
+	var warn []*questionnaire.Question
+	for _, q := range questionnaire.Default().Questions() {
+		if q.Warning {
+			c := *q
+			warn = append(warn, &c)
+		}
+	}
+	fu := questionnaire.Followup()
+	var asked []*questionnaire.Question
+	for _, id := range []string{questionnaire.PainNow, questionnaire.PainCompared} {
+		q, _ := fu.Question(id)
+		c := *q
+		asked = append(asked, &c)
+	}
+	if len(plan) > 0 {
+		opts := make([]questionnaire.Option, 0, len(plan)+1)
+		for _, s := range plan {
+			opts = append(opts, questionnaire.Option{ID: s.ID, Label: s.Title})
+		}
+		opts = append(opts, questionnaire.Option{ID: "none", Label: "None of them", Exclusive: true})
+		asked = append(asked, &questionnaire.Question{
+			ID: StepsDone, Kind: questionnaire.Many, Options: opts,
+			Prompt: "Which steps of your plan did you do since last time?",
+			Short:  "Steps done",
+			Why:    "Whether self-care is working depends on doing it; the record shows a professional what you tried.",
+		})
+	}
+	qn, err := questionnaire.New([]*questionnaire.Page{
+		{ID: WarningPage, Title: "Warning signs first", Intro: "The same warning-sign questions as the assessment, every time: anything new comes first.", Questions: warn},
+		{ID: questionnaire.CheckinPage, Title: "How it is going", Intro: "The pain now and what you did.", Questions: asked},
+	})
+	if err != nil {
+		panic("checkin: questionnaire: " + err.Error()) // built from checked definitions
+	}
+	return qn
+}
+
+// ReadFile reads a check-in answers file: the answers-file format (question
+// id -> answer, see `backtriage questions` for the warning questions), with
+// pain_now, pain_compared, steps_done and an optional note. "-" reads
+// standard input. The file is read with a size cap.
+func ReadFile(path string, stdin io.Reader, qn *questionnaire.Questionnaire) (answers.Answers, string, error) {
+	name := path
+	var r io.Reader
+	if path == "-" {
+		name, r = "<stdin>", stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, "", fmt.Errorf("check-in answers file: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, answers.MaxFileSize+1))
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: reading: %w", name, err)
+	}
+	return Parse(name, data, qn)
+}
+
+// Parse reads check-in answers; every problem is reported as file:line:col.
+func Parse(name string, data []byte, qn *questionnaire.Questionnaire) (answers.Answers, string, error) {
+	var errs diag.List
+	switch {
+	case len(data) > answers.MaxFileSize:
+		errs.Add(name, 0, 0, "file is larger than %d KiB; a check-in is a short list of answers", answers.MaxFileSize>>10)
+		return nil, "", errs.Err()
+	case bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data):
+		errs.Add(name, 0, 0, "not a text file (binary data); expected YAML or JSON mapping question ids to answers")
+		return nil, "", errs.Err()
+	}
+	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
+	if err != nil {
+		yamlnode.AddError(&errs, name, "", err)
+		return nil, "", errs.Err()
+	}
+	if len(f.Docs) != 1 {
+		errs.Add(name, 0, 0, "expected one YAML document, found %d", len(f.Docs))
+		return nil, "", errs.Err()
+	}
+	body := yamlnode.Unwrap(f.Docs[0].Body)
+	note := ""
+	if m, ok := body.(*ast.MappingNode); ok {
+		kept := m.Values[:0:0]
+		for _, kv := range m.Values {
+			if yamlnode.Text(kv.Key) != NoteKey {
+				kept = append(kept, kv)
+				continue
+			}
+			v := yamlnode.Unwrap(kv.Value)
+			line, col := yamlnode.Pos(kv.Key)
+			switch {
+			case v == nil:
+			case !yamlnode.IsScalar(v):
+				errs.Add(name, line, col, "note: expected text, found %s", yamlnode.Describe(v))
+			default:
+				note = strings.TrimSpace(yamlnode.Text(v))
+				if utf8.RuneCountInString(note) > MaxNote {
+					errs.Add(name, line, col, "note: %d characters; keep it under %d", utf8.RuneCountInString(note), MaxNote)
+				}
+			}
+		}
+		m.Values = kept
+	}
+	a, err := answers.FromNode(name, body, qn)
+	if err != nil {
+		for _, e := range yamlnode.SplitErrors(err) {
+			var de *diag.Error
+			if errors.As(e, &de) {
+				errs.Add(de.File, de.Line, de.Col, "%s", de.Msg)
+			} else {
+				errs.Add(name, 0, 0, "%v", e)
+			}
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, "", err
+	}
+	return a, note, nil
+}
+
+// Missing lists the warning-sign questions that apply and are not answered:
+// a check-in without them cannot be assessed.
+func Missing(qn *questionnaire.Questionnaire, a answers.Answers) []*questionnaire.Question {
+	var out []*questionnaire.Question
+	for _, q := range qn.Questions() {
+		if q.Warning && answers.Applies(qn, a, q) && !a.Answered(q.ID) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// Input is one check-in as given, by any front end.
+type Input struct {
+	Answers answers.Answers // warning answers, pain_now, pain_compared, steps_done
+	Note    string
+	Now     time.Time
+}
+
+// Result is what a check-in means.
+type Result struct {
+	// Assessment is the warning-sign assessment: the episode's answers with
+	// this check-in's warning answers in place of the old ones.
+	Assessment *triage.Assessment
+	// Stopped is set at urgent or emergency level: the warning sign is the
+	// advice, and no follow-up rule is run.
+	Stopped bool
+	// Fired are the follow-up rules that hold, most serious first.
+	Fired []*rules.FollowupRule
+	// Elsewhere are the causes to look at when the pain recurs.
+	Elsewhere []*rules.Cause
+	Checkin   *diary.Checkin
+}
+
+// Evaluate runs a check-in: the warning signs first, with the engine and
+// the same levels as the assessment, then the follow-up rules.
+func Evaluate(eng *triage.Engine, st followup.State, in Input, tableVersion string) *Result {
+	merged := answers.Answers{}
+	if st.Episode != nil {
+		if a, err := episodeAnswers(st.Episode, eng.Questionnaire()); err == nil {
+			merged = a
+		}
+	}
+	warn := answers.Answers{}
+	for _, q := range eng.Questionnaire().Questions() {
+		if !q.Warning {
+			continue
+		}
+		if v, ok := in.Answers[q.ID]; ok && in.Answers.Answered(q.ID) {
+			merged[q.ID] = v
+			warn[q.ID] = v
+		} else if q.Kind != questionnaire.Number {
+			// A warning sign not repeated today is not carried over from
+			// the episode: only an age is.
+			delete(merged, q.ID)
+		}
+	}
+	as := eng.Assess(merged)
+	res := &Result{Assessment: as, Stopped: as.Level >= rules.Urgent}
+	c := &diary.Checkin{
+		At: in.Now, Level: as.Level.String(), Warnings: diary.WarningsOf(as),
+		Answers: diary.AnswersJSON(eng.Questionnaire(), warn), StepsDone: []string{}, Note: in.Note,
+		Withheld: diary.WithheldOf(as), TableVersion: tableVersion, Advice: []diary.Advice{},
+	}
+	if st.Episode != nil {
+		c.EpisodeID = st.Episode.ID
+	}
+	if v, ok := in.Answers[questionnaire.PainNow]; ok && v.Number != nil {
+		p := *v.Number
+		c.Pain = &p
+	}
+	if v, ok := in.Answers[questionnaire.PainCompared]; ok && len(v.Options) == 1 {
+		c.Compared = v.Options[0]
+	}
+	if v, ok := in.Answers[StepsDone]; ok {
+		for _, id := range v.Options {
+			if id != "none" {
+				c.StepsDone = append(c.StepsDone, id)
+			}
+		}
+	}
+	res.Checkin = c
+	if res.Stopped {
+		return res
+	}
+	facts := followup.Facts(st, c.Pain, c.Compared, in.Now)
+	res.Fired = eng.Table().FollowupFired(facts)
+	c.Advice = followup.Advice(res.Fired)
+	for _, r := range res.Fired {
+		if r.Outcome == "elsewhere" {
+			res.Elsewhere = followup.Elsewhere(eng.Table(), st.Episode, 3)
+			break
+		}
+	}
+	return res
+}
+
+// episodeAnswers reads an episode's stored answers back, as the answers file
+// does (the JSON holds them in that format).
+func episodeAnswers(ep *diary.Episode, qn *questionnaire.Questionnaire) (answers.Answers, error) {
+	data, err := jsonBytes(ep.Answers)
+	if err != nil {
+		return nil, err
+	}
+	return answers.Parse(fmt.Sprintf("diary episode %d", ep.ID), data, qn)
+}

@@ -1,0 +1,166 @@
+package checkin
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+
+	"charm.land/huh/v2"
+
+	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/rules"
+)
+
+// RunForm is the check-in as a small terminal form (huh): the warning-sign
+// questions on their own screens first; at an emergency it stops there, at
+// urgent it says what to do today and asks whether to finish the check-in
+// for the record; then the pain, the comparison, the plan's checklist and a
+// note. Nothing is decided here: Evaluate does that for every front end.
+// Esc or ctrl+c stops without recording (ErrStopped).
+func RunForm(ctx context.Context, in io.Reader, out io.Writer, o Options) (*Input, error) {
+	qn := o.Questionnaire
+	a := Prefill(o)
+	run := func(groups ...*huh.Group) error {
+		f := huh.NewForm(groups...).WithInput(in).WithOutput(out).WithTheme(huh.ThemeFunc(huh.ThemeCharm))
+		err := f.RunWithContext(ctx)
+		if errors.Is(err, huh.ErrUserAborted) {
+			return ErrStopped
+		}
+		return err
+	}
+
+	var groups []*huh.Group
+	picked := map[string]*[]string{}
+	age := ""
+	if v, ok := a["age"]; ok && v.Number != nil {
+		age = strconv.Itoa(*v.Number)
+	}
+	for _, q := range qn.Questions() {
+		if !q.Warning {
+			continue
+		}
+		switch q.Kind {
+		case questionnaire.Number:
+			q := q
+			groups = append(groups, huh.NewGroup(huh.NewInput().Title(q.Prompt).Description("Warning signs first, every time.").
+				Value(&age).Validate(func(s string) error { return numberError(q, s) })))
+		case questionnaire.Many:
+			sel := []string{}
+			picked[q.ID] = &sel
+			groups = append(groups, huh.NewGroup(huh.NewMultiSelect[string]().Title(q.Prompt).
+				Description("Warning signs first, every time. Space or x to choose, enter to go on.").
+				Options(options(q)...).Value(&sel).Validate(func(ids []string) error { return manyError(q, ids) })))
+		}
+	}
+	if err := run(groups...); err != nil {
+		return nil, err
+	}
+	for id, sel := range picked {
+		a[id] = answers.Value{Options: *sel}
+	}
+	if n, err := strconv.Atoi(age); err == nil {
+		a["age"] = answers.Num(n)
+	}
+
+	if res := warningLevel(o, a); res.Stopped {
+		fmt.Fprintln(out, "\n"+Stop(res, o.Emergency))
+		if res.Assessment.Level == rules.Emergency {
+			fmt.Fprintln(out, "The check-in stops here: self-care can wait until you have been checked.")
+			return &Input{Answers: a, Now: o.Now}, nil
+		}
+		finish := false
+		if err := run(huh.NewGroup(huh.NewConfirm().Title("Finish the check-in for your record?").
+			Description("The advice is the warning sign's, above: contact a doctor today.").Value(&finish))); err != nil || !finish {
+			return &Input{Answers: a, Now: o.Now}, err
+		}
+	}
+
+	pain, compared, note := -1, "", ""
+	var steps []string
+	var fields []huh.Field
+	painOpts := []huh.Option[int]{huh.NewOption("Skip", -1)}
+	for n := 0; n <= 10; n++ {
+		label := strconv.Itoa(n)
+		switch n {
+		case 0:
+			label += " (no pain)"
+		case 10:
+			label += " (the worst you can imagine)"
+		}
+		painOpts = append(painOpts, huh.NewOption(label, n))
+	}
+	pq, _ := qn.Question(questionnaire.PainNow)
+	fields = append(fields, huh.NewSelect[int]().Title(pq.Prompt).Options(painOpts...).Value(&pain))
+	cq, _ := qn.Question(questionnaire.PainCompared)
+	fields = append(fields, huh.NewSelect[string]().Title(cq.Prompt).Options(append([]huh.Option[string]{huh.NewOption("Skip", "")}, options(cq)...)...).Value(&compared))
+	if sq, ok := qn.Question(StepsDone); ok {
+		fields = append(fields, huh.NewMultiSelect[string]().Title(sq.Prompt).Options(options(sq)...).Value(&steps).
+			Validate(func(ids []string) error {
+				if len(ids) > 1 && slices.Contains(ids, "none") {
+					return errors.New(`"None of them" cannot be combined with steps`)
+				}
+				return nil
+			}))
+	}
+	fields = append(fields, huh.NewText().Title("Anything to note (sleep, what helped, what made it worse)? Optional.").CharLimit(MaxNote).Value(&note))
+	// One question a screen, as in the warning signs: a long checklist and
+	// eleven pain scores do not fit one screen of a small terminal.
+	screens := make([]*huh.Group, len(fields))
+	for i, f := range fields {
+		screens[i] = huh.NewGroup(f)
+	}
+	if err := run(screens...); err != nil {
+		return nil, err
+	}
+	if pain >= 0 {
+		a[questionnaire.PainNow] = answers.Num(pain)
+	}
+	if compared != "" {
+		a[questionnaire.PainCompared] = answers.Choice(compared)
+	}
+	if len(steps) > 0 {
+		a[StepsDone] = answers.Value{Options: steps}
+	}
+	return &Input{Answers: a, Note: note, Now: o.Now}, nil
+}
+
+func options(q *questionnaire.Question) []huh.Option[string] {
+	out := make([]huh.Option[string], 0, len(q.Options))
+	for _, opt := range q.Choices() {
+		out = append(out, huh.NewOption(opt.Label, opt.ID))
+	}
+	return out
+}
+
+func numberError(q *questionnaire.Question, s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < q.Min || n > q.Max {
+		return fmt.Errorf("a whole number from %d to %d", q.Min, q.Max)
+	}
+	return nil
+}
+
+// manyError: a warning question must be answered, and an exclusive option
+// ("None of these") stands alone.
+func manyError(q *questionnaire.Question, ids []string) error {
+	if len(ids) == 0 {
+		for _, o := range q.Options {
+			if o.Exclusive {
+				return fmt.Errorf("please answer: choose %q if none apply", o.Label)
+			}
+		}
+		return errors.New("please answer this question")
+	}
+	if len(ids) > 1 {
+		for _, id := range ids {
+			if o, _ := q.Option(id); o.Exclusive {
+				return fmt.Errorf("%q cannot be combined with other options", o.Label)
+			}
+		}
+	}
+	return nil
+}

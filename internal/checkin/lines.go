@@ -1,0 +1,157 @@
+package checkin
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/backtriage/backtriage/internal/accessible"
+	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/questionnaire"
+)
+
+// ErrInputEnded is returned when the input ends before the warning-sign
+// questions are answered: a check-in cannot be assessed without them.
+var ErrInputEnded = errors.New("the input ended before the warning-sign questions were answered; nothing was recorded")
+
+// ErrStopped is returned when the person types q: nothing is recorded.
+var ErrStopped = errors.New("check-in stopped; nothing was recorded")
+
+// Lines asks questions one line at a time, for screen readers, pipes and
+// dumb terminals: plain text, numbered options. One reader serves the whole
+// session, so piped answers are never lost between prompts.
+type Lines struct {
+	ctx   context.Context
+	out   io.Writer
+	lines chan lineOrErr
+	eof   bool
+	echo  bool
+}
+
+type lineOrErr struct {
+	line string
+	err  error
+}
+
+// NewLines starts reading in. echo repeats each line read (for piped input,
+// so the transcript reads as a dialogue).
+func NewLines(ctx context.Context, in io.Reader, out io.Writer, echo bool) *Lines {
+	l := &Lines{ctx: ctx, out: out, lines: make(chan lineOrErr), echo: echo}
+	go func() {
+		r := bufio.NewReader(in)
+		for {
+			line, err := r.ReadString('\n')
+			if line != "" || err == nil {
+				select {
+				case l.lines <- lineOrErr{line: strings.TrimRight(line, "\r\n")}:
+				case <-ctx.Done():
+					return
+				}
+			}
+			if err != nil {
+				select {
+				case l.lines <- lineOrErr{err: err}:
+				case <-ctx.Done():
+				}
+				return
+			}
+		}
+	}()
+	return l
+}
+
+// Println writes a line.
+func (l *Lines) Println(s string) { fmt.Fprintln(l.out, s) }
+
+// Ask prompts and reads one line; ok is false at the end of the input.
+func (l *Lines) Ask(prompt string) (string, bool, error) {
+	if l.eof {
+		fmt.Fprintln(l.out, prompt+" (end of input)")
+		return "", false, nil
+	}
+	fmt.Fprint(l.out, prompt+" ")
+	select {
+	case <-l.ctx.Done():
+		fmt.Fprintln(l.out)
+		return "", false, context.Cause(l.ctx)
+	case r := <-l.lines:
+		if r.err != nil {
+			l.eof = true
+			fmt.Fprintln(l.out)
+			if errors.Is(r.err, io.EOF) {
+				return "", false, nil
+			}
+			return "", false, r.err
+		}
+		if l.echo {
+			fmt.Fprintln(l.out, r.line)
+		}
+		return strings.TrimSpace(r.line), true, nil
+	}
+}
+
+// question asks q until it has a usable answer, or is skipped (optional
+// questions) or kept (a current answer). required questions must be
+// answered.
+func (l *Lines) question(q *questionnaire.Question, a answers.Answers, required bool) error {
+	l.Println("")
+	l.Println(q.Prompt)
+	switch q.Kind {
+	case questionnaire.Many:
+		l.Println("Choose any: type the numbers, separated by spaces or commas.")
+	case questionnaire.One:
+		l.Println("Choose one: type its number.")
+	case questionnaire.Number:
+		unit := ""
+		if q.Unit != "" {
+			unit = " " + q.Unit
+		}
+		l.Println(fmt.Sprintf("Type a whole number from %d to %d%s.", q.Min, q.Max, unit))
+	}
+	for i, o := range q.Choices() {
+		if q.Kind != questionnaire.Number {
+			l.Println(fmt.Sprintf("  %d. %s", i+1, o.Label))
+		}
+	}
+	for {
+		if v, ok := a[q.ID]; ok && a.Answered(q.ID) {
+			l.Println("Current answer: " + answers.Text(q, v) + ". Press Enter to keep it.")
+		}
+		line, ok, err := l.Ask(">")
+		if err != nil {
+			return err
+		}
+		if !ok {
+			if required && !a.Answered(q.ID) {
+				return ErrInputEnded
+			}
+			return nil
+		}
+		switch strings.ToLower(line) {
+		case "q", "quit":
+			return ErrStopped
+		case "?":
+			l.Println("Why we ask: " + q.Why)
+			continue
+		case "":
+			if required && !a.Answered(q.ID) {
+				l.Println("Please answer: warning signs come first, every time.")
+				continue
+			}
+			if !a.Answered(q.ID) {
+				l.Println("Skipped.")
+			}
+			return nil
+		}
+		v, err := accessible.ParseAnswer(q, line)
+		if err != nil {
+			l.Println(err.Error())
+			continue
+		}
+		a[q.ID] = v
+		return nil
+	}
+}

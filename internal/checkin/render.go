@@ -1,0 +1,131 @@
+package checkin
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/backtriage/backtriage/internal/emergencynumber"
+	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/triage"
+)
+
+func jsonBytes(v any) ([]byte, error) { return json.Marshal(v) }
+
+// Stop is what to say at once when a check-in's warning answers reach
+// urgent or emergency level, in the assessment's words: the headline, what
+// to do now, and why. Nothing else comes before it.
+func Stop(res *Result, here emergencynumber.Local) string {
+	as := res.Assessment
+	info := triage.Info(as.Level)
+	var b strings.Builder
+	b.WriteString(info.Headline + ".\n")
+	b.WriteString(here.Annotate(info.Do) + "\n")
+	if as.Level == rules.Emergency {
+		b.WriteString(here.Line() + "\n")
+	}
+	b.WriteString("\nWhy:\n")
+	for _, w := range as.Warnings {
+		if as.Level == rules.Emergency && w.Level < rules.Emergency {
+			b.WriteString("- " + w.Rule.Title + ". Tell the emergency team about this too.\n")
+			continue
+		}
+		b.WriteString("- " + w.Rule.Title + ". " + here.Annotate(w.Rule.Action) + "\n")
+	}
+	return b.String()
+}
+
+// Text is the check-in's result for people: warning signs first (below
+// urgent, where they did not stop the check-in), what was recorded, then
+// what it means with each rule's source and who said it.
+func Text(res *Result, t *rules.Table, here emergencynumber.Local) string {
+	var b strings.Builder
+	as, c := res.Assessment, res.Checkin
+	fmt.Fprintf(&b, "Check-in, %s\n", c.At.Format("2006-01-02 15:04 (UTC-07:00)"))
+	b.WriteString(triage.Disclaimer + "\n\n")
+	if res.Stopped {
+		b.WriteString(Stop(res, here))
+		if as.Level == rules.Emergency {
+			b.WriteString("\nThe check-in stops here: self-care can wait until you have been checked.\n")
+			return b.String()
+		}
+		b.WriteString("\nWhat follows is your record for today; the advice is the warning sign's above.\n\n")
+	} else if len(as.Warnings) > 0 {
+		b.WriteString("Warning signs (these come first):\n")
+		for _, w := range as.Warnings {
+			fmt.Fprintf(&b, "- [%s] %s. What to do: %s\n", w.Level, w.Rule.Title, here.Annotate(w.Rule.Action))
+		}
+		b.WriteString("\n")
+	} else {
+		b.WriteString("Warning signs: none today.\n\n")
+	}
+	if c.Pain != nil {
+		fmt.Fprintf(&b, "Pain now: %d out of 10", *c.Pain)
+		if c.Compared != "" {
+			fmt.Fprintf(&b, " (%s)", comparedWords(c.Compared))
+		}
+		b.WriteString("\n")
+	}
+	if len(c.StepsDone) > 0 {
+		names := make([]string, len(c.StepsDone))
+		for i, id := range c.StepsDone {
+			names[i] = id
+			if s := t.Step(id); s != nil {
+				names[i] = s.Title
+			}
+		}
+		b.WriteString("Steps done: " + strings.Join(names, "; ") + "\n")
+	}
+	if c.Note != "" {
+		b.WriteString("Note: " + c.Note + "\n")
+	}
+	if len(res.Assessment.Withheld) > 0 && !res.Stopped {
+		b.WriteString("Not for now (a warning sign or an answer rules these out):\n")
+		for _, w := range as.Withheld {
+			b.WriteString("- " + w.Step.Title + ": " + w.Why + "\n")
+		}
+	}
+	if res.Stopped {
+		return b.String()
+	}
+	b.WriteString("\nWhat it means:\n")
+	if len(as.Warnings) > 0 {
+		b.WriteString("Only alongside what the warning signs above say, never instead of it.\n")
+	}
+	if len(res.Fired) == 0 {
+		b.WriteString("- Nothing in the follow-up rules applies yet. Carry on with your plan and check in again tomorrow.\n")
+	}
+	for _, r := range res.Fired {
+		fmt.Fprintf(&b, "- %s.\n  %s\n", r.Title, r.Advice)
+		if r.Outcome == "elsewhere" && len(res.Elsewhere) > 0 {
+			b.WriteString("  Muscles elsewhere that send pain where yours is (ask about these):\n")
+			for i, cause := range res.Elsewhere {
+				fmt.Fprintf(&b, "  %d. %s\n", i+1, cause.Title)
+			}
+		}
+		if src := t.Source(r.Source); src != nil {
+			line := fmt.Sprintf("  Source: \"%s\" (%s", r.Quote, src.Title)
+			if who := src.Speaker(r.SaidBy); who != "" {
+				line = fmt.Sprintf("  Source: \"%s\" — %s", r.Quote, who)
+			} else {
+				line += ")"
+			}
+			b.WriteString(line + "\n")
+		}
+		if r.Own != "" {
+			b.WriteString("  Our suggestion: " + r.Own + "\n")
+		}
+	}
+	b.WriteString("- Any time you are worried, or the pain is severe or getting worse: see a doctor. You never need a reason from this tool to get help.\n")
+	return b.String()
+}
+
+func comparedWords(c string) string {
+	switch c {
+	case "better":
+		return "better than last time"
+	case "worse":
+		return "worse than last time"
+	}
+	return "about the same as last time"
+}

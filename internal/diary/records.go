@@ -1,0 +1,346 @@
+package diary
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"strconv"
+	"time"
+
+	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/triage"
+)
+
+// TableVersion names a rule table by the hash of its compiled snapshot
+// (rules/table.json for the built-in one): every stored conclusion says
+// which table drew it, so a later change to the rules does not rewrite what
+// the person was told.
+func TableVersion(snapshot []byte) string {
+	sum := sha256.Sum256(snapshot)
+	return "sha256:" + hex.EncodeToString(sum[:8])
+}
+
+// Warning is a warning sign as stored.
+type Warning struct {
+	Rule   string `json:"rule"`
+	Title  string `json:"title"`
+	Level  string `json:"level"`
+	Action string `json:"action"`
+}
+
+// Cause is a ranked cause as stored.
+type Cause struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Score int    `json:"score"`
+	Top   bool   `json:"top"`
+}
+
+// Step is a self-care step as stored; Why is set for withheld steps.
+type Step struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Why   string `json:"why,omitempty"`
+}
+
+// Episode is one finished assessment.
+type Episode struct {
+	ID           int64          `json:"id"`
+	At           time.Time      `json:"at"`
+	Source       string         `json:"source"` // assess, accessible, tui
+	Level        string         `json:"level"`
+	Warnings     []Warning      `json:"warnings"`
+	Answers      map[string]any `json:"answers"`
+	Causes       []Cause        `json:"causes"`
+	Plan         []Step         `json:"plan"`
+	Withheld     []Step         `json:"withheld"`
+	TableVersion string         `json:"table_version"`
+}
+
+// Advice is a follow-up rule's conclusion as stored with a check-in.
+type Advice struct {
+	Rule    string `json:"rule"`
+	Outcome string `json:"outcome"`
+	Title   string `json:"title"`
+	Text    string `json:"text"`
+}
+
+// Checkin is one check-in.
+type Checkin struct {
+	ID        int64          `json:"id"`
+	EpisodeID int64          `json:"episode_id,omitempty"`
+	At        time.Time      `json:"at"`
+	Level     string         `json:"level"`
+	Warnings  []Warning      `json:"warnings"`
+	Answers   map[string]any `json:"answers"`
+	// Pain is 0-10; nil when the check-in stopped at a warning sign first.
+	Pain         *int     `json:"pain"`
+	Compared     string   `json:"compared,omitempty"`
+	StepsDone    []string `json:"steps_done"`
+	Note         string   `json:"note,omitempty"`
+	Advice       []Advice `json:"advice"`
+	Withheld     []Step   `json:"withheld"`
+	TableVersion string   `json:"table_version"`
+}
+
+// Routine is a guided self-care routine run from `backtriage guide`.
+type Routine struct {
+	ID        int64     `json:"id"`
+	EpisodeID int64     `json:"episode_id,omitempty"`
+	At        time.Time `json:"at"`
+	Step      string    `json:"step"`
+	Seconds   int       `json:"seconds"`
+	Finished  bool      `json:"finished"`
+}
+
+// AnswersJSON is answers as the JSON summary and answers file hold them.
+func AnswersJSON(qn *questionnaire.Questionnaire, a answers.Answers) map[string]any {
+	out := map[string]any{}
+	for _, q := range qn.Questions() {
+		if v, ok := a[q.ID]; ok && a.Answered(q.ID) {
+			out[q.ID] = answers.JSONValue(q, v)
+		}
+	}
+	return out
+}
+
+// WarningsOf, PlanOf and WithheldOf turn an assessment's findings into
+// stored records.
+func WarningsOf(as *triage.Assessment) []Warning {
+	out := make([]Warning, 0, len(as.Warnings))
+	for _, w := range as.Warnings {
+		out = append(out, Warning{Rule: w.Rule.ID, Title: w.Rule.Title, Level: w.Level.String(), Action: w.Rule.Action})
+	}
+	return out
+}
+
+func PlanOf(as *triage.Assessment) []Step {
+	out := make([]Step, 0, len(as.Plan))
+	for _, p := range as.Plan {
+		out = append(out, Step{ID: p.Step.ID, Title: p.Step.Title})
+	}
+	return out
+}
+
+func WithheldOf(as *triage.Assessment) []Step {
+	out := make([]Step, 0, len(as.Withheld))
+	for _, w := range as.Withheld {
+		out = append(out, Step{ID: w.Step.ID, Title: w.Step.Title, Why: w.Why})
+	}
+	return out
+}
+
+// EpisodeOf is the record of a finished assessment.
+func EpisodeOf(as *triage.Assessment, qn *questionnaire.Questionnaire, tableVersion, source string, at time.Time) *Episode {
+	ep := &Episode{
+		At: at, Source: source, Level: as.Level.String(), Warnings: WarningsOf(as),
+		Answers: AnswersJSON(qn, as.Answers), Plan: PlanOf(as), Withheld: WithheldOf(as),
+		TableVersion: tableVersion, Causes: make([]Cause, 0, len(as.Causes)),
+	}
+	for _, c := range as.Causes {
+		ep.Causes = append(ep.Causes, Cause{ID: c.Cause.ID, Title: c.Cause.Title, Score: c.Score, Top: c.Top})
+	}
+	return ep
+}
+
+// SaveEpisode stores a finished assessment: the answers, the level, the
+// warnings, the ranked causes, the plan and what was left out of it, and
+// the rule table's version. It is the one call a front end makes (the
+// terminal UI's hook comes with its results screen). It returns the id.
+func SaveEpisode(s *Store, as *triage.Assessment, qn *questionnaire.Questionnaire, tableVersion, source string, at time.Time) (int64, error) {
+	return s.AddEpisode(EpisodeOf(as, qn, tableVersion, source, at))
+}
+
+// AddEpisode stores an episode record.
+func (s *Store) AddEpisode(ep *Episode) (int64, error) {
+	var id int64
+	err := s.write("saving the assessment", func(tx *sql.Tx) error {
+		if err := requireConsent(tx); err != nil {
+			return err
+		}
+		res, err := tx.Exec(`INSERT INTO episodes (at, source, level, warnings, answers, causes, plan, withheld, table_version)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			stamp(ep.At), ep.Source, ep.Level, js(ep.Warnings), js(ep.Answers), js(ep.Causes), js(ep.Plan), js(ep.Withheld), ep.TableVersion)
+		if err != nil {
+			return err
+		}
+		id, err = res.LastInsertId()
+		return err
+	})
+	if err == nil {
+		ep.ID = id
+	}
+	return id, err
+}
+
+// AddCheckin stores a check-in.
+func (s *Store) AddCheckin(c *Checkin) (int64, error) {
+	var id int64
+	err := s.write("saving the check-in", func(tx *sql.Tx) error {
+		if err := requireConsent(tx); err != nil {
+			return err
+		}
+		var pain any
+		if c.Pain != nil {
+			pain = *c.Pain
+		}
+		res, err := tx.Exec(`INSERT INTO checkins (episode_id, at, level, warnings, answers, pain, compared, steps_done, note, advice, withheld, table_version)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			nullID(c.EpisodeID), stamp(c.At), c.Level, js(c.Warnings), js(c.Answers), pain, c.Compared, js(c.StepsDone), c.Note, js(c.Advice), js(c.Withheld), c.TableVersion)
+		if err != nil {
+			return err
+		}
+		id, err = res.LastInsertId()
+		return err
+	})
+	if err == nil {
+		c.ID = id
+	}
+	return id, err
+}
+
+// AddRoutine records a guided routine.
+func (s *Store) AddRoutine(r *Routine) (int64, error) {
+	var id int64
+	err := s.write("recording the routine", func(tx *sql.Tx) error {
+		if err := requireConsent(tx); err != nil {
+			return err
+		}
+		res, err := tx.Exec(`INSERT INTO routines (episode_id, at, step, seconds, finished) VALUES (?, ?, ?, ?, ?)`,
+			nullID(r.EpisodeID), stamp(r.At), r.Step, r.Seconds, r.Finished)
+		if err != nil {
+			return err
+		}
+		id, err = res.LastInsertId()
+		return err
+	})
+	if err == nil {
+		r.ID = id
+	}
+	return id, err
+}
+
+// ErrNoConsent is returned by a write to a diary whose consent record is
+// missing: nothing is stored without it.
+var ErrNoConsent = errors.New("the person has not agreed to a diary")
+
+func requireConsent(tx *sql.Tx) error {
+	var n int
+	if err := tx.QueryRow(`SELECT count(*) FROM consent`).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return ErrNoConsent
+	}
+	return nil
+}
+
+// Episodes lists every episode, oldest first.
+func (s *Store) Episodes() ([]*Episode, error) {
+	rows, err := s.db.QueryContext(context.Background(), `SELECT id, at, source, level, warnings, answers, causes, plan, withheld, table_version FROM episodes ORDER BY at, id`)
+	if err != nil {
+		return nil, wrap("reading the episodes", s.path, err)
+	}
+	defer rows.Close()
+	var out []*Episode
+	for rows.Next() {
+		ep := &Episode{}
+		var at, warnings, ans, causes, plan, withheld string
+		if err := rows.Scan(&ep.ID, &at, &ep.Source, &ep.Level, &warnings, &ans, &causes, &plan, &withheld, &ep.TableVersion); err != nil {
+			return nil, wrap("reading the episodes", s.path, err)
+		}
+		if err := decodeAll(&ep.At, at, []any{&ep.Warnings, &ep.Answers, &ep.Causes, &ep.Plan, &ep.Withheld}, warnings, ans, causes, plan, withheld); err != nil {
+			return nil, &Error{Kind: Corrupt, Op: "reading episode " + itoa(ep.ID), Path: s.path, Err: err}
+		}
+		out = append(out, ep)
+	}
+	return out, wrap("reading the episodes", s.path, rows.Err())
+}
+
+// Checkins lists every check-in, oldest first.
+func (s *Store) Checkins() ([]*Checkin, error) {
+	rows, err := s.db.QueryContext(context.Background(), `SELECT id, coalesce(episode_id, 0), at, level, warnings, answers, pain, compared, steps_done, note, advice, withheld, table_version FROM checkins ORDER BY at, id`)
+	if err != nil {
+		return nil, wrap("reading the check-ins", s.path, err)
+	}
+	defer rows.Close()
+	var out []*Checkin
+	for rows.Next() {
+		c := &Checkin{}
+		var at, warnings, ans, steps, advice, withheld string
+		var pain sql.NullInt64
+		if err := rows.Scan(&c.ID, &c.EpisodeID, &at, &c.Level, &warnings, &ans, &pain, &c.Compared, &steps, &c.Note, &advice, &withheld, &c.TableVersion); err != nil {
+			return nil, wrap("reading the check-ins", s.path, err)
+		}
+		if pain.Valid {
+			p := int(pain.Int64)
+			c.Pain = &p
+		}
+		if err := decodeAll(&c.At, at, []any{&c.Warnings, &c.Answers, &c.StepsDone, &c.Advice, &c.Withheld}, warnings, ans, steps, advice, withheld); err != nil {
+			return nil, &Error{Kind: Corrupt, Op: "reading check-in " + itoa(c.ID), Path: s.path, Err: err}
+		}
+		out = append(out, c)
+	}
+	return out, wrap("reading the check-ins", s.path, rows.Err())
+}
+
+// Routines lists every recorded routine, oldest first.
+func (s *Store) Routines() ([]*Routine, error) {
+	rows, err := s.db.QueryContext(context.Background(), `SELECT id, coalesce(episode_id, 0), at, step, seconds, finished FROM routines ORDER BY at, id`)
+	if err != nil {
+		return nil, wrap("reading the routines", s.path, err)
+	}
+	defer rows.Close()
+	var out []*Routine
+	for rows.Next() {
+		r := &Routine{}
+		var at string
+		if err := rows.Scan(&r.ID, &r.EpisodeID, &at, &r.Step, &r.Seconds, &r.Finished); err != nil {
+			return nil, wrap("reading the routines", s.path, err)
+		}
+		if err := decodeAll(&r.At, at, nil); err != nil {
+			return nil, &Error{Kind: Corrupt, Op: "reading routine " + itoa(r.ID), Path: s.path, Err: err}
+		}
+		out = append(out, r)
+	}
+	return out, wrap("reading the routines", s.path, rows.Err())
+}
+
+// stamp is how times are stored: RFC 3339 with the UTC offset, so a
+// clinician reading an export knows the person's local time.
+func stamp(t time.Time) string { return t.Format(time.RFC3339) }
+
+func js(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only plain records are stored
+	}
+	return string(b)
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func decodeAll(at *time.Time, atText string, into []any, texts ...string) error {
+	t, err := time.Parse(time.RFC3339, atText)
+	if err != nil {
+		return err
+	}
+	*at = t
+	for i, v := range into {
+		if err := json.Unmarshal([]byte(texts[i]), v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,0 +1,191 @@
+package guide
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/bubbles/v2/timer"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/rules"
+	builtin "github.com/backtriage/backtriage/rules"
+)
+
+func builtinStep(t *testing.T, id string) *rules.Step {
+	t.Helper()
+	tbl, err := rules.LoadSnapshot(builtin.Snapshot, questionnaire.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := tbl.Step(id)
+	if s == nil || s.Routine == nil {
+		t.Fatalf("step %q has no routine", id)
+	}
+	return s
+}
+
+func TestSegmentsAndWords(t *testing.T) {
+	s := builtinStep(t, "diaphragm-release")
+	segs := Segments(s.Routine)
+	if len(segs) != 6 || segs[0].Duration() != 12*time.Second || segs[5].Round != 3 {
+		t.Fatalf("segments: %+v", segs)
+	}
+	if got := segs[2].Announce(); !strings.HasPrefix(got, "Round 2 of 3, phase 1 of 2: Hold under the ribs, 12 seconds.") {
+		t.Errorf("announce: %q", got)
+	}
+	for d, want := range map[time.Duration]string{5 * time.Minute: "5 minutes", 12 * time.Second: "12 seconds", 90 * time.Second: "1 minute 30 seconds", time.Second: "1 second"} {
+		if got := Words(d); got != want {
+			t.Errorf("Words(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+// tick advances the model's countdown by one interval, as bubbles' timer
+// would after waiting; timeout ends the phase, as the timer reports it.
+func tick(m Model) Model {
+	next, _ := m.Update(timer.TickMsg{ID: m.timer.ID()})
+	return next.(Model)
+}
+
+func runPhase(m Model) Model {
+	for m.timer.Timeout > 0 {
+		m = tick(m)
+	}
+	next, _ := m.Update(timer.TimeoutMsg{ID: m.timer.ID()})
+	return next.(Model)
+}
+
+func key(m Model, k string) (Model, tea.Cmd) {
+	var msg tea.KeyPressMsg
+	switch k {
+	case "space":
+		msg = tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	default:
+		msg = tea.KeyPressMsg{Code: rune(k[0]), Text: k}
+	}
+	next, cmd := m.Update(msg)
+	return next.(Model), cmd
+}
+
+// A ten-minute tennis-ball routine runs through in the test without
+// waiting: each phase in turn, a bell at every change, the progress and the
+// elapsed time right, and a finished result.
+func TestModelRunsTheRoutineWithoutWaiting(t *testing.T) {
+	step := builtinStep(t, "tennis-ball")
+	m := NewModel(step, time.Second, false)
+	var names []string
+	for {
+		seg, ok := m.Segment()
+		if !ok {
+			break
+		}
+		names = append(names, seg.Phase.Name)
+		if !strings.Contains(m.View().Content, seg.Phase.Name) {
+			t.Fatalf("view does not show the phase %q", seg.Phase.Name)
+		}
+		m = runPhase(m)
+	}
+	want := []string{"Find the tender spot", "Keep still on the spot", "Find the tender spot", "Keep still on the spot"}
+	if !slices.Equal(names, want) {
+		t.Errorf("phases %v, want %v", names, want)
+	}
+	res := m.Result()
+	if !res.Finished || res.Elapsed != 660*time.Second || res.Skipped != 0 {
+		t.Errorf("result %+v, want finished after 11 minutes", res)
+	}
+	if m.bells != 4 {
+		t.Errorf("%d bells at phase changes, want 4", m.bells)
+	}
+	if !strings.Contains(m.View().Content, "Finished. "+step.Routine.Then) {
+		t.Errorf("final view: %s", m.View().Content)
+	}
+}
+
+func TestModelPauseSkipQuitQuiet(t *testing.T) {
+	m := NewModel(builtinStep(t, "diaphragm-release"), time.Second, true)
+	m = tick(tick(m))
+	if m.elapsed != 2*time.Second || m.timer.Timeout != 10*time.Second {
+		t.Fatalf("after two ticks: elapsed %v, left %v", m.elapsed, m.timer.Timeout)
+	}
+	// Pause: the toggle's message stops the countdown; ticks change nothing.
+	m, cmd := key(m, "space")
+	next, _ := m.Update(cmd())
+	m = next.(Model)
+	if m.Running() || !strings.Contains(m.View().Content, "paused") {
+		t.Fatal("space did not pause")
+	}
+	m = tick(m)
+	if m.elapsed != 2*time.Second {
+		t.Errorf("time ran while paused: %v", m.elapsed)
+	}
+	// Skip moves to the next phase.
+	m, _ = key(m, "s")
+	if seg, _ := m.Segment(); seg.Phase.Name != "Let go and breathe" || m.skipped != 1 {
+		t.Errorf("after skip: %+v", seg)
+	}
+	// Quit: not finished.
+	m, cmd = key(m, "q")
+	if cmd == nil || m.Result().Finished {
+		t.Errorf("q did not quit, or counted as finished: %+v", m.Result())
+	}
+	if m.bells != 0 {
+		t.Errorf("quiet, yet %d bells", m.bells)
+	}
+}
+
+// The accessible routine announces every phase in text, says the minutes
+// left in long phases, rings the bell unless quiet, and takes commands.
+func TestRunTextAnnouncesEachPhase(t *testing.T) {
+	step := builtinStep(t, "tennis-ball")
+	now := func(time.Duration) <-chan time.Time {
+		c := make(chan time.Time, 1)
+		c <- time.Time{}
+		return c
+	}
+	var out bytes.Buffer
+	res, err := RunText(context.Background(), step, TextOptions{Out: &out, After: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	for _, want := range []string{
+		"Round 1 of 2, phase 1 of 2: Find the tender spot, 30 seconds.",
+		"Round 2 of 2, phase 2 of 2: Keep still on the spot, 5 minutes.",
+		"4 minutes left.", "Finished. " + step.Routine.Then, "Caution: ",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q in:\n%s", want, text)
+		}
+	}
+	if n := strings.Count(text, Bell); n != 5 {
+		t.Errorf("%d bells, want 5 (four phases and the end)", n)
+	}
+	if !res.Finished || res.Elapsed != 660*time.Second {
+		t.Errorf("result %+v", res)
+	}
+
+	// Quiet, and quit at once: no bell, not finished.
+	out.Reset()
+	never := func(time.Duration) <-chan time.Time { return make(chan time.Time) }
+	res, err = RunText(context.Background(), step, TextOptions{Out: &out, In: strings.NewReader("q\n"), After: never, Quiet: true})
+	if err != nil || res.Finished || strings.Contains(out.String(), Bell) || !strings.Contains(out.String(), "Stopped.") {
+		t.Errorf("quit: %+v %v\n%s", res, err, out.String())
+	}
+}
+
+func TestOfferedLeavesOutWithheld(t *testing.T) {
+	tbl, _ := rules.LoadSnapshot(builtin.Snapshot, questionnaire.Default())
+	all := Offered(tbl, nil, nil)
+	if len(all) < 4 {
+		t.Fatalf("offered %d steps", len(all))
+	}
+	got := Offered(tbl, []string{"tennis-ball", "cold-packs", "side-sleep-pillows"}, []string{"tennis-ball"})
+	if len(got) != 1 || got[0].ID != "cold-packs" {
+		t.Errorf("offered %v, want only cold-packs (tennis-ball is withheld, pillows have no routine)", got)
+	}
+}

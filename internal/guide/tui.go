@@ -1,0 +1,184 @@
+package guide
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/progress"
+	"charm.land/bubbles/v2/timer"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/backtriage/backtriage/internal/rules"
+)
+
+// Model is the guided routine as a Bubble Tea model. The timer's ticks come
+// from bubbles' timer; tests send timer.TickMsg and timer.TimeoutMsg
+// themselves instead of waiting.
+type Model struct {
+	step     *rules.Step
+	segs     []Segment
+	i        int
+	timer    timer.Model
+	interval time.Duration
+	bar      progress.Model
+	quiet    bool
+	total    time.Duration
+	done     time.Duration // of the segments before i
+	elapsed  time.Duration // time actually run
+	skipped  int
+	quit     bool
+	bells    int // bells rung at phase changes, for tests
+	width    int
+}
+
+// NewModel prepares a step's routine. interval is the timer's tick (a
+// second outside tests); quiet leaves out the bell.
+func NewModel(step *rules.Step, interval time.Duration, quiet bool) Model {
+	m := Model{step: step, segs: Segments(step.Routine), interval: interval, quiet: quiet,
+		bar: progress.New(progress.WithDefaultBlend(), progress.WithWidth(40)), width: 80}
+	for _, s := range m.segs {
+		m.total += s.Duration()
+	}
+	m.timer = timer.New(m.segs[0].Duration(), timer.WithInterval(interval))
+	return m
+}
+
+// Init starts the first phase's countdown and rings the bell.
+func (m Model) Init() tea.Cmd { return tea.Batch(m.timer.Init(), m.bell()) }
+
+func (m Model) bell() tea.Cmd {
+	if m.quiet {
+		return nil
+	}
+	return tea.Raw(Bell)
+}
+
+// Update handles the timer, the keys and the window's width.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width = msg.Width
+		m.bar.SetWidth(min(60, max(10, msg.Width-4)))
+		return m, nil
+	case tea.KeyPressMsg:
+		switch msg.String() {
+		case "space", "p":
+			return m, m.timer.Toggle()
+		case "s", "right", "n":
+			m.skipped++
+			return m.next()
+		case "q", "esc", "ctrl+c":
+			m.quit = true
+			return m, tea.Quit
+		}
+		return m, nil
+	case timer.TickMsg:
+		if msg.ID == m.timer.ID() && m.timer.Running() && m.timer.Timeout > 0 {
+			m.elapsed += m.interval
+		}
+		var cmd tea.Cmd
+		m.timer, cmd = m.timer.Update(msg)
+		return m, cmd
+	case timer.StartStopMsg:
+		var cmd tea.Cmd
+		m.timer, cmd = m.timer.Update(msg)
+		return m, cmd
+	case timer.TimeoutMsg:
+		if msg.ID == m.timer.ID() {
+			return m.next()
+		}
+	}
+	return m, nil
+}
+
+// next moves to the next phase with a bell, or finishes.
+func (m Model) next() (tea.Model, tea.Cmd) {
+	if m.i >= len(m.segs) {
+		return m, nil
+	}
+	if !m.quiet {
+		m.bells++
+	}
+	m.done += m.segs[m.i].Duration()
+	m.i++
+	if m.i >= len(m.segs) {
+		return m, tea.Sequence(m.bell(), tea.Quit)
+	}
+	m.timer = timer.New(m.segs[m.i].Duration(), timer.WithInterval(m.interval))
+	return m, tea.Batch(m.timer.Init(), m.bell())
+}
+
+// Result is how the routine went.
+func (m Model) Result() Result {
+	return Result{Finished: m.i >= len(m.segs) && !m.quit && m.skipped < len(m.segs), Elapsed: m.elapsed, Skipped: m.skipped}
+}
+
+// Segment is the phase running, for tests and the accessible view.
+func (m Model) Segment() (Segment, bool) {
+	if m.i >= len(m.segs) {
+		return Segment{}, false
+	}
+	return m.segs[m.i], true
+}
+
+// Running reports whether the countdown runs (not paused).
+func (m Model) Running() bool { return m.timer.Running() }
+
+var (
+	titleStyle = lipgloss.NewStyle().Bold(true)
+	dimStyle   = lipgloss.NewStyle().Faint(true)
+	clockStyle = lipgloss.NewStyle().Bold(true).Padding(0, 1)
+)
+
+// View shows the phase, what to do, the countdown, the progress over the
+// whole routine and the keys.
+func (m Model) View() tea.View {
+	var b strings.Builder
+	b.WriteString(titleStyle.Render("Guided: "+m.step.Title) + "\n\n")
+	seg, ok := m.Segment()
+	if !ok {
+		b.WriteString("Finished. " + m.step.Routine.Then + "\n")
+		return tea.NewView(b.String())
+	}
+	b.WriteString(seg.Announce() + "\n\n")
+	left := m.timer.Timeout.Round(time.Second)
+	state := ""
+	if !m.timer.Running() {
+		state = "  (paused: space to resume)"
+	}
+	b.WriteString(clockStyle.Render(clock(left)) + state + "\n\n")
+	var pct float64
+	if m.total > 0 {
+		pct = float64(m.done+seg.Duration()-left) / float64(m.total)
+	}
+	b.WriteString(m.bar.ViewAs(min(max(pct, 0), 1)) + "\n\n")
+	if m.step.Caution != "" {
+		b.WriteString(dimStyle.Render(wrapTo("Caution: "+m.step.Caution, m.width)) + "\n")
+	}
+	b.WriteString(dimStyle.Render("space pause/resume · s skip this phase · q quit") + "\n")
+	return tea.NewView(b.String())
+}
+
+func clock(d time.Duration) string {
+	s := int(d / time.Second)
+	return fmt.Sprintf("%02d:%02d", s/60, s%60)
+}
+
+func wrapTo(s string, width int) string {
+	return lipgloss.NewStyle().Width(max(20, min(width, 78))).Render(s)
+}
+
+// Run runs the routine on the terminal until it finishes or the person
+// quits.
+func Run(ctx context.Context, in io.Reader, out io.Writer, step *rules.Step, quiet bool) (Result, error) {
+	p := tea.NewProgram(NewModel(step, time.Second, quiet), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out))
+	final, err := p.Run()
+	if err != nil {
+		return Result{}, err
+	}
+	return final.(Model).Result(), nil
+}

@@ -1,0 +1,281 @@
+// Package history shows the diary: the pain score over the days of the
+// current episode as a chart, the assessments and check-ins, the steps done,
+// and the current advice, as text for people and JSON for scripts.
+package history
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/guptarohit/asciigraph"
+
+	"github.com/backtriage/backtriage/internal/diary"
+	"github.com/backtriage/backtriage/internal/followup"
+	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/triage"
+)
+
+// Day is one day of the current episode: the last pain score recorded that
+// day, or none.
+type Day struct {
+	Day  int    `json:"day"` // days since the assessment (or the first check-in)
+	Date string `json:"date"`
+	Pain *int   `json:"pain"`
+}
+
+// View is what history shows.
+type View struct {
+	Schema   int              `json:"schema"`
+	Path     string           `json:"path"`
+	Episodes []*diary.Episode `json:"episodes"`
+	// Episode is the current one (the latest assessment), if any.
+	Episode  *diary.Episode   `json:"episode"`
+	Checkins []*diary.Checkin `json:"checkins"` // of the current episode
+	Routines []*diary.Routine `json:"routines"`
+	Days     []Day            `json:"pain_by_day"`
+	Steps    []StepDays       `json:"steps_done"`
+	Trend    string           `json:"trend,omitempty"`
+	// Level and Advice are the latest check-in's: what the person was last
+	// told, warning signs first.
+	Level    string          `json:"level,omitempty"`
+	Warnings []diary.Warning `json:"warnings"`
+	Advice   []diary.Advice  `json:"advice"`
+	AdviceAt *time.Time      `json:"advice_at,omitempty"`
+	// Elsewhere are the causes to ask about when the advice says the pain
+	// keeps coming back (cause ids and titles).
+	Elsewhere []StepDays `json:"elsewhere"`
+}
+
+// StepDays is a step and the days it was done.
+type StepDays struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Days  int    `json:"days"`
+}
+
+// Build gathers the view from the diary.
+func Build(r *diary.Record, t *rules.Table) *View {
+	st := followup.Current(r)
+	v := &View{Schema: 1, Path: r.Path, Episodes: r.Episodes, Episode: st.Episode, Checkins: st.Checkins, Routines: st.Routines,
+		Days: []Day{}, Steps: []StepDays{}, Warnings: []diary.Warning{}, Advice: []diary.Advice{}}
+	if v.Episodes == nil {
+		v.Episodes = []*diary.Episode{}
+	}
+	if v.Checkins == nil {
+		v.Checkins = []*diary.Checkin{}
+	}
+	if v.Routines == nil {
+		v.Routines = []*diary.Routine{}
+	}
+	name := func(id string) string {
+		if s := t.Step(id); s != nil {
+			return s.Title
+		}
+		return id
+	}
+	if tr := followup.TrendOf(st); tr != nil {
+		v.Trend = tr.Line(name)
+		for _, s := range tr.Steps {
+			v.Steps = append(v.Steps, StepDays{ID: s.ID, Title: name(s.ID), Days: s.Days})
+		}
+	}
+	v.Days = days(st)
+	if n := len(st.Checkins); n > 0 {
+		last := st.Checkins[n-1]
+		v.Level, v.Warnings, v.Advice, v.AdviceAt = last.Level, last.Warnings, last.Advice, &last.At
+		if v.Warnings == nil {
+			v.Warnings = []diary.Warning{}
+		}
+	} else if st.Episode != nil {
+		v.Level, v.Warnings = st.Episode.Level, st.Episode.Warnings
+		// Before the first check-in, what the follow-up rules make of the
+		// episode itself (it came back soon after the last one).
+		if l, _ := rules.ParseLevel(v.Level); l < rules.Urgent {
+			v.Advice = followup.Advice(t.FollowupFired(followup.Facts(st, nil, "", st.Episode.At)))
+		}
+	}
+	v.Elsewhere = []StepDays{}
+	for _, a := range v.Advice {
+		if a.Outcome == "elsewhere" {
+			for _, c := range followup.Elsewhere(t, st.Episode, 3) {
+				v.Elsewhere = append(v.Elsewhere, StepDays{ID: c.ID, Title: c.Title})
+			}
+			break
+		}
+	}
+	return v
+}
+
+// days lists every day from the episode's start (or the first check-in) to
+// the latest check-in, with that day's last pain score.
+func days(st followup.State) []Day {
+	out := []Day{}
+	if len(st.Checkins) == 0 {
+		return out
+	}
+	start := st.Checkins[0].At
+	if st.Episode != nil {
+		start = st.Episode.At
+	}
+	last := st.Checkins[len(st.Checkins)-1].At
+	n := followup.Days(start, last)
+	if n < 0 || n > 3660 {
+		n = max(0, min(n, 3660))
+	}
+	for d := 0; d <= n; d++ {
+		date := start.In(last.Location()).AddDate(0, 0, d)
+		out = append(out, Day{Day: d, Date: date.Format("2006-01-02")})
+	}
+	for _, c := range st.Checkins {
+		if c.Pain == nil {
+			continue
+		}
+		if d := followup.Days(start, c.At); d >= 0 && d < len(out) {
+			p := *c.Pain
+			out[d].Pain = &p
+		}
+	}
+	return out
+}
+
+// Chart draws the pain by day with asciigraph: a fixed 0-10 scale, a gap on
+// days without a score, each day a few columns wide so a week reads at a
+// glance.
+func Chart(ds []Day) string {
+	if len(ds) == 0 {
+		return ""
+	}
+	cols := max(1, min(6, 60/len(ds)))
+	series := make([]float64, 0, len(ds)*cols)
+	scored := 0
+	for _, d := range ds {
+		v := math.NaN()
+		if d.Pain != nil {
+			v = float64(*d.Pain)
+			scored++
+		}
+		for range cols {
+			series = append(series, v)
+		}
+	}
+	if scored == 0 {
+		return ""
+	}
+	return asciigraph.Plot(series, asciigraph.Height(10), asciigraph.LowerBound(0), asciigraph.UpperBound(10),
+		asciigraph.Precision(0), asciigraph.Caption(fmt.Sprintf("pain (0 to 10), day 0 to day %d", len(ds)-1)))
+}
+
+// WriteJSON writes the view for scripts.
+func WriteJSON(w io.Writer, v *View) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// WriteText writes the view for people: the current advice with warning
+// signs first, the chart, the trend, then the records.
+func WriteText(w io.Writer, v *View) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Your backtriage diary (%s)\n", v.Path)
+	b.WriteString(triage.Disclaimer + "\n\n")
+	if v.Episode == nil && len(v.Checkins) == 0 {
+		b.WriteString("Nothing recorded yet. An assessment (backtriage, or backtriage assess --store) starts an episode; check in each day with: backtriage checkin\n")
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+
+	b.WriteString("Current advice")
+	if v.AdviceAt != nil {
+		b.WriteString(" (from your check-in on " + v.AdviceAt.Format("2006-01-02 15:04") + ")")
+	}
+	b.WriteString(":\n")
+	if l, ok := rules.ParseLevel(v.Level); ok && l > rules.SelfCare {
+		info := triage.Info(l)
+		fmt.Fprintf(&b, "- %s. %s\n", info.Headline, info.Do)
+		for _, wn := range v.Warnings {
+			fmt.Fprintf(&b, "  [%s] %s\n", wn.Level, wn.Title)
+		}
+	}
+	if l, _ := rules.ParseLevel(v.Level); l < rules.Urgent {
+		if l > rules.SelfCare && len(v.Advice) > 0 {
+			b.WriteString("  Only alongside what the warning signs above say, never instead of it:\n")
+		}
+		for _, a := range v.Advice {
+			fmt.Fprintf(&b, "- %s.\n  %s\n", a.Title, a.Text)
+			if a.Outcome == "elsewhere" {
+				for i, c := range v.Elsewhere {
+					fmt.Fprintf(&b, "  %d. %s\n", i+1, c.Title)
+				}
+			}
+		}
+		if len(v.Checkins) == 0 {
+			b.WriteString("- Follow the plan from your assessment and check in each day: backtriage checkin\n")
+		}
+	}
+	b.WriteString("- Any time you are worried, or the pain is severe or getting worse: see a doctor.\n\n")
+
+	if chart := Chart(v.Days); chart != "" {
+		start := v.Days[0].Date
+		fmt.Fprintf(&b, "Pain by day since %s:\n\n%s\n\n", start, chart)
+	}
+	if v.Trend != "" {
+		b.WriteString("Trend: " + v.Trend + "\n")
+	}
+	if len(v.Steps) > 0 {
+		b.WriteString("Steps done:\n")
+		for _, s := range v.Steps {
+			fmt.Fprintf(&b, "- %s: %d %s\n", s.Title, s.Days, plural(s.Days, "day"))
+		}
+	}
+	b.WriteString("\nAssessments:\n")
+	for _, e := range v.Episodes {
+		fmt.Fprintf(&b, "- %s: level %s", e.At.Format("2006-01-02 15:04"), e.Level)
+		var top []string
+		for _, c := range e.Causes {
+			if c.Top {
+				top = append(top, c.Title)
+			}
+		}
+		if len(top) > 0 {
+			b.WriteString("; likely causes: " + strings.Join(top, "; "))
+		}
+		b.WriteString("\n")
+	}
+	if len(v.Checkins) > 0 {
+		b.WriteString("\nCheck-ins since the latest assessment:\n")
+		for _, c := range v.Checkins {
+			fmt.Fprintf(&b, "- %s: ", c.At.Format("2006-01-02 15:04"))
+			if c.Pain != nil {
+				fmt.Fprintf(&b, "pain %d", *c.Pain)
+				if c.Compared != "" {
+					b.WriteString(" (" + c.Compared + ")")
+				}
+			} else {
+				b.WriteString("stopped at a warning sign")
+			}
+			if c.Level != "self-care" {
+				b.WriteString("; level " + c.Level)
+			}
+			if len(c.StepsDone) > 0 {
+				b.WriteString("; did " + strings.Join(c.StepsDone, ", "))
+			}
+			if c.Note != "" {
+				b.WriteString("; note: " + c.Note)
+			}
+			b.WriteString("\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}

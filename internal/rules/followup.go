@@ -1,0 +1,231 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+
+	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/diag"
+	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/yamlnode"
+)
+
+// FollowupRule says what a check-in means: a condition over the follow-up
+// questions (questionnaire.Followup: pain now, compared with last time, and
+// what the diary works out) and what to do about it. Like every rule it
+// cites its source.
+type FollowupRule struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+	When  *Cond  `yaml:"when"`
+	// Outcome is one of Outcomes; the most serious one fired is the
+	// current advice.
+	Outcome string `yaml:"outcome"`
+	// Advice is what to do, in words.
+	Advice string `yaml:"advice"`
+	Source string `yaml:"source"`
+	Quote  string `yaml:"quote"`
+	SaidBy string `yaml:"said_by"`
+	Own    string `yaml:"own"`
+	Tests  *Tests `yaml:"tests" json:"-"`
+	Pos    Pos    `yaml:"-"`
+
+	SourceIx int `yaml:"-" json:"-"`
+}
+
+// Outcomes, least to most serious: carry on with self-care; the cause is
+// likely elsewhere (rank those causes and see a professional); book a
+// professional; go through the assessment again.
+var Outcomes = []string{"carry-on", "elsewhere", "professional", "retriage"}
+
+// Severity orders outcomes: a higher one is shown first and is the current
+// advice.
+func (r *FollowupRule) Severity() int { return slices.Index(Outcomes, r.Outcome) }
+
+func (r *FollowupRule) UnmarshalYAML(n ast.Node) error {
+	type plain FollowupRule
+	return decodeItem(n, "followup rule", (*plain)(r), &r.Pos)
+}
+
+// Routine is a step's guided routine for `backtriage guide`: phases with a
+// time, repeated for some rounds. The timing cites the passage of the
+// step's source that gives it (quote), or says what is the tool's own (own).
+type Routine struct {
+	Phases []Phase `yaml:"phases"`
+	// Rounds repeats the phases; 1 when left out.
+	Rounds int `yaml:"rounds"`
+	// Then is said when the routine ends: what to do next.
+	Then  string `yaml:"then"`
+	Quote string `yaml:"quote"`
+	Own   string `yaml:"own"`
+}
+
+// Phase is one timed part of a routine.
+type Phase struct {
+	Name    string `yaml:"name"`
+	Seconds int    `yaml:"seconds"`
+	// Say is the instruction announced when the phase starts.
+	Say string `yaml:"say"`
+}
+
+// RoundsOf is the number of rounds, at least 1.
+func (r *Routine) RoundsOf() int { return max(r.Rounds, 1) }
+
+// TotalSeconds is the whole routine's length.
+func (r *Routine) TotalSeconds() int {
+	n := 0
+	for _, p := range r.Phases {
+		n += p.Seconds
+	}
+	return n * r.RoundsOf()
+}
+
+// Routine limits: a phase is at most an hour and a whole routine at most
+// two; longer is not a guided routine but a day's plan.
+const (
+	MaxPhaseSeconds   = 3600
+	MaxRoutineSeconds = 7200
+	MaxRounds         = 30
+)
+
+func checkRoutine(s *Step, owner string, errs *diag.List) {
+	r := s.Routine
+	at := func(format string, args ...any) {
+		errs.Add(s.Pos.File, s.Pos.Line, s.Pos.Col, owner+": routine: "+format, args...)
+	}
+	if len(r.Phases) == 0 {
+		at("needs phases: [{name, seconds}]")
+	}
+	for i, p := range r.Phases {
+		if strings.TrimSpace(p.Name) == "" {
+			at("phase %d: missing name", i+1)
+		}
+		if p.Seconds < 1 || p.Seconds > MaxPhaseSeconds {
+			at("phase %d (%q): seconds %d; give 1 to %d", i+1, p.Name, p.Seconds, MaxPhaseSeconds)
+		}
+	}
+	if r.Rounds < 0 || r.Rounds > MaxRounds {
+		at("rounds %d; give 1 to %d, or leave it out for 1", r.Rounds, MaxRounds)
+	}
+	if total := r.TotalSeconds(); total > MaxRoutineSeconds {
+		at("lasts %d seconds in all; keep a routine under %d", total, MaxRoutineSeconds)
+	}
+	if strings.TrimSpace(r.Quote) == "" && strings.TrimSpace(r.Own) == "" {
+		at("say where the timing comes from: quote (a passage of the step's source) or own (what is our suggestion)")
+	}
+	if n := len(strings.Fields(r.Quote)); n > MaxQuoteWords {
+		at("quote has %d words; keep it under %d", n, MaxQuoteWords)
+	}
+}
+
+// validateFollowup checks the followup section the way validate checks the
+// rules: ids, conditions (over the follow-up questions), outcomes, advice,
+// citations and inline tests, every problem at its file:line:col.
+func validateFollowup(t *Table, errs *diag.List, checkID func(Pos, string, string, map[string]Pos) string,
+	checkCite func(Pos, string, string, string) *Source, checkSaidBy func(Pos, string, *Source, string)) {
+	qn := questionnaire.Followup()
+	seen := map[string]Pos{}
+	for _, r := range t.Followup {
+		owner := checkID(r.Pos, "followup rule", r.ID, seen)
+		if owner == "" {
+			continue
+		}
+		at := func(format string, args ...any) {
+			errs.Add(r.Pos.File, r.Pos.Line, r.Pos.Col, owner+": "+format, args...)
+		}
+		if strings.TrimSpace(r.Title) == "" {
+			at("missing title")
+		}
+		if r.When == nil {
+			at("missing when: a condition over %s", strings.Join(qn.IDs(), ", "))
+		} else {
+			r.When = compileInto(r.When, qn, owner, errs)
+		}
+		if !slices.Contains(Outcomes, r.Outcome) {
+			at("outcome %q; %s", r.Outcome, diag.OneOf(r.Outcome, Outcomes))
+		}
+		if strings.TrimSpace(r.Advice) == "" {
+			at("missing advice: what to do, in words")
+		}
+		checkSaidBy(r.Pos, owner, checkCite(r.Pos, owner, r.Source, r.Quote), r.SaidBy)
+		if r.Tests != nil {
+			checkFollowupTests(r, owner, qn, errs)
+		}
+	}
+}
+
+func checkFollowupTests(r *FollowupRule, owner string, qn *questionnaire.Questionnaire, errs *diag.List) {
+	for _, group := range [][]*AnswersNode{r.Tests.Fires, r.Tests.DoesNotFire} {
+		for _, an := range group {
+			if an == nil {
+				errs.Add(r.Pos.File, r.Pos.Line, r.Pos.Col, "%s: tests: an empty test case; give the answers as a mapping", owner)
+				continue
+			}
+			an.Pos.File = r.Pos.File
+			a, err := answers.FromNode(r.Pos.File, an.node, qn)
+			if err != nil {
+				for _, e := range yamlnode.SplitErrors(err) {
+					var de *diag.Error
+					if errors.As(e, &de) {
+						errs.Add(de.File, de.Line, de.Col, "%s: test case: %s", owner, de.Msg)
+					} else {
+						errs.Add(r.Pos.File, an.Pos.Line, an.Pos.Col, "%s: test case: %v", owner, e)
+					}
+				}
+				continue
+			}
+			an.Answers = a
+		}
+	}
+}
+
+// FollowupFired lists the follow-up rules whose conditions hold for the
+// facts (answers to questionnaire.Followup), most serious first, then in
+// table order.
+func (t *Table) FollowupFired(a answers.Answers) []*FollowupRule {
+	f := NewFacts(questionnaire.Followup(), a)
+	var out []*FollowupRule
+	for _, r := range t.Followup {
+		if r.When.Eval(f) {
+			out = append(out, r)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *FollowupRule) int { return b.Severity() - a.Severity() })
+	return out
+}
+
+// snapFollowup is a follow-up rule in the snapshot.
+type snapFollowup struct {
+	*FollowupRule
+	When *snapCond `json:"when"`
+}
+
+func followupToSnap(rs []*FollowupRule) []*snapFollowup {
+	out := make([]*snapFollowup, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, &snapFollowup{FollowupRule: r, When: toSnap(r.When, questionnaire.Followup())})
+	}
+	return out
+}
+
+func followupFromSnap(t *Table, rs []*snapFollowup) error {
+	for _, r := range rs {
+		if r == nil || r.FollowupRule == nil || r.When == nil {
+			return fmt.Errorf("rule table snapshot: an empty follow-up rule")
+		}
+		w, err := fromSnap(r.When, questionnaire.Followup())
+		if err != nil {
+			return err
+		}
+		r.FollowupRule.When = w
+		if !slices.Contains(Outcomes, r.Outcome) {
+			return fmt.Errorf("rule table snapshot: follow-up rule %q: unknown outcome %q", r.ID, r.Outcome)
+		}
+		t.Followup = append(t.Followup, r.FollowupRule)
+	}
+	return nil
+}
