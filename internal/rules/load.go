@@ -82,6 +82,9 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire) (*Table, erro
 		validate(t, qn, &errs)
 	}
 	if len(errs) == 0 {
+		checkCanTriage(t, qn, dir, &errs)
+	}
+	if len(errs) == 0 {
 		resolve(t)
 	}
 	if err := errs.Err(); err != nil {
@@ -563,4 +566,68 @@ func keys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// checkCanTriage refuses a table that loads cleanly but cannot triage: one
+// with nothing to conclude, or one where a warning sign leads nowhere. An
+// empty table would otherwise tell someone with chest pain to start
+// self-care. dir names the table in the messages, which have no line: what is
+// wrong is what the table lacks.
+func checkCanTriage(t *Table, qn *questionnaire.Questionnaire, dir string, errs *diag.List) {
+	var missing []string
+	for _, m := range []struct {
+		n    int
+		what string
+	}{{len(t.Sources), "sources"}, {len(t.Causes), "causes"}, {len(t.Steps), "steps"}} {
+		if m.n == 0 {
+			missing = append(missing, m.what)
+		}
+	}
+	if len(missing) > 0 {
+		errs.Add(dir, 0, 0, "the table has no %s: a rule table needs sources, causes and steps to triage", strings.Join(missing, ", no "))
+	}
+	named := map[int]uint64{}
+	for _, r := range t.Rules {
+		if r.level > SelfCare && r.When != nil {
+			r.When.namedOptions(named)
+		}
+	}
+	var warnings []string
+	covered := false
+	for i, q := range qn.Questions() {
+		if q.Warning && (q.Kind == questionnaire.One || q.Kind == questionnaire.Many) {
+			warnings = append(warnings, q.ID)
+			covered = covered || named[i] != 0
+		}
+	}
+	if !covered && len(warnings) > 0 {
+		// One line, not one per option: nothing at all is covered.
+		errs.Add(dir, 0, 0, "no rule gives a warning sign a level: add rules with a level for the options of %s", strings.Join(warnings, ", "))
+		return
+	}
+	for i, q := range qn.Questions() {
+		if !slices.Contains(warnings, q.ID) {
+			continue
+		}
+		for j, o := range q.Options {
+			if o.Exclusive || named[i]&(1<<j) != 0 {
+				continue
+			}
+			errs.Add(dir, 0, 0, "warning sign %q option %q (%s) leads to no level: add a rule with a level whose when names it", q.ID, o.ID, o.Label)
+		}
+	}
+}
+
+// namedOptions records, per question index, the options a condition names
+// where choosing them can make it hold. Options under not are left out:
+// choosing one there can only stop the rule from firing.
+func (c *Cond) namedOptions(into map[int]uint64) {
+	switch c.op {
+	case opHas:
+		into[c.q] |= c.mask
+	case opAll, opAny:
+		for _, k := range c.kids {
+			k.namedOptions(into)
+		}
+	}
 }

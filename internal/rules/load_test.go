@@ -5,9 +5,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/testtable"
 	builtin "github.com/backtriage/backtriage/rules"
 )
 
@@ -32,7 +34,15 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 		"bad-test-case":         `rules.yaml:37:24: rule "neck-tilted": test case: question "sleep_neck": unknown option "sideways"; valid: tilted, propped_high, in_line, dont_know`,
 		"missing-quote":         `rules.yaml:28:7: rule "neck-tilted": missing quote: cite a short verbatim passage of the source`,
 		"unknown-level":         `rules.yaml:37:7: rule "chest-pain": unknown level "critical"; valid: self-care, soon, urgent, emergency`,
+		// A table that cannot triage: the message is about the whole table.
+		"empty":                 `: the table has no sources, no causes, no steps: a rule table needs sources, causes and steps to triage`,
+		"warning-without-level": `: warning sign "warning_now" option "exertion_spread" (`,
 	}
+	// canTriage are the cases about what a whole table lacks; the others
+	// derive from the valid table, which gives only chest pain a level, and
+	// are completed with a rule for every other warning sign so that they
+	// show their own mistake.
+	canTriage := map[string]bool{"empty": true, "warning-without-level": true}
 	qn := questionnaire.Default()
 	dirs, _ := filepath.Glob("../../testdata/badrules/*")
 	if len(dirs) != len(cases)+1 { // + valid
@@ -41,20 +51,53 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 	for name, want := range cases {
 		t.Run(name, func(t *testing.T) {
 			dir := filepath.Join("../../testdata/badrules", name)
-			_, err := rules.LoadDir(dir, qn)
+			var err error
+			if canTriage[name] {
+				_, err = rules.LoadDir(dir, qn)
+			} else {
+				_, err = loadCompleted(t, dir, qn)
+			}
 			if err == nil {
 				t.Fatal("loaded without error")
 			}
 			first := strings.Split(err.Error(), "\n")[0]
-			want = filepath.Join(dir, want)
+			if strings.HasPrefix(want, ":") {
+				want = dir + want
+			} else {
+				want = filepath.Join(dir, want)
+			}
 			if !strings.HasPrefix(first, want) {
 				t.Errorf("first error:\n got %s\nwant %s", first, want)
 			}
 		})
 	}
-	if _, err := rules.LoadDir("../../testdata/badrules/valid", qn); err != nil {
+	if _, err := loadCompleted(t, "../../testdata/badrules/valid", qn); err != nil {
 		t.Errorf("the valid table the bad ones derive from does not load: %v", err)
 	}
+	// The chest pain and fever rules count, a fever rule combined with age
+	// included: only the options no rule names are reported.
+	_, err := rules.LoadDir("../../testdata/badrules/warning-without-level", qn)
+	for _, covered := range []string{`"chest_pain"`, `"fever"`, `"none"`, `"dont_know"`} {
+		if err == nil || strings.Contains(err.Error(), covered) {
+			t.Errorf("warning-without-level names %s: %v", covered, err)
+		}
+	}
+}
+
+// loadCompleted loads the rule files of dir with a rule giving every warning
+// sign but chest pain a level, as the table's own second file.
+func loadCompleted(t *testing.T, dir string, qn *questionnaire.Questionnaire) (*rules.Table, error) {
+	t.Helper()
+	fsys := fstest.MapFS{"zz-warnings.yaml": {Data: testtable.WarningRules(qn, "nhs-back-pain", "chest_pain")}}
+	names, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	for _, p := range names {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[filepath.Base(p)] = &fstest.MapFile{Data: data}
+	}
+	return rules.Load(fsys, dir, qn)
 }
 
 func TestLoadReportsEveryError(t *testing.T) {
