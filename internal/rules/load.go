@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -17,6 +18,7 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/diag"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/safeio"
 	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
@@ -42,13 +44,92 @@ func LoadDir(dir string, qn *questionnaire.Questionnaire) (*Table, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("rules: %s is not a directory", dir)
 	}
-	return Load(os.DirFS(dir), dir, qn)
+	return Load(safeio.DirFS(dir), dir, qn)
+}
+
+// MaxFileSize bounds one rule file. The largest built-in one is under 20 KiB;
+// a file near this is not a rule file, and refusing it keeps loading cheap.
+const MaxFileSize = 1 << 20
+
+// ruleFiles lists the *.yaml files at the root of fsys. It reads the folder
+// itself rather than globbing, which would hide an unreadable folder
+// (permission denied) behind "no rule files".
+func ruleFiles(fsys fs.FS, dir string) ([]string, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the folder: %w", dir, unwrapPath(err))
+	}
+	var names []string
+	for _, e := range entries {
+		if ok, _ := path.Match("*.yaml", e.Name()); ok {
+			names = append(names, e.Name())
+		}
+	}
+	return names, nil
+}
+
+// unwrapPath drops the path an fs error carries: messages name the file
+// their own way.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// readRuleFile reads one rule file, bounded and never blocking, and checks
+// what the YAML parser would otherwise choke on or accept wrongly: invalid
+// UTF-8 and deep nesting. ok is false when it added an error.
+func readRuleFile(fsys fs.FS, name, file string, errs *diag.List) ([]byte, bool) {
+	data, err := safeio.ReadFS(fsys, name, MaxFileSize)
+	switch {
+	case errors.Is(err, safeio.ErrTooLarge):
+		errs.Add(file, 0, 0, "file is larger than %s; a rule file is a few dozen KiB of YAML", safeio.Size(MaxFileSize))
+		return nil, false
+	case errors.Is(err, safeio.ErrNotRegular):
+		errs.Add(file, 0, 0, "%v; a rule file must be a regular file", err)
+		return nil, false
+	case errors.Is(err, fs.ErrPermission):
+		errs.Add(file, 0, 0, "permission denied")
+		return nil, false
+	case err != nil:
+		errs.Add(file, 0, 0, "%v", unwrapPath(err))
+		return nil, false
+	}
+	if line, col, bad := firstInvalidUTF8(data); bad {
+		errs.Add(file, line, col, "invalid UTF-8 (or binary data); a rule file is UTF-8 text")
+		return nil, false
+	}
+	var deep *safeio.DepthError
+	if errors.As(safeio.CheckDepth(data, safeio.MaxDepth), &deep) {
+		errs.Add(file, deep.Line, deep.Col, "%v; a rule file is about ten levels deep", deep)
+		return nil, false
+	}
+	return data, true
+}
+
+// firstInvalidUTF8 finds the first byte that is not valid UTF-8 text, or a
+// NUL, as a 1-based line and column (in bytes).
+func firstInvalidUTF8(data []byte) (line, col int, bad bool) {
+	line, start := 1, 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if (r == utf8.RuneError && size == 1) || r == 0 {
+			return line, i - start + 1, true
+		}
+		if r == '\n' {
+			line, start = line+1, i+1
+		}
+		i += size
+	}
+	return 0, 0, false
 }
 
 // Load reads every *.yaml file at the root of fsys, in name order, and
 // validates the whole table. dir is how file names appear in messages.
 func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire) (*Table, error) {
-	names, err := fs.Glob(fsys, "*.yaml")
+	names, err := ruleFiles(fsys, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -63,9 +144,8 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire) (*Table, erro
 		if dir == "" || dir == "." {
 			file = name
 		}
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			errs.Add(file, 0, 0, "%v", err)
+		data, ok := readRuleFile(fsys, name, file, &errs)
+		if !ok {
 			continue
 		}
 		t.Files = append(t.Files, file)

@@ -1,11 +1,14 @@
 package rules_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
@@ -34,6 +37,8 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 		"bad-test-case":         `rules.yaml:37:24: rule "neck-tilted": test case: question "sleep_neck": unknown option "sideways"; valid: tilted, propped_high, in_line, dont_know`,
 		"missing-quote":         `rules.yaml:28:7: rule "neck-tilted": missing quote: cite a short verbatim passage of the source`,
 		"unknown-level":         `rules.yaml:37:7: rule "chest-pain": unknown level "critical"; valid: self-care, soon, urgent, emergency`,
+		"invalid-utf8":          `rules.yaml:29:29: invalid UTF-8 (or binary data); a rule file is UTF-8 text`,
+		"deep-nesting":          `rules.yaml:30:228: nested deeper than 64 levels; a rule file is about ten levels deep`,
 		// A table that cannot triage: the message is about the whole table.
 		"empty":                 `: the table has no sources, no causes, no steps: a rule table needs sources, causes and steps to triage`,
 		"warning-without-level": `: warning sign "warning_now" option "exertion_spread" (`,
@@ -152,4 +157,80 @@ func BenchmarkLoadBuiltinYAML(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// A FIFO, a device (through a link) or a folder named like a rule file is
+// refused by name, without opening it blocking; the table is not loaded.
+func TestLoadDirRefusesNonRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("../../testdata/badrules/valid/rules.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "rules.yaml"), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.yaml"), 0o600); err != nil {
+		t.Skipf("cannot make a FIFO: %v", err)
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "folder.yaml"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := rules.LoadDir(dir, questionnaire.Default()); done <- err }()
+	select {
+	case err = <-done:
+	case <-time.After(60 * time.Second): // a hang guard
+		t.Fatal("LoadDir blocked")
+	}
+	want := []string{
+		dir + "/fifo.yaml: not a regular file: it is a FIFO (named pipe); a rule file must be a regular file",
+		dir + "/folder.yaml: not a regular file: it is a directory; a rule file must be a regular file",
+		dir + "/zero.yaml: not a regular file: it is a character device; a rule file must be a regular file",
+	}
+	if err == nil || err.Error() != strings.Join(want, "\n") {
+		t.Errorf("got %v\nwant %s", err, strings.Join(want, "\n"))
+	}
+}
+
+// A file over the cap is refused before it is read.
+func TestLoadRefusesHugeFile(t *testing.T) {
+	big := make([]byte, rules.MaxFileSize+1)
+	for i := range big {
+		big[i] = '#'
+	}
+	_, err := rules.Load(fstest.MapFS{"big.yaml": {Data: big}}, "rules", questionnaire.Default())
+	if err == nil || err.Error() != "rules/big.yaml: file is larger than 1 MiB; a rule file is a few dozen KiB of YAML" {
+		t.Errorf("got %v", err)
+	}
+}
+
+// An unreadable folder says so, not "no rule files".
+func TestLoadReportsUnreadableFolder(t *testing.T) {
+	_, err := rules.Load(deniedFS{}, "locked", questionnaire.Default())
+	if err == nil || err.Error() != "locked: cannot read the folder: permission denied" {
+		t.Errorf("got %v", err)
+	}
+	if os.Geteuid() == 0 {
+		t.Skip("running as root, which chmod 000 does not deny; the fs.FS case above stands in for it")
+	}
+	dir := t.TempDir()
+	if err := os.Chmod(dir, 0); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(dir, 0o700)
+	_, err = rules.LoadDir(dir, questionnaire.Default())
+	if err == nil || err.Error() != dir+": cannot read the folder: permission denied" {
+		t.Errorf("chmod 000: got %v", err)
+	}
+}
+
+// deniedFS is a folder that may not be listed.
+type deniedFS struct{}
+
+func (deniedFS) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
 }

@@ -10,7 +10,7 @@ type DepthError struct {
 }
 
 func (e *DepthError) Error() string {
-	return fmt.Sprintf("nested deeper than %d levels; this file's structure is much simpler", e.Max)
+	return fmt.Sprintf("nested deeper than %d levels", e.Max)
 }
 
 // CheckDepth refuses YAML (or JSON) nested deeper than max levels, counting
