@@ -117,6 +117,7 @@ type Model struct {
 	eng         *triage.Engine
 	engErr      error
 	load        *loader
+	wantResults bool // results were asked for before the rule table loaded
 	as          *triage.Assessment
 	vp          viewport.Model // scroll state and keys
 	resLines    []string       // the content's lines, drawn from vp's offset
@@ -240,12 +241,18 @@ func (m *Model) waitEngine() tea.Msg {
 	return engineMsg{m.load.eng, m.load.err}
 }
 
-// engine returns the rule table, waiting for it if it is still loading
-// (it takes a few milliseconds; people take longer to read the welcome).
+// engine returns the rule table, or nil while it is still loading (it
+// takes a few milliseconds; people take longer to read the welcome). It
+// never waits: Update must not block, or ctrl+c would not be seen. Callers
+// that get nil with no engErr try again when the engineMsg arrives.
 func (m *Model) engine() *triage.Engine {
 	if m.eng == nil && m.engErr == nil {
 		m.load.begin()
-		<-m.load.done
+		select {
+		case <-m.load.done:
+		default:
+			return nil
+		}
 		m.eng, m.engErr = m.load.eng, m.load.err
 		if m.eng == nil && m.engErr == nil {
 			m.engErr = errors.New("no rule table")
@@ -253,6 +260,9 @@ func (m *Model) engine() *triage.Engine {
 	}
 	return m.eng
 }
+
+// loading reports whether the rule table is still on its way.
+func (m *Model) loading() bool { return m.engine() == nil && m.engErr == nil }
 
 // Update handles one message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -270,6 +280,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.engErr != nil && m.o.Load != nil {
 			m.err = m.engErr
 			return m, tea.Quit
+		}
+		// Do what waited for the table.
+		if m.wantResults {
+			m.wantResults = false
+			m.showResults()
+		} else if m.warnDirty {
+			m.checkEmergency()
 		}
 		return m, nil
 	case tea.WindowSizeMsg:
@@ -421,6 +438,11 @@ func (m *Model) start() {
 // showResults assesses the answers and shows the results, or the emergency
 // screen when a sign calls for emergency help.
 func (m *Model) showResults() {
+	if m.loading() {
+		m.wantResults = true
+		m.status, m.statusErr = "Loading the rule table…", false
+		return
+	}
 	eng := m.engine()
 	if eng == nil {
 		m.err = m.engErr
