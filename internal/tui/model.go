@@ -118,6 +118,7 @@ type Model struct {
 	engErr      error
 	load        *loader
 	wantResults bool // results were asked for before the rule table loaded
+	jobControl  bool // Run handles SIGTSTP, so ctrl+z may suspend
 	as          *triage.Assessment
 	vp          viewport.Model // scroll state and keys
 	resLines    []string       // the content's lines, drawn from vp's offset
@@ -289,6 +290,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.checkEmergency()
 		}
 		return m, nil
+	case suspendMsg:
+		return m, suspend()
+	case resumedMsg:
+		// The shell drew on the screen meanwhile: paint all of it again,
+		// at the size it may have changed to.
+		return m, tea.Batch(tea.ClearScreen, tea.RequestWindowSize)
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
 		return m, nil
@@ -348,6 +355,9 @@ func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHei
 
 func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := keyName(msg)
+	if k == "ctrl+z" && m.jobControl {
+		return m, suspend()
+	}
 	switch m.dialog {
 	case dlgExport:
 		return m, m.exportKey(msg, k)
@@ -507,7 +517,9 @@ func Run(ctx context.Context, o Options) error {
 	// Signals end the program through the context. Bubble Tea's own handler
 	// (v2.0.9) blocks forever sending its interrupt when the context was
 	// cancelled by the same signal first, and the program never exits.
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	// SIGHUP (the window closed, the SSH link dropped) is handled like
+	// SIGTERM: the terminal is restored and the answers rescued.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	opts := []tea.ProgramOption{
 		tea.WithContext(ctx),
@@ -534,7 +546,11 @@ func Run(ctx context.Context, o Options) error {
 	}
 	painted := prepaint(m, out, profile)
 	p := tea.NewProgram(wrapModel(m), opts...)
+	jcCtx, jcStop := context.WithCancel(ctx)
+	go jobControl(jcCtx, p)
+	m.jobControl = true
 	_, err := p.Run()
+	jcStop()
 	if err != nil && painted {
 		// Bubble Tea restores what it changed; this undoes the early paint
 		// if it stopped before taking over the screen.
