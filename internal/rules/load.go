@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -185,7 +186,7 @@ func decodeFile(file string, data []byte, errs *diag.List) (*fileDoc, bool) {
 		if body == nil {
 			continue
 		}
-		if !checkShape(file, body, errs) {
+		if !checkShape(file, body, errs) || !checkFieldTypes(file, body, errs) {
 			return nil, false
 		}
 		var part fileDoc
@@ -710,4 +711,119 @@ func (c *Cond) namedOptions(into map[int]uint64) {
 			k.namedOptions(into)
 		}
 	}
+}
+
+// sectionTypes are the item types of each section, for checkFieldTypes.
+var sectionTypes = map[string]reflect.Type{
+	"sources": reflect.TypeFor[Source](),
+	"causes":  reflect.TypeFor[Cause](),
+	"steps":   reflect.TypeFor[Step](),
+	"rules":   reflect.TypeFor[Rule](),
+}
+
+// anyNode are field types that take any YAML and check it themselves
+// (conditions and test answers are compiled later, with their own messages).
+var anyNode = []reflect.Type{reflect.TypeFor[Cond](), reflect.TypeFor[AnswersNode]()}
+
+// checkFieldTypes finds values of the wrong type before the decoder does,
+// whose messages name Go types ("cannot unmarshal []interface {} into Go
+// struct field fileDoc.Rules of type string"). Each is reported as the
+// item, the field and the expected type, at the value. Unknown fields are
+// left to the strict decoder, which names them. It reports whether all is
+// well.
+func checkFieldTypes(file string, body ast.Node, errs *diag.List) bool {
+	n := len(*errs)
+	pairs, _ := yamlnode.Pairs(body)
+	for _, kv := range pairs {
+		t, ok := sectionTypes[yamlnode.Text(kv.Key)]
+		seq, isSeq := yamlnode.Unwrap(kv.Value).(*ast.SequenceNode)
+		if !ok || !isSeq {
+			continue
+		}
+		kind := strings.TrimSuffix(yamlnode.Text(kv.Key), "s")
+		for _, item := range seq.Values {
+			owner := kind
+			if id := mappingID(item); id != "" {
+				owner = fmt.Sprintf("%s %q", kind, id)
+			}
+			checkStruct(file, owner, "", yamlnode.Unwrap(item), t, errs)
+		}
+	}
+	return len(*errs) == n
+}
+
+// checkStruct checks the fields of mapping n against struct type t; path
+// is where the mapping sits in the item ("muscles: item 1: "), for messages.
+func checkStruct(file, owner, path string, n ast.Node, t reflect.Type, errs *diag.List) {
+	pairs, _ := yamlnode.Pairs(n)
+	for _, kv := range pairs {
+		key := yamlnode.Text(kv.Key)
+		f, ok := fieldByTag(t, key)
+		if !ok {
+			continue
+		}
+		checkValue(file, owner, path+key, yamlnode.Unwrap(kv.Value), f.Type, errs)
+	}
+}
+
+// checkValue checks one value against the Go type it will be decoded into.
+func checkValue(file, owner, path string, v ast.Node, t reflect.Type, errs *diag.List) {
+	if v == nil {
+		return
+	}
+	switch v.(type) {
+	case *ast.NullNode, *ast.AliasNode:
+		return // nothing given (validate says if it is needed), or resolved by the decoder
+	}
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if slices.Contains(anyNode, t) {
+		return
+	}
+	bad := func(want string) {
+		line, col := yamlnode.Pos(v)
+		errs.Add(file, max(line, 1), max(col, 1), "%s: %s: expected %s, found %s", owner, path, want, yamlnode.Describe(v))
+	}
+	switch t.Kind() {
+	case reflect.String:
+		if !yamlnode.IsScalar(v) {
+			bad("text")
+		}
+	case reflect.Int:
+		if _, ok := v.(*ast.IntegerNode); !ok {
+			bad("a whole number")
+		}
+	case reflect.Struct:
+		if _, ok := yamlnode.Pairs(v); !ok {
+			bad("a mapping")
+			return
+		}
+		checkStruct(file, owner, path+": ", v, t, errs)
+	case reflect.Slice:
+		seq, ok := v.(*ast.SequenceNode)
+		elem := t.Elem()
+		if !ok {
+			if elem.Kind() == reflect.String && yamlnode.IsScalar(v) {
+				bad(fmt.Sprintf("a list, such as [%s]", yamlnode.Text(v)))
+			} else {
+				bad("a list")
+			}
+			return
+		}
+		for i, it := range seq.Values {
+			checkValue(file, owner, fmt.Sprintf("%s: item %d", path, i+1), yamlnode.Unwrap(it), elem, errs)
+		}
+	}
+}
+
+// fieldByTag finds the field of struct t whose yaml tag is key.
+func fieldByTag(t reflect.Type, key string) (reflect.StructField, bool) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name == key {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
 }

@@ -37,6 +37,7 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 		"bad-test-case":         `rules.yaml:37:24: rule "neck-tilted": test case: question "sleep_neck": unknown option "sideways"; valid: tilted, propped_high, in_line, dont_know`,
 		"missing-quote":         `rules.yaml:28:7: rule "neck-tilted": missing quote: cite a short verbatim passage of the source`,
 		"unknown-level":         `rules.yaml:37:7: rule "chest-pain": unknown level "critical"; valid: self-care, soon, urgent, emergency`,
+		"wrong-type":            `rules.yaml:34:12: rule "neck-tilted": steps: expected a list, such as [heat], found "heat"`,
 		"invalid-utf8":          `rules.yaml:29:29: invalid UTF-8 (or binary data); a rule file is UTF-8 text`,
 		"deep-nesting":          `rules.yaml:30:228: nested deeper than 64 levels; a rule file is about ten levels deep`,
 		// A table that cannot triage: the message is about the whole table.
