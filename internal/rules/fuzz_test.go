@@ -83,6 +83,10 @@ func fuzzRuleSeeds(f *testing.F) {
 		"steps:\n  - id: s\n    avoid_when: {}\n",
 		"causes:\n  - id: c\n    kind: muscle\n    muscles: [{sits: [nowhere]}]\n",
 		"---\n---\n", "rules:\n- !!map {id: r}\n", "\xff\xfe", "\x00",
+		// Deep and wide: conditions nested past the limit, and many rules.
+		"rules:\n  - id: r\n    when: " + strings.Repeat("{any: [", 40) + "{age: {min: 1}}" + strings.Repeat("]}", 40) + "\n",
+		"rules:\n  - id: r\n    when: " + strings.Repeat("[", 64000) + "\n",
+		strings.Repeat("rules:\n  - {id: r, title: T, when: always, seek_help: H, source: s, quote: q}\n---\n", 500),
 	} {
 		f.Add([]byte(s))
 	}
