@@ -172,6 +172,9 @@ func TestCheckDepthAcceptsRealFiles(t *testing.T) {
 		t.Fatalf("found only %d files", len(files))
 	}
 	for _, f := range files {
+		if strings.Contains(f, "deep-nesting") {
+			continue // the fixtures made to be too deep
+		}
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
