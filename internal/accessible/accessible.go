@@ -64,7 +64,7 @@ type session struct {
 // someone typing (`backtriage < /dev/zero`) and is refused, not buffered.
 const (
 	MaxLine  = 4 << 10
-	MaxInput = 256 << 10
+	MaxInput = 64 << 10
 )
 
 // ErrBadInput wraps input refused by those caps.

@@ -162,7 +162,7 @@ func TestEndlessLineRefused(t *testing.T) {
 func TestEndlessInputRefused(t *testing.T) {
 	_, err := run(t, "", func(o *Options) { o.In = &repeatReader{line: []byte("?\n")} })
 	if !errors.Is(err, ErrBadInput) || !errors.Is(err, safeio.ErrTooLarge) ||
-		err.Error() != "input refused: too large: more than 256 KiB of input" {
+		err.Error() != "input refused: too large: more than 64 KiB of input" {
 		t.Fatalf("got %v", err)
 	}
 }
