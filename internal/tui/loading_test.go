@@ -45,3 +45,23 @@ func TestResultsWaitForTableWithoutBlocking(t *testing.T) {
 	}
 	mustContain(t, m, "Rhomboids")
 }
+
+// A warning sign answered while the table still loads gets its emergency
+// check when the table arrives, not never.
+func TestEmergencyCheckWaitsForTable(t *testing.T) {
+	o := testOptions(t)
+	eng := testEngine(t)
+	release := make(chan struct{})
+	o.Load = func() (*triage.Engine, error) { <-release; return eng, nil }
+	m := New(o)
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	press(m, "enter", "1", "enter") // welcome; chest pain; next question
+	if m.screen == scrEmergency || !m.wantCheck {
+		t.Fatalf("screen %v, wantCheck %v before the table loaded", m.screen, m.wantCheck)
+	}
+	close(release)
+	m.Update(m.waitEngine())
+	if m.screen != scrEmergency {
+		t.Fatalf("screen %v after the table loaded, want the emergency screen", m.screen)
+	}
+}

@@ -118,6 +118,7 @@ type Model struct {
 	engErr      error
 	load        *loader
 	wantResults bool // results were asked for before the rule table loaded
+	wantCheck   bool // the emergency check was due before the table loaded
 	jobControl  bool // Run handles SIGTSTP, so ctrl+z may suspend
 	as          *triage.Assessment
 	vp          viewport.Model // scroll state and keys
@@ -286,7 +287,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.wantResults {
 			m.wantResults = false
 			m.showResults()
-		} else if m.warnDirty {
+		} else if m.wantCheck {
+			m.wantCheck = false
 			m.checkEmergency()
 		}
 		return m, nil

@@ -97,8 +97,12 @@ func (m *Model) focusFirstUnanswered() {
 // checkEmergency shows the emergency screen at once when a warning answer
 // calls for it. It reports whether it did.
 func (m *Model) checkEmergency() bool {
-	if !m.warnDirty || m.loading() {
-		return false // still loading: checked when the table arrives
+	if !m.warnDirty {
+		return false
+	}
+	if m.loading() {
+		m.wantCheck = true // done when the table arrives
+		return false
 	}
 	m.warnDirty = false
 	eng := m.engine()
