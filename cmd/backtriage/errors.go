@@ -21,7 +21,8 @@ const (
 	exitInput   = 3   // an answers file or rule table with errors
 	exitWrite   = 4   // the output file could not be written (or exists)
 	exitFailing = 5   // `rules test`: a case failed
-	exitAborted = 130 // stopped by a signal (128 + SIGINT, as shells report)
+	exitHangup  = 129 // stopped by SIGHUP: the terminal went away (128 + 1)
+	exitAborted = 130 // stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report)
 )
 
 // codedError carries an exit code with its message.

@@ -82,7 +82,7 @@ func runSession(cmd *cobra.Command, o *rootOptions, session flow.Session) error 
 	if o.Accessible || !isTerminal(in) || !isTerminal(out) || os.Getenv("TERM") == "dumb" {
 		err := accessible.Run(ctx, session)
 		switch {
-		case errors.Is(err, accessible.ErrInputEnded):
+		case errors.Is(err, accessible.ErrInputEnded), errors.Is(err, accessible.ErrBadInput):
 			return withCode(exitInput, err)
 		case errors.Is(err, accessible.ErrSave):
 			return withCode(exitWrite, err)

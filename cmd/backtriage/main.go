@@ -6,7 +6,10 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"os/signal"
+	"sync/atomic"
 	"syscall"
 
 	"charm.land/fang/v2"
@@ -18,13 +21,43 @@ var version = ""
 func main() {
 	root := newRootCmd()
 	reportErrors(root)
-	err := fang.Execute(context.Background(), root,
+	ctx, stop := signalContext()
+	err := fang.Execute(ctx, root,
 		fang.WithVersion(versionString()),
 		fang.WithErrorHandler(printError), // flag and argument errors
-		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM),
 	)
+	stop()
 	if err == nil {
 		err = reported
 	}
-	os.Exit(exitCode(err))
+	code := exitCode(err)
+	if sig := caught.Load(); sig != nil && code != exitOK {
+		code = exitAborted
+		if *sig == syscall.SIGHUP {
+			code = exitHangup
+		}
+	}
+	os.Exit(code)
+}
+
+// caught is the signal that stopped the program, if one did.
+var caught atomic.Pointer[syscall.Signal]
+
+// signalContext is cancelled by SIGINT, SIGTERM or SIGHUP (a closed window
+// or a dropped SSH link), and remembers which, for the exit code.
+func signalContext() (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	go func() {
+		select {
+		case s := <-sigs:
+			if ss, ok := s.(syscall.Signal); ok {
+				caught.Store(&ss)
+			}
+			cancel(fmt.Errorf("%v signal received", s))
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() { signal.Stop(sigs); cancel(nil) }
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -13,6 +14,11 @@ import (
 var binPath string
 
 func TestMain(m *testing.M) {
+	if fuzzing() {
+		// Fuzz targets run in-process and need no binary; building one in
+		// every fuzz worker would eat the fuzzing time.
+		os.Exit(m.Run())
+	}
 	dir, err := os.MkdirTemp("", "backtriage-e2e-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -43,4 +49,13 @@ func goTool() string {
 		return p
 	}
 	return "go"
+}
+
+// fuzzing reports whether this run is fuzzing (-test.fuzz given), as the
+// coordinator or a worker.
+func fuzzing() bool {
+	flag.Parse()
+	f := flag.Lookup("test.fuzz")
+	w := flag.Lookup("test.fuzzworker")
+	return (f != nil && f.Value.String() != "") || (w != nil && w.Value.String() == "true")
 }

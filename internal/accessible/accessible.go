@@ -29,6 +29,7 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/safeio"
 	"github.com/backtriage/backtriage/internal/triage"
 	"github.com/backtriage/backtriage/internal/tui/flow"
 )
@@ -60,6 +61,17 @@ type session struct {
 	// the person may finish the questions, and it is not shown again.
 	stopAck rules.Level
 }
+
+// MaxLine and MaxInput bound what is read: an answer is a few characters
+// and a whole session a few hundred lines, so input beyond these is not
+// someone typing (`backtriage < /dev/zero`) and is refused, not buffered.
+const (
+	MaxLine  = 4 << 10
+	MaxInput = 64 << 10
+)
+
+// ErrBadInput wraps input refused by those caps.
+var ErrBadInput = errors.New("input refused")
 
 type lineOrErr struct {
 	line string
@@ -104,25 +116,28 @@ func Run(ctx context.Context, o Options) error {
 }
 
 // readLines reads the whole input through one buffered reader, so piped
-// answers are never lost between prompts.
+// answers are never lost between prompts. Lines are capped (see MaxLine, MaxInput) and cleaned of control
+// characters and escape sequences before anything reads or echoes them.
 func (s *session) readLines() {
-	r := bufio.NewReader(s.o.In)
+	r := safeio.NewLineReader(s.o.In, MaxLine, MaxInput)
 	for {
-		line, err := r.ReadString('\n')
-		if line != "" || err == nil {
+		line, err := r.ReadLine()
+		if err == nil {
 			select {
-			case s.lines <- lineOrErr{line: strings.TrimRight(line, "\r\n")}:
+			case s.lines <- lineOrErr{line: safeio.CleanLine(line)}:
 			case <-s.ctx.Done():
 				return
 			}
+			continue
 		}
-		if err != nil {
-			select {
-			case s.lines <- lineOrErr{err: err}:
-			case <-s.ctx.Done():
-			}
-			return
+		if !errors.Is(err, io.EOF) {
+			err = fmt.Errorf("%w: %w", ErrBadInput, err)
 		}
+		select {
+		case s.lines <- lineOrErr{err: err}:
+		case <-s.ctx.Done():
+		}
+		return
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/backtriage/backtriage/internal/safeio"
 	"github.com/backtriage/backtriage/internal/triage"
 	"github.com/backtriage/backtriage/internal/tui/testrules"
 )
@@ -201,5 +202,54 @@ func TestUrgentSignSaidAtOnceThenGoesOn(t *testing.T) {
 	}
 	if strings.Count(out, said) != 1 {
 		t.Error("the urgent stop was said more than once")
+	}
+}
+
+// Endless input with no line end (`backtriage < /dev/zero`) is refused at
+// the line cap, not buffered until memory runs out.
+func TestEndlessLineRefused(t *testing.T) {
+	f, err := os.Open("/dev/zero")
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	_, err = run(t, "", func(o *Options) { o.In = f })
+	if !errors.Is(err, ErrBadInput) || !errors.Is(err, safeio.ErrLineTooLong) ||
+		err.Error() != "input refused: line too long: an input line is longer than 4 KiB" {
+		t.Fatalf("got %v", err)
+	}
+}
+
+// Endless short lines stop at the total cap.
+func TestEndlessInputRefused(t *testing.T) {
+	_, err := run(t, "", func(o *Options) { o.In = &repeatReader{line: []byte("?\n")} })
+	if !errors.Is(err, ErrBadInput) || !errors.Is(err, safeio.ErrTooLarge) ||
+		err.Error() != "input refused: too large: more than 64 KiB of input" {
+		t.Fatalf("got %v", err)
+	}
+}
+
+type repeatReader struct{ line []byte }
+
+func (r *repeatReader) Read(p []byte) (int, error) {
+	n := 0
+	for n+len(r.line) <= len(p) {
+		n += copy(p[n:], r.line)
+	}
+	return n, nil
+}
+
+// Piped input is echoed without its escape sequences and control bytes,
+// which would otherwise drive the reader's terminal.
+func TestEchoIsSanitized(t *testing.T) {
+	out, err := run(t, lines("\x1b[2J\x1b]0;pwned\x07?\b\r", "7", "8", "7", "q", "n"))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if strings.ContainsAny(out, "\x1b\x07\b\r") {
+		t.Errorf("control bytes echoed: %q", out)
+	}
+	if !strings.Contains(out, "Why we ask: These can be signs") {
+		t.Errorf("the cleaned line was not read as \"?\":\n%s", out)
 	}
 }

@@ -9,7 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
@@ -200,5 +202,54 @@ func TestValidFiles(t *testing.T) {
 		if !check(a) {
 			t.Errorf("%s: unexpected answers %v", name, a)
 		}
+	}
+}
+
+func TestErrorDeepNesting(t *testing.T) {
+	expectLines(t, readErr(t, "deep-nesting.yaml"),
+		`deep-nesting.yaml:2:78: nested deeper than 64 levels; an answers file maps question ids to answers`)
+}
+
+// A FIFO, a device or a link to one is refused after a stat: opening a FIFO
+// for reading would wait for a writer forever.
+func TestErrorNotARegularFile(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.yaml")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("cannot make a FIFO: %v", err)
+	}
+	zero := filepath.Join(dir, "zero.yaml")
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{
+		fifo: "fifo.yaml: not a regular file: it is a FIFO (named pipe); an answers file must be a regular file (or - for standard input)",
+		zero: "zero.yaml: not a regular file: it is a character device; an answers file must be a regular file (or - for standard input)",
+		dir:  "not a regular file: it is a directory; an answers file must be a regular file (or - for standard input)",
+	} {
+		done := make(chan error, 1)
+		go func() { _, err := answers.ReadFile(path, nil, questionnaire.Default()); done <- err }()
+		select {
+		case err := <-done:
+			if err == nil || !strings.HasSuffix(err.Error(), want) {
+				t.Errorf("%s: %v\nwant ...%s", path, err, want)
+			}
+		case <-time.After(60 * time.Second): // a hang guard
+			t.Fatalf("%s: ReadFile blocked", path)
+		}
+	}
+}
+
+// Standard input is read with the same cap as a file: an endless stream
+// stops at it.
+func TestErrorEndlessStdin(t *testing.T) {
+	f, err := os.Open("/dev/zero")
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	_, err = answers.ReadFile("-", f, questionnaire.Default())
+	if err == nil || err.Error() != "<stdin>: file is larger than 256 KiB; an answers file is a short list of question ids and answers" {
+		t.Errorf("got %v", err)
 	}
 }

@@ -2,9 +2,9 @@ package answers
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,6 +15,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/diag"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/safeio"
 	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
@@ -23,24 +24,39 @@ import (
 const MaxFileSize = 256 << 10
 
 // ReadFile reads an answers file; "-" reads standard input (named <stdin>).
+// Only a regular file is read, never blocking (a FIFO or device is refused
+// after a stat), and no more than MaxFileSize bytes of either.
 func ReadFile(path string, stdin io.Reader, qn *questionnaire.Questionnaire) (Answers, error) {
 	name := path
-	var r io.Reader
+	var (
+		data []byte
+		err  error
+	)
 	if path == "-" {
-		name, r = "<stdin>", stdin
+		name = "<stdin>"
+		data, err = safeio.ReadAll(stdin, MaxFileSize)
 	} else {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, fmt.Errorf("answers file: %w", err)
-		}
-		defer f.Close()
-		r = f
+		data, err = safeio.ReadFile(path, MaxFileSize)
 	}
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-	if err != nil {
+	switch {
+	case errors.Is(err, safeio.ErrTooLarge):
+		return nil, tooLarge(name)
+	case errors.Is(err, safeio.ErrNotRegular):
+		var errs diag.List
+		errs.Add(name, 0, 0, "%v; an answers file must be a regular file (or - for standard input)", err)
+		return nil, errs.Err()
+	case err != nil && path != "-":
+		return nil, fmt.Errorf("answers file: %w", err)
+	case err != nil:
 		return nil, fmt.Errorf("%s: reading: %w", name, err)
 	}
 	return Parse(name, data, qn)
+}
+
+func tooLarge(name string) error {
+	var errs diag.List
+	errs.Add(name, 0, 0, "file is larger than %d KiB; an answers file is a short list of question ids and answers", MaxFileSize>>10)
+	return errs.Err()
 }
 
 // Parse reads answers from YAML or JSON (JSON is read as YAML, which it is).
@@ -49,13 +65,18 @@ func Parse(name string, data []byte, qn *questionnaire.Questionnaire) (Answers, 
 	var errs diag.List
 	switch {
 	case len(data) > MaxFileSize:
-		errs.Add(name, 0, 0, "file is larger than %d KiB; an answers file is a short list of question ids and answers", MaxFileSize>>10)
-		return nil, errs.Err()
+		return nil, tooLarge(name)
 	case bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data):
 		errs.Add(name, 0, 0, "not a text file (binary data); expected YAML or JSON mapping question ids to answers")
 		return nil, errs.Err()
 	case len(bytes.TrimSpace(stripComments(data))) == 0:
 		errs.Add(name, 0, 0, "file is empty; expected YAML or JSON mapping question ids to answers, e.g. \"duration: days_1_2\"")
+		return nil, errs.Err()
+	}
+	// The parser's cost grows fast with nesting; an answers file has two levels.
+	var deep *safeio.DepthError
+	if errors.As(safeio.CheckDepth(data, safeio.MaxDepth), &deep) {
+		errs.Add(name, deep.Line, deep.Col, "%v; an answers file maps question ids to answers", deep)
 		return nil, errs.Err()
 	}
 	// Duplicates are reported by FromNode, which says which question.

@@ -2,6 +2,7 @@ package answers_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -103,6 +104,9 @@ func FuzzParseAnswers(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	for _, s := range deepAndWide() {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const name = "fuzz.yaml"
 		a, err := parseWithin(t, name, data, qn)
@@ -138,11 +142,6 @@ func FuzzParseAnswers(f *testing.F) {
 				}
 			}
 		}
-		if len(a) == 0 {
-			// Known bug, see TestMarshalEmptyAnswersRoundTrip: Marshal of no
-			// answers writes a comments-only file that Parse rejects.
-			return
-		}
 		out := answers.Marshal(qn, a, "round trip")
 		b, err := answers.Parse("roundtrip.yaml", out, qn)
 		if err != nil {
@@ -155,15 +154,35 @@ func FuzzParseAnswers(f *testing.F) {
 }
 
 // TestMarshalEmptyAnswersRoundTrip: a file Marshal writes must be one Parse
-// reads back. With no answers at all, Marshal writes only comments, which
-// Parse rejects as an empty file.
+// reads back, also with no answers at all (Marshal then writes "{}" after
+// the comments, not a comments-only file Parse would reject as empty).
 func TestMarshalEmptyAnswersRoundTrip(t *testing.T) {
 	qn := questionnaire.Default()
 	out := answers.Marshal(qn, answers.Answers{})
-	_, err := answers.Parse("saved.yaml", out, qn)
-	if err != nil {
-		t.Skipf("KNOWN BUG in internal/answers/write.go (Marshal): with no answers it writes a comments-only "+
-			"file, which Parse rejects (%v); Marshal should write \"{}\" when nothing is answered. "+
-			"Remove this skip once fixed.", err)
+	a, err := answers.Parse("saved.yaml", out, qn)
+	if err != nil || len(a) != 0 {
+		t.Fatalf("Marshal of no answers does not read back as no answers: %v %v\n%s", a, err, out)
+	}
+}
+
+// deepAndWide are seeds at the limits: nesting at and past the depth limit,
+// in flow and block style, and a file with very many keys and list items.
+func deepAndWide() []string {
+	var wide strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&wide, "q%d: [a, b, c]\n", i)
+	}
+	var block strings.Builder
+	for i := range 80 {
+		block.WriteString(strings.Repeat("  ", i) + "k:\n")
+	}
+	return []string{
+		"warning_now: " + strings.Repeat("[", 63) + "none" + strings.Repeat("]", 63),
+		"warning_now: " + strings.Repeat("[", 64000),
+		strings.Repeat("{a: ", 100),
+		block.String(),
+		strings.Repeat("- ", 100) + "x\n",
+		wide.String(),
+		"pain_where: [" + strings.Repeat("neck, ", 20000) + "neck]\n",
 	}
 }

@@ -39,9 +39,9 @@ func Write(path string, force bool, fill func(io.Writer) error) (err error) {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	if st, err := os.Stat(abs); err == nil {
-		if st.IsDir() {
-			return fmt.Errorf("%s is a directory; give a file name inside it", abs)
+	if st, err := os.Lstat(abs); err == nil {
+		if err := replaceable(abs, st.Mode()); err != nil {
+			return err
 		}
 		if !force {
 			return fmt.Errorf("%s: %w (choose another name, or replace it with --force)", abs, ErrExists)
@@ -108,6 +108,29 @@ func Write(path string, force bool, fill func(io.Writer) error) (err error) {
 	done = true
 	syncDir(dir)
 	return nil
+}
+
+// replaceable refuses to replace anything but a regular file or a symbolic
+// link (the link itself is replaced, never what it points to): --force on a
+// device node, a FIFO or a socket would otherwise turn it into a file (as
+// root, /dev/null).
+func replaceable(abs string, m fs.FileMode) error {
+	var what string
+	switch {
+	case m.IsRegular() || m&fs.ModeSymlink != 0:
+		return nil
+	case m.IsDir():
+		return fmt.Errorf("%s is a directory; give a file name inside it", abs)
+	case m&fs.ModeNamedPipe != 0:
+		what = "a FIFO (named pipe)"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	default:
+		what = "not a regular file"
+	}
+	return fmt.Errorf("%s is %s, not a file; it is never replaced: give another file name", abs, what)
 }
 
 // unwrapPath drops the *PathError wrapper, whose temp-file name would only

@@ -349,3 +349,52 @@ func reexecUnprivileged(t *testing.T, name string) {
 		t.Skipf("running as root and cannot re-run as uid %d (%v); the read-only case needs a non-root user", nobody, err)
 	}
 }
+
+// --force replaces a regular file or a symbolic link, nothing else: a FIFO
+// (standing in for a device node such as /dev/null, which a test must never
+// touch) or a socket stays what it is, with a message.
+func TestWriteForceRefusesSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "summary.txt")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("cannot make a FIFO: %v", err)
+	}
+	for _, force := range []bool{false, true} {
+		err := export.WriteFile(fifo, []byte("x"), force)
+		expectErr(t, err, fifo+" is a FIFO (named pipe), not a file; it is never replaced: give another file name")
+		if st, err := os.Lstat(fifo); err != nil || st.Mode()&fs.ModeNamedPipe == 0 {
+			t.Fatalf("force=%v: the FIFO was replaced: %v %v", force, st.Mode(), err)
+		}
+		expectOnly(t, dir, "summary.txt")
+	}
+
+	sockPath := filepath.Join(dir, "s.sock")
+	fd, err := syscall.Socket(syscall.AF_UNIX, syscall.SOCK_STREAM, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer syscall.Close(fd)
+	if err := syscall.Bind(fd, &syscall.SockaddrUnix{Name: sockPath}); err != nil {
+		t.Skip(err)
+	}
+	expectErr(t, export.WriteFile(sockPath, []byte("x"), true), sockPath+" is a socket, not a file; it is never replaced: give another file name")
+
+	// A link is replaced itself; what it points to is left alone.
+	target := filepath.Join(dir, "target.txt")
+	if err := os.WriteFile(target, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.txt")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := export.WriteFile(link, []byte("new"), true); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(target); string(data) != "old" {
+		t.Errorf("the link's target was changed: %q", data)
+	}
+	if st, err := os.Lstat(link); err != nil || !st.Mode().IsRegular() {
+		t.Errorf("the link was not replaced by a file: %v %v", st.Mode(), err)
+	}
+}

@@ -168,7 +168,7 @@ followup:
 			if err := os.WriteFile(filepath.Join(dir, "rules.yaml"), []byte(doc), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			_, err := rules.LoadDir(dir, questionnaire.Default())
+			_, err := loadCompleted(t, dir, questionnaire.Default())
 			if c.want == "" {
 				if err != nil {
 					t.Fatalf("the valid follow-up rule does not load: %v", err)

@@ -6,9 +6,11 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -17,6 +19,7 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/diag"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/safeio"
 	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
@@ -44,13 +47,92 @@ func LoadDir(dir string, qn *questionnaire.Questionnaire) (*Table, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("rules: %s is not a directory", dir)
 	}
-	return Load(os.DirFS(dir), dir, qn)
+	return Load(safeio.DirFS(dir), dir, qn)
+}
+
+// MaxFileSize bounds one rule file. The largest built-in one is under 20 KiB;
+// a file near this is not a rule file, and refusing it keeps loading cheap.
+const MaxFileSize = 1 << 20
+
+// ruleFiles lists the *.yaml files at the root of fsys. It reads the folder
+// itself rather than globbing, which would hide an unreadable folder
+// (permission denied) behind "no rule files".
+func ruleFiles(fsys fs.FS, dir string) ([]string, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the folder: %w", dir, unwrapPath(err))
+	}
+	var names []string
+	for _, e := range entries {
+		if ok, _ := path.Match("*.yaml", e.Name()); ok {
+			names = append(names, e.Name())
+		}
+	}
+	return names, nil
+}
+
+// unwrapPath drops the path an fs error carries: messages name the file
+// their own way.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// readRuleFile reads one rule file, bounded and never blocking, and checks
+// what the YAML parser would otherwise choke on or accept wrongly: invalid
+// UTF-8 and deep nesting. ok is false when it added an error.
+func readRuleFile(fsys fs.FS, name, file string, errs *diag.List) ([]byte, bool) {
+	data, err := safeio.ReadFS(fsys, name, MaxFileSize)
+	switch {
+	case errors.Is(err, safeio.ErrTooLarge):
+		errs.Add(file, 0, 0, "file is larger than %s; a rule file is a few dozen KiB of YAML", safeio.Size(MaxFileSize))
+		return nil, false
+	case errors.Is(err, safeio.ErrNotRegular):
+		errs.Add(file, 0, 0, "%v; a rule file must be a regular file", err)
+		return nil, false
+	case errors.Is(err, fs.ErrPermission):
+		errs.Add(file, 0, 0, "permission denied")
+		return nil, false
+	case err != nil:
+		errs.Add(file, 0, 0, "%v", unwrapPath(err))
+		return nil, false
+	}
+	if line, col, bad := firstInvalidUTF8(data); bad {
+		errs.Add(file, line, col, "invalid UTF-8 (or binary data); a rule file is UTF-8 text")
+		return nil, false
+	}
+	var deep *safeio.DepthError
+	if errors.As(safeio.CheckDepth(data, safeio.MaxDepth), &deep) {
+		errs.Add(file, deep.Line, deep.Col, "%v; a rule file is about ten levels deep", deep)
+		return nil, false
+	}
+	return data, true
+}
+
+// firstInvalidUTF8 finds the first byte that is not valid UTF-8 text, or a
+// NUL, as a 1-based line and column (in bytes).
+func firstInvalidUTF8(data []byte) (line, col int, bad bool) {
+	line, start := 1, 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if (r == utf8.RuneError && size == 1) || r == 0 {
+			return line, i - start + 1, true
+		}
+		if r == '\n' {
+			line, start = line+1, i+1
+		}
+		i += size
+	}
+	return 0, 0, false
 }
 
 // Load reads every *.yaml file at the root of fsys, in name order, and
 // validates the whole table. dir is how file names appear in messages.
 func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire) (*Table, error) {
-	names, err := fs.Glob(fsys, "*.yaml")
+	names, err := ruleFiles(fsys, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -65,9 +147,8 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire) (*Table, erro
 		if dir == "" || dir == "." {
 			file = name
 		}
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			errs.Add(file, 0, 0, "%v", err)
+		data, ok := readRuleFile(fsys, name, file, &errs)
+		if !ok {
 			continue
 		}
 		t.Files = append(t.Files, file)
@@ -83,6 +164,9 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire) (*Table, erro
 	}
 	if len(errs) == 0 {
 		validate(t, qn, &errs)
+	}
+	if len(errs) == 0 {
+		checkCanTriage(t, qn, dir, &errs)
 	}
 	if len(errs) == 0 {
 		resolve(t)
@@ -105,7 +189,7 @@ func decodeFile(file string, data []byte, errs *diag.List) (*fileDoc, bool) {
 		if body == nil {
 			continue
 		}
-		if !checkShape(file, body, errs) {
+		if !checkShape(file, body, errs) || !checkFieldTypes(file, body, errs) {
 			return nil, false
 		}
 		var part fileDoc
@@ -661,4 +745,183 @@ func keys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// checkCanTriage refuses a table that loads cleanly but cannot triage: one
+// with nothing to conclude, or one where a warning sign leads nowhere. An
+// empty table would otherwise tell someone with chest pain to start
+// self-care. dir names the table in the messages, which have no line: what is
+// wrong is what the table lacks.
+func checkCanTriage(t *Table, qn *questionnaire.Questionnaire, dir string, errs *diag.List) {
+	var missing []string
+	for _, m := range []struct {
+		n    int
+		what string
+	}{{len(t.Sources), "sources"}, {len(t.Causes), "causes"}, {len(t.Steps), "steps"}} {
+		if m.n == 0 {
+			missing = append(missing, m.what)
+		}
+	}
+	if len(missing) > 0 {
+		errs.Add(dir, 0, 0, "the table has no %s: a rule table needs sources, causes and steps to triage", strings.Join(missing, ", no "))
+	}
+	named := map[int]uint64{}
+	for _, r := range t.Rules {
+		if r.level > SelfCare && r.When != nil {
+			r.When.namedOptions(named)
+		}
+	}
+	var warnings []string
+	covered := false
+	for i, q := range qn.Questions() {
+		if q.Warning && (q.Kind == questionnaire.One || q.Kind == questionnaire.Many) {
+			warnings = append(warnings, q.ID)
+			covered = covered || named[i] != 0
+		}
+	}
+	if !covered && len(warnings) > 0 {
+		// One line, not one per option: nothing at all is covered.
+		errs.Add(dir, 0, 0, "no rule gives a warning sign a level: add rules with a level for the options of %s", strings.Join(warnings, ", "))
+		return
+	}
+	for i, q := range qn.Questions() {
+		if !slices.Contains(warnings, q.ID) {
+			continue
+		}
+		for j, o := range q.Options {
+			if o.Exclusive || named[i]&(1<<j) != 0 {
+				continue
+			}
+			errs.Add(dir, 0, 0, "warning sign %q option %q (%s) leads to no level: add a rule with a level whose when names it", q.ID, o.ID, o.Label)
+		}
+	}
+}
+
+// namedOptions records, per question index, the options a condition names
+// where choosing them can make it hold. Options under not are left out:
+// choosing one there can only stop the rule from firing.
+func (c *Cond) namedOptions(into map[int]uint64) {
+	switch c.op {
+	case opHas:
+		into[c.q] |= c.mask
+	case opAll, opAny:
+		for _, k := range c.kids {
+			k.namedOptions(into)
+		}
+	}
+}
+
+// sectionTypes are the item types of each section, for checkFieldTypes.
+var sectionTypes = map[string]reflect.Type{
+	"sources": reflect.TypeFor[Source](),
+	"causes":  reflect.TypeFor[Cause](),
+	"steps":   reflect.TypeFor[Step](),
+	"rules":   reflect.TypeFor[Rule](),
+}
+
+// anyNode are field types that take any YAML and check it themselves
+// (conditions and test answers are compiled later, with their own messages).
+var anyNode = []reflect.Type{reflect.TypeFor[Cond](), reflect.TypeFor[AnswersNode]()}
+
+// checkFieldTypes finds values of the wrong type before the decoder does,
+// whose messages name Go types ("cannot unmarshal []interface {} into Go
+// struct field fileDoc.Rules of type string"). Each is reported as the
+// item, the field and the expected type, at the value. Unknown fields are
+// left to the strict decoder, which names them. It reports whether all is
+// well.
+func checkFieldTypes(file string, body ast.Node, errs *diag.List) bool {
+	n := len(*errs)
+	pairs, _ := yamlnode.Pairs(body)
+	for _, kv := range pairs {
+		t, ok := sectionTypes[yamlnode.Text(kv.Key)]
+		seq, isSeq := yamlnode.Unwrap(kv.Value).(*ast.SequenceNode)
+		if !ok || !isSeq {
+			continue
+		}
+		kind := strings.TrimSuffix(yamlnode.Text(kv.Key), "s")
+		for _, item := range seq.Values {
+			owner := kind
+			if id := mappingID(item); id != "" {
+				owner = fmt.Sprintf("%s %q", kind, id)
+			}
+			checkStruct(file, owner, "", yamlnode.Unwrap(item), t, errs)
+		}
+	}
+	return len(*errs) == n
+}
+
+// checkStruct checks the fields of mapping n against struct type t; path
+// is where the mapping sits in the item ("muscles: item 1: "), for messages.
+func checkStruct(file, owner, path string, n ast.Node, t reflect.Type, errs *diag.List) {
+	pairs, _ := yamlnode.Pairs(n)
+	for _, kv := range pairs {
+		key := yamlnode.Text(kv.Key)
+		f, ok := fieldByTag(t, key)
+		if !ok {
+			continue
+		}
+		checkValue(file, owner, path+key, yamlnode.Unwrap(kv.Value), f.Type, errs)
+	}
+}
+
+// checkValue checks one value against the Go type it will be decoded into.
+func checkValue(file, owner, path string, v ast.Node, t reflect.Type, errs *diag.List) {
+	if v == nil {
+		return
+	}
+	switch v.(type) {
+	case *ast.NullNode, *ast.AliasNode:
+		return // nothing given (validate says if it is needed), or resolved by the decoder
+	}
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if slices.Contains(anyNode, t) {
+		return
+	}
+	bad := func(want string) {
+		line, col := yamlnode.Pos(v)
+		errs.Add(file, max(line, 1), max(col, 1), "%s: %s: expected %s, found %s", owner, path, want, yamlnode.Describe(v))
+	}
+	switch t.Kind() {
+	case reflect.String:
+		if !yamlnode.IsScalar(v) {
+			bad("text")
+		}
+	case reflect.Int:
+		if _, ok := v.(*ast.IntegerNode); !ok {
+			bad("a whole number")
+		}
+	case reflect.Struct:
+		if _, ok := yamlnode.Pairs(v); !ok {
+			bad("a mapping")
+			return
+		}
+		checkStruct(file, owner, path+": ", v, t, errs)
+	case reflect.Slice:
+		seq, ok := v.(*ast.SequenceNode)
+		elem := t.Elem()
+		if !ok {
+			if elem.Kind() == reflect.String && yamlnode.IsScalar(v) {
+				bad(fmt.Sprintf("a list, such as [%s]", yamlnode.Text(v)))
+			} else {
+				bad("a list")
+			}
+			return
+		}
+		for i, it := range seq.Values {
+			checkValue(file, owner, fmt.Sprintf("%s: item %d", path, i+1), yamlnode.Unwrap(it), elem, errs)
+		}
+	}
+}
+
+// fieldByTag finds the field of struct t whose yaml tag is key.
+func fieldByTag(t reflect.Type, key string) (reflect.StructField, bool) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name == key {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
 }

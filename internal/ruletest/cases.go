@@ -47,6 +47,7 @@ import (
 	"github.com/backtriage/backtriage/internal/diag"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/safeio"
 	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
@@ -82,7 +83,7 @@ func LoadDir(dir string, qn *questionnaire.Questionnaire, t *rules.Table) ([]*Ca
 	if !st.IsDir() {
 		return nil, fmt.Errorf("cases: %s is not a directory", dir)
 	}
-	return Load(os.DirFS(dir), dir, qn, t)
+	return Load(safeio.DirFS(dir), dir, qn, t)
 }
 
 // Load reads every *.yaml and *.yml file in fsys (subfolders included), in
@@ -113,8 +114,16 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire, t *rules.Tabl
 		if dir != "" && dir != "." {
 			file = path.Join(dir, name)
 		}
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
+		// Bounded and never blocking: a FIFO or device is refused by a stat.
+		data, err := safeio.ReadFS(fsys, name, MaxFileSize)
+		switch {
+		case errors.Is(err, safeio.ErrTooLarge):
+			l.errs.Add(file, 0, 0, "file is larger than %d KiB; is this a vignette file?", MaxFileSize>>10)
+			continue
+		case errors.Is(err, safeio.ErrNotRegular):
+			l.errs.Add(file, 0, 0, "%v; a vignette file must be a regular file", err)
+			continue
+		case err != nil:
 			l.errs.Add(file, 0, 0, "%v", unwrapPath(err))
 			continue
 		}
@@ -146,6 +155,11 @@ type loader struct {
 func (l *loader) file(file string, data []byte) []*Case {
 	if len(data) > MaxFileSize {
 		l.errs.Add(file, 0, 0, "file is larger than %d KiB; is this a vignette file?", MaxFileSize>>10)
+		return nil
+	}
+	var deep *safeio.DepthError
+	if errors.As(safeio.CheckDepth(data, safeio.MaxDepth), &deep) {
+		l.errs.Add(file, deep.Line, deep.Col, "%v; a vignette file is a list of cases a few levels deep", deep)
 		return nil
 	}
 	f, err := parser.ParseBytes(data, 0)

@@ -1,9 +1,13 @@
 package ruletest_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/ruletest"
@@ -289,5 +293,40 @@ func TestParseWithoutTable(t *testing.T) {
 	cases, err := ruletest.Parse("v.yaml", []byte(in), eng.Questionnaire(), nil)
 	if err != nil || len(cases) != 1 || cases[0].Top3[0] != "anything" {
 		t.Errorf("got %v, %v", cases, err)
+	}
+}
+
+// A vignette folder with a FIFO or a link to a device in it: each is refused
+// by name, without blocking; a deeply nested file is refused before parsing.
+func TestLoadDirRefusesHostileFiles(t *testing.T) {
+	eng := builtinEngine(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "ok.yaml"), []byte(validCase), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "deep.yaml"), []byte("- name: x\n  answers: "+strings.Repeat("[", 100)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.yaml"), 0o600); err != nil {
+		t.Skipf("cannot make a FIFO: %v", err)
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := ruletest.LoadDir(dir, eng.Questionnaire(), eng.Table()); done <- err }()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(60 * time.Second): // a hang guard
+		t.Fatal("LoadDir blocked")
+	}
+	want := strings.Join([]string{
+		dir + "/deep.yaml:2:75: nested deeper than 64 levels; a vignette file is a list of cases a few levels deep",
+		dir + "/fifo.yaml: not a regular file: it is a FIFO (named pipe); a vignette file must be a regular file",
+		dir + "/zero.yaml: not a regular file: it is a character device; a vignette file must be a regular file",
+	}, "\n")
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
 	}
 }

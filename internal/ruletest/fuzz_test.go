@@ -35,6 +35,10 @@ func FuzzParseVignettes(f *testing.F) {
 		"name: a\ndescription: d\nanswers: !!map {age: 40}\nlevel: soon\ntop3: !!str pillow\n",
 		"name: a\ndescription: |\n  lit\nanswers: {}\nlevel: self-care\n",
 		"cases:\n  - &x {name: a, description: d, answers: {}, level: soon}\n  - *x\n",
+		// Deep and wide: nesting past the limit, and very many cases.
+		"cases:\n  - answers: " + strings.Repeat("[", 64000) + "\n",
+		strings.Repeat("- ", 100) + "x\n",
+		strings.Repeat("- name: c\n  description: d\n  answers: {warning_now: [none]}\n  level: self-care\n", 2000),
 	} {
 		f.Add([]byte(s))
 	}

@@ -8,8 +8,10 @@ import (
 	"testing/fstest"
 
 	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/ruletest"
+	"github.com/backtriage/backtriage/internal/testtable"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -180,7 +182,24 @@ rules:
       does_not_fire:
         - {warning_now: [chest_pain, fainting]}
         - {warning_now: [none]}
-`)}}
+`)},
+	// A table must conclude a cause and a step and give every warning sign
+	// a level before it loads; these files complete it.
+	"u.yaml": {Data: []byte(`causes:
+  - id: neck
+    kind: muscle
+    title: Neck muscles
+    about: Neck muscles refer pain.
+    muscles: [{name: Scalenes, where: side of the neck, sits: [neck_front]}]
+    source: guide
+    quote: q
+steps:
+  - {id: pillow, title: A pillow, how: Use one., order: 10, source: guide, quote: q}
+rules:
+  - {id: tilt, title: Tilted neck, when: {sleep_neck: tilted}, cause: neck, weight: 4, steps: [pillow], source: guide, quote: q}
+`)},
+	"w.yaml": {Data: testtable.WarningRules(questionnaire.Default(), "guide", "chest_pain")},
+}
 
 func TestRunInlineFailures(t *testing.T) {
 	qn := builtinEngine(t).Questionnaire()

@@ -9,6 +9,7 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/testtable"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -55,7 +56,7 @@ rules:
 func testEngine(t *testing.T) *triage.Engine {
 	t.Helper()
 	qn := questionnaire.Default()
-	tbl, err := rules.Load(fstest.MapFS{"t.yaml": {Data: []byte(table)}}, "test", qn)
+	tbl, err := rules.Load(fstest.MapFS{"t.yaml": {Data: []byte(table)}, "w.yaml": {Data: testtable.WarningRules(qn, "nhs", "chest_pain", "accident")}}, "test", qn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +192,7 @@ rules:
   - {id: bones, title: Fragile bones and sudden pain, when: {warning_history: osteoporosis_steroids}, level: urgent, suspects: [fracture], action: Today., source: nhs, quote: f}
 `
 	qn := questionnaire.Default()
-	table, err := rules.Load(fstest.MapFS{"t.yaml": {Data: []byte(tbl)}}, "test", qn)
+	table, err := rules.Load(fstest.MapFS{"t.yaml": {Data: []byte(tbl)}, "w.yaml": {Data: testtable.WarningRules(qn, "nhs", "osteoporosis_steroids")}}, "test", qn)
 	if err != nil {
 		t.Fatal(err)
 	}

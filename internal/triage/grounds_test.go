@@ -11,6 +11,7 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/testtable"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -67,13 +68,16 @@ func TestBroadRulesAndTies(t *testing.T) {
 	const tbl = `
 sources:
   - {id: art, kind: article, title: An article}
+  - {id: nhs, kind: guideline, title: Guidance}
+steps:
+  - {id: pillow, title: A pillow, how: Use one., order: 10, source: art, quote: q}
 causes:
   - {id: first, kind: professional, title: First in the table, about: a, source: art, quote: q}
   - {id: two-answers, kind: professional, title: Two answers, about: a, source: art, quote: q}
   - {id: strong, kind: professional, title: One strong rule, about: a, source: art, quote: q}
   - {id: broad-only, kind: professional, title: Broad only, about: a, source: art, quote: q}
 rules:
-  - {id: f1, title: t, when: {sleep_neck: tilted}, cause: first, weight: 2, source: art, quote: q}
+  - {id: f1, title: t, when: {sleep_neck: tilted}, cause: first, weight: 2, steps: [pillow], source: art, quote: q}
   - {id: f2, title: t, when: {pain_where: neck}, cause: first, weight: 2, broad: true, source: art, quote: q}
   - {id: t1, title: t, when: {sleep_neck: tilted}, cause: two-answers, weight: 2, source: art, quote: q}
   - {id: t2, title: t, when: {pain_where: neck}, cause: two-answers, weight: 2, source: art, quote: q}
@@ -83,7 +87,7 @@ rules:
   - {id: b2, title: t, when: {not: {mattress_feel: firm}}, cause: broad-only, weight: 9, source: art, quote: q}
 `
 	qn := questionnaire.Default()
-	table, err := rules.Load(fstest.MapFS{"t.yaml": {Data: []byte(tbl)}}, "test", qn)
+	table, err := rules.Load(fstest.MapFS{"t.yaml": {Data: []byte(tbl)}, "w.yaml": {Data: testtable.WarningRules(qn, "nhs")}}, "test", qn)
 	if err != nil {
 		t.Fatal(err)
 	}

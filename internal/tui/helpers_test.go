@@ -43,6 +43,10 @@ func testOptions(tb testing.TB) Options {
 func newTestModel(tb testing.TB, o Options, w, h int) *Model {
 	m := New(o)
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	// Update never waits for the rule table; tests driving it directly
+	// wait here, as the running program waits for its engineMsg.
+	m.load.begin()
+	<-m.load.done
 	return m
 }
 

@@ -124,6 +124,9 @@ type Model struct {
 	eng         *triage.Engine
 	engErr      error
 	load        *loader
+	wantResults bool // results were asked for before the rule table loaded
+	wantCheck   bool // the emergency check was due before the table loaded
+	jobControl  bool // Run handles SIGTSTP, so ctrl+z may suspend
 	as          *triage.Assessment
 	vp          viewport.Model // scroll state and keys
 	resLines    []string       // the content's lines, drawn from vp's offset
@@ -251,12 +254,18 @@ func (m *Model) waitEngine() tea.Msg {
 	return engineMsg{m.load.eng, m.load.err}
 }
 
-// engine returns the rule table, waiting for it if it is still loading
-// (it takes a few milliseconds; people take longer to read the welcome).
+// engine returns the rule table, or nil while it is still loading (it
+// takes a few milliseconds; people take longer to read the welcome). It
+// never waits: Update must not block, or ctrl+c would not be seen. Callers
+// that get nil with no engErr try again when the engineMsg arrives.
 func (m *Model) engine() *triage.Engine {
 	if m.eng == nil && m.engErr == nil {
 		m.load.begin()
-		<-m.load.done
+		select {
+		case <-m.load.done:
+		default:
+			return nil
+		}
 		m.eng, m.engErr = m.load.eng, m.load.err
 		if m.eng == nil && m.engErr == nil {
 			m.engErr = errors.New("no rule table")
@@ -264,6 +273,9 @@ func (m *Model) engine() *triage.Engine {
 	}
 	return m.eng
 }
+
+// loading reports whether the rule table is still on its way.
+func (m *Model) loading() bool { return m.engine() == nil && m.engErr == nil }
 
 // Update handles one message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -282,7 +294,21 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.err = m.engErr
 			return m, tea.Quit
 		}
+		// Do what waited for the table.
+		if m.wantResults {
+			m.wantResults = false
+			m.showResults()
+		} else if m.wantCheck {
+			m.wantCheck = false
+			m.checkEmergency()
+		}
 		return m, nil
+	case suspendMsg:
+		return m, suspend()
+	case resumedMsg:
+		// The shell drew on the screen meanwhile: paint all of it again,
+		// at the size it may have changed to.
+		return m, tea.Batch(tea.ClearScreen, tea.RequestWindowSize)
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
 		return m, nil
@@ -355,6 +381,9 @@ func (m *Model) advising() bool {
 
 func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := keyName(msg)
+	if k == "ctrl+z" && m.jobControl {
+		return m, suspend()
+	}
 	switch m.dialog {
 	case dlgExport:
 		return m, m.exportKey(msg, k)
@@ -445,6 +474,11 @@ func (m *Model) start() {
 // showResults assesses the answers and shows the results, or the emergency
 // screen when a sign calls for emergency help.
 func (m *Model) showResults() {
+	if m.loading() {
+		m.wantResults = true
+		m.status, m.statusErr = "Loading the rule table…", false
+		return
+	}
 	eng := m.engine()
 	if eng == nil {
 		m.err = m.engErr
@@ -515,7 +549,9 @@ func Run(ctx context.Context, o Options) error {
 	// Signals end the program through the context. Bubble Tea's own handler
 	// (v2.0.9) blocks forever sending its interrupt when the context was
 	// cancelled by the same signal first, and the program never exits.
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	// SIGHUP (the window closed, the SSH link dropped) is handled like
+	// SIGTERM: the terminal is restored and the answers rescued.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	opts := []tea.ProgramOption{
 		tea.WithContext(ctx),
@@ -542,7 +578,11 @@ func Run(ctx context.Context, o Options) error {
 	}
 	painted := prepaint(m, out, profile)
 	p := tea.NewProgram(wrapModel(m), opts...)
+	jcCtx, jcStop := context.WithCancel(ctx)
+	go jobControl(jcCtx, p)
+	m.jobControl = true
 	_, err := p.Run()
+	jcStop()
 	if err != nil && painted {
 		// Bubble Tea restores what it changed; this undoes the early paint
 		// if it stopped before taking over the screen.

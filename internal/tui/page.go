@@ -101,6 +101,10 @@ func (m *Model) checkEmergency() bool {
 	if !m.warnDirty {
 		return false
 	}
+	if m.loading() {
+		m.wantCheck = true // done when the table arrives
+		return false
+	}
 	m.warnDirty = false
 	eng := m.engine()
 	if eng == nil {

@@ -1,0 +1,63 @@
+package safeio
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// ErrLineTooLong is a line longer than a LineReader's per-line cap.
+var ErrLineTooLong = errors.New("line too long")
+
+// LineReader reads lines of typed or piped input with a cap on each line
+// and on the whole input, so an endless stream (/dev/zero) or a line with
+// no end is refused at once instead of filling memory.
+type LineReader struct {
+	r        *bufio.Reader
+	maxLine  int
+	maxTotal int64
+	total    int64
+}
+
+// NewLineReader reads r in lines of at most maxLine bytes, maxTotal in all.
+func NewLineReader(r io.Reader, maxLine int, maxTotal int64) *LineReader {
+	return &LineReader{r: bufio.NewReaderSize(r, maxLine+1), maxLine: maxLine, maxTotal: maxTotal}
+}
+
+// ReadLine returns the next line without its line ending. At the end of the
+// input it returns io.EOF (after the last line, if it has no newline).
+func (l *LineReader) ReadLine() (string, error) {
+	// The buffer holds maxLine+1 bytes: a line that does not end within it
+	// fills it, and ReadSlice says so without reading further.
+	b, err := l.r.ReadSlice('\n')
+	l.total += int64(len(b))
+	switch {
+	case errors.Is(err, bufio.ErrBufferFull) || len(strings.TrimRight(string(b), "\r\n")) > l.maxLine:
+		return "", fmt.Errorf("%w: an input line is longer than %s", ErrLineTooLong, Size(int64(l.maxLine)))
+	case l.total > l.maxTotal:
+		return "", fmt.Errorf("%w: more than %s of input", ErrTooLarge, Size(l.maxTotal))
+	case err != nil && len(b) == 0:
+		return "", err
+	}
+	return strings.TrimRight(string(b), "\r\n"), nil
+}
+
+// CleanLine makes typed or piped text safe to print back: escape sequences
+// and control characters (a bell, a backspace, a carriage return that would
+// overwrite the prompt) are removed; tabs become spaces.
+func CleanLine(s string) string {
+	s = ansi.Strip(s)
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t':
+			return ' '
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			return -1
+		}
+		return r
+	}, s)
+}
