@@ -185,14 +185,6 @@ func levelColor(l rules.Level, ld lipgloss.LightDarkFunc) color.Color {
 	return ld(lipgloss.Color("#2E7D32"), lipgloss.Color("#43A047"))
 }
 
-func levelText(l rules.Level) color.Color {
-	switch l {
-	case rules.Soon, rules.Urgent:
-		return lipgloss.Color("#1A1A1A")
-	}
-	return lipgloss.Color("#FFFFFF")
-}
-
 func isNoColor(c color.Color) bool {
 	if c == nil {
 		return true
