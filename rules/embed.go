@@ -1,6 +1,9 @@
-// Package rules embeds the rule table shipped with backtriage; see README.md
-// in this folder for the format. internal/rules loads and validates it.
-package rules
+// Package ruletable embeds the rule table shipped with backtriage; see
+// README.md in this folder for the format. internal/rules loads and validates
+// it. The folder keeps the name rules/ (where rule authors look for the
+// YAML); the package is named for what it holds, so that it and the loader,
+// package rules, never need an import alias.
+package ruletable
 
 import "embed"
 

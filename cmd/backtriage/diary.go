@@ -17,7 +17,7 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
-	builtin "github.com/backtriage/backtriage/rules"
+	"github.com/backtriage/backtriage/rules"
 )
 
 // diaryFlags are the flags every command shares for the private diary and
@@ -160,7 +160,7 @@ var diaryWarned = map[string]bool{}
 // snapshot (rules/table.json), or of the --rules table's snapshot.
 func (o *rootOptions) tableVersion() string {
 	if o.RulesDir == "" {
-		return diary.TableVersion(builtin.Snapshot)
+		return diary.TableVersion(ruletable.Snapshot)
 	}
 	eng, err := o.engine()
 	if err != nil {

@@ -9,7 +9,7 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
-	builtin "github.com/backtriage/backtriage/rules"
+	"github.com/backtriage/backtriage/rules"
 )
 
 // rootOptions are the flags every command shares, and the interactive flow's.
@@ -42,7 +42,7 @@ func (o *rootOptions) engine() (*triage.Engine, error) {
 		t, err = rules.LoadDir(o.RulesDir, qn)
 	} else {
 		// The compiled snapshot of rules/*.yaml: a millisecond, not ten.
-		t, err = rules.LoadSnapshot(builtin.Snapshot, qn)
+		t, err = rules.LoadSnapshot(ruletable.Snapshot, qn)
 	}
 	if err != nil {
 		return nil, withCode(exitInput, err)

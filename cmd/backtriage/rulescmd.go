@@ -11,7 +11,7 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/safetydoc"
-	builtin "github.com/backtriage/backtriage/rules"
+	"github.com/backtriage/backtriage/rules"
 )
 
 func newRulesCmd(o *rootOptions) *cobra.Command {
@@ -87,7 +87,7 @@ func loadTable(o *rootOptions, args []string) (*rules.Table, error) {
 		err error
 	)
 	if dir == "built-in rules" {
-		t, err = rules.Load(builtin.FS, "rules", qn)
+		t, err = rules.Load(ruletable.FS, "rules", qn)
 	} else {
 		t, err = rules.LoadDir(dir, qn)
 	}

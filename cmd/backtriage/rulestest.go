@@ -10,9 +10,9 @@ import (
 
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/ruletest"
 	"github.com/backtriage/backtriage/internal/triage"
-	builtin "github.com/backtriage/backtriage/rules"
+	"github.com/backtriage/backtriage/internal/vignettes"
+	"github.com/backtriage/backtriage/rules"
 )
 
 // defaultCasesDir is where `rules test` looks for vignettes when --cases is
@@ -46,24 +46,24 @@ func newRulesTestCmd(o *rootOptions) *cobra.Command {
 			var t *rules.Table
 			var err error
 			if name := tableName(o, args); name == "built-in rules" {
-				t, err = rules.Load(builtin.FS, "rules", qn)
+				t, err = rules.Load(ruletable.FS, "rules", qn)
 			} else {
 				t, err = rules.LoadDir(name, qn)
 			}
 			if err != nil {
 				return withCode(exitInput, err)
 			}
-			meta := ruletest.Meta{Table: tableName(o, args)}
+			meta := vignettes.Meta{Table: tableName(o, args)}
 
 			dir := casesDir
 			if dir == "" {
 				dir = defaultCasesDir
 			}
-			var cases []*ruletest.Case
+			var cases []*vignettes.Case
 			st, statErr := os.Stat(dir)
 			switch {
 			case statErr == nil && st.IsDir():
-				cases, err = ruletest.LoadDir(dir, qn, t)
+				cases, err = vignettes.LoadDir(dir, qn, t)
 				if err != nil {
 					return withCode(exitInput, err)
 				}
@@ -81,17 +81,17 @@ func newRulesTestCmd(o *rootOptions) *cobra.Command {
 					"running the inline rule cases only", dir)
 			}
 
-			rep := ruletest.Run(triage.New(qn, t), cases)
+			rep := vignettes.Run(triage.New(qn, t), cases)
 			if format == "json" {
-				err = ruletest.WriteJSON(cmd.OutOrStdout(), rep, meta)
+				err = vignettes.WriteJSON(cmd.OutOrStdout(), rep, meta)
 			} else {
-				err = ruletest.WriteText(cmd.OutOrStdout(), rep, meta)
+				err = vignettes.WriteText(cmd.OutOrStdout(), rep, meta)
 			}
 			if err != nil {
 				return err
 			}
 			if !rep.OK() {
-				return withCode(exitFailing, errors.New("rules test: "+ruletest.Summary(rep)))
+				return withCode(exitFailing, errors.New("rules test: "+vignettes.Summary(rep)))
 			}
 			return nil
 		},

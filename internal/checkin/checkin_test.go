@@ -15,14 +15,14 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
-	builtin "github.com/backtriage/backtriage/rules"
+	"github.com/backtriage/backtriage/rules"
 )
 
 var day0 = time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC)
 
 func engine(t testing.TB) *triage.Engine {
 	qn := questionnaire.Default()
-	tbl, err := rules.LoadSnapshot(builtin.Snapshot, qn)
+	tbl, err := rules.LoadSnapshot(ruletable.Snapshot, qn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,12 +13,12 @@ import (
 
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	builtin "github.com/backtriage/backtriage/rules"
+	"github.com/backtriage/backtriage/rules"
 )
 
 func builtinStep(t *testing.T, id string) *rules.Step {
 	t.Helper()
-	tbl, err := rules.LoadSnapshot(builtin.Snapshot, questionnaire.Default())
+	tbl, err := rules.LoadSnapshot(ruletable.Snapshot, questionnaire.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +179,7 @@ func TestRunTextAnnouncesEachPhase(t *testing.T) {
 }
 
 func TestOfferedLeavesOutWithheld(t *testing.T) {
-	tbl, _ := rules.LoadSnapshot(builtin.Snapshot, questionnaire.Default())
+	tbl, _ := rules.LoadSnapshot(ruletable.Snapshot, questionnaire.Default())
 	all := Offered(tbl, nil, nil)
 	if len(all) < 4 {
 		t.Fatalf("offered %d steps", len(all))

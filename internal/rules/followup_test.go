@@ -11,12 +11,12 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	builtin "github.com/backtriage/backtriage/rules"
+	"github.com/backtriage/backtriage/rules"
 )
 
 func builtinTable(t *testing.T) *rules.Table {
 	t.Helper()
-	tbl, err := rules.Load(builtin.FS, "rules", questionnaire.Default())
+	tbl, err := rules.Load(ruletable.FS, "rules", questionnaire.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

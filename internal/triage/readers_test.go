@@ -9,13 +9,13 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
-	builtin "github.com/backtriage/backtriage/rules"
+	"github.com/backtriage/backtriage/rules"
 )
 
 func builtinEngine(t testing.TB) *triage.Engine {
 	t.Helper()
 	qn := questionnaire.Default()
-	tbl, err := rules.Load(builtin.FS, "rules", qn)
+	tbl, err := rules.Load(ruletable.FS, "rules", qn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,5 +1,6 @@
-// Package ruletest runs a rule table against its test cases, in the spirit of
-// `promtool test rules` and `semgrep --test`: standardised patient vignettes
+// Package vignettes runs a rule table against its test cases (the engine of
+// `backtriage rules test`), in the spirit of `promtool test rules` and
+// `semgrep --test`: standardised patient vignettes
 // (answers with a gold triage level and the causes expected in the top three)
 // and the small inline cases rules carry (must fire / must not fire). It
 // computes the figures a triage tool is judged by: emergency recall, the
@@ -27,7 +28,7 @@
 // step ids). An answer to a follow-up question that does not
 // apply given the other answers is an error, since the engine would ignore
 // it. Every problem is reported as file:line:col.
-package ruletest
+package vignettes
 
 import (
 	"errors"
