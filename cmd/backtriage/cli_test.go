@@ -174,7 +174,8 @@ func TestUsageErrors(t *testing.T) {
 		{"assess", "--answers", "x", "--format", "pdf"},
 		{"--bogus"},
 		{"questions", "--format", "xml"},
-		{"--date", "21/11/2026", "questions"},
+		{"assess", "--answers", "x", "--date", "21/11/2026"},
+		{"questions", "--date", "2026-11-21"}, // --date is only on the commands that date things
 	} {
 		_, errs, code := run(t, "", args...)
 		if code != exitUsage {

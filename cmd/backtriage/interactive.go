@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"os"
 
 	"github.com/charmbracelet/x/term"
@@ -21,14 +20,14 @@ import (
 // the terminal UI, or line-by-line prompts with --accessible, when input or
 // output is not a terminal, or with TERM=dumb.
 func runInteractive(cmd *cobra.Command, o *rootOptions) error {
-	if !tui.ValidTheme(o.Theme) {
-		return withCode(exitUsage, fmt.Errorf("--theme %q: valid: charm, dracula, catppuccin, base16, base, plain", o.Theme))
+	if err := oneOf("theme", o.Theme, tui.Themes); err != nil {
+		return err
 	}
 	var format report.Format
 	if cmd.Flags().Changed("format") || o.Output == "" {
 		f, err := report.ParseFormat(o.Format)
 		if err != nil {
-			return withCode(exitUsage, fmt.Errorf("--format: %w", err))
+			return usagef("--format: %w", err)
 		}
 		format = f
 	} else {

@@ -74,6 +74,8 @@ type vterm struct {
 	pumped  sync.WaitGroup // the program's output is all in the emulator
 	before  *unix.Termios  // the terminal's modes before the program ran
 	raw     bool           // the program has put the terminal in raw mode
+	outMu   sync.Mutex
+	out     []byte // every byte the program wrote, escape sequences and all
 }
 
 type vtermOpts struct {
@@ -81,6 +83,7 @@ type vtermOpts struct {
 	dir    string
 	env    []string
 	silent bool // never answer the program's queries
+	bare   bool // run args as given, without --date (for commands without it)
 }
 
 // startVT runs backtriage with args on a w×h pseudo-terminal in dir.
@@ -103,7 +106,10 @@ func startVT(tb testing.TB, o vtermOpts, args ...string) *vterm {
 		AltScreen:        func(on bool) { v.alt.Store(on) },
 		CursorVisibility: func(on bool) { v.cursor.Store(on) },
 	})
-	cmd := exec.Command(bin(), append([]string{"--date", e2eDate}, args...)...)
+	if !o.bare {
+		args = append([]string{"--date", e2eDate}, args...)
+	}
+	cmd := exec.Command(bin(), args...)
 	cmd.Dir = o.dir
 	cmd.Env = append([]string{
 		"TERM=xterm-256color", "HOME=" + o.dir, "PATH=" + os.Getenv("PATH"), "LANG=C.UTF-8",
@@ -124,6 +130,9 @@ func startVT(tb testing.TB, o vtermOpts, args ...string) *vterm {
 		for {
 			n, err := p.Read(buf)
 			if n > 0 {
+				v.outMu.Lock()
+				v.out = append(v.out, buf[:n]...)
+				v.outMu.Unlock()
 				v.emu.Write(buf[:n])
 				select {
 				case v.updated <- struct{}{}:
@@ -197,6 +206,13 @@ func (v *vterm) waitRows(from, to int, text string) {
 			v.t.Fatalf("timed out waiting for %q; the screen:\n%s", text, v.screen())
 		}
 	}
+}
+
+// written is every byte the program has written so far, as it wrote them.
+func (v *vterm) written() string {
+	v.outMu.Lock()
+	defer v.outMu.Unlock()
+	return string(v.out)
 }
 
 // screen is the emulator's screen as plain text.
