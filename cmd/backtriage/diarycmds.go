@@ -212,7 +212,7 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 				_, err = fmt.Fprint(cmd.OutOrStdout(), b.String())
 				return err
 			}
-			if err := writeOwnerOnly(output, []byte(b.String()), force); err != nil {
+			if err := export.WriteFile(output, []byte(b.String()), force); err != nil {
 				return withCode(exitWrite, err)
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "Saved your diary to %s\n", output)
@@ -230,11 +230,6 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 }
 
 func secs(n int) time.Duration { return time.Duration(n) * time.Second }
-
-// writeOwnerOnly writes a file atomically, readable only by its owner.
-func writeOwnerOnly(path string, data []byte, force bool) error {
-	return export.WriteFile(path, data, force)
-}
 
 func contains(list []string, s string) bool {
 	for _, x := range list {

@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+
+	"github.com/backtriage/backtriage/internal/diag"
 )
 
 // ErrExists is returned (wrapped) when the file exists and force is off.
@@ -58,7 +60,7 @@ func Write(path string, force bool, fill func(io.Writer) error) (err error) {
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(abs)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", abs, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", abs, diag.WithoutPath(err))
 	}
 	// Clean up on every way out but success, a panicking fill included.
 	done := false
@@ -69,16 +71,16 @@ func Write(path string, force bool, fill func(io.Writer) error) (err error) {
 		}
 	}()
 	if err = tmp.Chmod(Mode); err != nil {
-		return fmt.Errorf("cannot write %s: %w", abs, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", abs, diag.WithoutPath(err))
 	}
 	if err = fill(tmp); err != nil {
-		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, unwrapPath(err))
+		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, diag.WithoutPath(err))
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, unwrapPath(err))
+		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, diag.WithoutPath(err))
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, unwrapPath(err))
+		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, diag.WithoutPath(err))
 	}
 	if force {
 		err = os.Rename(tmp.Name(), abs)
@@ -103,7 +105,7 @@ func Write(path string, force bool, fill func(io.Writer) error) (err error) {
 		if errors.Is(err, ErrExists) {
 			return err
 		}
-		return fmt.Errorf("cannot write %s: %w", abs, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", abs, diag.WithoutPath(err))
 	}
 	done = true
 	syncDir(dir)
@@ -131,20 +133,6 @@ func replaceable(abs string, m fs.FileMode) error {
 		what = "not a regular file"
 	}
 	return fmt.Errorf("%s is %s, not a file; it is never replaced: give another file name", abs, what)
-}
-
-// unwrapPath drops the *PathError wrapper, whose temp-file name would only
-// confuse; the messages above name the real path.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }
 
 // syncDir makes the rename durable; failure here loses nothing already

@@ -60,7 +60,7 @@ const MaxFileSize = 1 << 20
 func ruleFiles(fsys fs.FS, dir string) ([]string, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the folder: %w", dir, unwrapPath(err))
+		return nil, fmt.Errorf("%s: cannot read the folder: %w", dir, diag.WithoutPath(err))
 	}
 	var names []string
 	for _, e := range entries {
@@ -69,16 +69,6 @@ func ruleFiles(fsys fs.FS, dir string) ([]string, error) {
 		}
 	}
 	return names, nil
-}
-
-// unwrapPath drops the path an fs error carries: messages name the file
-// their own way.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // readRuleFile reads one rule file, bounded and never blocking, and checks
@@ -97,7 +87,7 @@ func readRuleFile(fsys fs.FS, name, file string, errs *diag.List) ([]byte, bool)
 		errs.Add(file, 0, 0, "permission denied")
 		return nil, false
 	case err != nil:
-		errs.Add(file, 0, 0, "%v", unwrapPath(err))
+		errs.Add(file, 0, 0, "%v", diag.WithoutPath(err))
 		return nil, false
 	}
 	if line, col, bad := firstInvalidUTF8(data); bad {
@@ -410,7 +400,7 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 			return ""
 		}
 		owner := fmt.Sprintf("%s %q", kind, id)
-		if !validID(id) {
+		if !ValidID(id) {
 			at(p, owner, "id must be lowercase letters, digits and dashes")
 		}
 		if prev, dup := seen[id]; dup {
@@ -430,7 +420,7 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 		switch {
 		case src.Kind != "article" && saidBy != "":
 			at(p, owner, "said_by is for article quotes; %s %q speaks for itself", src.Kind, src.ID)
-		case saidBy != "" && saidBy != SaidByAuthor && !validName(saidBy):
+		case saidBy != "" && saidBy != SaidByAuthor && !validReaderName(saidBy):
 			at(p, owner, "said_by %q: %q, or a reader's name (a capital letter, then letters)", saidBy, SaidByAuthor)
 		}
 	}
@@ -719,8 +709,8 @@ func compileInto(c *Cond, qn *questionnaire.Questionnaire, owner string, errs *d
 	return out
 }
 
-// validName is a reader's name as said_by gives it: "Paula".
-func validName(s string) bool {
+// validReaderName is a reader's name as said_by gives it: "Paula".
+func validReaderName(s string) bool {
 	for i, r := range s {
 		if !(i == 0 && r >= 'A' && r <= 'Z' || i > 0 && r >= 'a' && r <= 'z') {
 			return false
@@ -729,7 +719,9 @@ func validName(s string) bool {
 	return s != ""
 }
 
-func validID(id string) bool {
+// ValidID reports whether id is a valid id of a source, cause, step or
+// rule, or a vignette's name: lowercase letters, digits and dashes.
+func ValidID(id string) bool {
 	for _, r := range id {
 		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
 			return false

@@ -125,7 +125,7 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire, t *rules.Tabl
 			l.errs.Add(file, 0, 0, "%v; a vignette file must be a regular file", err)
 			continue
 		case err != nil:
-			l.errs.Add(file, 0, 0, "%v", unwrapPath(err))
+			l.errs.Add(file, 0, 0, "%v", diag.WithoutPath(err))
 			continue
 		}
 		cases = append(cases, l.file(file, data)...)
@@ -294,7 +294,7 @@ func (l *loader) decodeCase(file string, n ast.Node) *Case {
 	if name, v, ok := text("name"); ok {
 		c.Name = name
 		switch {
-		case !validName(name):
+		case !rules.ValidID(name):
 			at(v, "name must be lowercase letters, digits and dashes")
 		default:
 			if prev, dup := l.seen[name]; dup {
@@ -442,21 +442,4 @@ func (l *loader) ids(kind string) []string {
 		out = append(out, c.ID)
 	}
 	return out
-}
-
-func validName(s string) bool {
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-			return false
-		}
-	}
-	return s != ""
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
