@@ -12,12 +12,12 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
-	"github.com/backtriage/backtriage/rules"
 )
 
 // diaryFlags are the flags of the commands that use the private diary, and
@@ -173,7 +173,7 @@ var diaryWarned = map[string]bool{}
 // snapshot (rules/table.json), or of the --rules table's snapshot.
 func (o *rootOptions) tableVersion() string {
 	if o.RulesDir == "" {
-		return diary.TableVersion(ruletable.Snapshot)
+		return diary.TableVersion(backtriage.RuleSnapshot())
 	}
 	eng, err := o.engine()
 	if err != nil {

@@ -6,11 +6,11 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
 	"github.com/backtriage/backtriage/internal/tui"
-	"github.com/backtriage/backtriage/rules"
 )
 
 // rootOptions are the flags the commands share, and the interactive flow's.
@@ -58,7 +58,7 @@ func (o *rootOptions) engine() (*triage.Engine, error) {
 		t, err = rules.LoadDir(o.RulesDir, qn)
 	} else {
 		// The compiled snapshot of rules/*.yaml: a millisecond, not ten.
-		t, err = rules.LoadSnapshot(ruletable.Snapshot, qn)
+		t, err = rules.LoadSnapshot(backtriage.RuleSnapshot(), qn)
 	}
 	if err != nil {
 		return nil, withCode(exitInput, err)

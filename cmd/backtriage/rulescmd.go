@@ -7,11 +7,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/export"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/safetydoc"
-	"github.com/backtriage/backtriage/rules"
 )
 
 func newRulesCmd(o *rootOptions) *cobra.Command {
@@ -101,7 +101,7 @@ func loadTable(o *rootOptions, args []string) (*rules.Table, error) {
 		err error
 	)
 	if dir := tableName(o, args); dir == builtinName {
-		t, err = rules.Load(ruletable.FS, "rules", qn)
+		t, err = rules.Load(backtriage.RuleFiles(), "rules", qn)
 	} else {
 		t, err = rules.LoadDir(dir, qn)
 	}

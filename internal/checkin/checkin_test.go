@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/emergencynumber"
@@ -15,14 +16,13 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
-	"github.com/backtriage/backtriage/rules"
 )
 
 var day0 = time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC)
 
 func engine(t testing.TB) *triage.Engine {
 	qn := questionnaire.Default()
-	tbl, err := rules.LoadSnapshot(ruletable.Snapshot, qn)
+	tbl, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), qn)
 	if err != nil {
 		t.Fatal(err)
 	}

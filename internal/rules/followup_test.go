@@ -8,15 +8,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/rules"
 )
 
 func builtinTable(t *testing.T) *rules.Table {
 	t.Helper()
-	tbl, err := rules.Load(ruletable.FS, "rules", questionnaire.Default())
+	tbl, err := rules.Load(backtriage.RuleFiles(), "rules", questionnaire.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

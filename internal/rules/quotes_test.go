@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/rules"
 )
 
 // seedsDir is where the articles live: shared/seeds beside the repository.
@@ -29,7 +29,7 @@ func TestQuotesAreVerbatim(t *testing.T) {
 	if _, err := os.Stat(seedsDir); err != nil {
 		t.Skipf("articles not found at %s (they live in shared/seeds beside the repository): %v", seedsDir, err)
 	}
-	tbl, err := rules.Load(ruletable.FS, "rules", questionnaire.Default())
+	tbl, err := rules.Load(backtriage.RuleFiles(), "rules", questionnaire.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestSaidByMatchesTheArticle(t *testing.T) {
 	if _, err := os.Stat(seedsDir); err != nil {
 		t.Skipf("articles not found at %s: %v", seedsDir, err)
 	}
-	tbl, err := rules.Load(ruletable.FS, "rules", questionnaire.Default())
+	tbl, err := rules.Load(backtriage.RuleFiles(), "rules", questionnaire.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

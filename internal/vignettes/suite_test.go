@@ -5,11 +5,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
 	"github.com/backtriage/backtriage/internal/vignettes"
-	"github.com/backtriage/backtriage/rules"
 )
 
 // vignettesDir is the repository's vignette suite, relative to this package.
@@ -21,7 +21,7 @@ const minCases = 40
 func builtinEngine(t testing.TB) *triage.Engine {
 	t.Helper()
 	qn := questionnaire.Default()
-	table, err := rules.Load(ruletable.FS, "rules", qn)
+	table, err := rules.Load(backtriage.RuleFiles(), "rules", qn)
 	if err != nil {
 		t.Fatalf("loading the built-in rule table:\n%v", err)
 	}
@@ -84,7 +84,7 @@ func TestVignetteSuite(t *testing.T) {
 func TestVignetteSuiteOnSnapshot(t *testing.T) {
 	eng := builtinEngine(t)
 	cases := loadSuite(t, eng)
-	snap, err := rules.LoadSnapshot(ruletable.Snapshot, eng.Questionnaire())
+	snap, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), eng.Questionnaire())
 	if err != nil {
 		t.Fatalf("loading the built-in snapshot: %v", err)
 	}
