@@ -122,8 +122,9 @@ func TestCompletionOffersFlagValues(t *testing.T) {
 	}
 }
 
-// The manual page reads right under man: a flag with a short form is
-// "-o, --output", descriptions are whole paragraphs (not broken where the
+// The manual page reads right under man: the header line holds the page
+// name at both ends (not overwritten by a long title), a flag with a short
+// form is "-o, --output", descriptions are whole paragraphs (not broken where the
 // source wrapped), no markup, and the exit codes are there.
 func TestManPageReads(t *testing.T) {
 	manBin, err := exec.LookPath("man")
@@ -148,6 +149,10 @@ func TestManPageReads(t *testing.T) {
 	// rendered text, so it is looked at for what hyphenation leaves be).
 	if !strings.Contains(string(page), "(and why), a self-care plan") {
 		t.Errorf("the description is broken into paragraphs where the source wrapped:\n%s", page)
+	}
+	first := strings.SplitN(string(out), "\n", 2)[0]
+	if !strings.HasPrefix(first, "BACKTRIAGE(1)") || !strings.HasSuffix(strings.TrimSpace(first), "BACKTRIAGE(1)") {
+		t.Errorf("garbled man header: %q", first)
 	}
 	text := strings.Join(strings.Fields(string(out)), " ")
 	for _, want := range []string{"-o, --output", "EXIT STATUS", "assess --answers FILE|-"} {

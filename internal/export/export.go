@@ -139,7 +139,7 @@ func replaceable(abs string, m fs.FileMode) error {
 // written, so it is not reported.
 func syncDir(dir string) {
 	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
+		_ = d.Sync()
+		_ = d.Close()
 	}
 }

@@ -197,7 +197,9 @@ followup:
 	for _, c := range routineCases {
 		dir := t.TempDir()
 		doc := strings.Replace(string(valid), "    order: 10\n", "    order: 10\n    routine: "+c.routine+"\n", 1)
-		os.WriteFile(filepath.Join(dir, "rules.yaml"), []byte(doc), 0o600)
+		if err := os.WriteFile(filepath.Join(dir, "rules.yaml"), []byte(doc), 0o600); err != nil {
+			t.Fatal(err)
+		}
 		_, err := rules.LoadDir(dir, questionnaire.Default())
 		if err == nil || !strings.Contains(err.Error(), c.want) || !regexp.MustCompile(`rules\.yaml:\d+:\d+: `).MatchString(err.Error()) {
 			t.Errorf("routine %s:\n got %v\nwant file:line:col: ...%s", c.routine, err, c.want)
