@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -124,7 +123,7 @@ func (o *rootOptions) checkinInput(cmd *cobra.Command, path string, opts checkin
 		return &checkin.Input{Answers: a, Note: note, Now: opts.Now}, false, nil, nil
 	}
 	in, out := cmd.InOrStdin(), cmd.OutOrStdout()
-	if o.Accessible || !isTerminal(in) || !isTerminal(out) || os.Getenv("TERM") == "dumb" {
+	if accessibleMode(cmd, o) {
 		l := checkin.NewLines(cmd.Context(), in, out, !isTerminal(in))
 		input, err := checkin.RunLines(l, opts)
 		return input, true, l, checkinErr(err)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -263,31 +262,15 @@ func newGuideCmd(o *rootOptions) *cobra.Command {
 				defer s.Close()
 			}
 			now := currentPlan(cmd, s)
-			var offered []*rules.Step
-			if now.blocked == "" && (!now.known || len(now.plan) > 0) {
-				offered = guide.Offered(t, now.plan, now.withheld)
-			}
 			if len(args) == 0 {
-				return listGuides(cmd, offered, now, t)
+				return listGuides(cmd, now.offered(t), now, t)
 			}
-			id := args[0]
-			step := t.Step(id)
-			switch {
-			case step == nil || step.Routine == nil:
-				var ids []string
-				for _, st := range guide.Offered(t, nil, nil) {
-					ids = append(ids, st.ID)
-				}
-				return usagef("%q has no guided routine; steps with one: %s", id, strings.Join(ids, ", "))
-			case now.blocked != "":
-				return usagef("%q is not offered now: %s", id, now.blocked)
-			case contains(now.withheld, id):
-				return usagef("%q is not offered now: %s", id, now.why[id])
-			case now.known && !contains(now.plan, id):
-				fmt.Fprintf(cmd.ErrOrStderr(), "Note: %q is not in your current plan; read its caution before you start.\n", id)
+			step, err := pickRoutine(cmd, t, now, args[0])
+			if err != nil {
+				return err
 			}
 			var res guide.Result
-			if o.Accessible || !isTerminal(cmd.InOrStdin()) || !isTerminal(cmd.OutOrStdout()) || os.Getenv("TERM") == "dumb" {
+			if accessibleMode(cmd, o) {
 				res, err = guide.RunText(cmd.Context(), step, guide.TextOptions{In: cmd.InOrStdin(), Out: cmd.OutOrStdout(), Quiet: quiet})
 			} else {
 				res, err = guide.Run(cmd.Context(), cmd.InOrStdin(), cmd.OutOrStdout(), step, quiet)
@@ -296,17 +279,7 @@ func newGuideCmd(o *rootOptions) *cobra.Command {
 				return err
 			}
 			if res.Finished && s != nil {
-				r := &diary.Routine{At: o.now(), Step: id, Seconds: int(res.Elapsed.Seconds()), Finished: true}
-				if rec, err := s.Load(); err == nil {
-					if st := followup.Current(rec); st.Episode != nil {
-						r.EpisodeID = st.Episode.ID
-					}
-				}
-				if _, err := s.AddRoutine(r); err != nil {
-					warnDiary(cmd, err)
-				} else {
-					fmt.Fprintln(cmd.ErrOrStderr(), "Recorded in your diary.")
-				}
+				o.recordRoutine(cmd, s, step.ID, res)
 			}
 			return nil
 		},
@@ -319,6 +292,43 @@ func newGuideCmd(o *rootOptions) *cobra.Command {
 	return cmd
 }
 
+// pickRoutine is the step id names, when it has a routine that is offered
+// now; a step outside the current plan is run after a note.
+func pickRoutine(cmd *cobra.Command, t *rules.Table, now planNow, id string) (*rules.Step, error) {
+	step := t.Step(id)
+	switch {
+	case step == nil || step.Routine == nil:
+		var ids []string
+		for _, st := range guide.Offered(t, nil, nil) {
+			ids = append(ids, st.ID)
+		}
+		return nil, usagef("%q has no guided routine; steps with one: %s", id, strings.Join(ids, ", "))
+	case now.blocked != "":
+		return nil, usagef("%q is not offered now: %s", id, now.blocked)
+	case contains(now.withheld, id):
+		return nil, usagef("%q is not offered now: %s", id, now.why[id])
+	case now.known && !contains(now.plan, id):
+		fmt.Fprintf(cmd.ErrOrStderr(), "Note: %q is not in your current plan; read its caution before you start.\n", id)
+	}
+	return step, nil
+}
+
+// recordRoutine records a finished routine in the diary, with the episode
+// it belongs to.
+func (o *rootOptions) recordRoutine(cmd *cobra.Command, s *diary.Store, id string, res guide.Result) {
+	r := &diary.Routine{At: o.now(), Step: id, Seconds: int(res.Elapsed.Seconds()), Finished: true}
+	if rec, err := s.Load(); err == nil {
+		if st := followup.Current(rec); st.Episode != nil {
+			r.EpisodeID = st.Episode.ID
+		}
+	}
+	if _, err := s.AddRoutine(r); err != nil {
+		warnDiary(cmd, err)
+		return
+	}
+	fmt.Fprintln(cmd.ErrOrStderr(), "Recorded in your diary.")
+}
+
 // planNow is what guide may offer: the latest episode's plan less the
 // steps ruled out now (the episode's withheld steps and the latest
 // check-in's: a new warning sign there rules out more).
@@ -329,6 +339,15 @@ type planNow struct {
 	why      map[string]string
 	// blocked says why nothing at all is offered (an emergency).
 	blocked string
+}
+
+// offered is the steps with a routine that may be offered now: none after
+// an emergency, none when the plan (known) has no steps.
+func (p planNow) offered(t *rules.Table) []*rules.Step {
+	if p.blocked != "" || (p.known && len(p.plan) == 0) {
+		return nil
+	}
+	return guide.Offered(t, p.plan, p.withheld)
 }
 
 func currentPlan(cmd *cobra.Command, s *diary.Store) planNow {
