@@ -64,9 +64,7 @@ func TestBuiltinFollowupRules(t *testing.T) {
 var quoted = regexp.MustCompile(`"([^"]+)"`)
 
 func TestFollowupAndRoutineQuotesAreVerbatim(t *testing.T) {
-	if _, err := os.Stat(seedsDir); err != nil {
-		t.Skipf("articles not found at %s: %v", seedsDir, err)
-	}
+	needArticles(t)
 	tbl := builtinTable(t)
 	text := func(src *rules.Source) string {
 		if src.Seed != "" {
