@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -230,14 +231,6 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 
 func secs(n int) time.Duration { return time.Duration(n) * time.Second }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
 
 func newGuideCmd(o *rootOptions) *cobra.Command {
 	var quiet bool
@@ -305,9 +298,9 @@ func pickRoutine(cmd *cobra.Command, t *rules.Table, now planNow, id string) (*r
 		return nil, usagef("%q has no guided routine; steps with one: %s", id, strings.Join(ids, ", "))
 	case now.blocked != "":
 		return nil, usagef("%q is not offered now: %s", id, now.blocked)
-	case contains(now.withheld, id):
+	case slices.Contains(now.withheld, id):
 		return nil, usagef("%q is not offered now: %s", id, now.why[id])
-	case now.known && !contains(now.plan, id):
+	case now.known && !slices.Contains(now.plan, id):
 		fmt.Fprintf(cmd.ErrOrStderr(), "Note: %q is not in your current plan; read its caution before you start.\n", id)
 	}
 	return step, nil
@@ -370,7 +363,7 @@ func currentPlan(cmd *cobra.Command, s *diary.Store) planNow {
 	}
 	add := func(ws []diary.Step) {
 		for _, w := range ws {
-			if !contains(p.withheld, w.ID) {
+			if !slices.Contains(p.withheld, w.ID) {
 				p.withheld = append(p.withheld, w.ID)
 				p.why[w.ID] = w.Why
 			}
