@@ -231,7 +231,6 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 
 func secs(n int) time.Duration { return time.Duration(n) * time.Second }
 
-
 func newGuideCmd(o *rootOptions) *cobra.Command {
 	var quiet bool
 	cmd := &cobra.Command{
