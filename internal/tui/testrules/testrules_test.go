@@ -20,10 +20,10 @@ var intended = map[string]rules.Level{
 	"warning_nerves/unsteady": rules.Emergency, "warning_nerves/bladder_bowel": rules.Emergency,
 	"warning_nerves/saddle_numbness": rules.Emergency, "warning_nerves/sudden_weakness": rules.Emergency,
 	"warning_nerves/one_arm": rules.Soon,
-	"warning_history/fever": rules.Urgent, "warning_history/cancer": rules.Urgent,
+	"warning_history/fever":  rules.Urgent, "warning_history/cancer": rules.Urgent,
 	"warning_history/weight_loss": rules.Urgent, "warning_history/night_pain": rules.Urgent,
 	"warning_history/osteoporosis_steroids": rules.Urgent,
-	"warning_history/accident": rules.Soon,
+	"warning_history/accident":              rules.Soon,
 }
 
 // Every warning option of the test table reaches the level intended for
