@@ -20,16 +20,19 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "assess --answers FILE|-",
 		Short: "Assess an answers file and print or save the summary",
-		Long: "Assess an answers file (YAML or JSON: question id -> option id, list of option ids, number or\n" +
+		Long: "Assess an answers file (YAML or JSON: question id -> option id, list of option ids, number or " +
 			"true/false; see 'backtriage questions') and print the summary, or write it with -o.",
 		Example: "  backtriage assess --answers answers.yaml\n" +
 			"  backtriage assess --answers answers.yaml --format json\n" +
 			"  cat answers.json | backtriage assess --answers - -o summary.md --format markdown",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if answersPath == "" {
+				return usagef("--answers: give the answers FILE, or - for standard input")
+			}
 			f, err := report.ParseFormat(format)
 			if err != nil {
-				return withCode(exitUsage, fmt.Errorf("--format: %w", err))
+				return usagef("--format: %w", err)
 			}
 			eng, err := o.engine()
 			if err != nil {
@@ -72,12 +75,14 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&answersPath, "answers", "", "answers `FILE` (YAML or JSON), or - for standard input")
-	fl.StringVar(&format, "format", "text", "text, markdown or json")
-	fl.StringVarP(&output, "output", "o", "", "write the summary to `FILE` (created with mode 0600)")
-	fl.BoolVar(&force, "force", false, "replace FILE if it exists")
-	fl.BoolVar(&store, "store", false, "save this assessment in your diary; in scripts this is your consent to keep one (on a terminal you are asked)")
-	person.add(fl)
-	_ = cmd.MarkFlagRequired("answers")
+	fl.StringVar(&answersPath, "answers", "", "The answers FILE (YAML or JSON), or - for standard input (required)")
+	addChoiceFlag(cmd, &format, "format", "text", "The summary's format", reportFormats())
+	fl.StringVarP(&output, "output", "o", "", "Write the summary to FILE (created with mode 0600)")
+	fl.BoolVar(&force, "force", false, "Replace FILE if it exists")
+	fl.BoolVar(&store, "store", false, "Save this assessment in your diary; in scripts this is your consent to keep one (on a terminal you are asked)")
+	person.add(cmd)
+	o.addTableFlag(fl)
+	o.addClockFlags(fl)
+	o.diary.addStore(fl)
 	return cmd
 }

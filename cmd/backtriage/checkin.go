@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -24,20 +23,20 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "checkin",
 		Short: "Check in: warning signs, pain today, what you did, and what it means",
-		Long: "The daily check-in, about thirty seconds: the warning-sign questions first, every time (the same\n" +
-			"levels as the assessment; an urgent or emergency answer stops it), then the pain now (0 to 10) and\n" +
-			"compared with last time, which steps of your plan you did, and a note. Then what it means, from the\n" +
+		Long: "The daily check-in, about thirty seconds: the warning-sign questions first, every time (the same " +
+			"levels as the assessment; an urgent or emergency answer stops it), then the pain now (0 to 10) and " +
+			"compared with last time, which steps of your plan you did, and a note. Then what it means, from the " +
 			"follow-up rules in rules/followup.yaml. Saved in your diary when you have agreed to one.\n\n" +
-			"With --answers FILE (or - for standard input) it runs from an answers file: the warning questions'\n" +
-			"ids (see 'backtriage questions'), pain_now (0-10), pain_compared (better, same, worse),\n" +
+			"With --answers FILE (or - for standard input) it runs from an answers file: the warning questions' " +
+			"ids (see 'backtriage questions'), pain_now (0-10), pain_compared (better, same, worse), " +
 			"steps_done (step ids from your plan, or none) and note (text).",
 		Example: "  backtriage checkin\n" +
 			"  backtriage checkin --accessible\n" +
 			"  backtriage checkin --answers today.yaml --format json",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if format != "text" && format != "json" {
-				return withCode(exitUsage, fmt.Errorf("--format %q: valid: text, json", format))
+			if err := oneOf("format", format, textOrJSON); err != nil {
+				return err
 			}
 			here, err := person.emergency()
 			if err != nil {
@@ -86,11 +85,14 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&answersPath, "answers", "", "check in from an answers `FILE` (YAML or JSON), or - for standard input")
-	fl.StringVar(&format, "format", "text", "text or json (the check-in record as stored)")
-	fl.BoolVar(&store, "store", false, "save the check-in in your diary; in scripts this is your consent to keep one")
-	fl.BoolVar(&o.Accessible, "accessible", false, "line-by-line prompts for screen readers (automatic when not on a terminal)")
-	person.add(fl)
+	fl.StringVar(&answersPath, "answers", "", "Check in from an answers FILE (YAML or JSON), or - for standard input")
+	addChoiceFlag(cmd, &format, "format", "text", "The output's format (json: the check-in record as stored)", textOrJSON)
+	fl.BoolVar(&store, "store", false, "Save the check-in in your diary; in scripts this is your consent to keep one")
+	fl.BoolVar(&o.Accessible, "accessible", false, "Ask line by line, for screen readers (automatic when not on a terminal)")
+	person.add(cmd)
+	o.addTableFlag(fl)
+	o.addClockFlags(fl)
+	o.diary.addStore(fl)
 	return cmd
 }
 
@@ -121,7 +123,7 @@ func (o *rootOptions) checkinInput(cmd *cobra.Command, path string, opts checkin
 		return &checkin.Input{Answers: a, Note: note, Now: opts.Now}, false, nil, nil
 	}
 	in, out := cmd.InOrStdin(), cmd.OutOrStdout()
-	if o.Accessible || !isTerminal(in) || !isTerminal(out) || os.Getenv("TERM") == "dumb" {
+	if accessibleMode(cmd, o) {
 		l := checkin.NewLines(cmd.Context(), in, out, !isTerminal(in))
 		input, err := checkin.RunLines(l, opts)
 		return input, true, l, checkinErr(err)

@@ -131,7 +131,9 @@ func TestAssessOutputFile(t *testing.T) {
 		t.Errorf("not markdown: %.60s", data)
 	}
 	// A second export refuses to replace the file, and leaves it intact.
-	os.WriteFile(out, []byte("keep me"), 0o600)
+	if err := os.WriteFile(out, []byte("keep me"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	_, errs, code := run(t, "", args...)
 	if code != exitWrite || !strings.Contains(errs, "file already exists") || !strings.Contains(errs, "--force") {
 		t.Errorf("exit %d: %s", code, errs)
@@ -174,7 +176,8 @@ func TestUsageErrors(t *testing.T) {
 		{"assess", "--answers", "x", "--format", "pdf"},
 		{"--bogus"},
 		{"questions", "--format", "xml"},
-		{"--date", "21/11/2026", "questions"},
+		{"assess", "--answers", "x", "--date", "21/11/2026"},
+		{"questions", "--date", "2026-11-21"}, // --date is only on the commands that date things
 	} {
 		_, errs, code := run(t, "", args...)
 		if code != exitUsage {
@@ -212,7 +215,9 @@ func TestRulesTest(t *testing.T) {
 		t.Errorf("failing case: exit %d, want %d\n%s", code, exitFailing, out)
 	}
 	// A malformed case file is bad input, with its position.
-	os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte("cases:\n  - name: x\n    levle: soon\n"), 0o600)
+	if err := os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte("cases:\n  - name: x\n    levle: soon\n"), 0o600); err != nil { //nolint:misspell // a typo on purpose
+		t.Fatal(err)
+	}
 	_, errs, code = run(t, "", "rules", "test", "--cases", dir)
 	if code != exitInput || !strings.Contains(errs, "bad.yaml:3:5") {
 		t.Errorf("malformed case: exit %d\n%s", code, errs)

@@ -12,26 +12,39 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
-	builtin "github.com/backtriage/backtriage/rules"
 )
 
-// diaryFlags are the flags every command shares for the private diary and
-// its clock.
+// diaryFlags are the flags of the commands that use the private diary, and
+// of its clock.
 type diaryFlags struct {
 	DataDir string
 	NoStore bool
 	Now     string
 }
 
-func (d *diaryFlags) add(f *pflag.FlagSet) {
-	f.StringVar(&d.DataDir, "data-dir", "", "keep the diary in `DIR` (default $XDG_DATA_HOME/backtriage, or ~/.local/share/backtriage)")
-	f.BoolVar(&d.NoStore, "no-store", false, "store nothing in the diary, and do not ask (also BACKTRIAGE_NO_STORE=1)")
-	f.StringVar(&d.Now, "now", "", "the date and time to use, `RFC3339` such as 2026-11-09T08:00:00+01:00 (also BACKTRIAGE_NOW; for tests and records)")
+// addStore registers --data-dir and --no-store, on the commands that read
+// or write the diary.
+func (d *diaryFlags) addStore(f *pflag.FlagSet) {
+	d.addDataDir(f)
+	f.BoolVar(&d.NoStore, "no-store", false, "Store nothing in the diary, and do not ask (also BACKTRIAGE_NO_STORE=1)")
+}
+
+// addDataDir registers --data-dir alone, on the commands that only find the
+// diary (diary path, forget).
+func (d *diaryFlags) addDataDir(f *pflag.FlagSet) {
+	f.StringVar(&d.DataDir, "data-dir", "", "Keep the diary in the folder DIR (default $XDG_DATA_HOME/backtriage, or ~/.local/share/backtriage)")
+}
+
+// addClock registers --now, on the commands that date what they print or
+// store (with --date: rootOptions.addClockFlags).
+func (d *diaryFlags) addClock(f *pflag.FlagSet) {
+	f.StringVar(&d.Now, "now", "", "The date and time to use, in RFC 3339 such as 2026-11-09T08:00:00+01:00 (also BACKTRIAGE_NOW; for tests and records)")
 }
 
 // nowEnv is the environment variable that sets the clock, like --now.
@@ -48,7 +61,7 @@ func (d *diaryFlags) clock() (time.Time, bool, error) {
 	}
 	t, err := time.Parse(time.RFC3339, v)
 	if err != nil {
-		return time.Time{}, false, withCode(exitUsage, fmt.Errorf("%s %q: expected a date and time such as 2026-11-09T08:00:00+01:00", from, v))
+		return time.Time{}, false, usagef("%s %q: expected a date and time such as 2026-11-09T08:00:00+01:00", from, v)
 	}
 	return t, true, nil
 }
@@ -160,7 +173,7 @@ var diaryWarned = map[string]bool{}
 // snapshot (rules/table.json), or of the --rules table's snapshot.
 func (o *rootOptions) tableVersion() string {
 	if o.RulesDir == "" {
-		return diary.TableVersion(builtin.Snapshot)
+		return diary.TableVersion(backtriage.RuleSnapshot())
 	}
 	eng, err := o.engine()
 	if err != nil {

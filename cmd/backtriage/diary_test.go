@@ -303,7 +303,9 @@ func TestDamagedDiaryDoesNotBlock(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "diary.db")
 	junk := []byte("not a database, but my notes\n")
-	os.WriteFile(file, junk, 0o600)
+	if err := os.WriteFile(file, junk, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	out, errs, code := runDiary(t, dir, "", nil, "assess", "--answers", charlotte, "--store")
 	if code != 0 || !strings.Contains(out, "SELF-CARE PLAN") || !strings.Contains(errs, "damaged") || !strings.Contains(errs, file) {
 		t.Errorf("assess with a damaged diary: exit %d\nstderr: %s", code, errs)
@@ -414,7 +416,9 @@ func TestGuideRecordsFinishedRoutine(t *testing.T) {
 // the assessment goes on, exiting as it would have.
 func TestUnusableDiaryFolderDoesNotBlock(t *testing.T) {
 	blocker := filepath.Join(t.TempDir(), "not-a-folder")
-	os.WriteFile(blocker, []byte("x"), 0o600)
+	if err := os.WriteFile(blocker, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	out, errs, code := runDiary(t, blocker, "", nil, "assess", "--answers", charlotte, "--store", "--exit-level")
 	if code != 0 || !strings.Contains(out, "SELF-CARE PLAN") || strings.Count(errs, "cannot use the diary") != 1 || !strings.Contains(errs, "works without its diary") {
 		t.Errorf("exit %d\nstderr: %s", code, errs)

@@ -1,9 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -45,8 +44,8 @@ func newHistoryCmd(o *rootOptions) *cobra.Command {
 		Short: "Your diary: pain over the days as a chart, steps done and the current advice",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if format != "text" && format != "json" {
-				return withCode(exitUsage, fmt.Errorf("--format %q: valid: text, json", format))
+			if err := oneOf("format", format, textOrJSON); err != nil {
+				return err
 			}
 			eng, err := o.engine()
 			if err != nil {
@@ -68,7 +67,9 @@ func newHistoryCmd(o *rootOptions) *cobra.Command {
 			return history.WriteText(cmd.OutOrStdout(), v)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "text or json")
+	addChoiceFlag(cmd, &format, "format", "text", "The output's format", textOrJSON)
+	o.addTableFlag(cmd.Flags())
+	o.diary.addStore(cmd.Flags())
 	return cmd
 }
 
@@ -77,13 +78,13 @@ func newForgetCmd(o *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "forget",
 		Short: "Delete your diary: every assessment, check-in and routine, and the consent",
-		Long: "Delete the diary file (and the two files SQLite keeps beside it) after asking you to confirm;\n" +
+		Long: "Delete the diary file (and the two files SQLite keeps beside it) after asking you to confirm; " +
 			"--yes deletes without asking, for scripts. A damaged diary can be deleted too.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			path, err := o.diary.path()
 			if err != nil {
-				return withCode(exitUsage, err)
+				return usage(err)
 			}
 			if !diary.Exists(path) {
 				fmt.Fprintf(cmd.OutOrStdout(), "There is no diary at %s; nothing to delete.\n", path)
@@ -91,7 +92,7 @@ func newForgetCmd(o *rootOptions) *cobra.Command {
 			}
 			if !yes {
 				if !isTerminal(cmd.InOrStdin()) {
-					return withCode(exitUsage, fmt.Errorf("deleting %s needs a confirmation: run on a terminal, or add --yes", path))
+					return usagef("deleting %s needs a confirmation: run on a terminal, or add --yes", path)
 				}
 				if !askYes(cmd.InOrStdin(), cmd.ErrOrStderr(), "Delete your whole diary at "+path+"? This cannot be undone. Type y to delete:") {
 					fmt.Fprintln(cmd.OutOrStdout(), "Nothing was deleted.")
@@ -106,7 +107,8 @@ func newForgetCmd(o *rootOptions) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&yes, "yes", false, "delete without asking (for scripts)")
+	cmd.Flags().BoolVar(&yes, "yes", false, "Delete without asking (for scripts)")
+	o.diary.addDataDir(cmd.Flags())
 	return cmd
 }
 
@@ -114,8 +116,9 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "diary",
 		Short: "Start, locate or export your private diary",
-		Long: "The diary keeps your assessments, check-ins and finished routines in one SQLite file on this\n" +
-			"machine, readable only by you, once you have agreed to it. See also 'backtriage history' and\n" +
+		Long: "The diary keeps your assessments, check-ins and finished routines in one SQLite file on this " +
+			"machine, readable only by you, once you have agreed to it: 'start' agrees to it, 'path' prints " +
+			"where it is and 'export' writes it for a clinician. See also 'backtriage history' and " +
 			"'backtriage forget'.",
 	}
 	var yes bool
@@ -125,7 +128,7 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if off, by := o.diary.off(); off {
-				return withCode(exitUsage, fmt.Errorf("storing is off (%s)", by))
+				return usagef("storing is off (%s)", by)
 			}
 			if s, err := o.diary.open(); err != nil {
 				return withCode(exitError, err)
@@ -138,7 +141,7 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 			how := "diary start --yes"
 			if !yes {
 				if !isTerminal(cmd.InOrStdin()) {
-					return withCode(exitUsage, errors.New("agreeing needs a terminal, or --yes"))
+					return usagef("agreeing needs a terminal, or --yes")
 				}
 				if !askYes(cmd.InOrStdin(), cmd.OutOrStdout(), "Keep a diary? Type y for yes, anything else for no:") {
 					fmt.Fprintln(cmd.OutOrStdout(), "No diary: nothing is stored.")
@@ -155,7 +158,9 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 			return nil
 		},
 	}
-	start.Flags().BoolVar(&yes, "yes", false, "agree without being asked (for scripts; the words above are what you agree to)")
+	start.Flags().BoolVar(&yes, "yes", false, "Agree without being asked (for scripts; the words shown are what you agree to)")
+	o.addClockFlags(start.Flags())
+	o.diary.addStore(start.Flags())
 
 	where := &cobra.Command{
 		Use:   "path",
@@ -164,7 +169,7 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			path, err := o.diary.path()
 			if err != nil {
-				return withCode(exitUsage, err)
+				return usage(err)
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), path)
 			return nil
@@ -184,8 +189,8 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 			if f == "md" {
 				f = "markdown"
 			}
-			if !contains(diary.ExportFormats, f) {
-				return withCode(exitUsage, fmt.Errorf("--format %q: valid: %s", format, strings.Join(diary.ExportFormats, ", ")))
+			if err := oneOf("format", f, diary.ExportFormats); err != nil {
+				return err
 			}
 			if err := checkOutput(output, force); err != nil {
 				return err
@@ -207,45 +212,34 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 				_, err = fmt.Fprint(cmd.OutOrStdout(), b.String())
 				return err
 			}
-			if err := writeOwnerOnly(output, []byte(b.String()), force); err != nil {
+			if err := export.WriteFile(output, []byte(b.String()), force); err != nil {
 				return withCode(exitWrite, err)
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "Saved your diary to %s\n", output)
 			return nil
 		},
 	}
-	export.Flags().StringVar(&format, "format", "markdown", "csv, markdown or json")
-	export.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` (created with mode 0600) instead of standard output")
-	export.Flags().BoolVar(&force, "force", false, "replace FILE if it exists")
+	addChoiceFlag(export, &format, "format", "markdown", "The export's format", diary.ExportFormats)
+	export.Flags().StringVarP(&output, "output", "o", "", "Write to FILE (created with mode 0600) instead of standard output")
+	export.Flags().BoolVar(&force, "force", false, "Replace FILE if it exists")
+	o.addClockFlags(export.Flags())
+	o.diary.addStore(export.Flags())
+	o.diary.addDataDir(where.Flags())
 	cmd.AddCommand(start, where, export)
 	return cmd
 }
 
 func secs(n int) time.Duration { return time.Duration(n) * time.Second }
 
-// writeOwnerOnly writes a file atomically, readable only by its owner.
-func writeOwnerOnly(path string, data []byte, force bool) error {
-	return export.WriteFile(path, data, force)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func newGuideCmd(o *rootOptions) *cobra.Command {
 	var quiet bool
 	cmd := &cobra.Command{
 		Use:   "guide [STEP]",
 		Short: "Run a timed self-care step as a guided routine (tennis ball, cold pack, stretches...)",
-		Long: "Run a self-care step that has a time in it as a guided routine: each phase announced, a\n" +
-			"countdown, a progress bar and a bell at each change (--quiet for none). Space pauses and\n" +
-			"resumes, s skips a phase, q stops. Without STEP it lists the steps it can guide: those in your\n" +
-			"plan, leaving out any that your latest warning signs rule out. Finishing a routine is recorded\n" +
+		Long: "Run a self-care step that has a time in it as a guided routine: each phase announced, a " +
+			"countdown, a progress bar and a bell at each change (--quiet for none). Space pauses and " +
+			"resumes, s skips a phase, q stops. Without STEP it lists the steps it can guide: those in your " +
+			"plan, leaving out any that your latest warning signs rule out. Finishing a routine is recorded " +
 			"in your diary when you keep one.",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -260,31 +254,15 @@ func newGuideCmd(o *rootOptions) *cobra.Command {
 				defer s.Close()
 			}
 			now := currentPlan(cmd, s)
-			var offered []*rules.Step
-			if now.blocked == "" && (!now.known || len(now.plan) > 0) {
-				offered = guide.Offered(t, now.plan, now.withheld)
-			}
 			if len(args) == 0 {
-				return listGuides(cmd, offered, now, t)
+				return listGuides(cmd, now.offered(t), now, t)
 			}
-			id := args[0]
-			step := t.Step(id)
-			switch {
-			case step == nil || step.Routine == nil:
-				var ids []string
-				for _, st := range guide.Offered(t, nil, nil) {
-					ids = append(ids, st.ID)
-				}
-				return withCode(exitUsage, fmt.Errorf("%q has no guided routine; steps with one: %s", id, strings.Join(ids, ", ")))
-			case now.blocked != "":
-				return withCode(exitUsage, fmt.Errorf("%q is not offered now: %s", id, now.blocked))
-			case contains(now.withheld, id):
-				return withCode(exitUsage, fmt.Errorf("%q is not offered now: %s", id, now.why[id]))
-			case now.known && !contains(now.plan, id):
-				fmt.Fprintf(cmd.ErrOrStderr(), "Note: %q is not in your current plan; read its caution before you start.\n", id)
+			step, err := pickRoutine(cmd, t, now, args[0])
+			if err != nil {
+				return err
 			}
 			var res guide.Result
-			if o.Accessible || !isTerminal(cmd.InOrStdin()) || !isTerminal(cmd.OutOrStdout()) || os.Getenv("TERM") == "dumb" {
+			if accessibleMode(cmd, o) {
 				res, err = guide.RunText(cmd.Context(), step, guide.TextOptions{In: cmd.InOrStdin(), Out: cmd.OutOrStdout(), Quiet: quiet})
 			} else {
 				res, err = guide.Run(cmd.Context(), cmd.InOrStdin(), cmd.OutOrStdout(), step, quiet)
@@ -293,24 +271,54 @@ func newGuideCmd(o *rootOptions) *cobra.Command {
 				return err
 			}
 			if res.Finished && s != nil {
-				r := &diary.Routine{At: o.now(), Step: id, Seconds: int(res.Elapsed.Seconds()), Finished: true}
-				if rec, err := s.Load(); err == nil {
-					if st := followup.Current(rec); st.Episode != nil {
-						r.EpisodeID = st.Episode.ID
-					}
-				}
-				if _, err := s.AddRoutine(r); err != nil {
-					warnDiary(cmd, err)
-				} else {
-					fmt.Fprintln(cmd.ErrOrStderr(), "Recorded in your diary.")
-				}
+				o.recordRoutine(cmd, s, step.ID, res)
 			}
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&quiet, "quiet", false, "no terminal bell at each change")
-	cmd.Flags().BoolVar(&o.Accessible, "accessible", false, "announce each phase in plain text, line by line (automatic when not on a terminal)")
+	cmd.Flags().BoolVar(&quiet, "quiet", false, "No terminal bell at each change")
+	cmd.Flags().BoolVar(&o.Accessible, "accessible", false, "Announce each phase in plain text, line by line (automatic when not on a terminal)")
+	o.addTableFlag(cmd.Flags())
+	o.addClockFlags(cmd.Flags())
+	o.diary.addStore(cmd.Flags())
 	return cmd
+}
+
+// pickRoutine is the step id names, when it has a routine that is offered
+// now; a step outside the current plan is run after a note.
+func pickRoutine(cmd *cobra.Command, t *rules.Table, now planNow, id string) (*rules.Step, error) {
+	step := t.Step(id)
+	switch {
+	case step == nil || step.Routine == nil:
+		var ids []string
+		for _, st := range guide.Offered(t, nil, nil) {
+			ids = append(ids, st.ID)
+		}
+		return nil, usagef("%q has no guided routine; steps with one: %s", id, strings.Join(ids, ", "))
+	case now.blocked != "":
+		return nil, usagef("%q is not offered now: %s", id, now.blocked)
+	case slices.Contains(now.withheld, id):
+		return nil, usagef("%q is not offered now: %s", id, now.why[id])
+	case now.known && !slices.Contains(now.plan, id):
+		fmt.Fprintf(cmd.ErrOrStderr(), "Note: %q is not in your current plan; read its caution before you start.\n", id)
+	}
+	return step, nil
+}
+
+// recordRoutine records a finished routine in the diary, with the episode
+// it belongs to.
+func (o *rootOptions) recordRoutine(cmd *cobra.Command, s *diary.Store, id string, res guide.Result) {
+	r := &diary.Routine{At: o.now(), Step: id, Seconds: int(res.Elapsed.Seconds()), Finished: true}
+	if rec, err := s.Load(); err == nil {
+		if st := followup.Current(rec); st.Episode != nil {
+			r.EpisodeID = st.Episode.ID
+		}
+	}
+	if _, err := s.AddRoutine(r); err != nil {
+		warnDiary(cmd, err)
+		return
+	}
+	fmt.Fprintln(cmd.ErrOrStderr(), "Recorded in your diary.")
 }
 
 // planNow is what guide may offer: the latest episode's plan less the
@@ -323,6 +331,15 @@ type planNow struct {
 	why      map[string]string
 	// blocked says why nothing at all is offered (an emergency).
 	blocked string
+}
+
+// offered is the steps with a routine that may be offered now: none after
+// an emergency, none when the plan (known) has no steps.
+func (p planNow) offered(t *rules.Table) []*rules.Step {
+	if p.blocked != "" || (p.known && len(p.plan) == 0) {
+		return nil
+	}
+	return guide.Offered(t, p.plan, p.withheld)
 }
 
 func currentPlan(cmd *cobra.Command, s *diary.Store) planNow {
@@ -345,7 +362,7 @@ func currentPlan(cmd *cobra.Command, s *diary.Store) planNow {
 	}
 	add := func(ws []diary.Step) {
 		for _, w := range ws {
-			if !contains(p.withheld, w.ID) {
+			if !slices.Contains(p.withheld, w.ID) {
 				p.withheld = append(p.withheld, w.ID)
 				p.why[w.ID] = w.Why
 			}

@@ -7,9 +7,6 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"charm.land/fang/v2"
-	"github.com/spf13/cobra"
-
 	"github.com/backtriage/backtriage/internal/tui"
 )
 
@@ -41,69 +38,57 @@ func withCode(code int, err error) error {
 	return &codedError{code: code, err: err}
 }
 
-func exitCode(err error) int {
+// usageError is a bad flag or argument, whether cobra found it (an unknown
+// flag, a missing value, an extra argument) or a command did (a value not
+// among the valid ones): exit status 2, and a pointer to the command's help.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// usage marks err as a usage error.
+func usage(err error) error {
 	if err == nil {
+		return nil
+	}
+	return &usageError{err: err}
+}
+
+// usagef is usage(fmt.Errorf(...)).
+func usagef(format string, args ...any) error { return usage(fmt.Errorf(format, args...)) }
+
+func exitCode(err error) int {
+	var (
+		ce *codedError
+		ue *usageError
+	)
+	switch {
+	case err == nil:
 		return exitOK
-	}
-	var ce *codedError
-	if errors.As(err, &ce) {
-		return ce.code
-	}
-	if isUsage(err) {
+	case errors.As(err, &ue):
 		return exitUsage
-	}
-	if errors.Is(err, tui.ErrAborted) {
+	case errors.As(err, &ce):
+		return ce.code
+	case errors.Is(err, tui.ErrAborted):
 		return exitAborted
 	}
 	return exitError
 }
 
-// reported holds the error of a command that has already printed it. fang
-// asks the terminal for its background colour before calling any error
-// handler, which stalls on terminals that never answer; commands therefore
-// print their own errors and hand fang nil (see reportErrors).
-var reported error
-
-// reportErrors makes every command print its own error and record it.
-func reportErrors(c *cobra.Command) {
-	if run := c.RunE; run != nil {
-		c.RunE = func(cmd *cobra.Command, args []string) error {
-			err := run(cmd, args)
-			if err != nil {
-				printError(cmd.ErrOrStderr(), fang.Styles{}, err)
-				reported = err
-			}
-			return nil
-		}
-	}
-	for _, sub := range c.Commands() {
-		reportErrors(sub)
-	}
-}
-
-// isUsage recognises cobra's argument and flag errors, which are plain.
-func isUsage(err error) bool {
-	s := err.Error()
-	for _, p := range []string{"unknown flag", "unknown shorthand", "unknown command", "flag needs an argument",
-		"invalid argument", "accepts ", "requires at least", "required flag"} {
-		if strings.Contains(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // printError prints one problem per line, unstyled, so file:line:col
-// messages stay whole for editors and scripts.
-func printError(w io.Writer, _ fang.Styles, err error) {
+// messages stay whole for editors and scripts. A usage error ends with
+// where to read the usage of the command that met it (cmdPath, such as
+// "backtriage assess").
+func printError(w io.Writer, cmdPath string, err error) {
 	if errors.Is(err, errLevel) {
 		return // --exit-level: a status, not a problem
 	}
 	for _, line := range strings.Split(err.Error(), "\n") {
 		fmt.Fprintln(w, "backtriage: "+line)
 	}
-	if isUsage(err) {
-		fmt.Fprintln(w, "backtriage: see 'backtriage --help'")
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(w, "backtriage: see '%s --help'\n", cmdPath)
 	}
 }
 

@@ -105,7 +105,7 @@ func TestTUISuspendAndResume(t *testing.T) {
 		v.stopped(prog)
 		v.handedBack(how)
 		// The shell writes on the screen meanwhile; then fg.
-		v.emu.Write([]byte("\x1b[2J\x1b[Hshell output\r\n"))
+		_, _ = v.emu.Write([]byte("\x1b[2J\x1b[Hshell output\r\n")) // the emulator never fails
 		v.raw = false
 		prog.Signal(syscall.SIGCONT)
 		v.waitRaw()

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"os"
 
 	"github.com/charmbracelet/x/term"
@@ -21,14 +20,14 @@ import (
 // the terminal UI, or line-by-line prompts with --accessible, when input or
 // output is not a terminal, or with TERM=dumb.
 func runInteractive(cmd *cobra.Command, o *rootOptions) error {
-	if !tui.ValidTheme(o.Theme) {
-		return withCode(exitUsage, fmt.Errorf("--theme %q: valid: charm, dracula, catppuccin, base16, base, plain", o.Theme))
+	if err := oneOf("theme", o.Theme, tui.Themes); err != nil {
+		return err
 	}
 	var format report.Format
 	if cmd.Flags().Changed("format") || o.Output == "" {
 		f, err := report.ParseFormat(o.Format)
 		if err != nil {
-			return withCode(exitUsage, fmt.Errorf("--format: %w", err))
+			return usagef("--format: %w", err)
 		}
 		format = f
 	} else {
@@ -77,9 +76,8 @@ func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 
 // runSession runs the terminal UI, or the line-by-line prompts.
 func runSession(cmd *cobra.Command, o *rootOptions, session flow.Session) error {
-	in, out := session.In, session.Out
 	ctx := cmd.Context()
-	if o.Accessible || !isTerminal(in) || !isTerminal(out) || os.Getenv("TERM") == "dumb" {
+	if accessibleMode(cmd, o) {
 		err := accessible.Run(ctx, session)
 		switch {
 		case errors.Is(err, accessible.ErrInputEnded), errors.Is(err, accessible.ErrBadInput):
@@ -92,9 +90,10 @@ func runSession(cmd *cobra.Command, o *rootOptions, session flow.Session) error 
 	return tui.Run(ctx, tui.Options{Session: session, Theme: o.Theme, Report: cmd.ErrOrStderr()})
 }
 
-// accessibleMode reports whether the session runs line by line, as
-// runSession decides: asked for, or input or output is not a terminal, or
-// the terminal is dumb.
+// accessibleMode reports whether a command asks line by line (the
+// interactive flow, the check-in, guided routines): asked for with
+// --accessible, or input or output is not a terminal, or the terminal is
+// dumb.
 func accessibleMode(cmd *cobra.Command, o *rootOptions) bool {
 	return o.Accessible || !isTerminal(cmd.InOrStdin()) || !isTerminal(cmd.OutOrStdout()) || os.Getenv("TERM") == "dumb"
 }

@@ -2,11 +2,10 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"strings"
 
-	"github.com/spf13/pflag"
+	"github.com/spf13/cobra"
 
 	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/rules"
@@ -45,18 +44,23 @@ type personFlags struct {
 	Explain   bool
 }
 
-func (p *personFlags) add(f *pflag.FlagSet) {
-	f.StringVar(&p.Region, "region", "", "country `CODE` for the emergency number (GB, US, IE, AU...; default from the locale, all numbers when unknown)")
-	f.BoolVar(&p.ExitLevel, "exit-level", false, "exit with a status for the level: 0 self-care, 10 soon, 11 urgent, 12 emergency")
-	f.BoolVar(&p.Explain, "explain", false, "show rule ids, scores and weights (for rule authors)")
+func (p *personFlags) add(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&p.Region, "region", "", "The country CODE for the emergency number (GB, US, IE, AU...; default from the locale, all numbers when unknown)")
+	f.BoolVar(&p.ExitLevel, "exit-level", false, "Exit with a status for the level: 0 self-care, 10 soon, 11 urgent, 12 emergency")
+	f.BoolVar(&p.Explain, "explain", false, "Show rule ids, scores and weights (for rule authors)")
+	complete := cobra.FixedCompletions(emergencynumber.Regions(), cobra.ShellCompDirectiveNoFileComp)
+	if err := cmd.RegisterFlagCompletionFunc("region", complete); err != nil {
+		panic(err) // a flag registered twice: a programming error, met by every test
+	}
 }
 
 // emergency resolves the emergency number from --region or the locale.
 func (p *personFlags) emergency() (emergencynumber.Local, error) {
 	if p.Region != "" {
 		if _, ok := emergencynumber.Lookup(p.Region); !ok {
-			return emergencynumber.Local{}, withCode(exitUsage, fmt.Errorf("--region %q: not in the table; known: %s (or leave it out to list every number)",
-				p.Region, strings.Join(emergencynumber.Regions(), ", ")))
+			return emergencynumber.Local{}, usagef("--region %q: not in the table; known: %s (or leave it out to list every number)",
+				p.Region, strings.Join(emergencynumber.Regions(), ", "))
 		}
 	}
 	return emergencynumber.Here(p.Region, os.Getenv), nil

@@ -7,6 +7,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"sync/atomic"
@@ -20,15 +21,22 @@ var version = ""
 
 func main() {
 	root := newRootCmd()
-	reportErrors(root)
+	// cobra adds the completion command while executing; added now, it is
+	// guarded like the others.
+	root.InitDefaultCompletionCmd()
+	var run outcome
+	run.guard(root)
 	ctx, stop := signalContext()
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(versionString()),
-		fang.WithErrorHandler(printError), // flag and argument errors
+		fang.WithoutManpage(), // ours: man.go
+		// Reached only by errors of commands guard does not see (cobra's
+		// __complete, for shells).
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, root.Name(), err) }),
 	)
 	stop()
 	if err == nil {
-		err = reported
+		err = run.err
 	}
 	code := exitCode(err)
 	if sig := caught.Load(); sig != nil && code != exitOK {

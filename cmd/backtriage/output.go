@@ -15,7 +15,7 @@ func checkOutput(path string, force bool) error {
 		return nil
 	}
 	if err := flow.CheckName(path); err != nil {
-		return withCode(exitUsage, fmt.Errorf("--output %q: %w", path, err))
+		return usagef("--output %q: %w", path, err)
 	}
 	if force {
 		return nil

@@ -33,22 +33,22 @@ func newQuestionsCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "questions",
 		Short: "List the questionnaire: every question and option id",
-		Long: "List the questionnaire with the ids an answers file uses. Warning-sign questions come first;\n" +
+		Long: "List the questionnaire with the ids an answers file uses. Warning-sign questions come first; " +
 			"follow-ups say which answer makes them apply.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			qn := questionnaire.Default()
-			switch format {
-			case "json":
-				return writeQuestionsJSON(cmd.OutOrStdout(), qn)
-			case "text":
-				writeQuestionsText(cmd.OutOrStdout(), qn)
-				return nil
+			if err := oneOf("format", format, textOrJSON); err != nil {
+				return err
 			}
-			return withCode(exitUsage, fmt.Errorf("--format %q: valid: text, json", format))
+			qn := questionnaire.Default()
+			if format == "json" {
+				return writeQuestionsJSON(cmd.OutOrStdout(), qn)
+			}
+			writeQuestionsText(cmd.OutOrStdout(), qn)
+			return nil
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "text or json")
+	addChoiceFlag(cmd, &format, "format", "text", "The list's format", textOrJSON)
 	return cmd
 }
 

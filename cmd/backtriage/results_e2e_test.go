@@ -119,37 +119,14 @@ func TestResultsOutputExistsAtStartAndSummaryReopens(t *testing.T) {
 		t.Fatal(err)
 	}
 	sum := filepath.Join(dir, "summary.json")
-	os.WriteFile(sum, js, 0o600)
+	if err := os.WriteFile(sum, js, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	again, err := exec.Command(bin(), "assess", "--date", e2eDate, "--answers", sum, "--format", "json").Output()
 	if err != nil {
 		t.Fatalf("a JSON summary does not reopen: %v", err)
 	}
 	if string(again) != string(js) {
 		t.Errorf("reassessing the summary's answers differs")
-	}
-}
-
-// `backtriage man` renders with man: the header line holds the page name at
-// both ends, not overwritten by a long title.
-func TestManPageHeader(t *testing.T) {
-	manBin, err := exec.LookPath("man")
-	if err != nil {
-		t.Skip("man is not installed")
-	}
-	page, err := exec.Command(bin(), "man").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := filepath.Join(t.TempDir(), "backtriage.1")
-	os.WriteFile(f, page, 0o600)
-	cmd := exec.Command(manBin, "-l", f)
-	cmd.Env = append(os.Environ(), "MANWIDTH=80", "MANPAGER=cat", "PAGER=cat")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Skipf("man -l failed here: %v", err)
-	}
-	first := strings.SplitN(string(out), "\n", 2)[0]
-	if !strings.HasPrefix(first, "BACKTRIAGE(1)") || !strings.HasSuffix(strings.TrimSpace(first), "BACKTRIAGE(1)") {
-		t.Errorf("garbled man header: %q", first)
 	}
 }

@@ -1,18 +1,22 @@
 package main
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
-	builtin "github.com/backtriage/backtriage/rules"
+	"github.com/backtriage/backtriage/internal/tui"
 )
 
-// rootOptions are the flags every command shares, and the interactive flow's.
+// rootOptions are the flags the commands share, and the interactive flow's.
+// Each command registers only the flags it uses (see the add* methods), so
+// `help`, `completion` and `questions` show none of --rules, --date or the
+// diary's flags.
 type rootOptions struct {
 	RulesDir    string
 	Date        string
@@ -26,6 +30,18 @@ type rootOptions struct {
 	diary       diaryFlags // the private diary and the clock (diary.go)
 
 	eng *triage.Engine
+}
+
+// addTableFlag registers --rules, on the commands that run the rule table.
+func (o *rootOptions) addTableFlag(f *pflag.FlagSet) {
+	f.StringVar(&o.RulesDir, "rules", "", "Load the rule table from the folder DIR instead of the built-in one")
+}
+
+// addClockFlags registers --date and --now, on the commands that date what
+// they print or store.
+func (o *rootOptions) addClockFlags(f *pflag.FlagSet) {
+	f.StringVar(&o.Date, "date", "", "The date to use, as YYYY-MM-DD, at midnight UTC (default today; for reproducible summaries)")
+	o.diary.addClock(f)
 }
 
 // engine loads the rule table once: --rules DIR, or the built-in one.
@@ -42,7 +58,7 @@ func (o *rootOptions) engine() (*triage.Engine, error) {
 		t, err = rules.LoadDir(o.RulesDir, qn)
 	} else {
 		// The compiled snapshot of rules/*.yaml: a millisecond, not ten.
-		t, err = rules.LoadSnapshot(builtin.Snapshot, qn)
+		t, err = rules.LoadSnapshot(backtriage.RuleSnapshot(), qn)
 	}
 	if err != nil {
 		return nil, withCode(exitInput, err)
@@ -70,7 +86,7 @@ func (o *rootOptions) checkDate() error {
 		return nil
 	}
 	if _, err := time.Parse("2006-01-02", o.Date); err != nil {
-		return withCode(exitUsage, fmt.Errorf("--date %q: expected YYYY-MM-DD", o.Date))
+		return usagef("--date %q: expected YYYY-MM-DD", o.Date)
 	}
 	return nil
 }
@@ -80,9 +96,9 @@ func newRootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "backtriage",
 		Short: "Upper back pain on waking: causes, what to do",
-		Long: "backtriage asks where and when your upper back hurts, how you sleep and how you spend your day.\n" +
-			"It checks for warning signs first, then suggests the likely muscle causes (and why), a\n" +
-			"self-care plan and when to get professional help. " + triage.Disclaimer + "\n" +
+		Long: "backtriage asks where and when your upper back hurts, how you sleep and how you spend your day. " +
+			"It checks for warning signs first, then suggests the likely muscle causes (and why), a " +
+			"self-care plan and when to get professional help. " + triage.Disclaimer + " " +
 			"Nothing leaves your machine.\n\n" +
 			"Run without a command for the interactive questionnaire.",
 		Args: cobra.NoArgs,
@@ -90,6 +106,8 @@ func newRootCmd() *cobra.Command {
 			"  backtriage --answers my-answers.yaml         # reopen saved answers for editing\n" +
 			"  backtriage assess --answers my-answers.yaml  # assess an answers file, print text\n" +
 			"  backtriage questions --format json           # the questionnaire, for scripts",
+		// The clock flags are checked before any command runs; a command
+		// without them leaves them empty.
 		PersistentPreRunE: func(*cobra.Command, []string) error {
 			if err := o.checkDate(); err != nil {
 				return err
@@ -100,21 +118,20 @@ func newRootCmd() *cobra.Command {
 			return runInteractive(cmd, o)
 		},
 	}
-	pf := root.PersistentFlags()
-	pf.StringVar(&o.RulesDir, "rules", "", "load the rule table from `DIR` instead of the built-in one")
-	pf.StringVar(&o.Date, "date", "", "date printed on summaries, `YYYY-MM-DD` (default today)")
-	o.diary.add(pf)
-
 	f := root.Flags()
-	f.StringVar(&o.AnswersPath, "answers", "", "start from the answers in `FILE` (saved earlier) and edit them")
-	f.StringVarP(&o.Output, "output", "o", "", "at the end, export the summary to `FILE` without asking")
-	f.StringVar(&o.Format, "format", "text", "format for --output: text, markdown or json")
-	f.BoolVar(&o.Force, "force", false, "let --output replace an existing file")
-	f.StringVar(&o.Theme, "theme", "charm", "colour theme: charm, dracula, catppuccin, base16, base or plain")
-	f.BoolVar(&o.Accessible, "accessible", false, "line-by-line prompts for screen readers (automatic when not on a terminal)")
-	o.person.add(f)
+	f.StringVar(&o.AnswersPath, "answers", "", "Start from the answers in FILE (saved earlier) and edit them")
+	f.StringVarP(&o.Output, "output", "o", "", "At the end, export the summary to FILE without asking")
+	addChoiceFlag(root, &o.Format, "format", "text", "The format for --output", reportFormats())
+	f.BoolVar(&o.Force, "force", false, "Let --output replace an existing file")
+	addChoiceFlag(root, &o.Theme, "theme", "charm", "The colour theme", tui.Themes)
+	f.BoolVar(&o.Accessible, "accessible", false, "Ask line by line, for screen readers (automatic when not on a terminal)")
+	o.person.add(root)
+	o.addTableFlag(f)
+	o.addClockFlags(f)
+	o.diary.addStore(f)
 
 	root.AddCommand(newQuestionsCmd(), newAssessCmd(o), newRulesCmd(o))
 	root.AddCommand(newCheckinCmd(o), newHistoryCmd(o), newGuideCmd(o), newForgetCmd(o), newDiaryCmd(o))
+	root.AddCommand(newManCmd())
 	return root
 }

@@ -7,22 +7,26 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/export"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/safetydoc"
-	builtin "github.com/backtriage/backtriage/rules"
 )
 
 func newRulesCmd(o *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rules",
-		Short: "Check a rule table",
+		Short: "Check, test and document a rule table",
+		Long: "Work on a rule table (default: the built-in one; a folder of *.yaml files with DIR or --rules): " +
+			"'check' validates it and prints every error as file:line:col, 'test' runs it against its " +
+			"vignettes and the cases its rules carry, and 'doc' writes the clinical safety document " +
+			"a clinician reviews it by. See rules/README.md for the format.",
 	}
-	cmd.AddCommand(&cobra.Command{
+	check := &cobra.Command{
 		Use:   "check [DIR]",
 		Short: "Validate a rule table (default: the built-in one) and print every error",
-		Long: "Validate every *.yaml file in DIR: strict keys, known question and option ids, unique ids,\n" +
+		Long: "Validate every *.yaml file in DIR: strict keys, known question and option ids, unique ids, " +
 			"sources and quotes, known causes and steps. Errors are printed as file:line:col.",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -34,9 +38,9 @@ func newRulesCmd(o *rootOptions) *cobra.Command {
 				tableName(o, args), len(t.Sources), len(t.Causes), len(t.Steps), len(t.Rules), len(t.Files))
 			return nil
 		},
-	})
-	cmd.AddCommand(newRulesTestCmd(o))
-	cmd.AddCommand(newRulesDocCmd(o))
+	}
+	o.addTableFlag(check.Flags())
+	cmd.AddCommand(check, newRulesTestCmd(o), newRulesDocCmd(o))
 	return cmd
 }
 
@@ -46,8 +50,8 @@ func newRulesDocCmd(o *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "doc [DIR]",
 		Short: "Write the clinical safety document for a rule table (default: " + safetydoc.Path + ")",
-		Long: "Write every warning question and option with the rules it reaches, each rule's level beside the\n" +
-			"level its guidance gives and any departure, the get-help lines, and every cause and self-care step\n" +
+		Long: "Write every warning question and option with the rules it reaches, each rule's level beside the " +
+			"level its guidance gives and any departure, the get-help lines, and every cause and self-care step " +
 			"with its source, as Markdown. -o - writes to standard output.",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -60,34 +64,44 @@ func newRulesDocCmd(o *rootOptions) *cobra.Command {
 				_, err := cmd.OutOrStdout().Write(out)
 				return err
 			}
-			if err := os.MkdirAll(filepath.Dir(output), 0o755); err != nil {
-				return withCode(exitWrite, err)
-			}
-			// Generated, so replaced; not health data, so readable by all.
-			if err := export.WriteFile(output, out, true); err != nil {
-				return withCode(exitWrite, err)
-			}
-			if err := os.Chmod(output, 0o644); err != nil {
+			if err := writePublic(output, out); err != nil {
 				return withCode(exitWrite, err)
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "Wrote %s\n", output)
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&output, "output", "o", safetydoc.Path, "write the document to `FILE`, or - for standard output")
+	cmd.Flags().StringVarP(&output, "output", "o", safetydoc.Path, "Write the document to FILE, or - for standard output")
+	o.addTableFlag(cmd.Flags())
 	return cmd
 }
 
-// loadTable loads DIR, else --rules, else the built-in table.
+// writePublic replaces a generated file, making its folder: it is not
+// health data, so it is readable by all.
+func writePublic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	if err := export.WriteFile(path, data, true); err != nil {
+		return err
+	}
+	return os.Chmod(path, 0o644)
+}
+
+// builtinName is how the built-in table is named in messages.
+const builtinName = "built-in rules"
+
+// loadTable loads the YAML of the table the rules commands work on: DIR,
+// else --rules, else the built-in one. Always the YAML, never the compiled
+// snapshot the app starts from: that leaves the inline cases out.
 func loadTable(o *rootOptions, args []string) (*rules.Table, error) {
 	qn := questionnaire.Default()
-	dir := tableName(o, args)
 	var (
 		t   *rules.Table
 		err error
 	)
-	if dir == "built-in rules" {
-		t, err = rules.Load(builtin.FS, "rules", qn)
+	if dir := tableName(o, args); dir == builtinName {
+		t, err = rules.Load(backtriage.RuleFiles(), "rules", qn)
 	} else {
 		t, err = rules.LoadDir(dir, qn)
 	}
@@ -97,6 +111,7 @@ func loadTable(o *rootOptions, args []string) (*rules.Table, error) {
 	return t, nil
 }
 
+// tableName is the folder loadTable reads, or builtinName.
 func tableName(o *rootOptions, args []string) string {
 	switch {
 	case len(args) > 0:
@@ -104,5 +119,5 @@ func tableName(o *rootOptions, args []string) string {
 	case o.RulesDir != "":
 		return o.RulesDir
 	}
-	return "built-in rules"
+	return builtinName
 }

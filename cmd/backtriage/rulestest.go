@@ -10,9 +10,8 @@ import (
 
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/ruletest"
 	"github.com/backtriage/backtriage/internal/triage"
-	builtin "github.com/backtriage/backtriage/rules"
+	"github.com/backtriage/backtriage/internal/vignettes"
 )
 
 // defaultCasesDir is where `rules test` looks for vignettes when --cases is
@@ -24,80 +23,76 @@ func newRulesTestCmd(o *rootOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "test [DIR]",
 		Short: "Run a rule table (default: the built-in one) against its vignettes and inline cases",
-		Long: "Run the rule table in DIR (default: the built-in one) against standardised patient vignettes,\n" +
-			"each with a gold triage level and the causes expected in the top three, and against the\n" +
-			"inline cases its rules carry (tests: fires / does_not_fire). Prints a table of cases, then\n" +
-			"emergency recall, the share of cases at an acceptable level, self-care cases over-triaged\n" +
-			"and top-3 cause agreement, then the inline cases. Vignettes are read from --cases, or from\n" +
+		Long: "Run the rule table in DIR (default: the built-in one) against standardised patient vignettes, " +
+			"each with a gold triage level and the causes expected in the top three, and against the " +
+			"inline cases its rules carry (tests: fires / does_not_fire). Prints a table of cases, then " +
+			"emergency recall, the share of cases at an acceptable level, self-care cases over-triaged " +
+			"and top-3 cause agreement, then the inline cases. Vignettes are read from --cases, or from " +
 			defaultCasesDir + " when it exists; without them only the inline cases run.\n\n" +
-			"Exit status: 0 when every case passes, 5 when a case fails, 3 when a rule or vignette file\n" +
+			"Exit status: 0 when every case passes, 5 when a case fails, 3 when a rule or vignette file " +
 			"has errors.",
 		Example: "  backtriage rules test\n" +
 			"  backtriage rules test rules --cases testdata/vignettes\n" +
 			"  backtriage rules test my-rules --format json",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return withCode(exitUsage, fmt.Errorf("--format %q: valid: text, json", format))
+			if err := oneOf("format", format, textOrJSON); err != nil {
+				return err
 			}
-			// Always the YAML: the compiled snapshot the app starts from
-			// leaves the inline cases out.
-			qn := questionnaire.Default()
-			var t *rules.Table
-			var err error
-			if name := tableName(o, args); name == "built-in rules" {
-				t, err = rules.Load(builtin.FS, "rules", qn)
-			} else {
-				t, err = rules.LoadDir(name, qn)
-			}
+			t, err := loadTable(o, args)
 			if err != nil {
-				return withCode(exitInput, err)
+				return err
 			}
-			meta := ruletest.Meta{Table: tableName(o, args)}
-
-			dir := casesDir
-			if dir == "" {
-				dir = defaultCasesDir
+			qn := questionnaire.Default()
+			cases, meta, err := loadCases(cmd, casesDir, qn, t)
+			if err != nil {
+				return err
 			}
-			var cases []*ruletest.Case
-			st, statErr := os.Stat(dir)
-			switch {
-			case statErr == nil && st.IsDir():
-				cases, err = ruletest.LoadDir(dir, qn, t)
-				if err != nil {
-					return withCode(exitInput, err)
-				}
-				meta.CasesDir = dir
-			case cmd.Flags().Changed("cases"):
-				if statErr == nil {
-					return withCode(exitUsage, fmt.Errorf("--cases %s: not a directory", dir))
-				}
-				if errors.Is(statErr, fs.ErrNotExist) {
-					return withCode(exitUsage, fmt.Errorf("--cases %s: no such directory", dir))
-				}
-				return withCode(exitUsage, fmt.Errorf("--cases %s: %w", dir, statErr))
-			default:
-				meta.Note = fmt.Sprintf("no vignettes found (%s is not a directory here; use --cases DIR); "+
-					"running the inline rule cases only", dir)
-			}
-
-			rep := ruletest.Run(triage.New(qn, t), cases)
+			meta.Table = tableName(o, args)
+			rep := vignettes.Run(triage.New(qn, t), cases)
 			if format == "json" {
-				err = ruletest.WriteJSON(cmd.OutOrStdout(), rep, meta)
+				err = vignettes.WriteJSON(cmd.OutOrStdout(), rep, meta)
 			} else {
-				err = ruletest.WriteText(cmd.OutOrStdout(), rep, meta)
+				err = vignettes.WriteText(cmd.OutOrStdout(), rep, meta)
 			}
 			if err != nil {
 				return err
 			}
 			if !rep.OK() {
-				return withCode(exitFailing, errors.New("rules test: "+ruletest.Summary(rep)))
+				return withCode(exitFailing, errors.New("rules test: "+vignettes.Summary(rep)))
 			}
 			return nil
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&casesDir, "cases", "", "read vignettes from `DIR` (default "+defaultCasesDir+" if it exists)")
-	fl.StringVar(&format, "format", "text", "text or json")
+	fl.StringVar(&casesDir, "cases", "", "Read vignettes from the folder DIR (default "+defaultCasesDir+" if it exists)")
+	addChoiceFlag(cmd, &format, "format", "text", "The report's format", textOrJSON)
+	o.addTableFlag(fl)
 	return cmd
+}
+
+// loadCases reads the vignettes from --cases, or from defaultCasesDir when
+// it exists; without either, none (the meta says so).
+func loadCases(cmd *cobra.Command, casesDir string, qn *questionnaire.Questionnaire, t *rules.Table) ([]*vignettes.Case, vignettes.Meta, error) {
+	dir := casesDir
+	if dir == "" {
+		dir = defaultCasesDir
+	}
+	st, err := os.Stat(dir)
+	switch {
+	case err == nil && st.IsDir():
+		cases, err := vignettes.LoadDir(dir, qn, t)
+		if err != nil {
+			return nil, vignettes.Meta{}, withCode(exitInput, err)
+		}
+		return cases, vignettes.Meta{CasesDir: dir}, nil
+	case !cmd.Flags().Changed("cases"):
+		return nil, vignettes.Meta{Note: fmt.Sprintf("no vignettes found (%s is not a directory here; use --cases DIR); "+
+			"running the inline rule cases only", dir)}, nil
+	case err == nil:
+		return nil, vignettes.Meta{}, usagef("--cases %s: not a directory", dir)
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, vignettes.Meta{}, usagef("--cases %s: no such directory", dir)
+	}
+	return nil, vignettes.Meta{}, usagef("--cases %s: %w", dir, err)
 }

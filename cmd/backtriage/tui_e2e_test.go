@@ -74,6 +74,8 @@ type vterm struct {
 	pumped  sync.WaitGroup // the program's output is all in the emulator
 	before  *unix.Termios  // the terminal's modes before the program ran
 	raw     bool           // the program has put the terminal in raw mode
+	outMu   sync.Mutex
+	out     []byte // every byte the program wrote, escape sequences and all
 }
 
 type vtermOpts struct {
@@ -81,6 +83,7 @@ type vtermOpts struct {
 	dir    string
 	env    []string
 	silent bool // never answer the program's queries
+	bare   bool // run args as given, without --date (for commands without it)
 }
 
 // startVT runs backtriage with args on a w×h pseudo-terminal in dir.
@@ -103,7 +106,10 @@ func startVT(tb testing.TB, o vtermOpts, args ...string) *vterm {
 		AltScreen:        func(on bool) { v.alt.Store(on) },
 		CursorVisibility: func(on bool) { v.cursor.Store(on) },
 	})
-	cmd := exec.Command(bin(), append([]string{"--date", e2eDate}, args...)...)
+	if !o.bare {
+		args = append([]string{"--date", e2eDate}, args...)
+	}
+	cmd := exec.Command(bin(), args...)
 	cmd.Dir = o.dir
 	cmd.Env = append([]string{
 		"TERM=xterm-256color", "HOME=" + o.dir, "PATH=" + os.Getenv("PATH"), "LANG=C.UTF-8",
@@ -124,7 +130,10 @@ func startVT(tb testing.TB, o vtermOpts, args ...string) *vterm {
 		for {
 			n, err := p.Read(buf)
 			if n > 0 {
-				v.emu.Write(buf[:n])
+				v.outMu.Lock()
+				v.out = append(v.out, buf[:n]...)
+				v.outMu.Unlock()
+				_, _ = v.emu.Write(buf[:n]) // the emulator takes all; it never fails
 				select {
 				case v.updated <- struct{}{}:
 				default:
@@ -140,7 +149,7 @@ func startVT(tb testing.TB, o vtermOpts, args ...string) *vterm {
 		for {
 			n, err := v.emu.Read(buf)
 			if n > 0 && !o.silent {
-				p.Write(buf[:n])
+				_, _ = p.Write(buf[:n]) // fails only once the program has gone
 			}
 			if err != nil {
 				return
@@ -197,6 +206,13 @@ func (v *vterm) waitRows(from, to int, text string) {
 			v.t.Fatalf("timed out waiting for %q; the screen:\n%s", text, v.screen())
 		}
 	}
+}
+
+// written is every byte the program has written so far, as it wrote them.
+func (v *vterm) written() string {
+	v.outMu.Lock()
+	defer v.outMu.Unlock()
+	return string(v.out)
 }
 
 // screen is the emulator's screen as plain text.
@@ -276,10 +292,10 @@ func (v *vterm) waitText(texts ...string) string {
 }
 
 // do sends keys and waits for the texts.
-func (v *vterm) do(keys []string, texts ...string) string {
+func (v *vterm) do(keys []string, texts ...string) {
 	v.t.Helper()
 	v.send(keys...)
-	return v.waitText(texts...)
+	v.waitText(texts...)
 }
 
 // wait waits for the program to exit and returns its exit code.
@@ -357,15 +373,15 @@ func TestTUICharlotte(t *testing.T) {
 	v.send(kEnter)
 	// The answer first; the picture follows it.
 	v.waitText("SELF-CARE", "your results", "Most likely", "Start here", "more below")
-	s := v.scrollUntil("j", "BACK", "where it hurts:", "where the likely cause sits")
+	s := v.scrollUntil("BACK", "where it hurts:", "where the likely cause sits")
 	for _, want := range []string{"◆", "●", "where it hurts: between the shoulder blades"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("results lack %q:\n%s", want, s)
 		}
 	}
 	// The causes, further down: the nursing position and the mattress.
-	v.scrollUntil("j", "Likely causes", "side-lying nursing")
-	v.scrollUntil("j", "mattress that does not hold you up")
+	v.scrollUntil("Likely causes", "side-lying nursing")
+	v.scrollUntil("mattress that does not hold you up")
 	v.send("g")
 
 	// Export with the defaults.
@@ -424,7 +440,7 @@ func TestTUIEmma(t *testing.T) {
 	v.waitText("What have you tried so far?")
 	v.do([]string{kRight}, "Review your answers")
 	v.do([]string{kEnter}, "SELF-CARE", "your results")
-	v.scrollUntil("j", "Likely causes", "pulled muscle")
+	v.scrollUntil("Likely causes", "pulled muscle")
 
 	// Export as JSON, after a failed try in a folder that does not exist.
 	v.do([]string{"e"}, "Export the summary")
@@ -556,15 +572,16 @@ func TestTUISmallTerminalAndResize(t *testing.T) {
 	v.wait()
 }
 
-// scrollUntil presses key, one at a time, until the screen shows texts.
-func (v *vterm) scrollUntil(key string, texts ...string) string {
+// scrollUntil presses j (down), one line at a time, until the screen
+// shows texts.
+func (v *vterm) scrollUntil(texts ...string) string {
 	v.t.Helper()
 	for range 120 {
 		s := v.screen()
 		if containsAll(s, texts) {
 			return s
 		}
-		v.send(key)
+		v.send("j")
 		select {
 		case <-v.updated:
 		case <-time.After(100 * time.Millisecond):
@@ -747,7 +764,9 @@ func (v *vterm) peakRSS() int64 {
 	for _, l := range strings.Split(string(data), "\n") {
 		if rest, ok := strings.CutPrefix(l, "VmHWM:"); ok {
 			var kb int64
-			fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), &kb)
+			if _, err := fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), &kb); err != nil {
+				return 0
+			}
 			return kb
 		}
 	}
@@ -790,7 +809,9 @@ func TestTUISignalsRestoreTerminal(t *testing.T) {
 	for range 5 {
 		v := startVT(t, vtermOpts{w: 80, h: 24})
 		v.waitRows(23, 23, "enter start")
-		v.pty.Write([]byte(kCtrlC)) // possibly before raw mode: a SIGINT
+		if _, err := v.pty.Write([]byte(kCtrlC)); err != nil { // possibly before raw mode: a SIGINT
+			t.Fatal(err)
+		}
 		v.wait()
 		v.restored()
 	}

@@ -59,7 +59,7 @@ func expectLines(t *testing.T, got []string, want ...string) {
 
 func TestErrorUnknownQuestion(t *testing.T) {
 	expectLines(t, readErr(t, "unknown-question.yaml"),
-		`unknown-question.yaml:2:1: unknown question "sleep_postion"; did you mean "sleep_position"? valid: `+allQuestions)
+		`unknown-question.yaml:2:1: unknown question "sleep_postion"; did you mean "sleep_position"? valid: `+allQuestions) //nolint:misspell // a typo on purpose: the message suggests the word
 }
 
 func TestErrorUnknownOption(t *testing.T) {

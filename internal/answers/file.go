@@ -141,91 +141,126 @@ func decodeValue(file string, q *questionnaire.Question, n ast.Node, errs *diag.
 	if n == nil {
 		return Value{}, false // "question:" with nothing after it: left unanswered
 	}
-	line, col := yamlnode.Pos(n)
 	if _, isNull := n.(*ast.NullNode); isNull {
 		return Value{}, false
 	}
+	d := valueDecoder{file: file, q: q, errs: errs}
 	switch q.Kind {
 	case questionnaire.YesNo:
-		switch strings.ToLower(yamlnode.Text(n)) {
-		case "true", "yes":
-			return Bool(true), true
-		case "false", "no":
-			return Bool(false), true
-		}
-		errs.Add(file, line, col, "question %q: expected yes or no (true or false), found %s", q.ID, yamlnode.Describe(n))
+		return d.yesNo(n)
 	case questionnaire.Number:
-		if _, ok := n.(*ast.IntegerNode); !ok {
-			errs.Add(file, line, col, "question %q: expected a whole number from %d to %d, found %s", q.ID, q.Min, q.Max, yamlnode.Describe(n))
-			return Value{}, false
-		}
-		v, err := strconv.Atoi(yamlnode.Text(n))
-		if err != nil || v < q.Min || v > q.Max {
-			errs.Add(file, line, col, "question %q: %s is out of range; expected %d to %d %s", q.ID, yamlnode.Text(n), q.Min, q.Max, q.Unit)
-			return Value{}, false
-		}
-		return Num(v), true
+		return d.number(n)
 	case questionnaire.One:
-		if !yamlnode.IsScalar(n) {
-			errs.Add(file, line, col, "question %q takes one option, found %s; %s", q.ID, yamlnode.Describe(n), "valid: "+strings.Join(q.OptionIDs(), ", "))
-			return Value{}, false
-		}
-		id := yamlnode.Text(n)
-		if _, ok := q.Option(id); !ok {
-			errs.Add(file, line, col, "question %q: unknown option %q; %s", q.ID, id, diag.OneOf(id, q.OptionIDs()))
-			return Value{}, false
-		}
-		return Choice(id), true
+		return d.one(n)
 	case questionnaire.Many:
-		var items []ast.Node
-		if seq, ok := n.(*ast.SequenceNode); ok {
-			items = seq.Values
-		} else if yamlnode.IsScalar(n) {
-			items = []ast.Node{n} // a single option without brackets is fine
-		} else {
-			errs.Add(file, line, col, "question %q: expected a list of options, found %s", q.ID, yamlnode.Describe(n))
-			return Value{}, false
-		}
-		var ids []string
-		bad := false
-		for _, it := range items {
-			it = yamlnode.Unwrap(it)
-			il, ic := yamlnode.Pos(it)
-			if !yamlnode.IsScalar(it) {
-				errs.Add(file, il, ic, "question %q: expected an option id, found %s", q.ID, yamlnode.Describe(it))
-				bad = true
-				continue
-			}
-			id := yamlnode.Text(it)
-			_, ok := q.Option(id)
-			switch {
-			case !ok:
-				errs.Add(file, il, ic, "question %q: unknown option %q; %s", q.ID, id, diag.OneOf(id, q.OptionIDs()))
-				bad = true
-			case slices.Contains(ids, id):
-				errs.Add(file, il, ic, "question %q: option %q listed twice", q.ID, id)
-				bad = true
-			default:
-				ids = append(ids, id)
-			}
-		}
-		if bad {
-			return Value{}, false
-		}
-		if len(ids) == 0 {
-			return Value{}, false // [] is "not answered"
-		}
-		if len(ids) > 1 {
-			for _, id := range ids {
-				if o, _ := q.Option(id); o.Exclusive {
-					errs.Add(file, line, col, "question %q: %q (%s) cannot be combined with other options", q.ID, id, o.Label)
-					return Value{}, false
-				}
-			}
-		}
-		return Choices(ids...), true
+		return d.many(n)
 	}
 	return Value{}, false
+}
+
+// valueDecoder reads the answer to one question, adding each problem at
+// its node; ok is false when there is no usable answer.
+type valueDecoder struct {
+	file string
+	q    *questionnaire.Question
+	errs *diag.List
+}
+
+func (d valueDecoder) add(n ast.Node, format string, args ...any) {
+	line, col := yamlnode.Pos(n)
+	d.errs.Add(d.file, line, col, "question %q"+format, append([]any{d.q.ID}, args...)...)
+}
+
+func (d valueDecoder) yesNo(n ast.Node) (Value, bool) {
+	switch strings.ToLower(yamlnode.Text(n)) {
+	case "true", "yes":
+		return Bool(true), true
+	case "false", "no":
+		return Bool(false), true
+	}
+	d.add(n, ": expected yes or no (true or false), found %s", yamlnode.Describe(n))
+	return Value{}, false
+}
+
+func (d valueDecoder) number(n ast.Node) (Value, bool) {
+	q := d.q
+	if _, ok := n.(*ast.IntegerNode); !ok {
+		d.add(n, ": expected a whole number from %d to %d, found %s", q.Min, q.Max, yamlnode.Describe(n))
+		return Value{}, false
+	}
+	v, err := strconv.Atoi(yamlnode.Text(n))
+	if err != nil || v < q.Min || v > q.Max {
+		d.add(n, ": %s is out of range; expected %d to %d %s", yamlnode.Text(n), q.Min, q.Max, q.Unit)
+		return Value{}, false
+	}
+	return Num(v), true
+}
+
+func (d valueDecoder) one(n ast.Node) (Value, bool) {
+	if !yamlnode.IsScalar(n) {
+		d.add(n, " takes one option, found %s; %s", yamlnode.Describe(n), "valid: "+strings.Join(d.q.OptionIDs(), ", "))
+		return Value{}, false
+	}
+	id := yamlnode.Text(n)
+	if _, ok := d.q.Option(id); !ok {
+		d.add(n, ": unknown option %q; %s", id, diag.OneOf(id, d.q.OptionIDs()))
+		return Value{}, false
+	}
+	return Choice(id), true
+}
+
+// many reads a list of options, or a single option without brackets; an
+// empty list is "not answered".
+func (d valueDecoder) many(n ast.Node) (Value, bool) {
+	var items []ast.Node
+	if seq, ok := n.(*ast.SequenceNode); ok {
+		items = seq.Values
+	} else if yamlnode.IsScalar(n) {
+		items = []ast.Node{n} // a single option without brackets is fine
+	} else {
+		d.add(n, ": expected a list of options, found %s", yamlnode.Describe(n))
+		return Value{}, false
+	}
+	ids, ok := d.optionIDs(items)
+	if !ok || len(ids) == 0 {
+		return Value{}, false // [] is "not answered"
+	}
+	if len(ids) > 1 {
+		for _, id := range ids {
+			if o, _ := d.q.Option(id); o.Exclusive {
+				d.add(n, ": %q (%s) cannot be combined with other options", id, o.Label)
+				return Value{}, false
+			}
+		}
+	}
+	return Choices(ids...), true
+}
+
+// optionIDs reads the items of a list of options: known, each once.
+func (d valueDecoder) optionIDs(items []ast.Node) ([]string, bool) {
+	var ids []string
+	ok := true
+	for _, it := range items {
+		it = yamlnode.Unwrap(it)
+		if !yamlnode.IsScalar(it) {
+			d.add(it, ": expected an option id, found %s", yamlnode.Describe(it))
+			ok = false
+			continue
+		}
+		id := yamlnode.Text(it)
+		_, known := d.q.Option(id)
+		switch {
+		case !known:
+			d.add(it, ": unknown option %q; %s", id, diag.OneOf(id, d.q.OptionIDs()))
+			ok = false
+		case slices.Contains(ids, id):
+			d.add(it, ": option %q listed twice", id)
+			ok = false
+		default:
+			ids = append(ids, id)
+		}
+	}
+	return ids, ok
 }
 
 func stripComments(data []byte) []byte {

@@ -153,15 +153,37 @@ func FuzzParseAnswers(f *testing.F) {
 	})
 }
 
-// TestMarshalEmptyAnswersRoundTrip: a file Marshal writes must be one Parse
-// reads back, also with no answers at all (Marshal then writes "{}" after
-// the comments, not a comments-only file Parse would reject as empty).
-func TestMarshalEmptyAnswersRoundTrip(t *testing.T) {
+// TestMarshalRoundTrip: a file Marshal writes is one Parse reads back to
+// the same answers, from none at all (Marshal then ends with "{}": a file
+// of comments alone is refused as empty, which this checks too) to every
+// question of a reader's file; and each question left unanswered is
+// there as a commented line with its id and what it takes, to fill in.
+func TestMarshalRoundTrip(t *testing.T) {
 	qn := questionnaire.Default()
-	out := answers.Marshal(qn, answers.Answers{})
-	a, err := answers.Parse("saved.yaml", out, qn)
-	if err != nil || len(a) != 0 {
-		t.Fatalf("Marshal of no answers does not read back as no answers: %v %v\n%s", a, err, out)
+	reader, err := answers.ReadFile(filepath.Join("..", "..", "testdata", "readers", "charlotte.yaml"), nil, qn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := answers.Answers{"duration": answers.Choice("under_week")}
+	for name, in := range map[string]answers.Answers{"none": {}, "one": one, "a reader's": reader} {
+		out := answers.Marshal(qn, in, "saved by a test")
+		back, err := answers.Parse("saved.yaml", out, qn)
+		if err != nil || !sameAnswers(in, back) {
+			t.Errorf("%s answers: Marshal then Parse gives %v (%v), want %v\n%s", name, back, err, in, out)
+		}
+		if !strings.HasPrefix(string(out), "# saved by a test\n") {
+			t.Errorf("%s answers: the header is not the first comment:\n%s", name, out)
+		}
+		for _, q := range qn.Questions() {
+			if _, answered := in[q.ID]; !answered && !strings.Contains(string(out), "\n# "+q.ID+": ") {
+				t.Errorf("%s answers: unanswered %s has no commented line to fill in:\n%s", name, q.ID, out)
+			}
+		}
+	}
+	// Why the "{}": without it the file is comments alone, and refused.
+	empty := strings.TrimSuffix(string(answers.Marshal(qn, answers.Answers{})), "{}\n")
+	if _, err := answers.Parse("saved.yaml", []byte(empty), qn); err == nil || !strings.Contains(err.Error(), "file is empty") {
+		t.Errorf("a file of comments alone: %v, want it refused as empty", err)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/emergencynumber"
@@ -15,23 +16,22 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
-	builtin "github.com/backtriage/backtriage/rules"
 )
 
 var day0 = time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC)
 
 func engine(t testing.TB) *triage.Engine {
 	qn := questionnaire.Default()
-	tbl, err := rules.LoadSnapshot(builtin.Snapshot, qn)
+	tbl, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), qn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return triage.New(qn, tbl)
 }
 
-// episode assesses answers as the diary would have saved them.
-func episode(t testing.TB, eng *triage.Engine, yaml string) *diary.Episode {
-	a, err := answers.Parse("episode.yaml", []byte(yaml), eng.Questionnaire())
+// episode assesses the nursing answers as the diary would have saved them.
+func episode(t testing.TB, eng *triage.Engine) *diary.Episode {
+	a, err := answers.Parse("episode.yaml", []byte(nursing), eng.Questionnaire())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ const nursing = none + "age: 31\npain_where: [between_shoulder_blades]\nduration
 
 func TestParseNoteAndPlanSteps(t *testing.T) {
 	eng := engine(t)
-	ep := episode(t, eng, nursing)
+	ep := episode(t, eng)
 	qn := Questionnaire(ep.Plan)
 	a, note, err := Parse("c.yaml", []byte(none+"pain_now: 4\nsteps_done: ["+ep.Plan[0].ID+"]\nnote: 'better sleep'\n"), qn)
 	if err != nil {
@@ -78,7 +78,7 @@ func TestParseNoteAndPlanSteps(t *testing.T) {
 // rule runs.
 func TestEvaluateWarningsFirst(t *testing.T) {
 	eng := engine(t)
-	ep := episode(t, eng, nursing)
+	ep := episode(t, eng)
 	st := followup.State{Episode: ep}
 	in := func(extra string) Input {
 		a, _, err := Parse("c.yaml", []byte(extra), Questionnaire(ep.Plan))
@@ -122,7 +122,7 @@ func TestEvaluateWarningsFirst(t *testing.T) {
 // checklist and the note.
 func TestRunLines(t *testing.T) {
 	eng := engine(t)
-	ep := episode(t, eng, nursing)
+	ep := episode(t, eng)
 	o := Options{Engine: eng, State: followup.State{Episode: ep}, Questionnaire: Questionnaire(ep.Plan), Now: day0.AddDate(0, 0, 1)}
 	// Enter alone on a warning question asks again; the age is kept.
 	script := "\nnone\nnone\nfever\n\nnone\nnone\nnone\nnone\nnone\nnone\n\n5\n3\n1\nhot shower\n"
@@ -164,7 +164,7 @@ func BenchmarkCheckinSave(b *testing.B) {
 	if err := s.GiveConsent(diary.Consent{GivenAt: day0, Wording: "w", How: "bench"}); err != nil {
 		b.Fatal(err)
 	}
-	ep := episode(b, eng, nursing)
+	ep := episode(b, eng)
 	if _, err := s.AddEpisode(ep); err != nil {
 		b.Fatal(err)
 	}

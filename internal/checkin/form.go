@@ -22,17 +22,42 @@ import (
 // note. Nothing is decided here: Evaluate does that for every front end.
 // Esc or ctrl+c stops without recording (ErrStopped).
 func RunForm(ctx context.Context, in io.Reader, out io.Writer, o Options) (*Input, error) {
-	qn := o.Questionnaire
+	f := &form{ctx: ctx, in: in, out: out}
 	a := Prefill(o)
-	run := func(groups ...*huh.Group) error {
-		f := huh.NewForm(groups...).WithInput(in).WithOutput(out).WithTheme(huh.ThemeFunc(huh.ThemeCharm))
-		err := f.RunWithContext(ctx)
-		if errors.Is(err, huh.ErrUserAborted) {
-			return ErrStopped
-		}
-		return err
+	if err := f.warnings(o.Questionnaire, a); err != nil {
+		return nil, err
 	}
+	if res := warningLevel(o, a); res.Stopped {
+		goOn, err := f.stopped(res, o)
+		if err != nil || !goOn {
+			return &Input{Answers: a, Now: o.Now}, err
+		}
+	}
+	note, err := f.followup(o.Questionnaire, a)
+	if err != nil {
+		return nil, err
+	}
+	return &Input{Answers: a, Note: note, Now: o.Now}, nil
+}
 
+// form runs huh forms on the check-in's terminal.
+type form struct {
+	ctx context.Context
+	in  io.Reader
+	out io.Writer
+}
+
+func (f *form) run(groups ...*huh.Group) error {
+	hf := huh.NewForm(groups...).WithInput(f.in).WithOutput(f.out).WithTheme(huh.ThemeFunc(huh.ThemeCharm))
+	err := hf.RunWithContext(f.ctx)
+	if errors.Is(err, huh.ErrUserAborted) {
+		return ErrStopped
+	}
+	return err
+}
+
+// warnings asks the warning-sign questions, one a screen, into a.
+func (f *form) warnings(qn *questionnaire.Questionnaire, a answers.Answers) error {
 	var groups []*huh.Group
 	picked := map[string]*[]string{}
 	age := ""
@@ -45,7 +70,6 @@ func RunForm(ctx context.Context, in io.Reader, out io.Writer, o Options) (*Inpu
 		}
 		switch q.Kind {
 		case questionnaire.Number:
-			q := q
 			groups = append(groups, huh.NewGroup(huh.NewInput().Title(q.Prompt).Description("Warning signs first, every time.").
 				Value(&age).Validate(func(s string) error { return numberError(q, s) })))
 		case questionnaire.Many:
@@ -56,8 +80,8 @@ func RunForm(ctx context.Context, in io.Reader, out io.Writer, o Options) (*Inpu
 				Options(options(q)...).Value(&sel).Validate(func(ids []string) error { return manyError(q, ids) })))
 		}
 	}
-	if err := run(groups...); err != nil {
-		return nil, err
+	if err := f.run(groups...); err != nil {
+		return err
 	}
 	for id, sel := range picked {
 		a[id] = answers.Value{Options: *sel}
@@ -65,38 +89,34 @@ func RunForm(ctx context.Context, in io.Reader, out io.Writer, o Options) (*Inpu
 	if n, err := strconv.Atoi(age); err == nil {
 		a["age"] = answers.Num(n)
 	}
+	return nil
+}
 
-	if res := warningLevel(o, a); res.Stopped {
-		fmt.Fprintln(out, "\n"+Stop(res, o.Emergency))
-		if res.Assessment.Level == rules.Emergency {
-			fmt.Fprintln(out, "The check-in stops here: self-care can wait until you have been checked.")
-			return &Input{Answers: a, Now: o.Now}, nil
-		}
-		finish := false
-		if err := run(huh.NewGroup(huh.NewConfirm().Title("Finish the check-in for your record?").
-			Description("The advice is the warning sign's, above: contact a doctor today.").Value(&finish))); err != nil || !finish {
-			return &Input{Answers: a, Now: o.Now}, err
-		}
+// stopped shows what a warning sign means; at urgent level it asks whether
+// to finish the check-in for the record (goOn), at emergency it stops.
+func (f *form) stopped(res *Result, o Options) (goOn bool, err error) {
+	fmt.Fprintln(f.out, "\n"+Stop(res, o.Emergency))
+	if res.Assessment.Level == rules.Emergency {
+		fmt.Fprintln(f.out, "The check-in stops here: self-care can wait until you have been checked.")
+		return false, nil
 	}
+	finish := false
+	err = f.run(huh.NewGroup(huh.NewConfirm().Title("Finish the check-in for your record?").
+		Description("The advice is the warning sign's, above: contact a doctor today.").Value(&finish)))
+	return finish && err == nil, err
+}
 
+// followup asks the pain, the comparison, the plan's checklist and the
+// note, one a screen, into a; it returns the note.
+func (f *form) followup(qn *questionnaire.Questionnaire, a answers.Answers) (string, error) {
 	pain, compared, note := -1, "", ""
 	var steps []string
-	var fields []huh.Field
-	painOpts := []huh.Option[int]{huh.NewOption("Skip", -1)}
-	for n := 0; n <= 10; n++ {
-		label := strconv.Itoa(n)
-		switch n {
-		case 0:
-			label += " (no pain)"
-		case 10:
-			label += " (the worst you can imagine)"
-		}
-		painOpts = append(painOpts, huh.NewOption(label, n))
-	}
 	pq, _ := qn.Question(questionnaire.PainNow)
-	fields = append(fields, huh.NewSelect[int]().Title(pq.Prompt).Options(painOpts...).Value(&pain))
 	cq, _ := qn.Question(questionnaire.PainCompared)
-	fields = append(fields, huh.NewSelect[string]().Title(cq.Prompt).Options(append([]huh.Option[string]{huh.NewOption("Skip", "")}, options(cq)...)...).Value(&compared))
+	fields := []huh.Field{
+		huh.NewSelect[int]().Title(pq.Prompt).Options(painOptions()...).Value(&pain),
+		huh.NewSelect[string]().Title(cq.Prompt).Options(append([]huh.Option[string]{huh.NewOption("Skip", "")}, options(cq)...)...).Value(&compared),
+	}
 	if sq, ok := qn.Question(StepsDone); ok {
 		fields = append(fields, huh.NewMultiSelect[string]().Title(sq.Prompt).Options(options(sq)...).Value(&steps).
 			Validate(func(ids []string) error {
@@ -110,11 +130,11 @@ func RunForm(ctx context.Context, in io.Reader, out io.Writer, o Options) (*Inpu
 	// One question a screen, as in the warning signs: a long checklist and
 	// eleven pain scores do not fit one screen of a small terminal.
 	screens := make([]*huh.Group, len(fields))
-	for i, f := range fields {
-		screens[i] = huh.NewGroup(f)
+	for i, field := range fields {
+		screens[i] = huh.NewGroup(field)
 	}
-	if err := run(screens...); err != nil {
-		return nil, err
+	if err := f.run(screens...); err != nil {
+		return "", err
 	}
 	if pain >= 0 {
 		a[questionnaire.PainNow] = answers.Num(pain)
@@ -125,7 +145,24 @@ func RunForm(ctx context.Context, in io.Reader, out io.Writer, o Options) (*Inpu
 	if len(steps) > 0 {
 		a[StepsDone] = answers.Value{Options: steps}
 	}
-	return &Input{Answers: a, Note: note, Now: o.Now}, nil
+	return note, nil
+}
+
+// painOptions are the pain scores, 0 to 10 with the ends in words, after
+// Skip.
+func painOptions() []huh.Option[int] {
+	opts := []huh.Option[int]{huh.NewOption("Skip", -1)}
+	for n := 0; n <= 10; n++ {
+		label := strconv.Itoa(n)
+		switch n {
+		case 0:
+			label += " (no pain)"
+		case 10:
+			label += " (the worst you can imagine)"
+		}
+		opts = append(opts, huh.NewOption(label, n))
+	}
+	return opts
 }
 
 func options(q *questionnaire.Question) []huh.Option[string] {

@@ -97,25 +97,7 @@ func (l *Lines) Ask(prompt string) (string, bool, error) {
 // questions) or kept (a current answer). required questions must be
 // answered.
 func (l *Lines) question(q *questionnaire.Question, a answers.Answers, required bool) error {
-	l.Println("")
-	l.Println(q.Prompt)
-	switch q.Kind {
-	case questionnaire.Many:
-		l.Println("Choose any: type the numbers, separated by spaces or commas.")
-	case questionnaire.One:
-		l.Println("Choose one: type its number.")
-	case questionnaire.Number:
-		unit := ""
-		if q.Unit != "" {
-			unit = " " + q.Unit
-		}
-		l.Println(fmt.Sprintf("Type a whole number from %d to %d%s.", q.Min, q.Max, unit))
-	}
-	for i, o := range q.Choices() {
-		if q.Kind != questionnaire.Number {
-			l.Println(fmt.Sprintf("  %d. %s", i+1, o.Label))
-		}
-	}
+	l.show(q)
 	for {
 		if v, ok := a[q.ID]; ok && a.Answered(q.ID) {
 			l.Println("Current answer: " + answers.Text(q, v) + ". Press Enter to keep it.")
@@ -137,14 +119,10 @@ func (l *Lines) question(q *questionnaire.Question, a answers.Answers, required 
 			l.Println("Why we ask: " + q.Why)
 			continue
 		case "":
-			if required && !a.Answered(q.ID) {
-				l.Println("Please answer: warning signs come first, every time.")
-				continue
+			if l.keep(q, a, required) {
+				return nil
 			}
-			if !a.Answered(q.ID) {
-				l.Println("Skipped.")
-			}
-			return nil
+			continue
 		}
 		v, err := accessible.ParseAnswer(q, line)
 		if err != nil {
@@ -154,4 +132,39 @@ func (l *Lines) question(q *questionnaire.Question, a answers.Answers, required 
 		a[q.ID] = v
 		return nil
 	}
+}
+
+// show prints q: the prompt, how to answer, and the numbered options.
+func (l *Lines) show(q *questionnaire.Question) {
+	l.Println("")
+	l.Println(q.Prompt)
+	switch q.Kind {
+	case questionnaire.Many:
+		l.Println("Choose any: type the numbers, separated by spaces or commas.")
+	case questionnaire.One:
+		l.Println("Choose one: type its number.")
+	case questionnaire.Number:
+		unit := ""
+		if q.Unit != "" {
+			unit = " " + q.Unit
+		}
+		l.Println(fmt.Sprintf("Type a whole number from %d to %d%s.", q.Min, q.Max, unit))
+		return
+	}
+	for i, o := range q.Choices() {
+		l.Println(fmt.Sprintf("  %d. %s", i+1, o.Label))
+	}
+}
+
+// keep is an empty line's answer: the current answer stays, an optional
+// question is skipped, a required one is asked again (false).
+func (l *Lines) keep(q *questionnaire.Question, a answers.Answers, required bool) bool {
+	if required && !a.Answered(q.ID) {
+		l.Println("Please answer: warning signs come first, every time.")
+		return false
+	}
+	if !a.Answered(q.ID) {
+		l.Println("Skipped.")
+	}
+	return true
 }

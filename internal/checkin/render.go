@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
@@ -40,29 +41,47 @@ func Stop(res *Result, here emergencynumber.Local) string {
 // what it means with each rule's source and who said it.
 func Text(res *Result, t *rules.Table, here emergencynumber.Local) string {
 	var b strings.Builder
-	as, c := res.Assessment, res.Checkin
-	fmt.Fprintf(&b, "Check-in, %s\n", c.At.Format("2006-01-02 15:04 (UTC-07:00)"))
+	fmt.Fprintf(&b, "Check-in, %s\n", res.Checkin.At.Format("2006-01-02 15:04 (UTC-07:00)"))
 	b.WriteString(triage.Disclaimer + "\n\n")
-	if res.Stopped {
+	if res.Stopped && res.Assessment.Level == rules.Emergency {
 		b.WriteString(Stop(res, here))
-		if as.Level == rules.Emergency {
-			b.WriteString("\nThe check-in stops here: self-care can wait until you have been checked.\n")
-			return b.String()
-		}
+		b.WriteString("\nThe check-in stops here: self-care can wait until you have been checked.\n")
+		return b.String()
+	}
+	writeWarnings(&b, res, here)
+	writeRecord(&b, res.Checkin, t)
+	if !res.Stopped {
+		writeWithheld(&b, res.Assessment.Withheld)
+		writeMeaning(&b, res, t)
+	}
+	return b.String()
+}
+
+// writeWarnings is the warning signs: what to do now when they stopped the
+// check-in (at urgent level), else the list, or that there are none.
+func writeWarnings(b *strings.Builder, res *Result, here emergencynumber.Local) {
+	as := res.Assessment
+	switch {
+	case res.Stopped:
+		b.WriteString(Stop(res, here))
 		b.WriteString("\nWhat follows is your record for today; the advice is the warning sign's above.\n\n")
-	} else if len(as.Warnings) > 0 {
+	case len(as.Warnings) > 0:
 		b.WriteString("Warning signs (these come first):\n")
 		for _, w := range as.Warnings {
-			fmt.Fprintf(&b, "- [%s] %s. What to do: %s\n", w.Level, w.Rule.Title, here.Annotate(w.Rule.Action))
+			fmt.Fprintf(b, "- [%s] %s. What to do: %s\n", w.Level, w.Rule.Title, here.Annotate(w.Rule.Action))
 		}
 		b.WriteString("\n")
-	} else {
+	default:
 		b.WriteString("Warning signs: none today.\n\n")
 	}
+}
+
+// writeRecord is what was recorded: the pain, the steps done, the note.
+func writeRecord(b *strings.Builder, c *diary.Checkin, t *rules.Table) {
 	if c.Pain != nil {
-		fmt.Fprintf(&b, "Pain now: %d out of 10", *c.Pain)
+		fmt.Fprintf(b, "Pain now: %d out of 10", *c.Pain)
 		if c.Compared != "" {
-			fmt.Fprintf(&b, " (%s)", comparedWords(c.Compared))
+			fmt.Fprintf(b, " (%s)", comparedWords(c.Compared))
 		}
 		b.WriteString("\n")
 	}
@@ -79,45 +98,57 @@ func Text(res *Result, t *rules.Table, here emergencynumber.Local) string {
 	if c.Note != "" {
 		b.WriteString("Note: " + c.Note + "\n")
 	}
-	if len(res.Assessment.Withheld) > 0 && !res.Stopped {
-		b.WriteString("Not for now (a warning sign or an answer rules these out):\n")
-		for _, w := range as.Withheld {
-			b.WriteString("- " + w.Step.Title + ": " + w.Why + "\n")
-		}
+}
+
+// writeWithheld is the steps ruled out for now, and why.
+func writeWithheld(b *strings.Builder, withheld []triage.Withheld) {
+	if len(withheld) == 0 {
+		return
 	}
-	if res.Stopped {
-		return b.String()
+	b.WriteString("Not for now (a warning sign or an answer rules these out):\n")
+	for _, w := range withheld {
+		b.WriteString("- " + w.Step.Title + ": " + w.Why + "\n")
 	}
+}
+
+// writeMeaning is what the follow-up rules make of the check-in, each
+// with its source, only alongside any warning sign.
+func writeMeaning(b *strings.Builder, res *Result, t *rules.Table) {
 	b.WriteString("\nWhat it means:\n")
-	if len(as.Warnings) > 0 {
+	if len(res.Assessment.Warnings) > 0 {
 		b.WriteString("Only alongside what the warning signs above say, never instead of it.\n")
 	}
 	if len(res.Fired) == 0 {
 		b.WriteString("- Nothing in the follow-up rules applies yet. Carry on with your plan and check in again tomorrow.\n")
 	}
 	for _, r := range res.Fired {
-		fmt.Fprintf(&b, "- %s.\n  %s\n", r.Title, r.Advice)
-		if r.Outcome == "elsewhere" && len(res.Elsewhere) > 0 {
-			b.WriteString("  Muscles elsewhere that send pain where yours is (ask about these):\n")
-			for i, cause := range res.Elsewhere {
-				fmt.Fprintf(&b, "  %d. %s\n", i+1, cause.Title)
-			}
-		}
-		if src := t.Source(r.Source); src != nil {
-			line := fmt.Sprintf("  Source: \"%s\" (%s", r.Quote, src.Title)
-			if who := src.Speaker(r.SaidBy); who != "" {
-				line = fmt.Sprintf("  Source: \"%s\" — %s", r.Quote, who)
-			} else {
-				line += ")"
-			}
-			b.WriteString(line + "\n")
-		}
-		if r.Own != "" {
-			b.WriteString("  Our suggestion: " + r.Own + "\n")
-		}
+		writeFired(b, r, res, t)
 	}
 	b.WriteString("- Any time you are worried, or the pain is severe or getting worse: see a doctor. You never need a reason from this tool to get help.\n")
-	return b.String()
+}
+
+// writeFired is one follow-up rule's advice, the causes elsewhere when it
+// points there, its source and our own suggestion.
+func writeFired(b *strings.Builder, r *rules.FollowupRule, res *Result, t *rules.Table) {
+	fmt.Fprintf(b, "- %s.\n  %s\n", r.Title, r.Advice)
+	if r.Outcome == "elsewhere" && len(res.Elsewhere) > 0 {
+		b.WriteString("  Muscles elsewhere that send pain where yours is (ask about these):\n")
+		for i, cause := range res.Elsewhere {
+			fmt.Fprintf(b, "  %d. %s\n", i+1, cause.Title)
+		}
+	}
+	if src := t.Source(r.Source); src != nil {
+		line := fmt.Sprintf("  Source: \"%s\" (%s", r.Quote, src.Title)
+		if who := src.Speaker(r.SaidBy); who != "" {
+			line = fmt.Sprintf("  Source: \"%s\" — %s", r.Quote, who)
+		} else {
+			line += ")"
+		}
+		b.WriteString(line + "\n")
+	}
+	if r.Own != "" {
+		b.WriteString("  Our suggestion: " + r.Own + "\n")
+	}
 }
 
 func comparedWords(c string) string {

@@ -5,6 +5,8 @@ package diag
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strings"
 )
 
@@ -102,4 +104,20 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// WithoutPath drops the *fs.PathError or *os.LinkError wrapper of a file
+// system error, keeping the reason ("permission denied"): messages name the
+// file their own way (file:line:col, or the real path where the error names
+// a temporary file).
+func WithoutPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }

@@ -35,7 +35,7 @@ type Error struct {
 func (e *Error) Unwrap() error { return e.Err }
 
 func (e *Error) Error() string {
-	what := ""
+	var what string
 	switch e.Kind {
 	case Locked:
 		what = fmt.Sprintf("the diary %s is locked by another program (perhaps another backtriage) and stayed locked; try again in a moment", e.Path)

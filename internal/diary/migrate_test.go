@@ -88,7 +88,9 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 			t.Errorf("from version %d: now at %d (%v), want %d", from, v, err, Latest())
 		}
 		var steps int
-		s.db.QueryRow(`SELECT count(*) FROM schema_version`).Scan(&steps)
+		if err := s.db.QueryRow(`SELECT count(*) FROM schema_version`).Scan(&steps); err != nil {
+			t.Fatal(err)
+		}
 		if steps != Latest() {
 			t.Errorf("from version %d: %d steps in the version table, want %d", from, steps, Latest())
 		}

@@ -249,7 +249,9 @@ func TestUnreadablePath(t *testing.T) {
 	}
 	// The diary's folder is a file: nothing can be created under it.
 	blocker := filepath.Join(dir, "file")
-	os.WriteFile(blocker, []byte("x"), 0o600)
+	if err := os.WriteFile(blocker, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	_, err = Create(PathIn(filepath.Join(blocker, "backtriage")), Options{})
 	if !IsKind(err, Unreadable) {
 		t.Fatalf("a diary under a file: %v, want an Unreadable error", err)
@@ -329,7 +331,9 @@ func TestNewerSchemaIsLeftAlone(t *testing.T) {
 
 func TestForgetRemovesEverything(t *testing.T) {
 	s := newDiary(t, Options{})
-	s.AddCheckin(sampleCheckin(1))
+	if _, err := s.AddCheckin(sampleCheckin(1)); err != nil {
+		t.Fatal(err)
+	}
 	s.Close()
 	removed, err := Forget(s.Path())
 	if err != nil || len(removed) == 0 {

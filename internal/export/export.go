@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+
+	"github.com/backtriage/backtriage/internal/diag"
 )
 
 // ErrExists is returned (wrapped) when the file exists and force is off.
@@ -39,26 +41,13 @@ func Write(path string, force bool, fill func(io.Writer) error) (err error) {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	if st, err := os.Lstat(abs); err == nil {
-		if err := replaceable(abs, st.Mode()); err != nil {
-			return err
-		}
-		if !force {
-			return fmt.Errorf("%s: %w (choose another name, or replace it with --force)", abs, ErrExists)
-		}
+	if err := checkTarget(abs, force); err != nil {
+		return err
 	}
 	dir := filepath.Dir(abs)
-	if st, err := os.Stat(dir); err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("cannot write %s: directory %s does not exist", abs, dir)
-		}
-		return fmt.Errorf("cannot write %s: %w", abs, err)
-	} else if !st.IsDir() {
-		return fmt.Errorf("cannot write %s: %s is not a directory", abs, dir)
-	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(abs)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", abs, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", abs, diag.WithoutPath(err))
 	}
 	// Clean up on every way out but success, a panicking fill included.
 	done := false
@@ -68,26 +57,70 @@ func Write(path string, force bool, fill func(io.Writer) error) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err = tmp.Chmod(Mode); err != nil {
-		return fmt.Errorf("cannot write %s: %w", abs, unwrapPath(err))
+	if err := fillTemp(tmp, abs, fill); err != nil {
+		return err
 	}
-	if err = fill(tmp); err != nil {
-		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, unwrapPath(err))
+	if err := place(tmp.Name(), abs, force); err != nil {
+		return err
 	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, unwrapPath(err))
+	done = true
+	syncDir(dir)
+	return nil
+}
+
+// checkTarget refuses a path that cannot be written: an existing file
+// without force, anything but a file, a folder that does not exist.
+func checkTarget(abs string, force bool) error {
+	if st, err := os.Lstat(abs); err == nil {
+		if err := replaceable(abs, st.Mode()); err != nil {
+			return err
+		}
+		if !force {
+			return fmt.Errorf("%s: %w (choose another name, or replace it with --force)", abs, ErrExists)
+		}
 	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, unwrapPath(err))
+	dir := filepath.Dir(abs)
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("cannot write %s: directory %s does not exist", abs, dir)
+	case err != nil:
+		return fmt.Errorf("cannot write %s: %w", abs, err)
+	case !st.IsDir():
+		return fmt.Errorf("cannot write %s: %s is not a directory", abs, dir)
 	}
+	return nil
+}
+
+// fillTemp makes the temporary file owner-only, fills it, syncs it to disk
+// and closes it.
+func fillTemp(tmp *os.File, abs string, fill func(io.Writer) error) error {
+	if err := tmp.Chmod(Mode); err != nil {
+		return fmt.Errorf("cannot write %s: %w", abs, diag.WithoutPath(err))
+	}
+	if err := fill(tmp); err != nil {
+		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, diag.WithoutPath(err))
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, diag.WithoutPath(err))
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, diag.WithoutPath(err))
+	}
+	return nil
+}
+
+// place moves the filled temporary file to abs: a rename with force,
+// else a hard link, which fails if the name was taken meanwhile, so a file
+// that appeared after checkTarget is still never replaced.
+func place(tmp, abs string, force bool) error {
+	var err error
 	if force {
-		err = os.Rename(tmp.Name(), abs)
+		err = os.Rename(tmp, abs)
 	} else {
-		// A hard link fails if the name was taken meanwhile, so a file that
-		// appeared after the check above is still never replaced.
-		err = os.Link(tmp.Name(), abs)
+		err = os.Link(tmp, abs)
 		if err == nil {
-			os.Remove(tmp.Name())
+			os.Remove(tmp)
 		} else if errors.Is(err, fs.ErrExist) {
 			err = fmt.Errorf("%s: %w (choose another name, or replace it with --force)", abs, ErrExists)
 		} else if errors.Is(err, syscall.EPERM) || errors.Is(err, syscall.ENOTSUP) || errors.Is(err, syscall.EXDEV) {
@@ -95,19 +128,14 @@ func Write(path string, force bool, fill func(io.Writer) error) (err error) {
 			if _, statErr := os.Stat(abs); statErr == nil {
 				err = fmt.Errorf("%s: %w (choose another name, or replace it with --force)", abs, ErrExists)
 			} else {
-				err = os.Rename(tmp.Name(), abs)
+				err = os.Rename(tmp, abs)
 			}
 		}
 	}
-	if err != nil {
-		if errors.Is(err, ErrExists) {
-			return err
-		}
-		return fmt.Errorf("cannot write %s: %w", abs, unwrapPath(err))
+	if err != nil && !errors.Is(err, ErrExists) {
+		return fmt.Errorf("cannot write %s: %w", abs, diag.WithoutPath(err))
 	}
-	done = true
-	syncDir(dir)
-	return nil
+	return err
 }
 
 // replaceable refuses to replace anything but a regular file or a symbolic
@@ -133,25 +161,11 @@ func replaceable(abs string, m fs.FileMode) error {
 	return fmt.Errorf("%s is %s, not a file; it is never replaced: give another file name", abs, what)
 }
 
-// unwrapPath drops the *PathError wrapper, whose temp-file name would only
-// confuse; the messages above name the real path.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
-}
-
 // syncDir makes the rename durable; failure here loses nothing already
 // written, so it is not reported.
 func syncDir(dir string) {
 	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
+		_ = d.Sync()
+		_ = d.Close()
 	}
 }

@@ -5,10 +5,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	builtin "github.com/backtriage/backtriage/rules"
 )
 
 var zone = time.FixedZone("NZDT", 13*3600)
@@ -18,7 +18,7 @@ func at(day, hour int) time.Time { return time.Date(2026, 11, day, hour, 0, 0, 0
 func p(n int) *int { return &n }
 
 func table(t *testing.T) *rules.Table {
-	tbl, err := rules.LoadSnapshot(builtin.Snapshot, questionnaire.Default())
+	tbl, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), questionnaire.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,14 +11,14 @@ import (
 	"charm.land/bubbles/v2/timer"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	builtin "github.com/backtriage/backtriage/rules"
 )
 
 func builtinStep(t *testing.T, id string) *rules.Step {
 	t.Helper()
-	tbl, err := rules.LoadSnapshot(builtin.Snapshot, questionnaire.Default())
+	tbl, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), questionnaire.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +179,7 @@ func TestRunTextAnnouncesEachPhase(t *testing.T) {
 }
 
 func TestOfferedLeavesOutWithheld(t *testing.T) {
-	tbl, _ := rules.LoadSnapshot(builtin.Snapshot, questionnaire.Default())
+	tbl, _ := rules.LoadSnapshot(backtriage.RuleSnapshot(), questionnaire.Default())
 	all := Offered(tbl, nil, nil)
 	if len(all) < 4 {
 		t.Fatalf("offered %d steps", len(all))

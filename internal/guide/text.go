@@ -32,73 +32,98 @@ func RunText(ctx context.Context, step *rules.Step, o TextOptions) (Result, erro
 	if o.After == nil {
 		o.After = time.After
 	}
-	cmds := make(chan string)
-	if o.In != nil {
-		go func() {
-			sc := bufio.NewScanner(o.In)
-			for sc.Scan() {
-				select {
-				case cmds <- strings.ToLower(strings.TrimSpace(sc.Text())):
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
-	}
-	say := func(format string, args ...any) { fmt.Fprintf(o.Out, format+"\n", args...) }
-	bell := func() {
-		if !o.Quiet {
-			fmt.Fprint(o.Out, Bell)
-		}
-	}
-	var res Result
+	r := &textRun{ctx: ctx, o: o, cmds: commands(ctx, o.In)}
 	segs := Segments(step.Routine)
-	say("Guided: %s. %d phases, %s in all.", step.Title, len(segs), Words(time.Duration(step.Routine.TotalSeconds())*time.Second))
+	r.say("Guided: %s. %d phases, %s in all.", step.Title, len(segs), Words(time.Duration(step.Routine.TotalSeconds())*time.Second))
 	if step.Caution != "" {
-		say("Caution: %s", step.Caution)
+		r.say("Caution: %s", step.Caution)
 	}
-	say("Type p and Enter to pause, Enter to resume, s to skip a phase, q to stop.")
+	r.say("Type p and Enter to pause, Enter to resume, s to skip a phase, q to stop.")
 	for _, seg := range segs {
-		bell()
-		say("%s", seg.Announce())
-		left := seg.Duration()
-		paused := false
-	phase:
-		for left > 0 {
+		r.bell()
+		r.say("%s", seg.Announce())
+		if stop, err := r.phase(seg.Duration()); stop || err != nil {
+			return r.res, err
+		}
+	}
+	r.bell()
+	r.say("Finished. %s", step.Routine.Then)
+	// Finished when it ran to the end, not when every phase was skipped.
+	r.res.Finished = r.res.Skipped < len(segs)
+	return r.res, nil
+}
+
+// commands are the lines typed on in, lower-cased and trimmed; none when
+// in is nil.
+func commands(ctx context.Context, in io.Reader) <-chan string {
+	cmds := make(chan string)
+	if in == nil {
+		return cmds
+	}
+	go func() {
+		sc := bufio.NewScanner(in)
+		for sc.Scan() {
 			select {
+			case cmds <- strings.ToLower(strings.TrimSpace(sc.Text())):
 			case <-ctx.Done():
-				return res, context.Cause(ctx)
-			case c := <-cmds:
-				switch {
-				case c == "q" || c == "quit":
-					say("Stopped.")
-					return res, nil
-				case c == "s" || c == "skip":
-					res.Skipped++
-					say("Skipped.")
-					break phase
-				case c == "p" || c == "pause":
-					paused = true
-					say("Paused, %s left in this phase. Press Enter to resume.", Words(left))
-				case paused:
-					paused = false
-					say("Resumed.")
-				}
-			case <-o.After(o.Tick):
-				if paused {
-					continue
-				}
-				left -= o.Tick
-				res.Elapsed += o.Tick
-				if left > 0 && left%time.Minute == 0 {
-					say("%s left.", Words(left))
-				}
+				return
+			}
+		}
+	}()
+	return cmds
+}
+
+// textRun is one run of RunText.
+type textRun struct {
+	ctx  context.Context
+	o    TextOptions
+	cmds <-chan string
+	res  Result
+}
+
+func (r *textRun) say(format string, args ...any) { fmt.Fprintf(r.o.Out, format+"\n", args...) }
+
+func (r *textRun) bell() {
+	if !r.o.Quiet {
+		fmt.Fprint(r.o.Out, Bell)
+	}
+}
+
+// phase counts one phase of length left down, obeying typed commands;
+// stop is true when the routine ends here (q, or the context's end, whose
+// cause is the error).
+func (r *textRun) phase(left time.Duration) (stop bool, err error) {
+	paused := false
+	for left > 0 {
+		select {
+		case <-r.ctx.Done():
+			return true, context.Cause(r.ctx)
+		case c := <-r.cmds:
+			switch {
+			case c == "q" || c == "quit":
+				r.say("Stopped.")
+				return true, nil
+			case c == "s" || c == "skip":
+				r.res.Skipped++
+				r.say("Skipped.")
+				return false, nil
+			case c == "p" || c == "pause":
+				paused = true
+				r.say("Paused, %s left in this phase. Press Enter to resume.", Words(left))
+			case paused:
+				paused = false
+				r.say("Resumed.")
+			}
+		case <-r.o.After(r.o.Tick):
+			if paused {
+				continue
+			}
+			left -= r.o.Tick
+			r.res.Elapsed += r.o.Tick
+			if left > 0 && left%time.Minute == 0 {
+				r.say("%s left.", Words(left))
 			}
 		}
 	}
-	bell()
-	say("Finished. %s", step.Routine.Then)
-	// Finished when it ran to the end, not when every phase was skipped.
-	res.Finished = res.Skipped < len(segs)
-	return res, nil
+	return false, nil
 }

@@ -184,43 +184,61 @@ func WriteText(w io.Writer, v *View) error {
 	b.WriteString(triage.Disclaimer + "\n\n")
 	if v.Episode == nil && len(v.Checkins) == 0 {
 		b.WriteString("Nothing recorded yet. An assessment (backtriage, or backtriage assess --store) starts an episode; check in each day with: backtriage checkin\n")
-		_, err := io.WriteString(w, b.String())
-		return err
+	} else {
+		writeAdvice(&b, v)
+		writeProgress(&b, v)
+		writeEpisodes(&b, v.Episodes)
+		writeCheckins(&b, v.Checkins)
 	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
 
+// writeAdvice is the current advice: warning signs first; follow-up advice
+// only below urgent level, and then only alongside them.
+func writeAdvice(b *strings.Builder, v *View) {
 	b.WriteString("Current advice")
 	if v.AdviceAt != nil {
 		b.WriteString(" (from your check-in on " + v.AdviceAt.Format("2006-01-02 15:04") + ")")
 	}
 	b.WriteString(":\n")
-	if l, ok := rules.ParseLevel(v.Level); ok && l > rules.SelfCare {
+	l, _ := rules.ParseLevel(v.Level)
+	if l > rules.SelfCare {
 		info := triage.Info(l)
-		fmt.Fprintf(&b, "- %s. %s\n", info.Headline, info.Do)
+		fmt.Fprintf(b, "- %s. %s\n", info.Headline, info.Do)
 		for _, wn := range v.Warnings {
-			fmt.Fprintf(&b, "  [%s] %s\n", wn.Level, wn.Title)
+			fmt.Fprintf(b, "  [%s] %s\n", wn.Level, wn.Title)
 		}
 	}
-	if l, _ := rules.ParseLevel(v.Level); l < rules.Urgent {
-		if l > rules.SelfCare && len(v.Advice) > 0 {
-			b.WriteString("  Only alongside what the warning signs above say, never instead of it:\n")
-		}
-		for _, a := range v.Advice {
-			fmt.Fprintf(&b, "- %s.\n  %s\n", a.Title, a.Text)
-			if a.Outcome == "elsewhere" {
-				for i, c := range v.Elsewhere {
-					fmt.Fprintf(&b, "  %d. %s\n", i+1, c.Title)
-				}
-			}
-		}
-		if len(v.Checkins) == 0 {
-			b.WriteString("- Follow the plan from your assessment and check in each day: backtriage checkin\n")
-		}
+	if l < rules.Urgent {
+		writeFollowup(b, v, l)
 	}
 	b.WriteString("- Any time you are worried, or the pain is severe or getting worse: see a doctor.\n\n")
+}
 
+// writeFollowup is what the follow-up rules advise, below urgent level.
+func writeFollowup(b *strings.Builder, v *View, l rules.Level) {
+	if l > rules.SelfCare && len(v.Advice) > 0 {
+		b.WriteString("  Only alongside what the warning signs above say, never instead of it:\n")
+	}
+	for _, a := range v.Advice {
+		fmt.Fprintf(b, "- %s.\n  %s\n", a.Title, a.Text)
+		if a.Outcome == "elsewhere" {
+			for i, c := range v.Elsewhere {
+				fmt.Fprintf(b, "  %d. %s\n", i+1, c.Title)
+			}
+		}
+	}
+	if len(v.Checkins) == 0 {
+		b.WriteString("- Follow the plan from your assessment and check in each day: backtriage checkin\n")
+	}
+}
+
+// writeProgress is the pain chart, the trend and the steps done.
+func writeProgress(b *strings.Builder, v *View) {
 	if chart := Chart(v.Days); chart != "" {
 		start := v.Days[0].Date
-		fmt.Fprintf(&b, "Pain by day since %s:\n\n%s\n\n", start, chart)
+		fmt.Fprintf(b, "Pain by day since %s:\n\n%s\n\n", start, chart)
 	}
 	if v.Trend != "" {
 		b.WriteString("Trend: " + v.Trend + "\n")
@@ -228,12 +246,15 @@ func WriteText(w io.Writer, v *View) error {
 	if len(v.Steps) > 0 {
 		b.WriteString("Steps done:\n")
 		for _, s := range v.Steps {
-			fmt.Fprintf(&b, "- %s: %d %s\n", s.Title, s.Days, plural(s.Days, "day"))
+			fmt.Fprintf(b, "- %s: %d %s\n", s.Title, s.Days, plural(s.Days, "day"))
 		}
 	}
+}
+
+func writeEpisodes(b *strings.Builder, episodes []*diary.Episode) {
 	b.WriteString("\nAssessments:\n")
-	for _, e := range v.Episodes {
-		fmt.Fprintf(&b, "- %s: level %s", e.At.Format("2006-01-02 15:04"), e.Level)
+	for _, e := range episodes {
+		fmt.Fprintf(b, "- %s: level %s", e.At.Format("2006-01-02 15:04"), e.Level)
 		var top []string
 		for _, c := range e.Causes {
 			if c.Top {
@@ -245,32 +266,34 @@ func WriteText(w io.Writer, v *View) error {
 		}
 		b.WriteString("\n")
 	}
-	if len(v.Checkins) > 0 {
-		b.WriteString("\nCheck-ins since the latest assessment:\n")
-		for _, c := range v.Checkins {
-			fmt.Fprintf(&b, "- %s: ", c.At.Format("2006-01-02 15:04"))
-			if c.Pain != nil {
-				fmt.Fprintf(&b, "pain %d", *c.Pain)
-				if c.Compared != "" {
-					b.WriteString(" (" + c.Compared + ")")
-				}
-			} else {
-				b.WriteString("stopped at a warning sign")
-			}
-			if c.Level != "self-care" {
-				b.WriteString("; level " + c.Level)
-			}
-			if len(c.StepsDone) > 0 {
-				b.WriteString("; did " + strings.Join(c.StepsDone, ", "))
-			}
-			if c.Note != "" {
-				b.WriteString("; note: " + c.Note)
-			}
-			b.WriteString("\n")
-		}
+}
+
+func writeCheckins(b *strings.Builder, checkins []*diary.Checkin) {
+	if len(checkins) == 0 {
+		return
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	b.WriteString("\nCheck-ins since the latest assessment:\n")
+	for _, c := range checkins {
+		fmt.Fprintf(b, "- %s: ", c.At.Format("2006-01-02 15:04"))
+		if c.Pain != nil {
+			fmt.Fprintf(b, "pain %d", *c.Pain)
+			if c.Compared != "" {
+				b.WriteString(" (" + c.Compared + ")")
+			}
+		} else {
+			b.WriteString("stopped at a warning sign")
+		}
+		if c.Level != "self-care" {
+			b.WriteString("; level " + c.Level)
+		}
+		if len(c.StepsDone) > 0 {
+			b.WriteString("; did " + strings.Join(c.StepsDone, ", "))
+		}
+		if c.Note != "" {
+			b.WriteString("; note: " + c.Note)
+		}
+		b.WriteString("\n")
+	}
 }
 
 func plural(n int, word string) string {

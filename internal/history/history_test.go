@@ -6,10 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	builtin "github.com/backtriage/backtriage/rules"
 )
 
 func p(n int) *int { return &n }
@@ -17,7 +17,7 @@ func p(n int) *int { return &n }
 func day(d int) time.Time { return time.Date(2026, 11, 2+d, 8, 0, 0, 0, time.UTC) }
 
 func TestBuildAndText(t *testing.T) {
-	tbl, err := rules.LoadSnapshot(builtin.Snapshot, questionnaire.Default())
+	tbl, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), questionnaire.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

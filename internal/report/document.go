@@ -47,119 +47,131 @@ type item struct {
 
 func build(as *triage.Assessment, m Meta) document {
 	d := document{title: "backtriage summary: upper back pain", date: m.Date.Format("2006-01-02")}
-	info := triage.Info(as.Level)
-
 	d.sections = append(d.sections, section{blocks: []block{{kind: para, text: triage.Disclaimer}}})
-
-	now := section{heading: "What to do now"}
-	now.blocks = append(now.blocks,
-		block{kind: para, text: fmt.Sprintf("Level: %s (%s)", info.Headline, as.Level)},
-		block{kind: para, text: info.Do})
-	d.sections = append(d.sections, now)
-
-	warn := section{heading: "Warning signs"}
-	if len(as.Warnings) == 0 {
-		warn.blocks = append(warn.blocks, block{kind: para, text: "None found in your answers."})
-	} else {
-		b := block{kind: bullets}
-		for _, w := range as.Warnings {
-			it := item{text: fmt.Sprintf("[%s] %s", w.Level, w.Rule.Title)}
-			if as.Level == rules.Emergency && w.Level < rules.Emergency {
-				// Its own "book a doctor" advice would read like a reason to
-				// wait; the sign is still worth telling the emergency team.
-				it.detail = append(it.detail, "Tell the emergency team about this too.")
-			} else {
-				it.detail = append(it.detail, "What to do: "+w.Rule.Action)
-			}
-			if len(w.Because) > 0 {
-				it.detail = append(it.detail, "Because you said: "+factsText(w.Because))
-			}
-			b.items = append(b.items, it)
-		}
-		warn.blocks = append(warn.blocks, b)
-	}
-	d.sections = append(d.sections, warn)
+	d.sections = append(d.sections, nowSection(as), warningsSection(as))
 	if m.Trend != "" && as.Level < rules.Emergency {
 		// After the warning signs, never before them; at emergency level
 		// the summary is for the emergency team and holds no such history.
 		d.sections = append(d.sections, section{heading: "Your diary", blocks: []block{{kind: para, text: m.Trend}}})
 	}
-
 	if as.Level == rules.Emergency {
 		// At emergency level the summary is for the emergency services: the
 		// warning signs, what to do now and the answers; no causes and no
 		// self-care, so nothing reads like a reason to wait.
 		d.sections = append(d.sections, section{heading: "Causes and self-care", blocks: []block{{kind: para, text: as.Held}}})
-		d.sections = append(d.sections, helpSection(as))
-		d.sections = append(d.sections, answersSection(as), sourcesSection(as, m.Explain))
-		return d
+	} else {
+		d.sections = append(d.sections, causesSection(as, m, waitHeading(as, "Likely causes")), planSection(as))
 	}
-	// At urgent level causes and self-care are for the hours until the
-	// person is seen, and say so in their headings.
-	waitHeading := func(h string) string {
-		if as.Level == rules.Urgent {
-			return "While you wait to be seen: " + strings.ToLower(h[:1]) + h[1:]
+	d.sections = append(d.sections, helpSection(as))
+	d.sections = append(d.sections, answersSection(as), sourcesSection(as, m.Explain))
+	return d
+}
+
+// nowSection is the level and what to do about it.
+func nowSection(as *triage.Assessment) section {
+	info := triage.Info(as.Level)
+	return section{heading: "What to do now", blocks: []block{
+		{kind: para, text: fmt.Sprintf("Level: %s (%s)", info.Headline, as.Level)},
+		{kind: para, text: info.Do},
+	}}
+}
+
+// warningsSection lists the warning signs found, each with what to do and
+// the answers behind it.
+func warningsSection(as *triage.Assessment) section {
+	warn := section{heading: "Warning signs"}
+	if len(as.Warnings) == 0 {
+		warn.blocks = append(warn.blocks, block{kind: para, text: "None found in your answers."})
+		return warn
+	}
+	b := block{kind: bullets}
+	for _, w := range as.Warnings {
+		it := item{text: fmt.Sprintf("[%s] %s", w.Level, w.Rule.Title)}
+		if as.Level == rules.Emergency && w.Level < rules.Emergency {
+			// Its own "book a doctor" advice would read like a reason to
+			// wait; the sign is still worth telling the emergency team.
+			it.detail = append(it.detail, "Tell the emergency team about this too.")
+		} else {
+			it.detail = append(it.detail, "What to do: "+w.Rule.Action)
 		}
-		return h
+		if len(w.Because) > 0 {
+			it.detail = append(it.detail, "Because you said: "+factsText(w.Because))
+		}
+		b.items = append(b.items, it)
 	}
+	warn.blocks = append(warn.blocks, b)
+	return warn
+}
 
-	d.sections = append(d.sections, causesSection(as, m, waitHeading("Likely causes")))
+// waitHeading is a heading of causes or self-care: at urgent level they are
+// for the hours until the person is seen, and say so.
+func waitHeading(as *triage.Assessment, h string) string {
+	if as.Level == rules.Urgent {
+		return "While you wait to be seen: " + strings.ToLower(h[:1]) + h[1:]
+	}
+	return h
+}
 
-	plan := section{heading: waitHeading("Self-care plan")}
+// planSection is the self-care plan, after what it is alongside, and the
+// steps left out and why.
+func planSection(as *triage.Assessment) section {
+	plan := section{heading: waitHeading(as, "Self-care plan")}
 	if len(as.Plan) == 0 {
 		msg := "No self-care steps for these answers."
 		if len(as.Withheld) > 0 {
 			msg = "Self-care is held back: get help first (see above)."
 		}
 		plan.blocks = append(plan.blocks, block{kind: para, text: msg})
-	} else {
-		switch {
-		case as.Level == rules.Urgent:
-			plan.blocks = append(plan.blocks, block{kind: para, text: "For while you wait to be seen today, never instead of it:"})
-		case len(as.Warnings) > 0:
-			plan.blocks = append(plan.blocks, block{kind: para, text: "Only alongside the help above, never instead of it:"})
-		}
-		b := block{kind: numbered}
-		for _, p := range as.Plan {
-			it := item{text: p.Step.Title}
-			// Keep the how-to's own lines: they are numbered instructions.
-			for _, line := range strings.Split(strings.TrimSpace(p.Step.How), "\n") {
-				if line = strings.TrimSpace(line); line != "" {
-					it.detail = append(it.detail, line)
-				}
-			}
-			if p.Step.Fits != "" {
-				it.detail = append(it.detail, "When it fits: "+p.Step.Fits)
-			}
-			if p.Step.Caution != "" {
-				it.detail = append(it.detail, "Caution: "+p.Step.Caution)
-			}
-			if p.Step.Own != "" {
-				it.detail = append(it.detail, "Our suggestion: "+p.Step.Own)
-			}
-			if len(p.For) > 0 {
-				names := make([]string, len(p.For))
-				for i, c := range p.For {
-					names[i] = c.Title
-				}
-				it.detail = append(it.detail, "For: "+strings.Join(names, "; "))
-			}
-			b.items = append(b.items, it)
-		}
-		plan.blocks = append(plan.blocks, b)
+		return plan
 	}
-	if len(as.Withheld) > 0 && len(as.Plan) > 0 {
+	switch {
+	case as.Level == rules.Urgent:
+		plan.blocks = append(plan.blocks, block{kind: para, text: "For while you wait to be seen today, never instead of it:"})
+	case len(as.Warnings) > 0:
+		plan.blocks = append(plan.blocks, block{kind: para, text: "Only alongside the help above, never instead of it:"})
+	}
+	b := block{kind: numbered}
+	for _, p := range as.Plan {
+		b.items = append(b.items, planItem(p))
+	}
+	plan.blocks = append(plan.blocks, b)
+	if len(as.Withheld) > 0 {
 		b := block{kind: bullets}
 		for _, w := range as.Withheld {
 			b.items = append(b.items, item{text: "Left out: " + w.Step.Title, detail: []string{w.Why}})
 		}
 		plan.blocks = append(plan.blocks, b)
 	}
-	d.sections = append(d.sections, plan)
+	return plan
+}
 
-	d.sections = append(d.sections, helpSection(as))
-	d.sections = append(d.sections, answersSection(as), sourcesSection(as, m.Explain))
-	return d
+// planItem is one step of the plan: how to do it, when it fits, its
+// caution, our own suggestion and the causes it is for.
+func planItem(p triage.PlanStep) item {
+	it := item{text: p.Step.Title}
+	// Keep the how-to's own lines: they are numbered instructions.
+	for _, line := range strings.Split(strings.TrimSpace(p.Step.How), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			it.detail = append(it.detail, line)
+		}
+	}
+	if p.Step.Fits != "" {
+		it.detail = append(it.detail, "When it fits: "+p.Step.Fits)
+	}
+	if p.Step.Caution != "" {
+		it.detail = append(it.detail, "Caution: "+p.Step.Caution)
+	}
+	if p.Step.Own != "" {
+		it.detail = append(it.detail, "Our suggestion: "+p.Step.Own)
+	}
+	if len(p.For) > 0 {
+		names := make([]string, len(p.For))
+		for i, c := range p.For {
+			names[i] = c.Title
+		}
+		it.detail = append(it.detail, "For: "+strings.Join(names, "; "))
+	}
+	return it
 }
 
 // helpSection is "when to get help", in words that fit the level reached.

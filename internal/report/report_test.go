@@ -11,12 +11,12 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
-	builtin "github.com/backtriage/backtriage/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -26,7 +26,7 @@ var meta = report.Meta{Date: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), Vers
 func assess(t *testing.T, path string) *triage.Assessment {
 	t.Helper()
 	qn := questionnaire.Default()
-	tbl, err := rules.Load(builtin.FS, "rules", qn)
+	tbl, err := rules.Load(backtriage.RuleFiles(), "rules", qn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -11,7 +10,6 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/diag"
 	"github.com/backtriage/backtriage/internal/questionnaire"
-	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
 // FollowupRule says what a check-in means: a condition over the follow-up
@@ -122,63 +120,34 @@ func checkRoutine(s *Step, owner string, errs *diag.List) {
 	}
 }
 
-// validateFollowup checks the followup section the way validate checks the
-// rules: ids, conditions (over the follow-up questions), outcomes, advice,
+// followup checks the followup section the way rule checks the rules:
+// ids, conditions (over the follow-up questions), outcomes, advice,
 // citations and inline tests, every problem at its file:line:col.
-func validateFollowup(t *Table, errs *diag.List, checkID func(Pos, string, string, map[string]Pos) string,
-	checkCite func(Pos, string, string, string) *Source, checkSaidBy func(Pos, string, *Source, string)) {
+func (v *validator) followup() {
 	qn := questionnaire.Followup()
 	seen := map[string]Pos{}
-	for _, r := range t.Followup {
-		owner := checkID(r.Pos, "followup rule", r.ID, seen)
+	for _, r := range v.t.Followup {
+		owner := v.checkID(r.Pos, "followup rule", r.ID, seen)
 		if owner == "" {
 			continue
 		}
-		at := func(format string, args ...any) {
-			errs.Add(r.Pos.File, r.Pos.Line, r.Pos.Col, owner+": "+format, args...)
-		}
 		if strings.TrimSpace(r.Title) == "" {
-			at("missing title")
+			v.at(r.Pos, owner, "missing title")
 		}
 		if r.When == nil {
-			at("missing when: a condition over %s", strings.Join(qn.IDs(), ", "))
+			v.at(r.Pos, owner, "missing when: a condition over %s", strings.Join(qn.IDs(), ", "))
 		} else {
-			r.When = compileInto(r.When, qn, owner, errs)
+			r.When = compileInto(r.When, qn, owner, v.errs)
 		}
 		if !slices.Contains(Outcomes, r.Outcome) {
-			at("outcome %q; %s", r.Outcome, diag.OneOf(r.Outcome, Outcomes))
+			v.at(r.Pos, owner, "outcome %q; %s", r.Outcome, diag.OneOf(r.Outcome, Outcomes))
 		}
 		if strings.TrimSpace(r.Advice) == "" {
-			at("missing advice: what to do, in words")
+			v.at(r.Pos, owner, "missing advice: what to do, in words")
 		}
-		checkSaidBy(r.Pos, owner, checkCite(r.Pos, owner, r.Source, r.Quote), r.SaidBy)
+		v.checkSaidBy(r.Pos, owner, v.checkCite(r.Pos, owner, r.Source, r.Quote), r.SaidBy)
 		if r.Tests != nil {
-			checkFollowupTests(r, owner, qn, errs)
-		}
-	}
-}
-
-func checkFollowupTests(r *FollowupRule, owner string, qn *questionnaire.Questionnaire, errs *diag.List) {
-	for _, group := range [][]*AnswersNode{r.Tests.Fires, r.Tests.DoesNotFire} {
-		for _, an := range group {
-			if an == nil {
-				errs.Add(r.Pos.File, r.Pos.Line, r.Pos.Col, "%s: tests: an empty test case; give the answers as a mapping", owner)
-				continue
-			}
-			an.Pos.File = r.Pos.File
-			a, err := answers.FromNode(r.Pos.File, an.node, qn)
-			if err != nil {
-				for _, e := range yamlnode.SplitErrors(err) {
-					var de *diag.Error
-					if errors.As(e, &de) {
-						errs.Add(de.File, de.Line, de.Col, "%s: test case: %s", owner, de.Msg)
-					} else {
-						errs.Add(r.Pos.File, an.Pos.Line, an.Pos.Col, "%s: test case: %v", owner, e)
-					}
-				}
-				continue
-			}
-			an.Answers = a
+			checkTestCases(r.Pos, owner, [][]*AnswersNode{r.Tests.Fires, r.Tests.DoesNotFire}, qn, v.errs)
 		}
 	}
 }

@@ -8,15 +8,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	builtin "github.com/backtriage/backtriage/rules"
 )
 
 func builtinTable(t *testing.T) *rules.Table {
 	t.Helper()
-	tbl, err := rules.Load(builtin.FS, "rules", questionnaire.Default())
+	tbl, err := rules.Load(backtriage.RuleFiles(), "rules", questionnaire.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,9 +64,7 @@ func TestBuiltinFollowupRules(t *testing.T) {
 var quoted = regexp.MustCompile(`"([^"]+)"`)
 
 func TestFollowupAndRoutineQuotesAreVerbatim(t *testing.T) {
-	if _, err := os.Stat(seedsDir); err != nil {
-		t.Skipf("articles not found at %s: %v", seedsDir, err)
-	}
+	needArticles(t)
 	tbl := builtinTable(t)
 	text := func(src *rules.Source) string {
 		if src.Seed != "" {
@@ -197,7 +195,9 @@ followup:
 	for _, c := range routineCases {
 		dir := t.TempDir()
 		doc := strings.Replace(string(valid), "    order: 10\n", "    order: 10\n    routine: "+c.routine+"\n", 1)
-		os.WriteFile(filepath.Join(dir, "rules.yaml"), []byte(doc), 0o600)
+		if err := os.WriteFile(filepath.Join(dir, "rules.yaml"), []byte(doc), 0o600); err != nil {
+			t.Fatal(err)
+		}
 		_, err := rules.LoadDir(dir, questionnaire.Default())
 		if err == nil || !strings.Contains(err.Error(), c.want) || !regexp.MustCompile(`rules\.yaml:\d+:\d+: `).MatchString(err.Error()) {
 			t.Errorf("routine %s:\n got %v\nwant file:line:col: ...%s", c.routine, err, c.want)

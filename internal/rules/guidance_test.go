@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	builtin "github.com/backtriage/backtriage/rules"
 )
 
 // guidanceDir holds the stored text of every guideline the table cites, as it
@@ -45,7 +45,7 @@ func guidanceText(t *testing.T, id string) (text, firstAddress string, ok bool) 
 // text, and every guideline must have stored text whose first address is the
 // source's seen_at.
 func TestGuidelineQuotesAreVerbatim(t *testing.T) {
-	tbl, err := rules.Load(builtin.FS, "rules", questionnaire.Default())
+	tbl, err := rules.Load(backtriage.RuleFiles(), "rules", questionnaire.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestGuidelineQuotesAreVerbatim(t *testing.T) {
 // screen localises the numbers), and every warning sign but those that raise
 // no particular hazard names what it suspects.
 func TestBuiltinWarningsDeclareGuidance(t *testing.T) {
-	tbl, err := rules.Load(builtin.FS, "rules", questionnaire.Default())
+	tbl, err := rules.Load(backtriage.RuleFiles(), "rules", questionnaire.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,7 +60,7 @@ const MaxFileSize = 1 << 20
 func ruleFiles(fsys fs.FS, dir string) ([]string, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the folder: %w", dir, unwrapPath(err))
+		return nil, fmt.Errorf("%s: cannot read the folder: %w", dir, diag.WithoutPath(err))
 	}
 	var names []string
 	for _, e := range entries {
@@ -69,16 +69,6 @@ func ruleFiles(fsys fs.FS, dir string) ([]string, error) {
 		}
 	}
 	return names, nil
-}
-
-// unwrapPath drops the path an fs error carries: messages name the file
-// their own way.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // readRuleFile reads one rule file, bounded and never blocking, and checks
@@ -97,7 +87,7 @@ func readRuleFile(fsys fs.FS, name, file string, errs *diag.List) ([]byte, bool)
 		errs.Add(file, 0, 0, "permission denied")
 		return nil, false
 	case err != nil:
-		errs.Add(file, 0, 0, "%v", unwrapPath(err))
+		errs.Add(file, 0, 0, "%v", diag.WithoutPath(err))
 		return nil, false
 	}
 	if line, col, bad := firstInvalidUTF8(data); bad {
@@ -396,238 +386,316 @@ func (t *Table) index() {
 	}
 }
 
+// validator checks a decoded table item by item, adding every problem to
+// errs at its file:line:col, and builds the table's lookup maps as it goes
+// (later sections refer to earlier ones: rules to causes and steps, all to
+// sources).
+type validator struct {
+	t    *Table
+	qn   *questionnaire.Questionnaire
+	errs *diag.List
+	// usedCause and usedStep are the causes and steps some rule concludes.
+	usedCause, usedStep map[string]bool
+}
+
 func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 	t.sources = map[string]*Source{}
 	t.causes = map[string]*Cause{}
 	t.steps = map[string]*Step{}
 	t.causeIx = map[string]int{}
-	at := func(p Pos, owner string, format string, args ...any) {
-		errs.Add(p.File, p.Line, p.Col, owner+": "+format, args...)
-	}
-	checkID := func(p Pos, kind, id string, seen map[string]Pos) string {
-		if id == "" {
-			errs.Add(p.File, p.Line, p.Col, "%s: missing id", kind)
-			return ""
-		}
-		owner := fmt.Sprintf("%s %q", kind, id)
-		if !validID(id) {
-			at(p, owner, "id must be lowercase letters, digits and dashes")
-		}
-		if prev, dup := seen[id]; dup {
-			at(p, owner, "duplicate id (first defined at %s:%d:%d)", prev.File, prev.Line, prev.Col)
-		}
-		seen[id] = p
-		return owner
-	}
-	// checkSaidBy: a passage of an article is credited to whoever wrote it,
-	// the author or a reader in the comments; guidance speaks for itself.
-	// (The built-in table gives said_by for every article quote, and a test
-	// checks each against the article; other tables may leave it out.)
-	checkSaidBy := func(p Pos, owner string, src *Source, saidBy string) {
-		if src == nil {
-			return
-		}
-		switch {
-		case src.Kind != "article" && saidBy != "":
-			at(p, owner, "said_by is for article quotes; %s %q speaks for itself", src.Kind, src.ID)
-		case saidBy != "" && saidBy != SaidByAuthor && !validName(saidBy):
-			at(p, owner, "said_by %q: %q, or a reader's name (a capital letter, then letters)", saidBy, SaidByAuthor)
-		}
-	}
-	checkCite := func(p Pos, owner, source, quote string) *Source {
-		if quote = strings.TrimSpace(quote); quote == "" {
-			at(p, owner, "missing quote: cite a short verbatim passage of the source")
-		} else if n := len(strings.Fields(quote)); n > MaxQuoteWords {
-			at(p, owner, "quote has %d words; keep it under %d", n, MaxQuoteWords)
-		}
-		if source == "" {
-			at(p, owner, "missing source; valid: %s", strings.Join(keys(t.sources), ", "))
-			return nil
-		}
-		s, ok := t.sources[source]
-		if !ok {
-			at(p, owner, "unknown source %q; %s", source, diag.OneOf(source, keys(t.sources)))
-		}
-		return s
-	}
-
+	v := &validator{t: t, qn: qn, errs: errs, usedCause: map[string]bool{}, usedStep: map[string]bool{}}
 	seen := map[string]Pos{}
 	for _, s := range t.Sources {
-		owner := checkID(s.Pos, "source", s.ID, seen)
-		if owner == "" {
-			continue
-		}
-		t.sources[s.ID] = s
-		if s.Kind != "article" && s.Kind != "guideline" {
-			at(s.Pos, owner, "kind %q; valid: article, guideline", s.Kind)
-		}
-		if s.Title == "" {
-			at(s.Pos, owner, "missing title")
-		}
+		v.source(s, seen)
 	}
 	seen = map[string]Pos{}
 	for i, c := range t.Causes {
-		owner := checkID(c.Pos, "cause", c.ID, seen)
-		if owner == "" {
-			continue
-		}
-		t.causes[c.ID] = c
-		t.causeIx[c.ID] = i
-		switch c.Kind {
-		case "muscle":
-			if len(c.Muscles) == 0 {
-				at(c.Pos, owner, "a muscle cause must name its muscles (name, where, sits, refers)")
-			}
-		case "professional":
-		default:
-			at(c.Pos, owner, "kind %q; valid: muscle, professional", c.Kind)
-		}
-		if c.Title == "" || c.About == "" {
-			at(c.Pos, owner, "needs a title and an about line")
-		}
-		for _, m := range c.Muscles {
-			if m.Name == "" || m.Where == "" || len(m.Sits) == 0 {
-				at(c.Pos, owner, "muscle %q needs a name, where it sits in words and sits: [regions]", m.Name)
-			}
-			for _, r := range append(slices.Clone(m.Sits), m.Refers...) {
-				if !slices.Contains(Regions, r) {
-					at(c.Pos, owner, "muscle %q: unknown region %q; %s", m.Name, r, diag.OneOf(r, Regions))
-				}
-			}
-		}
-		checkSaidBy(c.Pos, owner, checkCite(c.Pos, owner, c.Source, c.Quote), c.SaidBy)
+		v.cause(i, c, seen)
 	}
 	seen = map[string]Pos{}
 	for _, s := range t.Steps {
-		owner := checkID(s.Pos, "step", s.ID, seen)
-		if owner == "" {
-			continue
-		}
-		t.steps[s.ID] = s
-		if s.Title == "" || s.How == "" {
-			at(s.Pos, owner, "needs a title and how-to text")
-		}
-		if s.AvoidWhen != nil {
-			s.AvoidWhen = compileInto(s.AvoidWhen, qn, owner, errs)
-			if s.Caution == "" {
-				at(s.Pos, owner, "avoid_when needs a caution line saying why")
-			}
-		}
-		checkHazards(s.Pos, owner, "unsafe_with", s.UnsafeWith, errs)
-		checkSaidBy(s.Pos, owner, checkCite(s.Pos, owner, s.Source, s.Quote), s.SaidBy)
-		if s.Routine != nil {
-			checkRoutine(s, owner, errs)
-		}
+		v.step(s, seen)
 	}
-
-	usedCause := map[string]bool{}
-	usedStep := map[string]bool{}
 	seen = map[string]Pos{}
 	for _, r := range t.Rules {
-		owner := checkID(r.Pos, "rule", r.ID, seen)
-		if owner == "" {
-			continue
-		}
-		if r.Title == "" {
-			at(r.Pos, owner, "missing title")
-		}
-		if r.When == nil {
-			at(r.Pos, owner, "missing when: a condition, or \"always\"")
-		} else {
-			r.When = compileInto(r.When, qn, owner, errs)
-		}
-		badLevel := false
-		if r.Level != "" {
-			lv, ok := ParseLevel(r.Level)
-			switch {
-			case !ok:
-				badLevel = true
-				at(r.Pos, owner, "unknown level %q; valid: %s", r.Level, strings.Join(LevelIDs(), ", "))
-			case lv == SelfCare:
-				at(r.Pos, owner, "level self-care is the default; leave level out")
-			default:
-				r.level = lv
-				if strings.TrimSpace(r.Action) == "" {
-					at(r.Pos, owner, "a rule with a level needs an action: what to do now")
-				}
-			}
-		} else if r.Action != "" {
-			at(r.Pos, owner, "action without a level")
-		}
-		checkGuidanceLevels(r, src0(t, r), owner, errs)
-		checkHazards(r.Pos, owner, "suspects", r.Suspects, errs)
-		if len(r.Suspects) > 0 && r.Level == "" {
-			at(r.Pos, owner, "suspects is for warning signs: give the rule a level too")
-		}
-		src := checkCite(r.Pos, owner, r.Source, r.Quote)
-		checkSaidBy(r.Pos, owner, src, r.SaidBy)
-		if r.Broad && r.Cause == "" {
-			at(r.Pos, owner, "broad is for cause rules: it says the answer supports a cause but cannot rank it alone")
-		}
-		if r.level > SelfCare && src != nil && src.Kind != "guideline" {
-			at(r.Pos, owner, "a warning sign must cite clinical guidance, not %s %q", src.Kind, src.ID)
-		}
-		if r.Cause != "" {
-			usedCause[r.Cause] = true
-			if _, ok := t.causes[r.Cause]; !ok {
-				at(r.Pos, owner, "unknown cause %q; %s", r.Cause, diag.OneOf(r.Cause, keys(t.causes)))
-			}
-			if r.Weight < 1 || r.Weight > 10 {
-				at(r.Pos, owner, "weight %d: a cause needs a weight from 1 to 10", r.Weight)
-			}
-		} else if r.Weight != 0 {
-			at(r.Pos, owner, "weight without a cause")
-		}
-		for _, id := range r.Steps {
-			usedStep[id] = true
-			if _, ok := t.steps[id]; !ok {
-				at(r.Pos, owner, "unknown step %q; %s", id, diag.OneOf(id, keys(t.steps)))
-			}
-		}
-		if r.Cause == "" && len(r.Steps) == 0 && r.level == SelfCare && r.SeekHelp == "" && !badLevel {
-			at(r.Pos, owner, "concludes nothing: give it a level, a cause, steps or a seek_help line")
-		}
-		if r.Tests != nil {
-			for _, group := range [][]*AnswersNode{r.Tests.Fires, r.Tests.DoesNotFire} {
-				for _, an := range group {
-					if an == nil {
-						at(r.Pos, owner, "tests: an empty test case; give the answers as a mapping")
-						continue
-					}
-					an.Pos.File = r.Pos.File
-					a, err := answers.FromNode(r.Pos.File, an.node, qn)
-					if err != nil {
-						for _, e := range yamlnode.SplitErrors(err) {
-							var de *diag.Error
-							if errors.As(e, &de) {
-								errs.Add(de.File, de.Line, de.Col, "%s: test case: %s", owner, de.Msg)
-							} else {
-								errs.Add(r.Pos.File, an.Pos.Line, an.Pos.Col, "%s: test case: %v", owner, e)
-							}
-						}
-						continue
-					}
-					an.Answers = a
-				}
-			}
-		}
+		v.rule(r, seen)
 	}
-	validateFollowup(t, errs, checkID, checkCite, checkSaidBy)
-	for _, c := range t.Causes {
-		if c.ID != "" && !usedCause[c.ID] {
-			at(c.Pos, fmt.Sprintf("cause %q", c.ID), "no rule concludes this cause")
-		}
+	v.followup()
+	v.unconcluded()
+}
+
+// at adds a problem of owner (such as `rule "x"`) at p.
+func (v *validator) at(p Pos, owner string, format string, args ...any) {
+	v.errs.Add(p.File, p.Line, p.Col, owner+": "+format, args...)
+}
+
+// checkID checks an item's id, unique among seen, and returns the item's
+// name for messages, or "" when it has no id (and nothing more is checked).
+func (v *validator) checkID(p Pos, kind, id string, seen map[string]Pos) string {
+	if id == "" {
+		v.errs.Add(p.File, p.Line, p.Col, "%s: missing id", kind)
+		return ""
 	}
-	for _, s := range t.Steps {
-		if s.ID != "" && !usedStep[s.ID] {
-			at(s.Pos, fmt.Sprintf("step %q", s.ID), "no rule recommends this step")
+	owner := fmt.Sprintf("%s %q", kind, id)
+	if !ValidID(id) {
+		v.at(p, owner, "id must be lowercase letters, digits and dashes")
+	}
+	if prev, dup := seen[id]; dup {
+		v.at(p, owner, "duplicate id (first defined at %s:%d:%d)", prev.File, prev.Line, prev.Col)
+	}
+	seen[id] = p
+	return owner
+}
+
+// checkCite checks a citation: a short quote of a known source, which it
+// returns (nil when unknown).
+func (v *validator) checkCite(p Pos, owner, source, quote string) *Source {
+	if quote = strings.TrimSpace(quote); quote == "" {
+		v.at(p, owner, "missing quote: cite a short verbatim passage of the source")
+	} else if n := len(strings.Fields(quote)); n > MaxQuoteWords {
+		v.at(p, owner, "quote has %d words; keep it under %d", n, MaxQuoteWords)
+	}
+	if source == "" {
+		v.at(p, owner, "missing source; valid: %s", strings.Join(keys(v.t.sources), ", "))
+		return nil
+	}
+	s, ok := v.t.sources[source]
+	if !ok {
+		v.at(p, owner, "unknown source %q; %s", source, diag.OneOf(source, keys(v.t.sources)))
+	}
+	return s
+}
+
+// checkSaidBy: a passage of an article is credited to whoever wrote it, the
+// author or a reader in the comments; guidance speaks for itself. (The
+// built-in table gives said_by for every article quote, and a test checks
+// each against the article; other tables may leave it out.)
+func (v *validator) checkSaidBy(p Pos, owner string, src *Source, saidBy string) {
+	if src == nil {
+		return
+	}
+	switch {
+	case src.Kind != "article" && saidBy != "":
+		v.at(p, owner, "said_by is for article quotes; %s %q speaks for itself", src.Kind, src.ID)
+	case saidBy != "" && saidBy != SaidByAuthor && !validReaderName(saidBy):
+		v.at(p, owner, "said_by %q: %q, or a reader's name (a capital letter, then letters)", saidBy, SaidByAuthor)
+	}
+}
+
+func (v *validator) source(s *Source, seen map[string]Pos) {
+	owner := v.checkID(s.Pos, "source", s.ID, seen)
+	if owner == "" {
+		return
+	}
+	v.t.sources[s.ID] = s
+	if s.Kind != "article" && s.Kind != "guideline" {
+		v.at(s.Pos, owner, "kind %q; valid: article, guideline", s.Kind)
+	}
+	if s.Title == "" {
+		v.at(s.Pos, owner, "missing title")
+	}
+}
+
+func (v *validator) cause(i int, c *Cause, seen map[string]Pos) {
+	owner := v.checkID(c.Pos, "cause", c.ID, seen)
+	if owner == "" {
+		return
+	}
+	v.t.causes[c.ID] = c
+	v.t.causeIx[c.ID] = i
+	switch c.Kind {
+	case "muscle":
+		if len(c.Muscles) == 0 {
+			v.at(c.Pos, owner, "a muscle cause must name its muscles (name, where, sits, refers)")
+		}
+	case "professional":
+	default:
+		v.at(c.Pos, owner, "kind %q; valid: muscle, professional", c.Kind)
+	}
+	if c.Title == "" || c.About == "" {
+		v.at(c.Pos, owner, "needs a title and an about line")
+	}
+	for _, m := range c.Muscles {
+		v.muscle(c.Pos, owner, m)
+	}
+	v.checkSaidBy(c.Pos, owner, v.checkCite(c.Pos, owner, c.Source, c.Quote), c.SaidBy)
+}
+
+// muscle checks a cause's muscle: named, placed in words and on the body
+// picture's regions.
+func (v *validator) muscle(p Pos, owner string, m Muscle) {
+	if m.Name == "" || m.Where == "" || len(m.Sits) == 0 {
+		v.at(p, owner, "muscle %q needs a name, where it sits in words and sits: [regions]", m.Name)
+	}
+	for _, r := range append(slices.Clone(m.Sits), m.Refers...) {
+		if !slices.Contains(Regions, r) {
+			v.at(p, owner, "muscle %q: unknown region %q; %s", m.Name, r, diag.OneOf(r, Regions))
 		}
 	}
 }
 
-// src0 is the rule's source, or nil when it names none or an unknown one
-// (checkCite reports those).
-func src0(t *Table, r *Rule) *Source { return t.sources[r.Source] }
+func (v *validator) step(s *Step, seen map[string]Pos) {
+	owner := v.checkID(s.Pos, "step", s.ID, seen)
+	if owner == "" {
+		return
+	}
+	v.t.steps[s.ID] = s
+	if s.Title == "" || s.How == "" {
+		v.at(s.Pos, owner, "needs a title and how-to text")
+	}
+	if s.AvoidWhen != nil {
+		s.AvoidWhen = compileInto(s.AvoidWhen, v.qn, owner, v.errs)
+		if s.Caution == "" {
+			v.at(s.Pos, owner, "avoid_when needs a caution line saying why")
+		}
+	}
+	checkHazards(s.Pos, owner, "unsafe_with", s.UnsafeWith, v.errs)
+	v.checkSaidBy(s.Pos, owner, v.checkCite(s.Pos, owner, s.Source, s.Quote), s.SaidBy)
+	if s.Routine != nil {
+		checkRoutine(s, owner, v.errs)
+	}
+}
+
+func (v *validator) rule(r *Rule, seen map[string]Pos) {
+	owner := v.checkID(r.Pos, "rule", r.ID, seen)
+	if owner == "" {
+		return
+	}
+	if r.Title == "" {
+		v.at(r.Pos, owner, "missing title")
+	}
+	if r.When == nil {
+		v.at(r.Pos, owner, "missing when: a condition, or \"always\"")
+	} else {
+		r.When = compileInto(r.When, v.qn, owner, v.errs)
+	}
+	badLevel := !v.ruleLevel(r, owner)
+	checkGuidanceLevels(r, v.t.sources[r.Source], owner, v.errs)
+	checkHazards(r.Pos, owner, "suspects", r.Suspects, v.errs)
+	if len(r.Suspects) > 0 && r.Level == "" {
+		v.at(r.Pos, owner, "suspects is for warning signs: give the rule a level too")
+	}
+	v.ruleCitation(r, owner)
+	v.ruleCause(r, owner)
+	v.ruleSteps(r, owner)
+	if r.Cause == "" && len(r.Steps) == 0 && r.level == SelfCare && r.SeekHelp == "" && !badLevel {
+		v.at(r.Pos, owner, "concludes nothing: give it a level, a cause, steps or a seek_help line")
+	}
+	if r.Tests != nil {
+		checkTestCases(r.Pos, owner, [][]*AnswersNode{r.Tests.Fires, r.Tests.DoesNotFire}, v.qn, v.errs)
+	}
+}
+
+// ruleLevel reads a rule's level and action into r.level; it is false
+// when the level is not a level id.
+func (v *validator) ruleLevel(r *Rule, owner string) bool {
+	if r.Level == "" {
+		if r.Action != "" {
+			v.at(r.Pos, owner, "action without a level")
+		}
+		return true
+	}
+	lv, ok := ParseLevel(r.Level)
+	switch {
+	case !ok:
+		v.at(r.Pos, owner, "unknown level %q; valid: %s", r.Level, strings.Join(LevelIDs(), ", "))
+		return false
+	case lv == SelfCare:
+		v.at(r.Pos, owner, "level self-care is the default; leave level out")
+	default:
+		r.level = lv
+		if strings.TrimSpace(r.Action) == "" {
+			v.at(r.Pos, owner, "a rule with a level needs an action: what to do now")
+		}
+	}
+	return true
+}
+
+// ruleCitation checks a rule's quote and who said it; a warning sign must
+// cite clinical guidance.
+func (v *validator) ruleCitation(r *Rule, owner string) {
+	src := v.checkCite(r.Pos, owner, r.Source, r.Quote)
+	v.checkSaidBy(r.Pos, owner, src, r.SaidBy)
+	if r.level > SelfCare && src != nil && src.Kind != "guideline" {
+		v.at(r.Pos, owner, "a warning sign must cite clinical guidance, not %s %q", src.Kind, src.ID)
+	}
+}
+
+// ruleCause checks the cause a rule ranks and its weight.
+func (v *validator) ruleCause(r *Rule, owner string) {
+	if r.Broad && r.Cause == "" {
+		v.at(r.Pos, owner, "broad is for cause rules: it says the answer supports a cause but cannot rank it alone")
+	}
+	if r.Cause == "" {
+		if r.Weight != 0 {
+			v.at(r.Pos, owner, "weight without a cause")
+		}
+		return
+	}
+	v.usedCause[r.Cause] = true
+	if _, ok := v.t.causes[r.Cause]; !ok {
+		v.at(r.Pos, owner, "unknown cause %q; %s", r.Cause, diag.OneOf(r.Cause, keys(v.t.causes)))
+	}
+	if r.Weight < 1 || r.Weight > 10 {
+		v.at(r.Pos, owner, "weight %d: a cause needs a weight from 1 to 10", r.Weight)
+	}
+}
+
+// ruleSteps checks that the steps a rule recommends exist.
+func (v *validator) ruleSteps(r *Rule, owner string) {
+	for _, id := range r.Steps {
+		v.usedStep[id] = true
+		if _, ok := v.t.steps[id]; !ok {
+			v.at(r.Pos, owner, "unknown step %q; %s", id, diag.OneOf(id, keys(v.t.steps)))
+		}
+	}
+}
+
+// checkTestCases reads a rule's inline test cases (tests: fires and
+// does_not_fire) as answers to qn, reporting each problem at the case.
+func checkTestCases(p Pos, owner string, groups [][]*AnswersNode, qn *questionnaire.Questionnaire, errs *diag.List) {
+	for _, group := range groups {
+		for _, an := range group {
+			if an == nil {
+				errs.Add(p.File, p.Line, p.Col, "%s: tests: an empty test case; give the answers as a mapping", owner)
+				continue
+			}
+			an.Pos.File = p.File
+			a, err := answers.FromNode(p.File, an.node, qn)
+			if err != nil {
+				addTestCaseErrors(p.File, an.Pos, owner, err, errs)
+				continue
+			}
+			an.Answers = a
+		}
+	}
+}
+
+func addTestCaseErrors(file string, at Pos, owner string, err error, errs *diag.List) {
+	for _, e := range yamlnode.SplitErrors(err) {
+		var de *diag.Error
+		if errors.As(e, &de) {
+			errs.Add(de.File, de.Line, de.Col, "%s: test case: %s", owner, de.Msg)
+		} else {
+			errs.Add(file, at.Line, at.Col, "%s: test case: %v", owner, e)
+		}
+	}
+}
+
+// unconcluded reports causes and steps that no rule reaches: dead entries
+// a reviewer would read for nothing.
+func (v *validator) unconcluded() {
+	for _, c := range v.t.Causes {
+		if c.ID != "" && !v.usedCause[c.ID] {
+			v.at(c.Pos, fmt.Sprintf("cause %q", c.ID), "no rule concludes this cause")
+		}
+	}
+	for _, s := range v.t.Steps {
+		if s.ID != "" && !v.usedStep[s.ID] {
+			v.at(s.Pos, fmt.Sprintf("step %q", s.ID), "no rule recommends this step")
+		}
+	}
+}
 
 // checkGuidanceLevels reads guidance_level and shown_below, and holds a rule
 // to its guidance: a rule whose own level (self-care when it sets none) is
@@ -719,8 +787,8 @@ func compileInto(c *Cond, qn *questionnaire.Questionnaire, owner string, errs *d
 	return out
 }
 
-// validName is a reader's name as said_by gives it: "Paula".
-func validName(s string) bool {
+// validReaderName is a reader's name as said_by gives it: "Paula".
+func validReaderName(s string) bool {
 	for i, r := range s {
 		if !(i == 0 && r >= 'A' && r <= 'Z' || i > 0 && r >= 'a' && r <= 'z') {
 			return false
@@ -729,7 +797,9 @@ func validName(s string) bool {
 	return s != ""
 }
 
-func validID(id string) bool {
+// ValidID reports whether id is a valid id of a source, cause, step or
+// rule, or a vignette's name: lowercase letters, digits and dashes.
+func ValidID(id string) bool {
 	for _, r := range id {
 		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
 			return false

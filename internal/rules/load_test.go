@@ -10,10 +10,10 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/testtable"
-	builtin "github.com/backtriage/backtriage/rules"
 )
 
 // Each folder in testdata/badrules holds one rule file with one class of
@@ -141,7 +141,7 @@ func TestLoadDirErrors(t *testing.T) {
 }
 
 func TestBuiltinTableLoads(t *testing.T) {
-	tbl, err := rules.Load(builtin.FS, "rules", questionnaire.Default())
+	tbl, err := rules.Load(backtriage.RuleFiles(), "rules", questionnaire.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func BenchmarkLoadBuiltinYAML(b *testing.B) {
 	qn := questionnaire.Default()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := rules.Load(builtin.FS, "rules", qn); err != nil {
+		if _, err := rules.Load(backtriage.RuleFiles(), "rules", qn); err != nil {
 			b.Fatal(err)
 		}
 	}

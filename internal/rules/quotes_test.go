@@ -9,13 +9,24 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	builtin "github.com/backtriage/backtriage/rules"
 )
 
 // seedsDir is where the articles live: shared/seeds beside the repository.
 const seedsDir = "../../../shared/seeds"
+
+// needArticles skips a test that checks quotes against the two source
+// articles when they are not beside the repository, saying where it looked:
+// the articles are not part of the repository.
+func needArticles(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat(seedsDir); err != nil {
+		abs, _ := filepath.Abs(seedsDir)
+		t.Skipf("skipped: the source articles are not next to the repository; looked in %s (shared/seeds beside the repository folder): %v", abs, err)
+	}
+}
 
 // normalise folds white space and typographic quotes, the only liberties a
 // quote may take with its article.
@@ -26,10 +37,8 @@ func normalise(s string) string {
 
 // Every quote that cites an article must be a verbatim passage of it.
 func TestQuotesAreVerbatim(t *testing.T) {
-	if _, err := os.Stat(seedsDir); err != nil {
-		t.Skipf("articles not found at %s (they live in shared/seeds beside the repository): %v", seedsDir, err)
-	}
-	tbl, err := rules.Load(builtin.FS, "rules", questionnaire.Default())
+	needArticles(t)
+	tbl, err := rules.Load(backtriage.RuleFiles(), "rules", questionnaire.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,10 +91,8 @@ var commenters = map[int]string{1: "Ele", 3: "Charlotte", 5: "Shawn", 7: "Emma",
 // author (the article's text or, in the morning article, Kathryn Merrow's
 // replies) or the reader whose comment it is.
 func TestSaidByMatchesTheArticle(t *testing.T) {
-	if _, err := os.Stat(seedsDir); err != nil {
-		t.Skipf("articles not found at %s: %v", seedsDir, err)
-	}
-	tbl, err := rules.Load(builtin.FS, "rules", questionnaire.Default())
+	needArticles(t)
+	tbl, err := rules.Load(backtriage.RuleFiles(), "rules", questionnaire.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -93,18 +93,50 @@ func LoadSnapshot(data []byte, qn *questionnaire.Questionnaire) (*Table, error) 
 		return nil, fmt.Errorf("rule table snapshot: an empty entry")
 	}
 	var err error
-	for _, st := range s.Steps {
+	if t.Steps, err = stepsFromSnap(s.Steps, qn); err != nil {
+		return nil, err
+	}
+	if t.Rules, err = rulesFromSnap(s.Rules, qn); err != nil {
+		return nil, err
+	}
+	if err := followupFromSnap(t, s.Followup); err != nil {
+		return nil, err
+	}
+	// A table without warning signs would call every case self-care: refuse.
+	if !slices.ContainsFunc(t.Rules, (*Rule).IsWarning) {
+		return nil, fmt.Errorf("rule table snapshot: no warning-sign rules")
+	}
+	t.index()
+	if err := checkSnapRefs(t); err != nil {
+		return nil, err
+	}
+	resolve(t)
+	return t, nil
+}
+
+// stepsFromSnap compiles the steps' avoid_when conditions.
+func stepsFromSnap(ss []*snapStep, qn *questionnaire.Questionnaire) ([]*Step, error) {
+	out := make([]*Step, 0, len(ss))
+	for _, st := range ss {
 		if st.AvoidWhen != nil {
+			var err error
 			if st.Step.AvoidWhen, err = fromSnap(st.AvoidWhen, qn); err != nil {
 				return nil, err
 			}
 		}
-		t.Steps = append(t.Steps, st.Step)
+		out = append(out, st.Step)
 	}
-	for _, r := range s.Rules {
+	return out, nil
+}
+
+// rulesFromSnap compiles the rules' conditions and reads their levels.
+func rulesFromSnap(rs []*snapRule, qn *questionnaire.Questionnaire) ([]*Rule, error) {
+	out := make([]*Rule, 0, len(rs))
+	for _, r := range rs {
 		if r.When == nil {
 			return nil, fmt.Errorf("rule table snapshot: rule %q has no condition", r.ID)
 		}
+		var err error
 		if r.Rule.When, err = fromSnap(r.When, qn); err != nil {
 			return nil, err
 		}
@@ -118,36 +150,33 @@ func LoadSnapshot(data []byte, qn *questionnaire.Questionnaire) (*Table, error) 
 		if err := parseGuidanceFields(r.Rule); err != nil {
 			return nil, fmt.Errorf("rule table snapshot: rule %q: %v", r.ID, err)
 		}
-		t.Rules = append(t.Rules, r.Rule)
+		out = append(out, r.Rule)
 	}
-	if err := followupFromSnap(t, s.Followup); err != nil {
-		return nil, err
-	}
-	// A table without warning signs would call every case self-care: refuse.
-	if !slices.ContainsFunc(t.Rules, (*Rule).IsWarning) {
-		return nil, fmt.Errorf("rule table snapshot: no warning-sign rules")
-	}
-	t.index()
+	return out, nil
+}
+
+// checkSnapRefs checks that every cause, source and step a rule names is in
+// the indexed table.
+func checkSnapRefs(t *Table) error {
 	for _, r := range t.Rules {
 		if r.Cause != "" && t.causes[r.Cause] == nil {
-			return nil, fmt.Errorf("rule table snapshot: rule %q: unknown cause %q", r.ID, r.Cause)
+			return fmt.Errorf("rule table snapshot: rule %q: unknown cause %q", r.ID, r.Cause)
 		}
 		if r.Source == "" || t.sources[r.Source] == nil {
-			return nil, fmt.Errorf("rule table snapshot: rule %q: unknown source %q", r.ID, r.Source)
+			return fmt.Errorf("rule table snapshot: rule %q: unknown source %q", r.ID, r.Source)
 		}
 		for _, id := range r.Steps {
 			if t.steps[id] == nil {
-				return nil, fmt.Errorf("rule table snapshot: rule %q: unknown step %q", r.ID, id)
+				return fmt.Errorf("rule table snapshot: rule %q: unknown step %q", r.ID, id)
 			}
 		}
 	}
 	for _, r := range t.Followup {
 		if r.Source == "" || t.sources[r.Source] == nil {
-			return nil, fmt.Errorf("rule table snapshot: follow-up rule %q: unknown source %q", r.ID, r.Source)
+			return fmt.Errorf("rule table snapshot: follow-up rule %q: unknown source %q", r.ID, r.Source)
 		}
 	}
-	resolve(t)
-	return t, nil
+	return nil
 }
 
 func fromSnap(sc *snapCond, qn *questionnaire.Questionnaire) (*Cond, error) {

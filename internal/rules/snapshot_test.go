@@ -6,9 +6,9 @@ import (
 	"os"
 	"testing"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	builtin "github.com/backtriage/backtriage/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite rules/table.json from the YAML")
@@ -16,7 +16,7 @@ var update = flag.Bool("update", false, "rewrite rules/table.json from the YAML"
 // The snapshot that starts up must be exactly the YAML table, compiled.
 func TestBuiltinSnapshot(t *testing.T) {
 	qn := questionnaire.Default()
-	tbl, err := rules.Load(builtin.FS, "rules", qn)
+	tbl, err := rules.Load(backtriage.RuleFiles(), "rules", qn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,10 +30,10 @@ func TestBuiltinSnapshot(t *testing.T) {
 		}
 		return
 	}
-	if !bytes.Equal(builtin.Snapshot, want) {
+	if !bytes.Equal(backtriage.RuleSnapshot(), want) {
 		t.Fatal("rules/table.json is out of date with rules/*.yaml; run: go test ./internal/rules -run TestBuiltinSnapshot -update")
 	}
-	loaded, err := rules.LoadSnapshot(builtin.Snapshot, qn)
+	loaded, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), qn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,8 +48,8 @@ func TestBuiltinSnapshot(t *testing.T) {
 
 func TestSnapshotRejectsStaleIDs(t *testing.T) {
 	qn := questionnaire.Default()
-	bad := bytes.Replace(builtin.Snapshot, []byte(`"q": "sleep_neck"`), []byte(`"q": "sleep_neck_old"`), 1)
-	if bytes.Equal(bad, builtin.Snapshot) {
+	bad := bytes.Replace(backtriage.RuleSnapshot(), []byte(`"q": "sleep_neck"`), []byte(`"q": "sleep_neck_old"`), 1)
+	if bytes.Equal(bad, backtriage.RuleSnapshot()) {
 		t.Skip("no sleep_neck condition in the snapshot")
 	}
 	if _, err := rules.LoadSnapshot(bad, qn); err == nil {
@@ -62,7 +62,7 @@ func BenchmarkLoadBuiltin(b *testing.B) {
 	qn := questionnaire.Default()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := rules.LoadSnapshot(builtin.Snapshot, qn); err != nil {
+		if _, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), qn); err != nil {
 			b.Fatal(err)
 		}
 	}

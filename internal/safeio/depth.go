@@ -20,83 +20,107 @@ func (e *DepthError) Error() string {
 // little more than a parser would (brackets in a multi-line quoted string)
 // but never less than the nesting of the block and flow structure.
 func CheckDepth(data []byte, max int) error {
-	var (
-		flow   int   // open [ and {
-		indent []int // columns of the open block levels
-		line   = 1
-	)
+	d := &depthScan{data: data, max: max, line: 1}
 	for i := 0; i < len(data); {
 		// Start of a line: measure its indentation and list dashes.
 		start := i
-		col := 0
 		for i < len(data) && data[i] == ' ' {
 			i++
-			col++
 		}
 		if i >= len(data) {
 			break
 		}
 		if c := data[i]; c == '\n' || c == '\r' || c == '#' {
 			i = skipLine(data, i)
-			line++
+			d.line++
 			continue
 		}
-		if flow == 0 {
-			for len(indent) > 0 && indent[len(indent)-1] >= col {
-				indent = indent[:len(indent)-1]
-			}
-			indent = append(indent, col)
-			// "- - - x" nests one level per dash.
-			for i+1 < len(data) && data[i] == '-' && (data[i+1] == ' ' || data[i+1] == '\n') {
-				i++
-				for i < len(data) && data[i] == ' ' {
-					i++
-				}
-				indent = append(indent, i-start)
-				if len(indent)-1 > max {
-					return &DepthError{Max: max, Line: line, Col: i - start + 1}
-				}
-			}
-			if len(indent)-1 > max {
-				return &DepthError{Max: max, Line: line, Col: col + 1}
+		var err error
+		if d.flow == 0 {
+			if i, err = d.block(start, i); err != nil {
+				return err
 			}
 		}
-		// The rest of the line: brackets outside quotes and comments.
-		var quote byte
-		prev := byte(' ')
-	rest:
-		for ; i < len(data) && data[i] != '\n'; i++ {
-			c := data[i]
-			switch {
-			case quote != 0:
-				if c == '\\' && quote == '"' {
-					i++
-				} else if c == quote {
-					quote = 0
-				}
-			case (c == '"' || c == '\'') && isTokenStart(prev):
-				quote = c
-			case c == '#' && (prev == ' ' || prev == '\t'):
-				i = skipLine(data, i) - 1 // the newline
-				break rest
-			case c == '[' || c == '{':
-				flow++
-				if flow+len(indent)-1 > max {
-					return &DepthError{Max: max, Line: line, Col: i - start + 1}
-				}
-			case c == ']' || c == '}':
-				if flow > 0 {
-					flow--
-				}
-			}
-			if i < len(data) {
-				prev = data[i]
-			}
+		if i, err = d.rest(start, i); err != nil {
+			return err
 		}
 		i++ // the newline
-		line++
+		d.line++
 	}
 	return nil
+}
+
+// depthScan is CheckDepth's state: the open levels so far.
+type depthScan struct {
+	data   []byte
+	max    int
+	flow   int   // open [ and {
+	indent []int // columns of the open block levels
+	line   int
+}
+
+// block counts the block levels open at i, the first character after the
+// indentation of the line that starts at start, and returns where the
+// line's content starts (after any list dashes).
+func (d *depthScan) block(start, i int) (int, error) {
+	col := i - start
+	for len(d.indent) > 0 && d.indent[len(d.indent)-1] >= col {
+		d.indent = d.indent[:len(d.indent)-1]
+	}
+	d.indent = append(d.indent, col)
+	// "- - - x" nests one level per dash.
+	data := d.data
+	for i+1 < len(data) && data[i] == '-' && (data[i+1] == ' ' || data[i+1] == '\n') {
+		i++
+		for i < len(data) && data[i] == ' ' {
+			i++
+		}
+		d.indent = append(d.indent, i-start)
+		if len(d.indent)-1 > d.max {
+			return i, &DepthError{Max: d.max, Line: d.line, Col: i - start + 1}
+		}
+	}
+	if len(d.indent)-1 > d.max {
+		return i, &DepthError{Max: d.max, Line: d.line, Col: col + 1}
+	}
+	return i, nil
+}
+
+// rest counts the flow brackets in the rest of the line, from i, outside
+// quotes and comments, and returns the index of the line's newline (or the
+// end of the data).
+func (d *depthScan) rest(start, i int) (int, error) {
+	data := d.data
+	var quote byte
+	prev := byte(' ')
+	for ; i < len(data) && data[i] != '\n'; i++ {
+		c := data[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case (c == '"' || c == '\'') && isTokenStart(prev):
+			quote = c
+		case c == '#' && (prev == ' ' || prev == '\t'):
+			return skipLine(data, i) - 1, nil // the newline
+		case c == '[' || c == '{':
+			d.flow++
+			if d.flow+len(d.indent)-1 > d.max {
+				return i, &DepthError{Max: d.max, Line: d.line, Col: i - start + 1}
+			}
+		case c == ']' || c == '}':
+			if d.flow > 0 {
+				d.flow--
+			}
+		}
+		if i < len(data) {
+			prev = data[i]
+		}
+	}
+	return i, nil
 }
 
 // isTokenStart reports whether a quote after prev opens a quoted scalar

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/safetydoc"
-	builtin "github.com/backtriage/backtriage/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/clinical-safety.md from the rule table")
@@ -21,7 +21,7 @@ const docPath = "../../" + safetydoc.Path
 // rule table generates.
 func TestClinicalSafetyDocIsCurrent(t *testing.T) {
 	qn := questionnaire.Default()
-	tbl, err := rules.Load(builtin.FS, "rules", qn)
+	tbl, err := rules.Load(backtriage.RuleFiles(), "rules", qn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestClinicalSafetyDocIsCurrent(t *testing.T) {
 // is in the document.
 func TestClinicalSafetyDocCoversTheTable(t *testing.T) {
 	qn := questionnaire.Default()
-	tbl, err := rules.Load(builtin.FS, "rules", qn)
+	tbl, err := rules.Load(backtriage.RuleFiles(), "rules", qn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,10 +12,10 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
-	builtin "github.com/backtriage/backtriage/rules"
 )
 
 // intendedSuspects are the hazards each warning rule raises. The table's own
@@ -75,7 +75,7 @@ var pressingWords = []string{"press", "massag", "tennis", "exercis", "stretch", 
 	"squeez", "lift", "flip", "turn or", "lean", "walking", "bend forward"}
 
 func TestPressingStepsAreUnsafeWithWarnings(t *testing.T) {
-	tbl, err := rules.Load(builtin.FS, "rules", questionnaire.Default())
+	tbl, err := rules.Load(backtriage.RuleFiles(), "rules", questionnaire.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,8 +109,8 @@ func TestPressingStepsAreUnsafeWithWarnings(t *testing.T) {
 func suspectingEngines(t *testing.T) [][2]*triage.Engine {
 	qn := questionnaire.Default()
 	load := []func() (*rules.Table, error){
-		func() (*rules.Table, error) { return rules.Load(builtin.FS, "rules", qn) },
-		func() (*rules.Table, error) { return rules.LoadSnapshot(builtin.Snapshot, qn) },
+		func() (*rules.Table, error) { return rules.Load(backtriage.RuleFiles(), "rules", qn) },
+		func() (*rules.Table, error) { return rules.LoadSnapshot(backtriage.RuleSnapshot(), qn) },
 	}
 	var out [][2]*triage.Engine
 	for _, l := range load {

@@ -12,11 +12,11 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
-	builtin "github.com/backtriage/backtriage/rules"
 )
 
 // sign is one answer option that is a warning sign on its own.
@@ -65,11 +65,11 @@ func emergencyCombination(a answers.Answers) bool {
 // the YAML source, and from the compiled snapshot the app starts from.
 func propCheck(t *testing.T, prop func(t *rapid.T, eng *triage.Engine)) {
 	qn := questionnaire.Default()
-	fromYAML, err := rules.Load(builtin.FS, "rules", qn)
+	fromYAML, err := rules.Load(backtriage.RuleFiles(), "rules", qn)
 	if err != nil {
 		t.Fatalf("loading the built-in rule table:\n%v", err)
 	}
-	fromSnap, err := rules.LoadSnapshot(builtin.Snapshot, qn)
+	fromSnap, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), qn)
 	if err != nil {
 		t.Fatalf("loading the built-in snapshot: %v", err)
 	}

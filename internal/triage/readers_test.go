@@ -5,17 +5,17 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
-	builtin "github.com/backtriage/backtriage/rules"
 )
 
 func builtinEngine(t testing.TB) *triage.Engine {
 	t.Helper()
 	qn := questionnaire.Default()
-	tbl, err := rules.Load(builtin.FS, "rules", qn)
+	tbl, err := rules.Load(backtriage.RuleFiles(), "rules", qn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -312,6 +312,19 @@ func (e *Engine) facts(a answers.Answers, ms []rules.Match, out []Fact) []Fact {
 // the top causes and from general rules, leaving out steps an answer makes
 // unsafe. At emergency level there is no self-care plan: help comes first.
 func (e *Engine) plan(as *Assessment, fired []*rules.Rule, f rules.Facts) {
+	e.gatherPlan(as, fired)
+	if as.Level == rules.Emergency {
+		// Neither a plan nor a list of the steps left out: Held says why.
+		as.Plan = as.Plan[:0]
+		return
+	}
+	withhold(as, f)
+}
+
+// gatherPlan lists the steps of the rules fired for the top causes and of
+// the general rules, each once, in the steps' own order, with the rules
+// and causes behind each.
+func (e *Engine) gatherPlan(as *Assessment, fired []*rules.Rule) {
 	t := e.table
 	// The plan is for the top causes; the ranking has no ties left.
 	top := func(ix int) bool {
@@ -370,12 +383,11 @@ func (e *Engine) plan(as *Assessment, fired []*rules.Rule, f rules.Facts) {
 			}
 		}
 	}
+}
 
-	if as.Level == rules.Emergency {
-		// Neither a plan nor a list of the steps left out: Held says why.
-		as.Plan = as.Plan[:0]
-		return
-	}
+// withhold moves the steps that a warning sign or an answer rules out from
+// the plan to Withheld, each with why.
+func withhold(as *Assessment, f rules.Facts) {
 	kept := as.Plan[:0]
 	for _, p := range as.Plan {
 		if w := ruledOutBy(as.Warnings, p.Step); w != nil {

@@ -8,19 +8,19 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
-	builtin "github.com/backtriage/backtriage/rules"
 )
 
 // resultsFor opens the results for an answers file with the built-in rules.
 func resultsFor(t *testing.T, file string, w, h int, mod ...func(*Options)) *Model {
 	t.Helper()
 	qn := questionnaire.Default()
-	tbl, err := rules.LoadSnapshot(builtin.Snapshot, qn)
+	tbl, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), qn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,5 +1,6 @@
-// Package ruletest runs a rule table against its test cases, in the spirit of
-// `promtool test rules` and `semgrep --test`: standardised patient vignettes
+// Package vignettes runs a rule table against its test cases (the engine of
+// `backtriage rules test`), in the spirit of `promtool test rules` and
+// `semgrep --test`: standardised patient vignettes
 // (answers with a gold triage level and the causes expected in the top three)
 // and the small inline cases rules carry (must fire / must not fire). It
 // computes the figures a triage tool is judged by: emergency recall, the
@@ -27,7 +28,7 @@
 // step ids). An answer to a follow-up question that does not
 // apply given the other answers is an error, since the engine would ignore
 // it. Every problem is reported as file:line:col.
-package ruletest
+package vignettes
 
 import (
 	"errors"
@@ -124,7 +125,7 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire, t *rules.Tabl
 			l.errs.Add(file, 0, 0, "%v; a vignette file must be a regular file", err)
 			continue
 		case err != nil:
-			l.errs.Add(file, 0, 0, "%v", unwrapPath(err))
+			l.errs.Add(file, 0, 0, "%v", diag.WithoutPath(err))
 			continue
 		}
 		cases = append(cases, l.file(file, data)...)
@@ -153,46 +154,10 @@ type loader struct {
 }
 
 func (l *loader) file(file string, data []byte) []*Case {
-	if len(data) > MaxFileSize {
-		l.errs.Add(file, 0, 0, "file is larger than %d KiB; is this a vignette file?", MaxFileSize>>10)
+	body := l.parse(file, data)
+	if body == nil {
 		return nil
 	}
-	var deep *safeio.DepthError
-	if errors.As(safeio.CheckDepth(data, safeio.MaxDepth), &deep) {
-		l.errs.Add(file, deep.Line, deep.Col, "%v; a vignette file is a list of cases a few levels deep", deep)
-		return nil
-	}
-	f, err := parser.ParseBytes(data, 0)
-	if err != nil {
-		var ye yaml.Error
-		if errors.As(err, &ye) {
-			line, col := 0, 0
-			if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-				line, col = tk.Position.Line, tk.Position.Column
-			}
-			l.errs.Add(file, line, col, "%s", ye.GetMessage())
-		} else {
-			l.errs.Add(file, 0, 0, "%v", err)
-		}
-		return nil
-	}
-	var bodies []ast.Node
-	for _, d := range f.Docs {
-		if b := yamlnode.Unwrap(d.Body); b != nil {
-			bodies = append(bodies, b)
-		}
-	}
-	switch len(bodies) {
-	case 0:
-		l.errs.Add(file, 0, 0, "file is empty; expected a case, or a list of them under cases:")
-		return nil
-	case 1:
-	default:
-		line, col := yamlnode.Pos(bodies[1])
-		l.errs.Add(file, line, col, "expected one YAML document, found %d; list the cases under cases:", len(bodies))
-		return nil
-	}
-	body := bodies[0]
 	kvs, ok := yamlnode.Pairs(body)
 	if !ok {
 		line, col := yamlnode.Pos(body)
@@ -211,6 +176,59 @@ func (l *loader) file(file string, data []byte) []*Case {
 		}
 		return nil
 	}
+	return l.caseList(file, kvs, list)
+}
+
+// parse checks a file's size and depth and parses it to its one YAML
+// document; nil when it added an error.
+func (l *loader) parse(file string, data []byte) ast.Node {
+	if len(data) > MaxFileSize {
+		l.errs.Add(file, 0, 0, "file is larger than %d KiB; is this a vignette file?", MaxFileSize>>10)
+		return nil
+	}
+	var deep *safeio.DepthError
+	if errors.As(safeio.CheckDepth(data, safeio.MaxDepth), &deep) {
+		l.errs.Add(file, deep.Line, deep.Col, "%v; a vignette file is a list of cases a few levels deep", deep)
+		return nil
+	}
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		l.addYAMLError(file, err)
+		return nil
+	}
+	var bodies []ast.Node
+	for _, d := range f.Docs {
+		if b := yamlnode.Unwrap(d.Body); b != nil {
+			bodies = append(bodies, b)
+		}
+	}
+	switch len(bodies) {
+	case 0:
+		l.errs.Add(file, 0, 0, "file is empty; expected a case, or a list of them under cases:")
+		return nil
+	case 1:
+		return bodies[0]
+	}
+	line, col := yamlnode.Pos(bodies[1])
+	l.errs.Add(file, line, col, "expected one YAML document, found %d; list the cases under cases:", len(bodies))
+	return nil
+}
+
+func (l *loader) addYAMLError(file string, err error) {
+	var ye yaml.Error
+	if !errors.As(err, &ye) {
+		l.errs.Add(file, 0, 0, "%v", err)
+		return
+	}
+	line, col := 0, 0
+	if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+		line, col = tk.Position.Line, tk.Position.Column
+	}
+	l.errs.Add(file, line, col, "%s", ye.GetMessage())
+}
+
+// caseList reads the cases: list of a file, whose only key it must be.
+func (l *loader) caseList(file string, kvs []*ast.MappingValueNode, list *ast.MappingValueNode) []*Case {
 	for _, kv := range kvs {
 		if kv != list {
 			line, col := yamlnode.Pos(kv.Key)
@@ -248,97 +266,138 @@ func (l *loader) decodeCase(file string, n ast.Node) *Case {
 		// A case starts at its first key, where an editor should jump.
 		line, col = yamlnode.Pos(kvs[0].Key)
 	}
-	c := &Case{Pos: rules.Pos{File: file, Line: line, Col: col}}
+	r := &caseReader{l: l, file: file, line: line, col: col, owner: caseOwner(kvs), byKey: map[string]*ast.MappingValueNode{}}
 	before := len(*l.errs)
-	owner := "case"
-	byKey := map[string]*ast.MappingValueNode{}
-	for _, kv := range kvs {
-		k := yamlnode.Text(kv.Key)
-		if v := yamlnode.Unwrap(kv.Value); k == "name" && v != nil && yamlnode.IsScalar(v) && yamlnode.Text(v) != "" {
-			owner = fmt.Sprintf("case %q", yamlnode.Text(v))
-		}
-	}
-	at := func(n ast.Node, format string, args ...any) {
-		ln, cl := yamlnode.Pos(n)
-		if ln == 0 {
-			ln, cl = line, col
-		}
-		l.errs.Add(file, ln, cl, owner+": "+format, args...)
-	}
-	for _, kv := range kvs {
-		k := yamlnode.Text(kv.Key)
-		if _, dup := byKey[k]; dup {
-			at(kv.Key, "key %q given twice", k)
-			continue
-		}
-		byKey[k] = kv
-		if !slices.Contains(caseKeys, k) {
-			at(kv.Key, "unknown key %q; %s", k, diag.OneOf(k, caseKeys))
-		}
-	}
-	text := func(key string) (string, ast.Node, bool) {
-		kv, ok := byKey[key]
-		if !ok {
-			at(nil, "missing %s", key)
-			return "", nil, false
-		}
-		v := yamlnode.Unwrap(kv.Value)
-		if v == nil || !yamlnode.IsScalar(v) {
-			at(kv.Key, "%s: expected text, found %s", key, yamlnode.Describe(v))
-			return "", nil, false
-		}
-		return strings.TrimSpace(yamlnode.Text(v)), v, true
-	}
-
-	if name, v, ok := text("name"); ok {
-		c.Name = name
-		switch {
-		case !validName(name):
-			at(v, "name must be lowercase letters, digits and dashes")
-		default:
-			if prev, dup := l.seen[name]; dup {
-				at(v, "duplicate case name (first at %s:%d:%d)", prev.File, prev.Line, prev.Col)
-			} else {
-				l.seen[name] = c.Pos
-			}
-		}
-	}
-	if d, v, ok := text("description"); ok {
-		if d == "" {
-			at(v, "description is empty; say in a sentence who this is")
-		}
-		c.Description = d
-	}
-	if lv, v, ok := text("level"); ok {
-		level, valid := rules.ParseLevel(lv)
-		if !valid {
-			at(v, "unknown level %q; %s", lv, diag.OneOf(lv, rules.LevelIDs()))
-		}
-		c.Level = level
-	}
-	if kv, ok := byKey["answers"]; !ok {
-		at(nil, "missing answers")
-	} else {
-		c.Answers = l.decodeAnswers(file, owner, kv, at)
-	}
-	if kv, ok := byKey["top3"]; ok {
-		c.Top3 = l.decodeIDs(kv, "top3", "cause", 3, at)
-	}
-	if kv, ok := byKey["not_top3"]; ok {
-		c.NotTop3 = l.decodeIDs(kv, "not_top3", "cause", 0, at)
-	}
-	if kv, ok := byKey["not_in_plan"]; ok {
-		c.NotInPlan = l.decodeIDs(kv, "not_in_plan", "step", 0, at)
-	}
-	for _, id := range c.NotTop3 {
-		if slices.Contains(c.Top3, id) {
-			at(byKey["not_top3"].Key, "not_top3: cause %q is also in top3", id)
-		}
-	}
+	c := &Case{Pos: rules.Pos{File: file, Line: line, Col: col}}
+	r.keys(kvs)
+	r.name(c)
+	r.description(c)
+	r.level(c)
+	r.lists(c)
 	if len(*l.errs) > before {
 		return nil
 	}
 	return c
+}
+
+// caseOwner names a case in messages: by its name when it has one.
+func caseOwner(kvs []*ast.MappingValueNode) string {
+	for _, kv := range kvs {
+		if v := yamlnode.Unwrap(kv.Value); yamlnode.Text(kv.Key) == "name" && v != nil && yamlnode.IsScalar(v) && yamlnode.Text(v) != "" {
+			return fmt.Sprintf("case %q", yamlnode.Text(v))
+		}
+	}
+	return "case"
+}
+
+// caseReader reads the keys of one case, reporting each problem at its
+// node, or at the case.
+type caseReader struct {
+	l         *loader
+	file      string
+	line, col int
+	owner     string
+	byKey     map[string]*ast.MappingValueNode
+}
+
+func (r *caseReader) at(n ast.Node, format string, args ...any) {
+	ln, cl := yamlnode.Pos(n)
+	if ln == 0 {
+		ln, cl = r.line, r.col
+	}
+	r.l.errs.Add(r.file, ln, cl, r.owner+": "+format, args...)
+}
+
+// keys indexes the case's keys, refusing unknown and repeated ones.
+func (r *caseReader) keys(kvs []*ast.MappingValueNode) {
+	for _, kv := range kvs {
+		k := yamlnode.Text(kv.Key)
+		if _, dup := r.byKey[k]; dup {
+			r.at(kv.Key, "key %q given twice", k)
+			continue
+		}
+		r.byKey[k] = kv
+		if !slices.Contains(caseKeys, k) {
+			r.at(kv.Key, "unknown key %q; %s", k, diag.OneOf(k, caseKeys))
+		}
+	}
+}
+
+// text is the text of a required key, and its node; ok is false (with an
+// error added) when it is missing or not text.
+func (r *caseReader) text(key string) (string, ast.Node, bool) {
+	kv, ok := r.byKey[key]
+	if !ok {
+		r.at(nil, "missing %s", key)
+		return "", nil, false
+	}
+	v := yamlnode.Unwrap(kv.Value)
+	if v == nil || !yamlnode.IsScalar(v) {
+		r.at(kv.Key, "%s: expected text, found %s", key, yamlnode.Describe(v))
+		return "", nil, false
+	}
+	return strings.TrimSpace(yamlnode.Text(v)), v, true
+}
+
+// name reads the case's name, unique across the files loaded.
+func (r *caseReader) name(c *Case) {
+	name, v, ok := r.text("name")
+	if !ok {
+		return
+	}
+	c.Name = name
+	if !rules.ValidID(name) {
+		r.at(v, "name must be lowercase letters, digits and dashes")
+		return
+	}
+	if prev, dup := r.l.seen[name]; dup {
+		r.at(v, "duplicate case name (first at %s:%d:%d)", prev.File, prev.Line, prev.Col)
+		return
+	}
+	r.l.seen[name] = c.Pos
+}
+
+func (r *caseReader) description(c *Case) {
+	if d, v, ok := r.text("description"); ok {
+		if d == "" {
+			r.at(v, "description is empty; say in a sentence who this is")
+		}
+		c.Description = d
+	}
+}
+
+func (r *caseReader) level(c *Case) {
+	if lv, v, ok := r.text("level"); ok {
+		level, valid := rules.ParseLevel(lv)
+		if !valid {
+			r.at(v, "unknown level %q; %s", lv, diag.OneOf(lv, rules.LevelIDs()))
+		}
+		c.Level = level
+	}
+}
+
+// lists reads the answers and the lists of causes and steps expected in,
+// or kept out of, the results.
+func (r *caseReader) lists(c *Case) {
+	if kv, ok := r.byKey["answers"]; !ok {
+		r.at(nil, "missing answers")
+	} else {
+		c.Answers = r.l.decodeAnswers(r.file, r.owner, kv, r.at)
+	}
+	if kv, ok := r.byKey["top3"]; ok {
+		c.Top3 = r.l.decodeIDs(kv, "top3", "cause", 3, r.at)
+	}
+	if kv, ok := r.byKey["not_top3"]; ok {
+		c.NotTop3 = r.l.decodeIDs(kv, "not_top3", "cause", 0, r.at)
+	}
+	if kv, ok := r.byKey["not_in_plan"]; ok {
+		c.NotInPlan = r.l.decodeIDs(kv, "not_in_plan", "step", 0, r.at)
+	}
+	for _, id := range c.NotTop3 {
+		if slices.Contains(c.Top3, id) {
+			r.at(r.byKey["not_top3"].Key, "not_top3: cause %q is also in top3", id)
+		}
+	}
 }
 
 func (l *loader) decodeAnswers(file, owner string, kv *ast.MappingValueNode, at func(ast.Node, string, ...any)) answers.Answers {
@@ -441,21 +500,4 @@ func (l *loader) ids(kind string) []string {
 		out = append(out, c.ID)
 	}
 	return out
-}
-
-func validName(s string) bool {
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-			return false
-		}
-	}
-	return s != ""
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -1,4 +1,4 @@
-package ruletest_test
+package vignettes_test
 
 import (
 	"os"
@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/backtriage/backtriage/internal/fuzzguard"
-	"github.com/backtriage/backtriage/internal/ruletest"
+	"github.com/backtriage/backtriage/internal/vignettes"
 )
 
 var vignetteLineCol = regexp.MustCompile(`^[1-9][0-9]*:[1-9][0-9]*: `)
@@ -43,8 +43,8 @@ func FuzzParseVignettes(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		cases, err := fuzzguard.Call(t, "Parse", data, func() ([]*ruletest.Case, error) {
-			return ruletest.Parse("v.yaml", data, qn, table)
+		cases, err := fuzzguard.Call(t, "Parse", data, func() ([]*vignettes.Case, error) {
+			return vignettes.Parse("v.yaml", data, qn, table)
 		})
 		if err != nil {
 			for _, line := range strings.Split(err.Error(), "\n") {

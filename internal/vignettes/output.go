@@ -1,4 +1,4 @@
-package ruletest
+package vignettes
 
 import (
 	"encoding/json"
@@ -7,6 +7,8 @@ import (
 	"math"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Meta names what was run, for the report's header.
@@ -223,22 +225,14 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// wrap breaks text into lines of at most width columns, each indented.
+// wrap fills text to width columns (display width, not bytes), each line
+// after indent.
 func wrap(text string, width int, indent string) string {
-	var b strings.Builder
-	line := indent
-	for _, word := range strings.Fields(text) {
-		if len(line) > len(indent) && len(line)+1+len(word) > width {
-			b.WriteString(line + "\n")
-			line = indent
-		}
-		if len(line) > len(indent) {
-			line += " "
-		}
-		line += word
+	lines := strings.Split(ansi.Wordwrap(strings.Join(strings.Fields(text), " "), width-len(indent), ""), "\n")
+	for i, l := range lines {
+		lines[i] = indent + l
 	}
-	b.WriteString(line)
-	return b.String()
+	return strings.Join(lines, "\n")
 }
 
 // errWriter keeps the first write error so the report code stays linear.

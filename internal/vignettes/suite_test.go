@@ -1,15 +1,15 @@
-package ruletest_test
+package vignettes_test
 
 import (
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/ruletest"
 	"github.com/backtriage/backtriage/internal/triage"
-	builtin "github.com/backtriage/backtriage/rules"
+	"github.com/backtriage/backtriage/internal/vignettes"
 )
 
 // vignettesDir is the repository's vignette suite, relative to this package.
@@ -21,16 +21,16 @@ const minCases = 40
 func builtinEngine(t testing.TB) *triage.Engine {
 	t.Helper()
 	qn := questionnaire.Default()
-	table, err := rules.Load(builtin.FS, "rules", qn)
+	table, err := rules.Load(backtriage.RuleFiles(), "rules", qn)
 	if err != nil {
 		t.Fatalf("loading the built-in rule table:\n%v", err)
 	}
 	return triage.New(qn, table)
 }
 
-func loadSuite(t *testing.T, eng *triage.Engine) []*ruletest.Case {
+func loadSuite(t *testing.T, eng *triage.Engine) []*vignettes.Case {
 	t.Helper()
-	cases, err := ruletest.LoadDir(vignettesDir, eng.Questionnaire(), eng.Table())
+	cases, err := vignettes.LoadDir(vignettesDir, eng.Questionnaire(), eng.Table())
 	if err != nil {
 		t.Fatalf("loading the vignettes:\n%v", err)
 	}
@@ -44,7 +44,7 @@ func loadSuite(t *testing.T, eng *triage.Engine) []*ruletest.Case {
 func TestVignetteSuite(t *testing.T) {
 	eng := builtinEngine(t)
 	cases := loadSuite(t, eng)
-	rep := ruletest.Run(eng, cases)
+	rep := vignettes.Run(eng, cases)
 	f := rep.Figures
 
 	t.Logf("cases %d (%d passed); emergency recall %s; acceptable level %s; self-care over-triaged %s; "+
@@ -84,12 +84,12 @@ func TestVignetteSuite(t *testing.T) {
 func TestVignetteSuiteOnSnapshot(t *testing.T) {
 	eng := builtinEngine(t)
 	cases := loadSuite(t, eng)
-	snap, err := rules.LoadSnapshot(builtin.Snapshot, eng.Questionnaire())
+	snap, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), eng.Questionnaire())
 	if err != nil {
 		t.Fatalf("loading the built-in snapshot: %v", err)
 	}
-	fromYAML := ruletest.Run(eng, cases)
-	fromSnap := ruletest.Run(triage.New(eng.Questionnaire(), snap), cases)
+	fromYAML := vignettes.Run(eng, cases)
+	fromSnap := vignettes.Run(triage.New(eng.Questionnaire(), snap), cases)
 	for _, c := range fromSnap.Failed() {
 		t.Errorf("snapshot: %s", c.Problem())
 	}

@@ -1,4 +1,4 @@
-package ruletest_test
+package vignettes_test
 
 import (
 	"bytes"
@@ -10,9 +10,9 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/ruletest"
 	"github.com/backtriage/backtriage/internal/testtable"
 	"github.com/backtriage/backtriage/internal/triage"
+	"github.com/backtriage/backtriage/internal/vignettes"
 )
 
 func TestAcceptable(t *testing.T) {
@@ -25,15 +25,15 @@ func TestAcceptable(t *testing.T) {
 	}
 	for _, gold := range levels {
 		for i, got := range levels {
-			if ruletest.Acceptable(gold, got) != want[gold][i] {
+			if vignettes.Acceptable(gold, got) != want[gold][i] {
 				t.Errorf("Acceptable(%s, %s) = %v", gold, got, !want[gold][i])
 			}
 		}
 	}
 }
 
-func mkCase(name string, level rules.Level, top3 []string, a answers.Answers) *ruletest.Case {
-	return &ruletest.Case{Name: name, Description: name, Level: level, Top3: top3, Answers: a,
+func mkCase(name string, level rules.Level, top3 []string, a answers.Answers) *vignettes.Case {
+	return &vignettes.Case{Name: name, Description: name, Level: level, Top3: top3, Answers: a,
 		Pos: rules.Pos{File: "v.yaml", Line: 1, Col: 1}}
 }
 
@@ -48,7 +48,7 @@ func TestRunFigures(t *testing.T) {
 		"sleep_position": answers.Choices("stomach"), "sleep_arm": answers.Choices("overhead")}
 	fever := answers.Answers{"warning_history": answers.Choices("fever")}
 	oneArm := answers.Answers{"warning_nerves": answers.Choices("one_arm")}
-	cases := []*ruletest.Case{
+	cases := []*vignettes.Case{
 		mkCase("emergency-right", rules.Emergency, nil, chest),
 		mkCase("emergency-missed", rules.Emergency, nil, plain), // a missed emergency
 		mkCase("self-care-right", rules.SelfCare, []string{"stomach-arms-overhead"}, plain),
@@ -57,9 +57,9 @@ func TestRunFigures(t *testing.T) {
 		mkCase("soon-at-urgent", rules.Soon, nil, fever),                             // acceptable, not a pass
 		mkCase("urgent-at-soon", rules.Urgent, []string{"pinched-nerve"}, oneArm),    // under-triage
 	}
-	rep := ruletest.Run(eng, cases)
+	rep := vignettes.Run(eng, cases)
 	f := rep.Figures
-	check := func(name string, got ruletest.Ratio, n, of int) {
+	check := func(name string, got vignettes.Ratio, n, of int) {
 		t.Helper()
 		if got.N != n || got.Of != of {
 			t.Errorf("%s = %d of %d, want %d of %d", name, got.N, got.Of, n, of)
@@ -120,9 +120,9 @@ func TestRunNotTop3AndNotInPlan(t *testing.T) {
 	good := mkCase("held", rules.SelfCare, nil, overhead)
 	good.NotTop3 = []string{"scalenes"}
 	good.NotInPlan = []string{"tennis-ball"}
-	rep := ruletest.Run(eng, []*ruletest.Case{bad, good})
+	rep := vignettes.Run(eng, []*vignettes.Case{bad, good})
 	f := rep.Figures
-	if f.Passed != 1 || f.NotTop3Held != (ruletest.Ratio{N: 1, Of: 2}) || f.NotInPlanHeld != (ruletest.Ratio{N: 1, Of: 2}) {
+	if f.Passed != 1 || f.NotTop3Held != (vignettes.Ratio{N: 1, Of: 2}) || f.NotInPlanHeld != (vignettes.Ratio{N: 1, Of: 2}) {
 		t.Errorf("passed %d, not_top3 held %v, not_in_plan held %v", f.Passed, f.NotTop3Held, f.NotInPlanHeld)
 	}
 	failed := rep.Failed()
@@ -134,7 +134,7 @@ func TestRunNotTop3AndNotInPlan(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	var out bytes.Buffer
-	if err := ruletest.WriteText(&out, rep, ruletest.Meta{Table: "built-in rules", CasesDir: "v"}); err != nil {
+	if err := vignettes.WriteText(&out, rep, vignettes.Meta{Table: "built-in rules", CasesDir: "v"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range []string{"unwanted stomach-arms-overhead; plan has avoid-stomach-arms-overhead", "Causes kept out         50.0% (1 of 2)", "Steps kept out          50.0% (1 of 2)"} {
@@ -147,12 +147,12 @@ func TestRunNotTop3AndNotInPlan(t *testing.T) {
 // TestRunEmpty: no cases, the built-in inline cases only.
 func TestRunEmpty(t *testing.T) {
 	eng := builtinEngine(t)
-	rep := ruletest.Run(eng, nil)
+	rep := vignettes.Run(eng, nil)
 	if rep.Figures.Cases != 0 || rep.Figures.InlineCases == 0 || !rep.OK() {
 		t.Errorf("figures %+v", rep.Figures)
 	}
 	var buf bytes.Buffer
-	if err := ruletest.WriteText(&buf, rep, ruletest.Meta{Table: "built-in rules", Note: "no vignettes"}); err != nil {
+	if err := vignettes.WriteText(&buf, rep, vignettes.Meta{Table: "built-in rules", Note: "no vignettes"}); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -208,7 +208,7 @@ func TestRunInlineFailures(t *testing.T) {
 		t.Fatal(err)
 	}
 	eng := triage.New(qn, table)
-	rep := ruletest.Run(eng, []*ruletest.Case{
+	rep := vignettes.Run(eng, []*vignettes.Case{
 		mkCase("chest", rules.Emergency, nil, answers.Answers{"warning_now": answers.Choices("chest_pain")}),
 	})
 	f := rep.Figures
@@ -226,12 +226,12 @@ func TestRunInlineFailures(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if s := ruletest.Summary(rep); s != "2 of 4 inline rule cases failed" {
+	if s := vignettes.Summary(rep); s != "2 of 4 inline rule cases failed" {
 		t.Errorf("summary %q", s)
 	}
 
 	var buf bytes.Buffer
-	if err := ruletest.WriteText(&buf, rep, ruletest.Meta{Table: "tbl", CasesDir: "cases"}); err != nil {
+	if err := vignettes.WriteText(&buf, rep, vignettes.Meta{Table: "tbl", CasesDir: "cases"}); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -252,12 +252,12 @@ func TestRunInlineFailures(t *testing.T) {
 
 func TestWriteJSON(t *testing.T) {
 	eng := builtinEngine(t)
-	rep := ruletest.Run(eng, []*ruletest.Case{
+	rep := vignettes.Run(eng, []*vignettes.Case{
 		mkCase("missed", rules.Emergency, nil, answers.Answers{"warning_now": none}),
 		mkCase("ok", rules.Urgent, nil, answers.Answers{"warning_history": answers.Choices("fever")}),
 	})
 	var buf bytes.Buffer
-	if err := ruletest.WriteJSON(&buf, rep, ruletest.Meta{Table: "built-in rules", CasesDir: "cases"}); err != nil {
+	if err := vignettes.WriteJSON(&buf, rep, vignettes.Meta{Table: "built-in rules", CasesDir: "cases"}); err != nil {
 		t.Fatal(err)
 	}
 	var out struct {

@@ -1,4 +1,4 @@
-package ruletest_test
+package vignettes_test
 
 import (
 	"os"
@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/ruletest"
+	"github.com/backtriage/backtriage/internal/vignettes"
 )
 
 const validCase = `name: desk-worker
@@ -25,7 +25,7 @@ top3: [posture]
 
 func TestParseOneCase(t *testing.T) {
 	eng := builtinEngine(t)
-	cases, err := ruletest.Parse("v.yaml", []byte(validCase), eng.Questionnaire(), eng.Table())
+	cases, err := vignettes.Parse("v.yaml", []byte(validCase), eng.Questionnaire(), eng.Table())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestLoadListsAndFolders(t *testing.T) {
 `)},
 		"README.md": {Data: []byte("not a case")},
 	}
-	cases, err := ruletest.Load(fsys, "cases", eng.Questionnaire(), eng.Table())
+	cases, err := vignettes.Load(fsys, "cases", eng.Questionnaire(), eng.Table())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,11 +88,11 @@ func TestLoadListsAndFolders(t *testing.T) {
 
 func TestLoadNoFiles(t *testing.T) {
 	eng := builtinEngine(t)
-	_, err := ruletest.Load(fstest.MapFS{"README.md": {Data: []byte("x")}}, "cases", eng.Questionnaire(), eng.Table())
+	_, err := vignettes.Load(fstest.MapFS{"README.md": {Data: []byte("x")}}, "cases", eng.Questionnaire(), eng.Table())
 	if err == nil || err.Error() != "cases: no *.yaml case files" {
 		t.Errorf("got %v", err)
 	}
-	_, err = ruletest.LoadDir("does-not-exist", eng.Questionnaire(), eng.Table())
+	_, err = vignettes.LoadDir("does-not-exist", eng.Questionnaire(), eng.Table())
 	if err == nil || !strings.Contains(err.Error(), "does-not-exist") {
 		t.Errorf("got %v", err)
 	}
@@ -101,7 +101,7 @@ func TestLoadNoFiles(t *testing.T) {
 func TestLoadDuplicateNamesAcrossFiles(t *testing.T) {
 	eng := builtinEngine(t)
 	fsys := fstest.MapFS{"a.yaml": {Data: []byte(validCase)}, "b.yaml": {Data: []byte(validCase)}}
-	_, err := ruletest.Load(fsys, "cases", eng.Questionnaire(), eng.Table())
+	_, err := vignettes.Load(fsys, "cases", eng.Questionnaire(), eng.Table())
 	want := `cases/b.yaml:1:7: case "desk-worker": duplicate case name (first at cases/a.yaml:1:1)`
 	if err == nil || err.Error() != want {
 		t.Errorf("got  %v\nwant %s", err, want)
@@ -119,8 +119,8 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{
 			name: "unknown key",
-			in:   "name: a\ndescription: d\nanswers: {age: 40}\nlevel: soon\nlevle: x\n",
-			want: []string{`v.yaml:5:1: case "a": unknown key "levle"; did you mean "level"? valid: name, description, answers, level, top3, not_top3, not_in_plan`},
+			in:   "name: a\ndescription: d\nanswers: {age: 40}\nlevel: soon\nlevle: x\n",                                                                             //nolint:misspell // a typo on purpose: the message suggests the word
+			want: []string{`v.yaml:5:1: case "a": unknown key "levle"; did you mean "level"? valid: name, description, answers, level, top3, not_top3, not_in_plan`}, //nolint:misspell // a typo on purpose
 		},
 		{
 			name: "unknown level",
@@ -256,7 +256,7 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cases, err := ruletest.Parse("v.yaml", []byte(tt.in), eng.Questionnaire(), eng.Table())
+			cases, err := vignettes.Parse("v.yaml", []byte(tt.in), eng.Questionnaire(), eng.Table())
 			if err == nil {
 				t.Fatalf("no error; got %d cases", len(cases))
 			}
@@ -279,8 +279,8 @@ func TestParseErrors(t *testing.T) {
 
 func TestParseHugeFile(t *testing.T) {
 	eng := builtinEngine(t)
-	data := []byte(strings.Repeat("# padding\n", ruletest.MaxFileSize/10+1))
-	_, err := ruletest.Parse("v.yaml", data, eng.Questionnaire(), eng.Table())
+	data := []byte(strings.Repeat("# padding\n", vignettes.MaxFileSize/10+1))
+	_, err := vignettes.Parse("v.yaml", data, eng.Questionnaire(), eng.Table())
 	if err == nil || err.Error() != "v.yaml: file is larger than 1024 KiB; is this a vignette file?" {
 		t.Errorf("got %v", err)
 	}
@@ -290,7 +290,7 @@ func TestParseHugeFile(t *testing.T) {
 func TestParseWithoutTable(t *testing.T) {
 	eng := builtinEngine(t)
 	in := "name: a\ndescription: d\nanswers: {}\nlevel: soon\ntop3: [anything]\n"
-	cases, err := ruletest.Parse("v.yaml", []byte(in), eng.Questionnaire(), nil)
+	cases, err := vignettes.Parse("v.yaml", []byte(in), eng.Questionnaire(), nil)
 	if err != nil || len(cases) != 1 || cases[0].Top3[0] != "anything" {
 		t.Errorf("got %v, %v", cases, err)
 	}
@@ -314,7 +314,7 @@ func TestLoadDirRefusesHostileFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
-	go func() { _, err := ruletest.LoadDir(dir, eng.Questionnaire(), eng.Table()); done <- err }()
+	go func() { _, err := vignettes.LoadDir(dir, eng.Questionnaire(), eng.Table()); done <- err }()
 	var err error
 	select {
 	case err = <-done:
