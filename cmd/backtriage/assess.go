@@ -44,7 +44,7 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 				return err
 			}
 			as := eng.Assess(a)
-			meta := report.Meta{Date: o.now(), Version: versionString(), Emergency: here, Explain: person.Explain}
+			meta := report.Meta{Questionnaire: eng.Questionnaire(), Date: o.now(), Version: versionString(), Emergency: here, Explain: person.Explain}
 			meta.Trend = o.trendLine(cmd, eng.Table()) // the diary's, when there is one
 			out, err := report.Render(f, as, meta)
 			if err != nil {

@@ -2,13 +2,13 @@ package report
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
+	"github.com/backtriage/backtriage/internal/words"
 )
 
 // document is the summary's content, independent of format, so text and
@@ -72,7 +72,7 @@ func build(as *triage.Assessment, m Meta) document {
 				it.detail = append(it.detail, "What to do: "+w.Rule.Action)
 			}
 			if len(w.Because) > 0 {
-				it.detail = append(it.detail, "Because you said: "+factsText(w.Because))
+				it.detail = append(it.detail, triage.Because(w.Because))
 			}
 			b.items = append(b.items, it)
 		}
@@ -91,14 +91,14 @@ func build(as *triage.Assessment, m Meta) document {
 		// self-care, so nothing reads like a reason to wait.
 		d.sections = append(d.sections, section{heading: "Causes and self-care", blocks: []block{{kind: para, text: as.Held}}})
 		d.sections = append(d.sections, helpSection(as))
-		d.sections = append(d.sections, answersSection(as), sourcesSection(as, m.Explain))
+		d.sections = append(d.sections, answersSection(as, m.Questionnaire), sourcesSection(as, m.Explain))
 		return d
 	}
 	// At urgent level causes and self-care are for the hours until the
 	// person is seen, and say so in their headings.
 	waitHeading := func(h string) string {
 		if as.Level == rules.Urgent {
-			return "While you wait to be seen: " + strings.ToLower(h[:1]) + h[1:]
+			return "While you wait to be seen: " + words.LowerFirst(h)
 		}
 		return h
 	}
@@ -158,7 +158,7 @@ func build(as *triage.Assessment, m Meta) document {
 	d.sections = append(d.sections, plan)
 
 	d.sections = append(d.sections, helpSection(as))
-	d.sections = append(d.sections, answersSection(as), sourcesSection(as, m.Explain))
+	d.sections = append(d.sections, answersSection(as, m.Questionnaire), sourcesSection(as, m.Explain))
 	return d
 }
 
@@ -194,7 +194,7 @@ func causesSection(as *triage.Assessment, m Meta, heading string) section {
 			title += fmt.Sprintf(" (score %d)", c.Score)
 		}
 		if !c.Top {
-			other.items = append(other.items, item{text: title, detail: []string{"Because you said: " + causeFacts(c)}})
+			other.items = append(other.items, item{text: title, detail: []string{triage.Because(c.Facts())}})
 			continue
 		}
 		top.items = append(top.items, item{text: title, detail: causeDetail(as, c, m.Explain)})
@@ -212,7 +212,7 @@ func causesSection(as *triage.Assessment, m Meta, heading string) section {
 func causeDetail(as *triage.Assessment, c triage.RankedCause, explain bool) []string {
 	detail := []string{c.Cause.About}
 	for _, mu := range c.Cause.Muscles {
-		line := fmt.Sprintf("Muscle: %s, %s.", mu.Name, strings.TrimSuffix(lowerFirst(mu.Where), "."))
+		line := fmt.Sprintf("Muscle: %s, %s.", mu.Name, strings.TrimSuffix(words.LowerFirst(mu.Where), "."))
 		if len(mu.Refers) > 0 {
 			line += " Sends pain to: " + regionsText(mu.Refers) + "."
 		}
@@ -233,7 +233,7 @@ func causeDetail(as *triage.Assessment, c triage.RankedCause, explain bool) []st
 // reasonLine is one rule's "because you said", with the rule and its weight
 // for rule authors.
 func reasonLine(r triage.Reason, explain bool) string {
-	line := "Because you said: " + factsText(r.Because)
+	line := triage.Because(r.Because)
 	if len(r.Because) == 0 {
 		line = "Because: " + r.Rule.Title
 	}
@@ -286,9 +286,8 @@ func sourcesSection(as *triage.Assessment, explain bool) section {
 	return src
 }
 
-func answersSection(as *triage.Assessment) section {
+func answersSection(as *triage.Assessment, qn *questionnaire.Questionnaire) section {
 	s := section{heading: "Your answers"}
-	qn := questionnaire.Default()
 	b := block{kind: bullets}
 	for _, q := range qn.Questions() {
 		v, ok := as.Answers[q.ID]
@@ -318,19 +317,6 @@ func answersSection(as *triage.Assessment) section {
 	return s
 }
 
-// causeFacts is every answer behind a cause, each once.
-func causeFacts(c triage.RankedCause) string {
-	var fs []triage.Fact
-	for _, r := range c.Reasons {
-		for _, f := range r.Because {
-			if !slices.ContainsFunc(fs, func(g triage.Fact) bool { return g.Question == f.Question && g.Text == f.Text }) {
-				fs = append(fs, f)
-			}
-		}
-	}
-	return factsText(fs)
-}
-
 // speaker is who said a cause's quote, in words, or "" for guidance.
 func speaker(as *triage.Assessment, source, saidBy string) string {
 	for _, s := range as.Sources {
@@ -339,14 +325,6 @@ func speaker(as *triage.Assessment, source, saidBy string) string {
 		}
 	}
 	return ""
-}
-
-func factsText(fs []triage.Fact) string {
-	parts := make([]string, len(fs))
-	for i, f := range fs {
-		parts[i] = f.Question.Short + ": " + f.Text
-	}
-	return strings.Join(parts, "; ")
 }
 
 var regionNames = map[string]string{
@@ -371,11 +349,4 @@ func regionsText(ids []string) string {
 		names[i] = RegionName(id)
 	}
 	return strings.Join(names, ", ")
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
 }

@@ -16,7 +16,7 @@ import (
 // exportDialog asks where and in which format to save the summary.
 type exportDialog struct {
 	fileField
-	format int // index in report.Formats
+	format int // index in report.Formats()
 	onPath bool
 }
 
@@ -79,13 +79,13 @@ func (m *Model) openExport() tea.Cmd {
 	if !m.exp.inited {
 		m.exp.format = 0
 		if m.o.OutputFormat != "" {
-			for i, f := range report.Formats {
+			for i, f := range report.Formats() {
 				if f == m.o.OutputFormat {
 					m.exp.format = i
 				}
 			}
 		}
-		m.exp.input = m.newInput(report.DefaultFileName(m.o.Now, report.Formats[m.exp.format]))
+		m.exp.input = m.newInput(report.DefaultFileName(m.o.Now, report.Formats()[m.exp.format]))
 		m.exp.inited = true
 	}
 	m.exp.onPath = true
@@ -120,9 +120,9 @@ func (m *Model) exportKey(msg tea.KeyPressMsg, k string) tea.Cmd {
 	if !d.onPath {
 		switch k {
 		case "left", "h":
-			m.setExportFormat((d.format + len(report.Formats) - 1) % len(report.Formats))
+			m.setExportFormat((d.format + len(report.Formats()) - 1) % len(report.Formats()))
 		case "right", "l", "space":
-			m.setExportFormat((d.format + 1) % len(report.Formats))
+			m.setExportFormat((d.format + 1) % len(report.Formats()))
 		case "1", "2", "3":
 			m.setExportFormat(int(k[0] - '1'))
 		}
@@ -138,7 +138,7 @@ func (m *Model) exportKey(msg tea.KeyPressMsg, k string) tea.Cmd {
 func (m *Model) setExportFormat(i int) {
 	d := &m.exp
 	d.format = i
-	d.input.SetValue(flow.SwapExt(d.input.Value(), report.Formats[i]))
+	d.input.SetValue(flow.SwapExt(d.input.Value(), report.Formats()[i]))
 	d.input.CursorEnd()
 }
 
@@ -151,7 +151,7 @@ func (m *Model) saveSummary(force bool) tea.Cmd {
 		d.onPath = true
 		return d.input.Focus()
 	}
-	abs, err := flow.SaveSummary(path, report.Formats[d.format], m.as, m.meta(), force)
+	abs, err := flow.SaveSummary(path, report.Formats()[d.format], m.as, m.meta(), force)
 	switch {
 	case errors.Is(err, export.ErrExists):
 		d.confirm = true
@@ -183,7 +183,7 @@ func (m *Model) exportView() string {
 		label = st.key
 	}
 	b.WriteString(label.Render("Format ") + " ")
-	for i, f := range report.Formats {
+	for i, f := range report.Formats() {
 		mark := st.radioOff
 		ls := st.text
 		if i == d.format {

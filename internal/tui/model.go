@@ -522,7 +522,7 @@ func (m *Model) autoExport() {
 }
 
 func (m *Model) meta() report.Meta {
-	return report.Meta{Date: m.o.Now, Version: m.o.Version, Emergency: m.o.Emergency, Explain: m.o.Explain}
+	return report.Meta{Questionnaire: m.qn, Date: m.o.Now, Version: m.o.Version, Emergency: m.o.Emergency, Explain: m.o.Explain}
 }
 
 func (m *Model) note(s string) { m.notes = append(m.notes, s) }

@@ -8,7 +8,6 @@ package flow
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,49 +16,16 @@ import (
 	"time"
 
 	"github.com/backtriage/backtriage/internal/answers"
-	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/export"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/session"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
-// Session is what both front ends (the terminal UI and the accessible
-// prompts) are given: the questions, the rule table, where to start, and
-// where the summary goes.
-type Session struct {
-	// Questionnaire is the questions asked; questionnaire.Default() if nil.
-	Questionnaire *questionnaire.Questionnaire
-	// Load loads the rule table. It runs in the background while the first
-	// screen or question shows, so nothing waits for it.
-	Load func() (*triage.Engine, error)
-	// Answers are answers to start from (--answers), kept for editing;
-	// AnswersFrom names where they came from.
-	Answers     answers.Answers
-	AnswersFrom string
-
-	In  io.Reader // os.Stdin when nil
-	Out io.Writer // os.Stdout when nil
-
-	Now     time.Time
-	Version string
-
-	// Output, when set, receives the summary at the results without asking
-	// (--output), in OutputFormat; Force lets it replace a file.
-	Output       string
-	OutputFormat report.Format
-	Force        bool
-
-	// Emergency is the emergency number where the person is (--region or
-	// the locale), put next to "your local emergency number".
-	Emergency emergencynumber.Local
-	// Assessed, when set, is told each assessment shown, the last one
-	// being the result (for --exit-level).
-	Assessed func(*triage.Assessment)
-	// Explain shows rule ids, scores and weights for rule authors.
-	Explain bool
-}
+// Session is the session's options (moving to internal/session).
+type Session = session.Options
 
 // Visible lists the questions of a page that apply to the answers so far,
 // in order: follow-ups appear once their parent is answered to match.
@@ -225,7 +191,7 @@ func FormatFor(path string) report.Format {
 // (so switching the format in the export dialog renames the default file).
 func SwapExt(path string, f report.Format) string {
 	ext := filepath.Ext(path)
-	for _, g := range report.Formats {
+	for _, g := range report.Formats() {
 		if strings.EqualFold(ext, g.Ext()) {
 			return strings.TrimSuffix(path, ext) + f.Ext()
 		}

@@ -1,0 +1,23 @@
+// Package words changes the case of a sentence's first letter, for text
+// built from parts: a muscle's "Between the shoulder blades" after a comma,
+// a heading put after "While you wait to be seen:".
+package words
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Capitalize upper-cases the first letter.
+func Capitalize(s string) string { return mapFirst(s, unicode.ToUpper) }
+
+// LowerFirst lower-cases the first letter.
+func LowerFirst(s string) string { return mapFirst(s, unicode.ToLower) }
+
+func mapFirst(s string, f func(rune) rune) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return s
+	}
+	return string(f(r)) + s[n:]
+}
