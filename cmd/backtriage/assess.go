@@ -8,7 +8,7 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/export"
 	"github.com/backtriage/backtriage/internal/report"
-	"github.com/backtriage/backtriage/internal/tui/flow"
+	"github.com/backtriage/backtriage/internal/userpath"
 )
 
 func newAssessCmd(o *rootOptions) *cobra.Command {
@@ -55,7 +55,7 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 			} else if err = export.WriteFile(output, out, force); err != nil {
 				err = withCode(exitWrite, err)
 			} else {
-				fmt.Fprintf(cmd.ErrOrStderr(), "Saved the summary to %s\n", flow.Abs(output))
+				fmt.Fprintf(cmd.ErrOrStderr(), "Saved the summary to %s\n", userpath.Abs(output))
 			}
 			if err == nil {
 				// After the summary is out: the diary never holds it up.

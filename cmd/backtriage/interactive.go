@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -12,9 +13,9 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/report"
+	"github.com/backtriage/backtriage/internal/session"
 	"github.com/backtriage/backtriage/internal/triage"
 	"github.com/backtriage/backtriage/internal/tui"
-	"github.com/backtriage/backtriage/internal/tui/flow"
 )
 
 // runInteractive is the interactive flow (`backtriage` with no subcommand):
@@ -22,7 +23,7 @@ import (
 // output is not a terminal, or with TERM=dumb.
 func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 	if !tui.ValidTheme(o.Theme) {
-		return withCode(exitUsage, fmt.Errorf("--theme %q: valid: charm, dracula, catppuccin, base16, base, plain", o.Theme))
+		return withCode(exitUsage, fmt.Errorf("--theme %q: valid: %s", o.Theme, strings.Join(tui.ThemeNames(), ", ")))
 	}
 	var format report.Format
 	if cmd.Flags().Changed("format") || o.Output == "" {
@@ -32,7 +33,7 @@ func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 		}
 		format = f
 	} else {
-		format = flow.FormatFor(o.Output) // -o summary.md writes Markdown
+		format = report.FormatFor(o.Output) // -o summary.md writes Markdown
 	}
 	if err := checkOutput(o.Output, o.Force); err != nil {
 		return err
@@ -55,18 +56,19 @@ func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 		return err
 	}
 	var last *triage.Assessment
-	session := flow.Session{
+	sess := session.Options{
 		Questionnaire: qn, Load: load, Answers: pre, AnswersFrom: o.AnswersPath,
 		In: in, Out: out, Now: o.now(), Version: versionString(),
 		Output: o.Output, OutputFormat: format, Force: o.Force,
 		Emergency: here, Explain: o.person.Explain,
 		Assessed: func(as *triage.Assessment) { last = as },
+		Diary:    o.diary.forSession(o),
 	}
-	err = runSession(cmd, o, session)
+	err = runSession(cmd, o, sess)
 	if err == nil && last != nil && accessibleMode(cmd, o) {
 		// The line-by-line mode's result goes to the diary when the person
-		// has agreed to one (the terminal UI's hook comes with its results
-		// screen); its prompts own the input, so consent is not asked here.
+		// has agreed to one (the terminal UI saves its own from the
+		// results); its prompts own the input, so consent is not asked here.
 		o.saveEpisode(cmd, last, "accessible", false, nil)
 	}
 	if err == nil && o.person.ExitLevel && last != nil {
@@ -76,11 +78,11 @@ func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 }
 
 // runSession runs the terminal UI, or the line-by-line prompts.
-func runSession(cmd *cobra.Command, o *rootOptions, session flow.Session) error {
-	in, out := session.In, session.Out
+func runSession(cmd *cobra.Command, o *rootOptions, sess session.Options) error {
+	in, out := sess.In, sess.Out
 	ctx := cmd.Context()
 	if o.Accessible || !isTerminal(in) || !isTerminal(out) || os.Getenv("TERM") == "dumb" {
-		err := accessible.Run(ctx, session)
+		err := accessible.Run(ctx, sess)
 		switch {
 		case errors.Is(err, accessible.ErrInputEnded), errors.Is(err, accessible.ErrBadInput):
 			return withCode(exitInput, err)
@@ -89,7 +91,7 @@ func runSession(cmd *cobra.Command, o *rootOptions, session flow.Session) error 
 		}
 		return err
 	}
-	return tui.Run(ctx, tui.Options{Session: session, Theme: o.Theme, Report: cmd.ErrOrStderr()})
+	return tui.Run(ctx, tui.Options{Options: sess, Theme: o.Theme, Report: cmd.ErrOrStderr()})
 }
 
 // accessibleMode reports whether the session runs line by line, as

@@ -208,13 +208,13 @@ func painRegions(a map[string]any) []string {
 	switch v := a["pain_where"].(type) {
 	case []any:
 		for _, x := range v {
-			if s, ok := x.(string); ok && slices.Contains(rules.Regions, s) {
+			if s, ok := x.(string); ok && rules.IsRegion(s) {
 				out = append(out, s)
 			}
 		}
 	case []string:
 		for _, s := range v {
-			if slices.Contains(rules.Regions, s) {
+			if rules.IsRegion(s) {
 				out = append(out, s)
 			}
 		}

@@ -327,26 +327,10 @@ func speaker(as *triage.Assessment, source, saidBy string) string {
 	return ""
 }
 
-var regionNames = map[string]string{
-	"head": "the head", "neck": "the back of the neck", "neck_front": "the front and side of the neck",
-	"shoulder_top": "the top of the shoulder", "shoulder_blades": "the shoulder blades",
-	"between_shoulder_blades": "between the shoulder blades", "middle_back": "the middle of the back",
-	"lower_back": "the lower back", "chest": "the chest", "under_ribs": "under the ribs",
-	"arm_hand": "the arm and hand",
-}
-
-// RegionName is a region id in words.
-func RegionName(id string) string {
-	if n, ok := regionNames[id]; ok {
-		return n
-	}
-	return id
-}
-
 func regionsText(ids []string) string {
 	names := make([]string, len(ids))
 	for i, id := range ids {
-		names[i] = RegionName(id)
+		names[i] = rules.RegionName(id)
 	}
 	return strings.Join(names, ", ")
 }

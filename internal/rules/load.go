@@ -490,8 +490,8 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 				at(c.Pos, owner, "muscle %q needs a name, where it sits in words and sits: [regions]", m.Name)
 			}
 			for _, r := range append(slices.Clone(m.Sits), m.Refers...) {
-				if !slices.Contains(Regions, r) {
-					at(c.Pos, owner, "muscle %q: unknown region %q; %s", m.Name, r, diag.OneOf(r, Regions))
+				if !IsRegion(r) {
+					at(c.Pos, owner, "muscle %q: unknown region %q; %s", m.Name, r, diag.OneOf(r, RegionIDs()))
 				}
 			}
 		}
