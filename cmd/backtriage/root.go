@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -9,6 +10,7 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
+	"github.com/backtriage/backtriage/internal/tui"
 	builtin "github.com/backtriage/backtriage/rules"
 )
 
@@ -110,7 +112,7 @@ func newRootCmd() *cobra.Command {
 	f.StringVarP(&o.Output, "output", "o", "", "at the end, export the summary to `FILE` without asking")
 	f.StringVar(&o.Format, "format", "text", "format for --output: text, markdown or json")
 	f.BoolVar(&o.Force, "force", false, "let --output replace an existing file")
-	f.StringVar(&o.Theme, "theme", "charm", "colour theme: charm, dracula, catppuccin, base16, base or plain")
+	f.StringVar(&o.Theme, "theme", "charm", "colour theme: "+strings.Join(tui.ThemeNames(), ", "))
 	f.BoolVar(&o.Accessible, "accessible", false, "line-by-line prompts for screen readers (automatic when not on a terminal)")
 	o.person.add(f)
 

@@ -127,10 +127,11 @@ type consentDialog struct {
 	confirm *huh.Confirm
 }
 
-var consentKeys = struct{ Yes, No, Choose key.Binding }{
+var consentKeys = struct{ Yes, No, Choose, Quit key.Binding }{
 	Yes:    bind("y", "keep a diary", "y", "Y"),
 	No:     bind("n/esc", "no diary", "n", "N", "esc"),
 	Choose: bind("←/→ enter", "choose, confirm", "left", "right", "h", "l", "enter"),
+	Quit:   keyQuit,
 }
 
 func newConsentDialog(m *Model, as *triage.Assessment) *consentDialog {
@@ -150,7 +151,7 @@ func (d *consentDialog) resize() {
 
 func (d *consentDialog) helpKeys() keyMap {
 	k := consentKeys
-	return keyMap{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No, k.Choose}}}
+	return keyMap{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No, k.Choose, k.Quit}}}
 }
 
 func (d *consentDialog) update(msg tea.Msg) tea.Cmd {

@@ -11,8 +11,15 @@ import (
 // Capitalize upper-cases the first letter.
 func Capitalize(s string) string { return mapFirst(s, unicode.ToUpper) }
 
-// LowerFirst lower-cases the first letter.
-func LowerFirst(s string) string { return mapFirst(s, unicode.ToLower) }
+// LowerFirst lower-cases the first letter, unless the word is an acronym
+// ("NHS", "GP"): its second letter is a capital too.
+func LowerFirst(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
+		return s
+	}
+	return mapFirst(s, unicode.ToLower)
+}
 
 func mapFirst(s string, f func(rune) rune) string {
 	r, n := utf8.DecodeRuneInString(s)

@@ -9,6 +9,8 @@ func TestCase(t *testing.T) {
 		{"Self-care plan", "Self-care plan", "self-care plan"},
 		{"éclair", "Éclair", "éclair"},
 		{"\"4x\" is not", "\"4x\" is not", "\"4x\" is not"},
+		{"NHS advice", "NHS advice", "NHS advice"},
+		{"A", "A", "a"},
 	} {
 		if got := Capitalize(c.in); got != c.up {
 			t.Errorf("Capitalize(%q) = %q, want %q", c.in, got, c.up)
