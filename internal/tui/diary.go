@@ -29,7 +29,7 @@ type diaryState struct {
 }
 
 // diaryDelay lets the results be read before anything is asked.
-const diaryDelay = 400 * time.Millisecond
+var diaryDelay = 400 * time.Millisecond
 
 // diaryMsg is a diary command's answer.
 type diaryMsg struct {
