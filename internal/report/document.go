@@ -31,6 +31,7 @@ const (
 	numbered           // a numbered list
 	bullets            // a bulleted list
 	quote              // a quoted passage
+	label              // a label over the blocks that follow ("Tonight")
 )
 
 // block is a paragraph, a quote, or a list whose items may carry detail lines.
@@ -119,34 +120,7 @@ func build(as *triage.Assessment, m Meta) document {
 		case len(as.Warnings) > 0:
 			plan.blocks = append(plan.blocks, block{kind: para, text: "Only alongside the help above, never instead of it:"})
 		}
-		b := block{kind: numbered}
-		for _, p := range as.Plan {
-			it := item{text: p.Step.Title}
-			// Keep the how-to's own lines: they are numbered instructions.
-			for _, line := range strings.Split(strings.TrimSpace(p.Step.How), "\n") {
-				if line = strings.TrimSpace(line); line != "" {
-					it.detail = append(it.detail, line)
-				}
-			}
-			if p.Step.Fits != "" {
-				it.detail = append(it.detail, "When it fits: "+p.Step.Fits)
-			}
-			if p.Step.Caution != "" {
-				it.detail = append(it.detail, "Caution: "+p.Step.Caution)
-			}
-			if p.Step.Own != "" {
-				it.detail = append(it.detail, "Our suggestion: "+p.Step.Own)
-			}
-			if len(p.For) > 0 {
-				names := make([]string, len(p.For))
-				for i, c := range p.For {
-					names[i] = c.Title
-				}
-				it.detail = append(it.detail, "For: "+strings.Join(names, "; "))
-			}
-			b.items = append(b.items, it)
-		}
-		plan.blocks = append(plan.blocks, b)
+		plan.blocks = append(plan.blocks, planBlocks(as)...)
 	}
 	if len(as.Withheld) > 0 && len(as.Plan) > 0 {
 		b := block{kind: bullets}

@@ -46,6 +46,8 @@ func writeTextBlock(b *strings.Builder, bl block) {
 		b.WriteString(wrap(bl.text, "", ""))
 	case quote:
 		b.WriteString(wrap(bl.text, "  > ", "  > "))
+	case label:
+		b.WriteString(bl.text + ":\n")
 	case numbered, bullets:
 		for i, it := range bl.items {
 			marker := "- "

@@ -514,6 +514,7 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 			}
 		}
 		checkHazards(s.Pos, owner, "unsafe_with", s.UnsafeWith, errs)
+		checkStepWhen(s, owner, errs)
 		checkSaidBy(s.Pos, owner, checkCite(s.Pos, owner, s.Source, s.Quote), s.SaidBy)
 		if s.Routine != nil {
 			checkRoutine(s, owner, errs)

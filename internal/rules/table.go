@@ -134,6 +134,9 @@ type Step struct {
 	// whichever question raised it.
 	UnsafeWith []string `yaml:"unsafe_with"`
 	Order      int      `yaml:"order"`
+	// When is when in the day the step is done: tonight, day or week
+	// (see StepTimes); the plan is shown grouped by it.
+	When   string `yaml:"when" json:",omitempty"`
 	Source     string   `yaml:"source"`
 	Quote      string   `yaml:"quote"`
 	// SaidBy and Own: see Rule.

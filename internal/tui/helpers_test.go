@@ -183,3 +183,4 @@ func (m *Model) dialogKind() dialogKind {
 	}
 	return dlgOther
 }
+func ansiStrip(s string) string { return ansi.Strip(s) }

@@ -201,10 +201,7 @@ func (r *resultsScreen) answerFirst(b *strings.Builder, w int) {
 	}
 	if len(as.Plan) > 0 {
 		r.m.section(b, "Start here")
-		for i, p := range as.Plan {
-			if i == 3 {
-				break
-			}
+		for _, p := range startHere(as) {
 			hanging(b, "[ ] ", 4, st.text, p.Step.Title, 1, w)
 		}
 	}
@@ -216,6 +213,19 @@ func (r *resultsScreen) answerFirst(b *strings.Builder, w int) {
 		}
 		para(b, st.muted, fmt.Sprintf("Below: all %d likely causes, the full plan of %d steps,%s when to get help and the sources.", len(as.Causes), len(as.Plan), pic), 1, w)
 	}
+}
+
+// startHere are the first three steps of the plan, tonight's first.
+func startHere(as *triage.Assessment) []triage.PlanStep {
+	var out []triage.PlanStep
+	for _, tm := range rules.StepTimes() {
+		for _, p := range as.Plan {
+			if p.Step.TimeOf().ID == tm.ID && len(out) < 3 {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 // causes lists the top causes in full and the rest briefly: the plan is
@@ -276,21 +286,33 @@ func (r *resultsScreen) plan(b *strings.Builder, w int) {
 	if len(as.Plan) == 0 {
 		para(b, st.muted, "No self-care steps for these answers.", 1, w)
 	}
-	for _, p := range as.Plan {
-		hanging(b, "[ ] ", 4, st.text.Bold(true), p.Step.Title, 1, w)
-		para(b, st.text, p.Step.How, 5, w)
-		if p.Step.Fits != "" {
-			para(b, st.muted, "Fits: "+p.Step.Fits, 5, w)
-		}
-		if p.Step.Caution != "" {
-			para(b, st.err, "Caution: "+p.Step.Caution, 5, w)
-		}
-		if len(p.For) > 0 {
-			var t []string
-			for _, c := range p.For {
-				t = append(t, c.Title)
+	// Grouped by when each step is done.
+	for _, tm := range rules.StepTimes() {
+		first := true
+		for _, p := range as.Plan {
+			if p.Step.TimeOf().ID != tm.ID {
+				continue
 			}
-			para(b, st.muted, "For: "+strings.Join(t, "; "), 5, w)
+			if first {
+				b.WriteString("\n")
+				para(b, st.title, tm.Heading, 1, w)
+				first = false
+			}
+			hanging(b, "[ ] ", 4, st.text.Bold(true), p.Step.Title, 1, w)
+			para(b, st.text, p.Step.How, 5, w)
+			if p.Step.Fits != "" {
+				para(b, st.muted, "Fits: "+p.Step.Fits, 5, w)
+			}
+			if p.Step.Caution != "" {
+				para(b, st.err, "Caution: "+p.Step.Caution, 5, w)
+			}
+			if len(p.For) > 0 {
+				var t []string
+				for _, c := range p.For {
+					t = append(t, c.Title)
+				}
+				para(b, st.muted, "For: "+strings.Join(t, "; "), 5, w)
+			}
 		}
 	}
 	if len(as.Withheld) > 0 {

@@ -48,7 +48,10 @@ func TestResultsFirstScreenIsTheAnswer(t *testing.T) {
 	s := plain(m)
 	as := m.assessment()
 	want := []string{"SELF-CARE", "Most likely", as.Causes[0].Cause.Title, "Because you said:", "Start here", "▼ more below"}
-	for _, p := range as.Plan[:3] {
+	for _, p := range startHere(as) {
+		if p.Step.When != "tonight" {
+			t.Errorf("Charlotte's plan has fewer than three steps for tonight; Start here shows %s", p.Step.ID)
+		}
 		want = append(want, p.Step.Title)
 	}
 	for _, w := range want {
@@ -186,5 +189,32 @@ func TestExportDialogNames(t *testing.T) {
 	s := strings.Join(strings.Fields(plain(m)), "")
 	if !strings.Contains(s, strings.ReplaceAll(filepath.Join(home, "x.md"), " ", "")) || strings.Contains(s, "/~/") {
 		t.Errorf("replace prompt does not show the real path:\n%s", plain(m))
+	}
+}
+
+// The full plan on the results is grouped as tonight, during the day and
+// this week, in that order.
+func TestResultsPlanGroupedByTime(t *testing.T) {
+	m := resultsFor(t, "../../testdata/readers/charlotte.yaml", 80, 24)
+	full := ansiStrip(strings.Join(m.resultLines(), "\n"))
+	plan := full[strings.Index(full, "Self-care plan"):]
+	last := -1
+	for _, h := range []string{"Tonight", "During the day", "This week"} {
+		i := strings.Index(plan, "\n "+h+"\n")
+		if i < 0 {
+			if h == "This week" {
+				continue // Charlotte's plan may have nothing for the week
+			}
+			t.Fatalf("no %q group in the plan:\n%s", h, plan)
+		}
+		if i < last {
+			t.Errorf("%q comes before the group above it", h)
+		}
+		last = i
+	}
+	for _, p := range m.results.as.Plan {
+		if !strings.Contains(plan, p.Step.Title) {
+			t.Errorf("step %s is not in the grouped plan", p.Step.ID)
+		}
 	}
 }
