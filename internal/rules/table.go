@@ -137,8 +137,8 @@ type Step struct {
 	// When is when in the day the step is done: tonight, day or week
 	// (see StepTimes); the plan is shown grouped by it.
 	When   string `yaml:"when" json:",omitempty"`
-	Source     string   `yaml:"source"`
-	Quote      string   `yaml:"quote"`
+	Source string `yaml:"source"`
+	Quote  string `yaml:"quote"`
 	// SaidBy and Own: see Rule.
 	SaidBy string `yaml:"said_by"`
 	Own    string `yaml:"own"`
