@@ -125,12 +125,15 @@ type consentDialog struct {
 	as      *triage.Assessment
 	yes     bool
 	confirm *huh.Confirm
+	off     int // first line of the words shown, on a short terminal
 }
 
-var consentKeys = struct{ Yes, No, Choose, Quit key.Binding }{
+var consentKeys = struct{ Yes, No, Choose, Up, Down, Quit key.Binding }{
 	Yes:    bind("y", "keep a diary", "y", "Y"),
 	No:     bind("n/esc", "no diary", "n", "N", "esc"),
 	Choose: bind("←/→ enter", "choose, confirm", "left", "right", "h", "l", "enter"),
+	Up:     bind("↑/k", "read back", "up", "k"),
+	Down:   bind("↓/j", "read on", "down", "j"),
 	Quit:   keyQuit,
 }
 
@@ -151,7 +154,11 @@ func (d *consentDialog) resize() {
 
 func (d *consentDialog) helpKeys() keyMap {
 	k := consentKeys
-	return keyMap{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No, k.Choose, k.Quit}}}
+	short := []key.Binding{k.Yes, k.No}
+	if d.tooTall() {
+		short = append(short, bind("↑/↓", "read on", "up", "down"))
+	}
+	return keyMap{short: short, full: [][]key.Binding{{k.Yes, k.No, k.Choose, k.Up, k.Down, k.Quit}}}
 }
 
 func (d *consentDialog) update(msg tea.Msg) tea.Cmd {
@@ -163,9 +170,16 @@ func (d *consentDialog) update(msg tea.Msg) tea.Cmd {
 	if k == "ctrl+c" {
 		return tea.Quit
 	}
-	if k == "esc" {
+	switch {
+	case k == "esc":
 		d.yes = false
 		return d.decide()
+	case on(k, consentKeys.Up):
+		d.off = max(0, d.off-1)
+		return nil
+	case on(k, consentKeys.Down):
+		d.off++
+		return nil
 	}
 	d.confirm.Update(msg)
 	if on(k, consentKeys.Yes) || on(k, consentKeys.No) || k == "enter" {
@@ -191,11 +205,32 @@ func (d *consentDialog) decide() tea.Cmd {
 	}
 }
 
+// maxLines is how many lines of the confirm field fit: the box's border,
+// the blank line and the footer take four.
+func (d *consentDialog) maxLines() int { return max(4, d.m.height-4) }
+
+func (d *consentDialog) tooTall() bool {
+	return strings.Count(d.confirm.View(), "\n")+1 > d.maxLines()
+}
+
+// view draws the words and the buttons; on a terminal too short for all
+// the words, the title and the buttons stay and the words scroll.
 func (d *consentDialog) view() string {
 	m := d.m
 	w := m.dialogWidth()
+	lines := strings.Split(d.confirm.View(), "\n")
+	if n := d.maxLines(); len(lines) > n {
+		// The title line, a window on the words, the last two lines
+		// (a blank and the buttons).
+		words := lines[1 : len(lines)-2]
+		keep := n - 3
+		d.off = max(0, min(d.off, len(words)-keep))
+		lines = append(append([]string{lines[0]}, words[d.off:d.off+keep]...), lines[len(lines)-2:]...)
+	} else {
+		d.off = 0
+	}
 	var b strings.Builder
-	b.WriteString(d.confirm.View() + "\n\n")
+	b.WriteString(strings.Join(lines, "\n") + "\n\n")
 	b.WriteString(m.footerIn(d.helpKeys().short, w-4))
 	return m.st.box.Width(w).Render(b.String())
 }

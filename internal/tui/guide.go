@@ -75,6 +75,9 @@ func (m *Model) openGuideChooser(as *triage.Assessment) tea.Cmd {
 func (d *guideChooser) resize() {
 	d.sel.WithTheme(d.m.huhTheme())
 	d.sel.WithWidth(d.m.dialogWidth() - 4)
+	// The box's border, a blank line and the footer take four lines; the
+	// options scroll within the rest.
+	d.sel.WithHeight(min(d.m.height-4, 4+2*len(d.steps)))
 }
 
 func (d *guideChooser) helpKeys() keyMap {
