@@ -169,6 +169,13 @@ func TestWelcomeShowsStart(t *testing.T) {
 			if !strings.Contains(s, "Start  ⏎") {
 				t.Errorf("%dx%d: no Start button:\n%s", size[0], size[1], s)
 			}
+			// The emergency advice and the disclaimer are never cut.
+			flat := strings.Join(strings.Fields(s), " ")
+			for _, whole := range []string{"call your local emergency number now; don't wait for a questionnaire.", "who can examine you."} {
+				if !strings.Contains(flat, whole) {
+					t.Errorf("%dx%d: %q is cut:\n%s", size[0], size[1], whole, s)
+				}
+			}
 			if n := strings.Count(s, "\n") + 1; n != size[1] {
 				t.Errorf("%dx%d: %d lines", size[0], size[1], n)
 			}

@@ -51,27 +51,9 @@ func (w *welcomeScreen) view() string {
 		w.footer = m.footer(w.helpKeys().short)
 	}
 	width := min(m.contentWidth(), 76)
-	var b strings.Builder
-	b.WriteString("\n " + st.app.Render("backtriage") + st.muted.Render("  ·  woke up with upper back pain?") + "\n\n")
-	para(&b, st.text, "First a few warning signs, then short pages about where it hurts, how you sleep and your day. You get the likely muscle causes (and why), a picture of where it hurts and where the cause may sit, a self-care plan, and when to get help.", 1, width)
-	b.WriteString("\n")
-	bullet := st.key.Render("• ")
-	hanging(&b, bullet, 2, st.text, triage.Disclaimer, 1, width)
-	hanging(&b, bullet, 2, st.text, m.o.Emergency.Annotate("If something feels seriously wrong, call your local emergency number now; don't wait for a questionnaire."), 1, width)
-	hanging(&b, bullet, 2, st.text, "Nothing leaves this machine: no network, no tracking. You choose whether to save anything.", 1, width)
-	if m.o.Answers != nil {
-		from := m.o.AnswersFrom
-		if from == "" {
-			from = "your file"
-		}
-		b.WriteString("\n")
-		hanging(&b, st.ok.Render("✓ "), 2, st.text, fmt.Sprintf("Loaded %d answers from %s: you can go on or change any of them.", len(m.o.Answers), from), 1, width)
-	}
 	avail := m.height - lipglossHeight(w.footer)
-	top := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
-	// The Start button is never cut off: the text above it is, on a
-	// terminal too short for it.
-	top = append(top[:min(len(top), max(avail-2, 0))], "", " "+st.button.Render("Start  ⏎"))
+	top := w.blocks(width, avail-2)
+	top = append(top, "", " "+st.button.Render("Start  ⏎"))
 
 	// The keys of the questions, from their bindings, as far as they fit.
 	avail -= len(top)
@@ -99,6 +81,69 @@ func (w *welcomeScreen) view() string {
 		lines = append(lines, "")
 	}
 	return strings.Join(lines, "\n") + "\n" + w.footer
+}
+
+// blocks are the welcome's paragraphs that fit in height lines, whole and
+// in their order: on a short terminal the ones that matter least give way
+// first (the privacy note, the introduction), never the emergency advice
+// or the disclaimer.
+func (w *welcomeScreen) blocks(width, height int) []string {
+	m := w.m
+	st := m.st
+	bullet := st.key.Render("• ")
+	para1 := func(f func(*strings.Builder)) []string {
+		var b strings.Builder
+		f(&b)
+		return strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	}
+	type block struct {
+		lines []string
+		rank  int // lower stays longer
+	}
+	bs := []block{
+		{[]string{"", " " + st.app.Render("backtriage") + st.muted.Render("  ·  woke up with upper back pain?")}, 0},
+		{para1(func(b *strings.Builder) {
+			b.WriteString("\n")
+			para(b, st.text, "First a few warning signs, then short pages about where it hurts, how you sleep and your day. You get the likely muscle causes (and why), a picture of where it hurts and where the cause may sit, a self-care plan, and when to get help.", 1, width)
+		}), 4},
+		{para1(func(b *strings.Builder) {
+			b.WriteString("\n")
+			hanging(b, bullet, 2, st.text, triage.Disclaimer, 1, width)
+		}), 1},
+		{para1(func(b *strings.Builder) {
+			hanging(b, bullet, 2, st.text, m.o.Emergency.Annotate("If something feels seriously wrong, call your local emergency number now; don't wait for a questionnaire."), 1, width)
+		}), 0},
+		{para1(func(b *strings.Builder) {
+			hanging(b, bullet, 2, st.text, "Nothing leaves this machine: no network, no tracking. You choose whether to save anything.", 1, width)
+		}), 3},
+	}
+	if m.o.Answers != nil {
+		from := m.o.AnswersFrom
+		if from == "" {
+			from = "your file"
+		}
+		bs = append(bs, block{para1(func(b *strings.Builder) {
+			b.WriteString("\n")
+			hanging(b, st.ok.Render("✓ "), 2, st.text, fmt.Sprintf("Loaded %d answers from %s: you can go on or change any of them.", len(m.o.Answers), from), 1, width)
+		}), 2})
+	}
+	keep := make([]bool, len(bs))
+	used := 0
+	for rank := 0; rank <= 4; rank++ {
+		for i, b := range bs {
+			if b.rank == rank && used+len(b.lines) <= height {
+				keep[i] = true
+				used += len(b.lines)
+			}
+		}
+	}
+	var out []string
+	for i, b := range bs {
+		if keep[i] {
+			out = append(out, b.lines...)
+		}
+	}
+	return out
 }
 
 // keyLine is one line of the welcome's key list: bindings shown together.
