@@ -57,6 +57,8 @@ func TestTUIEveryScreenAtEverySize(t *testing.T) {
 			whole(v, "review", "backtriage", "Review your answers", "See my results")
 			v.send(kEnter)
 			whole(v, "results", "backtriage", "SELF-CARE", "Most likely")
+			whole(v, "results with the diary offer", "backtriage", "Keep a private diary", "y keep a diary?")
+			v.send("y")
 			whole(v, "diary offer", "", "Keep a diary?", "Yes, keep a diary")
 			v.send("n")
 			whole(v, "results after no", "backtriage", "No diary: nothing is stored.")

@@ -15,9 +15,11 @@ import (
 )
 
 // The private diary from the results: after the first results frame the
-// flow looks, once, whether the person keeps a diary; if so the assessment
-// is saved, and if not, below urgent level, it offers one (the words the
-// command line shows). The store is opened only in commands, never before
+// flow looks whether the person keeps a diary; if so the assessment is
+// saved, and if not, below urgent level, it offers one, once, on the status
+// line: y opens the offer in the words the command line shows, with yes
+// and no. The offer never pops up by itself: a dialog appearing while
+// someone scrolls would take their keys. The store is opened only in commands, never before
 // the results and never on the way to the first frame. --no-store,
 // BACKTRIAGE_NO_STORE and --data-dir come in through the session.
 
@@ -25,7 +27,19 @@ import (
 type diaryState struct {
 	outputDone bool   // --output written
 	asked      bool   // consent offered (once a run)
-	savedKey   string // the answers of the last episode saved
+	offer      *triage.Assessment // the offer stands, for this assessment
+	savedKey   string             // the answers of the last episode saved
+}
+
+// offerText is the status line that offers a diary.
+const offerText = "Keep a private diary, to follow how this goes with daily check-ins? Press y to see what it keeps, and choose."
+
+// openConsent opens the offer in full.
+func (m *Model) openConsent() {
+	as := m.diary.offer
+	m.diary.offer = nil
+	m.setStatus("", false)
+	m.openDialog(newConsentDialog(m, as))
 }
 
 // diaryDelay lets the results be read before anything is asked.
@@ -89,14 +103,13 @@ func (m *Model) diaryAnswered(msg diaryMsg) tea.Cmd {
 		switch {
 		case msg.kept:
 			return m.saveEpisode(msg.as)
-		case m.diary.asked || msg.as.Level >= rules.Urgent || m.cur != m.results || m.dlg != nil:
-			// Asked once a run; never over advice to get help, nor over
-			// another dialog.
+		case m.diary.asked || msg.as.Level >= rules.Urgent:
+			// Offered once a run, and never beside advice to get help.
 			return nil
 		}
 		m.diary.asked = true
-		d := newConsentDialog(m, msg.as)
-		m.openDialog(d)
+		m.diary.offer = msg.as
+		m.setStatus(offerText, false)
 		return nil
 	case diarySaved:
 		m.diaryNote(msg.as, fmt.Sprintf("Saved to your diary (assessment %d) in %s. Check in each day with: backtriage checkin", msg.id, m.sess.Diary.Path), false)

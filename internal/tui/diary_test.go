@@ -49,8 +49,14 @@ func TestDiaryOfferedAfterResults(t *testing.T) {
 		t.Fatal("the diary exists before anything was asked")
 	}
 	feed(t, m, cmd)
+	// Offered on the status line: nothing pops up over the results.
+	if m.dialogKind() != dlgNone {
+		t.Fatalf("a dialog popped up:\n%s", plain(m))
+	}
+	mustContain(t, m, "Keep a private diary", "Press y", "y keep a diary?")
+	press(m, "y")
 	if m.dialogKind() != dlgConsent {
-		t.Fatalf("no diary offered:\n%s", plain(m))
+		t.Fatalf("y did not open the offer:\n%s", plain(m))
 	}
 	mustContain(t, m, "Keep a diary?", "never leaves this machine")
 	if !strings.Contains(strings.Join(strings.Fields(plain(m)), ""), strings.ReplaceAll(path, " ", "")) {
@@ -87,9 +93,13 @@ func TestDiaryDeclinedAndOff(t *testing.T) {
 	mod, path := withDiary(t)
 	m := resultsFor(t, "../../testdata/readers/charlotte.yaml", 80, 24, mod)
 	feed(t, m, m.afterResults(m.results.as))
+	press(m, "y")
 	_, cmd := m.Update(keyMsg("n"))
 	feed(t, m, cmd)
 	mustContain(t, m, "No diary: nothing is stored.")
+	if strings.Contains(plain(m), "y keep a diary?") {
+		t.Error("still offered after no")
+	}
 	if _, err := os.Stat(path); err == nil {
 		t.Error("a diary file after no")
 	}
@@ -114,8 +124,8 @@ func TestNoDiaryOfferAtUrgent(t *testing.T) {
 		t.Fatalf("the urgent case is not urgent: %v", m.assessment().Level)
 	}
 	feed(t, m, m.afterResults(m.results.as))
-	if m.dialogKind() != dlgNone {
-		t.Fatalf("a dialog over urgent advice:\n%s", plain(m))
+	if m.dialogKind() != dlgNone || m.diary.offer != nil || strings.Contains(plain(m), "Keep a private diary") {
+		t.Fatalf("a diary offered beside urgent advice:\n%s", plain(m))
 	}
 }
 

@@ -128,6 +128,13 @@ func TestEveryHandledKeyHasHelp(t *testing.T) {
 			return m
 		},
 		"all keys": func() *Model { m := toPageOne(); press(m, "?"); return m },
+		"results, diary offered": func() *Model {
+			m := fresh()
+			answerCharlotte(m)
+			m.diary.offer = m.results.as
+			m.setStatus(offerText, false)
+			return m
+		},
 		"diary consent": func() *Model {
 			m := fresh()
 			answerCharlotte(m)

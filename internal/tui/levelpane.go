@@ -82,10 +82,6 @@ func (p *levelPane) scrollKey(k string, msg tea.KeyPressMsg) bool {
 	return true
 }
 
-func (p *levelPane) setStatus(s string, isErr bool) {
-	p.status, p.statusErr = s, isErr
-	p.m.cur.invalidate()
-}
 
 // layout lays the pane out for the current size: the header, the footer
 // from keys, and the body content in the viewport.

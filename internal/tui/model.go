@@ -454,12 +454,13 @@ func (m *Model) autoExport(as *triage.Assessment) {
 
 // setStatus says something under the results (or the stop screen).
 func (m *Model) setStatus(s string, isErr bool) {
-	switch m.cur {
-	case m.stop:
-		m.stop.setStatus(s, isErr)
-	default:
-		m.results.setStatus(s, isErr)
+	var scr screen = m.results
+	p := &m.results.levelPane
+	if m.cur == m.stop {
+		scr, p = m.stop, &m.stop.levelPane
 	}
+	p.status, p.statusErr = s, isErr
+	scr.invalidate() // the body's height, and the keys, follow it
 }
 
 // stopFor shows the stop screen mid-questionnaire: an emergency for good,

@@ -28,7 +28,7 @@ type resultsScreen struct {
 }
 
 type resultsKeys struct {
-	Cause, Sources, Details, Export, Save, History, Guide, Back, Help, Quit key.Binding
+	Cause, Sources, Details, Export, Save, History, Guide, Diary, Back, Help, Quit key.Binding
 }
 
 func newResultsScreen(m *Model) *resultsScreen {
@@ -40,6 +40,7 @@ func newResultsScreen(m *Model) *resultsScreen {
 		Save:    bind("a", "save answers", "a"),
 		History: bind("h", "diary", "h"),
 		Guide:   bind("r", "routine", "r"),
+		Diary:   bind("y", "keep a diary?", "y"),
 		Back:    bind("←", "change answers", "left", "esc"),
 		Help:    keyHelp,
 		Quit:    bind("q", "quit", "q", "ctrl+c"),
@@ -52,10 +53,11 @@ func (r *resultsScreen) helpKeys() keyMap {
 	k := r.keys
 	k.History.SetEnabled(r.m.sess.DiaryOn())
 	k.Guide.SetEnabled(len(r.m.offeredRoutines(r.as)) > 0)
+	k.Diary.SetEnabled(r.m.diary.offer != nil)
 	return keyMap{
-		short: []key.Binding{r.scroll.Scroll, k.Export, k.Save, k.Sources, k.Cause, k.History, k.Guide, k.Back, k.Help, k.Quit},
+		short: []key.Binding{r.scroll.Scroll, k.Diary, k.Export, k.Save, k.Sources, k.Cause, k.History, k.Guide, k.Back, k.Help, k.Quit},
 		full: [][]key.Binding{
-			{k.Export, k.Save, k.Sources, k.Cause, k.Details, k.History, k.Guide, k.Back, k.Help, k.Quit},
+			{k.Diary, k.Export, k.Save, k.Sources, k.Cause, k.Details, k.History, k.Guide, k.Back, k.Help, k.Quit},
 			r.scroll.bindings(),
 		},
 	}
@@ -89,7 +91,10 @@ func (r *resultsScreen) update(k string, msg tea.KeyPressMsg) tea.Cmd {
 	m := r.m
 	ks := r.keys
 	ks.History.SetEnabled(m.sess.DiaryOn())
+	ks.Diary.SetEnabled(m.diary.offer != nil)
 	switch {
+	case on(k, ks.Diary):
+		m.openConsent()
 	case on(k, ks.Quit):
 		return tea.Quit
 	case on(k, ks.Export):
