@@ -25,8 +25,8 @@ import (
 
 // diaryState is what the flow knows of the diary this run.
 type diaryState struct {
-	outputDone bool   // --output written
-	asked      bool   // consent offered (once a run)
+	outputDone bool               // --output written
+	asked      bool               // consent offered (once a run)
 	offer      *triage.Assessment // the offer stands, for this assessment
 	savedKey   string             // the answers of the last episode saved
 }

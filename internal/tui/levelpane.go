@@ -82,7 +82,6 @@ func (p *levelPane) scrollKey(k string, msg tea.KeyPressMsg) bool {
 	return true
 }
 
-
 // layout lays the pane out for the current size: the header, the footer
 // from keys, and the body content in the viewport.
 func (p *levelPane) layout(body string, keys keyMap) {
