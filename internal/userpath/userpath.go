@@ -23,7 +23,10 @@ func ExpandHome(path string) string {
 }
 
 // userHome is os.UserHomeDir; tests replace it.
-var userHome = os.UserHomeDir
+var (
+	defaultHome = os.UserHomeDir
+	userHome    = defaultHome
+)
 
 // Abs shows where a file went; the name as given if that fails.
 func Abs(path string) string {
