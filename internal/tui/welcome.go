@@ -17,7 +17,7 @@ type welcomeScreen struct {
 }
 
 var welcomeKeys = struct{ Start, Help, Quit key.Binding }{
-	Start: bind("enter/space", "start", "enter", "space", "right", "l"),
+	Start: bind("enter", "start", "enter", "space", "right", "l"),
 	Help:  keyHelp,
 	Quit:  bind("ctrl+c", "quit", "ctrl+c", "q", "esc"),
 }
