@@ -8,7 +8,7 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/export"
 	"github.com/backtriage/backtriage/internal/report"
-	"github.com/backtriage/backtriage/internal/tui/flow"
+	"github.com/backtriage/backtriage/internal/userpath"
 )
 
 func newAssessCmd(o *rootOptions) *cobra.Command {
@@ -47,7 +47,7 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 				return err
 			}
 			as := eng.Assess(a)
-			meta := report.Meta{Date: o.now(), Version: versionString(), Emergency: here, Explain: person.Explain}
+			meta := report.Meta{Questionnaire: eng.Questionnaire(), Date: o.now(), Version: versionString(), Emergency: here, Explain: person.Explain}
 			meta.Trend = o.trendLine(cmd, eng.Table()) // the diary's, when there is one
 			out, err := report.Render(f, as, meta)
 			if err != nil {
@@ -58,7 +58,7 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 			} else if err = export.WriteFile(output, out, force); err != nil {
 				err = withCode(exitWrite, err)
 			} else {
-				fmt.Fprintf(cmd.ErrOrStderr(), "Saved the summary to %s\n", flow.Abs(output))
+				fmt.Fprintf(cmd.ErrOrStderr(), "Saved the summary to %s\n", userpath.Abs(output))
 			}
 			if err == nil {
 				// After the summary is out: the diary never holds it up.

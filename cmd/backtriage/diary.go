@@ -17,6 +17,7 @@ import (
 	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/session"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -93,6 +94,14 @@ func (d *diaryFlags) path() (string, error) {
 		return "", err
 	}
 	return diary.PathIn(dir), nil
+}
+
+// forSession is the diary as the interactive flow gets it: on or off, and
+// where; the flow opens it itself, after its results.
+func (d *diaryFlags) forSession(o *rootOptions) session.Diary {
+	off, _ := d.off()
+	path, err := d.path()
+	return session.Diary{Off: off, Path: path, PathErr: err, TableVersion: o.tableVersion}
 }
 
 // open opens the diary when storing is on and the person has agreed to it.

@@ -33,8 +33,9 @@ var textOrJSON = []string{"text", "json"}
 
 // reportFormats are the summary formats, as --format spells them.
 func reportFormats() []string {
-	out := make([]string, len(report.Formats))
-	for i, f := range report.Formats {
+	fs := report.Formats()
+	out := make([]string, len(fs))
+	for i, f := range fs {
 		out[i] = string(f)
 	}
 	return out

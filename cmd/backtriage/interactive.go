@@ -11,16 +11,16 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/report"
+	"github.com/backtriage/backtriage/internal/session"
 	"github.com/backtriage/backtriage/internal/triage"
 	"github.com/backtriage/backtriage/internal/tui"
-	"github.com/backtriage/backtriage/internal/tui/flow"
 )
 
 // runInteractive is the interactive flow (`backtriage` with no subcommand):
 // the terminal UI, or line-by-line prompts with --accessible, when input or
 // output is not a terminal, or with TERM=dumb.
 func runInteractive(cmd *cobra.Command, o *rootOptions) error {
-	if err := oneOf("theme", o.Theme, tui.Themes); err != nil {
+	if err := oneOf("theme", o.Theme, tui.ThemeNames()); err != nil {
 		return err
 	}
 	var format report.Format
@@ -31,7 +31,7 @@ func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 		}
 		format = f
 	} else {
-		format = flow.FormatFor(o.Output) // -o summary.md writes Markdown
+		format = report.FormatFor(o.Output) // -o summary.md writes Markdown
 	}
 	if err := checkOutput(o.Output, o.Force); err != nil {
 		return err
@@ -54,18 +54,19 @@ func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 		return err
 	}
 	var last *triage.Assessment
-	session := flow.Session{
+	sess := session.Options{
 		Questionnaire: qn, Load: load, Answers: pre, AnswersFrom: o.AnswersPath,
 		In: in, Out: out, Now: o.now(), Version: versionString(),
 		Output: o.Output, OutputFormat: format, Force: o.Force,
 		Emergency: here, Explain: o.person.Explain,
 		Assessed: func(as *triage.Assessment) { last = as },
+		Diary:    o.diary.forSession(o),
 	}
-	err = runSession(cmd, o, session)
+	err = runSession(cmd, o, sess)
 	if err == nil && last != nil && accessibleMode(cmd, o) {
 		// The line-by-line mode's result goes to the diary when the person
-		// has agreed to one (the terminal UI's hook comes with its results
-		// screen); its prompts own the input, so consent is not asked here.
+		// has agreed to one (the terminal UI saves its own from the
+		// results); its prompts own the input, so consent is not asked here.
 		o.saveEpisode(cmd, last, "accessible", false, nil)
 	}
 	if err == nil && o.person.ExitLevel && last != nil {
@@ -75,10 +76,10 @@ func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 }
 
 // runSession runs the terminal UI, or the line-by-line prompts.
-func runSession(cmd *cobra.Command, o *rootOptions, session flow.Session) error {
+func runSession(cmd *cobra.Command, o *rootOptions, sess session.Options) error {
 	ctx := cmd.Context()
 	if accessibleMode(cmd, o) {
-		err := accessible.Run(ctx, session)
+		err := accessible.Run(ctx, sess)
 		switch {
 		case errors.Is(err, accessible.ErrInputEnded), errors.Is(err, accessible.ErrBadInput):
 			return withCode(exitInput, err)
@@ -87,7 +88,7 @@ func runSession(cmd *cobra.Command, o *rootOptions, session flow.Session) error 
 		}
 		return err
 	}
-	return tui.Run(ctx, tui.Options{Session: session, Theme: o.Theme, Report: cmd.ErrOrStderr()})
+	return tui.Run(ctx, tui.Options{Options: sess, Theme: o.Theme, Report: cmd.ErrOrStderr()})
 }
 
 // accessibleMode reports whether a command asks line by line (the

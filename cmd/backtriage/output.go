@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/backtriage/backtriage/internal/tui/flow"
+	"github.com/backtriage/backtriage/internal/userpath"
 )
 
 // checkOutput finds a -o FILE that already exists before the questionnaire,
@@ -14,14 +14,14 @@ func checkOutput(path string, force bool) error {
 	if path == "" || path == "-" {
 		return nil
 	}
-	if err := flow.CheckName(path); err != nil {
+	if err := userpath.CheckName(path); err != nil {
 		return usagef("--output %q: %w", path, err)
 	}
 	if force {
 		return nil
 	}
-	if _, err := os.Lstat(flow.ExpandHome(path)); err == nil {
-		return withCode(exitWrite, fmt.Errorf("--output: %s already exists; add --force to replace it, or choose another file", flow.Shown(path)))
+	if _, err := os.Lstat(userpath.ExpandHome(path)); err == nil {
+		return withCode(exitWrite, fmt.Errorf("--output: %s already exists; add --force to replace it, or choose another file", userpath.Shown(path)))
 	}
 	return nil
 }

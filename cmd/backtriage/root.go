@@ -123,7 +123,7 @@ func newRootCmd() *cobra.Command {
 	f.StringVarP(&o.Output, "output", "o", "", "At the end, export the summary to FILE without asking")
 	addChoiceFlag(root, &o.Format, "format", "text", "The format for --output", reportFormats())
 	f.BoolVar(&o.Force, "force", false, "Let --output replace an existing file")
-	addChoiceFlag(root, &o.Theme, "theme", "charm", "The colour theme", tui.Themes)
+	addChoiceFlag(root, &o.Theme, "theme", "charm", "The colour theme", tui.ThemeNames())
 	f.BoolVar(&o.Accessible, "accessible", false, "Ask line by line, for screen readers (automatic when not on a terminal)")
 	o.person.add(root)
 	o.addTableFlag(f)

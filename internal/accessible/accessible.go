@@ -20,7 +20,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/x/term"
 
@@ -30,13 +29,14 @@ import (
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/safeio"
+	"github.com/backtriage/backtriage/internal/session"
 	"github.com/backtriage/backtriage/internal/triage"
-	"github.com/backtriage/backtriage/internal/tui/flow"
+	"github.com/backtriage/backtriage/internal/userpath"
 )
 
 // Options configure a session: the same as the terminal UI's, less its
 // looks.
-type Options = flow.Session
+type Options = session.Options
 
 // ErrSave wraps a failure to write the summary to Options.Output.
 var ErrSave = errors.New("could not save the summary")
@@ -45,21 +45,15 @@ var ErrSave = errors.New("could not save the summary")
 // are answered: nothing can be assessed safely without them.
 var ErrInputEnded = errors.New("the input ended before the warning-sign questions were answered; nothing was assessed")
 
-type session struct {
-	o     Options
+type prompts struct {
+	o     *session.Session
 	ctx   context.Context
 	qn    *questionnaire.Questionnaire
 	out   *bufio.Writer
 	lines chan lineOrErr
 	eof   bool
-	a     answers.Answers
-	eng   *triage.Engine
-	load  chan struct{}
-	lerr  error
-	page  string // the page whose heading was printed last
-	// stopAck is the highest stop level already shown: after an urgent stop
-	// the person may finish the questions, and it is not shown again.
-	stopAck rules.Level
+	a     answers.Answers // the session's answers
+	page  string          // the page whose heading was printed last
 }
 
 // MaxLine and MaxInput bound what is read: an answer is a few characters
@@ -80,36 +74,22 @@ type lineOrErr struct {
 
 // Run asks the questionnaire on In, writing to Out, and shows the results.
 func Run(ctx context.Context, o Options) error {
-	if o.Questionnaire == nil {
-		o.Questionnaire = questionnaire.Default()
-	}
 	if o.In == nil {
 		o.In = os.Stdin
 	}
 	if o.Out == nil {
 		o.Out = os.Stdout
 	}
-	if o.Now.IsZero() {
-		o.Now = time.Now()
-	}
-	s := &session{
-		o:     o,
+	sess := session.New(o)
+	s := &prompts{
+		o:     sess,
 		ctx:   ctx,
-		qn:    o.Questionnaire,
+		qn:    sess.Questionnaire,
 		out:   bufio.NewWriter(o.Out),
 		lines: make(chan lineOrErr),
-		a:     answers.Answers{},
-		load:  make(chan struct{}),
+		a:     sess.Given,
 	}
-	if o.Answers != nil {
-		s.a = o.Answers.Clone()
-	}
-	go func() {
-		if o.Load != nil {
-			s.eng, s.lerr = o.Load()
-		}
-		close(s.load)
-	}()
+	sess.Loader().Begin()
 	go s.readLines()
 	defer s.out.Flush()
 	return s.run()
@@ -118,7 +98,7 @@ func Run(ctx context.Context, o Options) error {
 // readLines reads the whole input through one buffered reader, so piped
 // answers are never lost between prompts. Lines are capped (see MaxLine, MaxInput) and cleaned of control
 // characters and escape sequences before anything reads or echoes them.
-func (s *session) readLines() {
+func (s *prompts) readLines() {
 	r := safeio.NewLineReader(s.o.In, MaxLine, MaxInput)
 	for {
 		line, err := r.ReadLine()
@@ -142,7 +122,7 @@ func (s *session) readLines() {
 }
 
 // read prompts and reads one line; ok is false at the end of the input.
-func (s *session) read(prompt string) (string, bool, error) {
+func (s *prompts) read(prompt string) (string, bool, error) {
 	if s.eof {
 		s.println(prompt + " (end of input)")
 		return "", false, nil
@@ -172,21 +152,12 @@ func (s *session) read(prompt string) (string, bool, error) {
 	}
 }
 
-func (s *session) printf(format string, a ...any) { fmt.Fprintf(s.out, format, a...) }
-func (s *session) println(a ...any)               { fmt.Fprintln(s.out, a...) }
+func (s *prompts) printf(format string, a ...any) { fmt.Fprintf(s.out, format, a...) }
+func (s *prompts) println(a ...any)               { fmt.Fprintln(s.out, a...) }
 
-func (s *session) engine() (*triage.Engine, error) {
-	<-s.load
-	if s.lerr != nil {
-		return nil, s.lerr
-	}
-	if s.eng == nil {
-		return nil, errors.New("no rule table")
-	}
-	return s.eng, nil
-}
+func (s *prompts) engine() (*triage.Engine, error) { return s.o.Loader().Result() }
 
-func (s *session) run() error {
+func (s *prompts) run() error {
 	s.welcome()
 	qs := s.qn.Questions()
 	i := s.next(-1)
@@ -230,7 +201,7 @@ func (s *session) run() error {
 }
 
 // next is the next question that applies after index i, or -1.
-func (s *session) next(i int) int {
+func (s *prompts) next(i int) int {
 	qs := s.qn.Questions()
 	for j := i + 1; j < len(qs); j++ {
 		if answers.Applies(s.qn, s.a, qs[j]) {
@@ -240,7 +211,7 @@ func (s *session) next(i int) int {
 	return -1
 }
 
-func (s *session) welcome() {
+func (s *prompts) welcome() {
 	s.println("backtriage: for upper back pain on waking.")
 	s.println("It asks about warning signs first, then where and when it hurts, how you sleep and your day,")
 	s.println("and suggests likely muscle causes (and why), a self-care plan and when to get help.")
@@ -269,10 +240,10 @@ const (
 )
 
 // ask asks one question until it gets a usable answer.
-func (s *session) ask(q *questionnaire.Question, canBack bool) (action, error) {
+func (s *prompts) ask(q *questionnaire.Question, canBack bool) (action, error) {
 	if q.Page != s.page {
 		s.page = q.Page
-		pi := flow.PageIndex(s.qn, q.Page)
+		pi := s.qn.PageIndex(q.Page)
 		p := s.qn.Pages[pi]
 		s.println("")
 		s.printf("Page %d of %d: %s\n", pi+1, len(s.qn.Pages), p.Title)
@@ -280,11 +251,11 @@ func (s *session) ask(q *questionnaire.Question, canBack bool) (action, error) {
 	}
 	s.println("")
 	needed := ""
-	if flow.Required(q) {
+	if answers.Required(q) {
 		needed = " (needed)"
 	}
 	s.printf("%s%s\n", q.Prompt, needed)
-	opts := flow.Choices(q)
+	opts := q.Choices()
 	switch q.Kind {
 	case questionnaire.Many:
 		s.println("Choose any: type the numbers, separated by spaces or commas.")
@@ -311,7 +282,7 @@ func (s *session) ask(q *questionnaire.Question, canBack bool) (action, error) {
 			return actNext, err
 		}
 		if !ok {
-			if flow.Required(q) && !s.a.Answered(q.ID) {
+			if answers.Required(q) && !s.a.Answered(q.ID) {
 				return actNext, ErrInputEnded
 			}
 			return actNext, nil
@@ -329,8 +300,8 @@ func (s *session) ask(q *questionnaire.Question, canBack bool) (action, error) {
 		case "q", "quit":
 			return actQuit, nil
 		case "":
-			if flow.Required(q) && !s.a.Answered(q.ID) {
-				s.println(flow.MissingMessage(q))
+			if answers.Required(q) && !s.a.Answered(q.ID) {
+				s.println(answers.MissingMessage(q))
 				continue
 			}
 			if !s.a.Answered(q.ID) {
@@ -358,7 +329,7 @@ func (r retry) Error() string { return string(r) }
 
 // parse reads an answer: option numbers (or ids), yes/no, or a number.
 func parse(q *questionnaire.Question, line string) (answers.Value, error) {
-	opts := flow.Choices(q)
+	opts := q.Choices()
 	pick := func(tok string) (string, error) {
 		if n, err := strconv.Atoi(tok); err == nil {
 			if n < 1 || n > len(opts) {
@@ -375,9 +346,9 @@ func parse(q *questionnaire.Question, line string) (answers.Value, error) {
 	}
 	switch q.Kind {
 	case questionnaire.Number:
-		n, err := flow.ParseNumber(q, line)
+		n, err := answers.ParseNumber(q, line)
 		if err != nil {
-			return answers.Value{}, retry(capitalize(err.Error()) + ".")
+			return answers.Value{}, retry(err.Error())
 		}
 		return answers.Num(n), nil
 	case questionnaire.YesNo:
@@ -391,7 +362,7 @@ func parse(q *questionnaire.Question, line string) (answers.Value, error) {
 		if err != nil {
 			return answers.Value{}, retry("Type 1 (or yes) for yes, 2 (or no) for no.")
 		}
-		return flow.Choose(q, id), nil
+		return answers.Choose(q, id), nil
 	case questionnaire.One:
 		id, err := pick(line)
 		if err != nil {
@@ -418,28 +389,21 @@ func parse(q *questionnaire.Question, line string) (answers.Value, error) {
 	}
 	v := answers.Value{}
 	for _, id := range ids {
-		v = flow.Toggle(q, v, id)
+		v = answers.Toggle(q, v, id)
 	}
 	return v, nil
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // checkEmergency stops at once when a warning answer calls for emergency or
 // urgent help: what to do now (or today), then for an emergency the option
 // to save a summary, and for an urgent sign the choice to finish the
 // questions for the summary. It reports whether the questionnaire ends.
-func (s *session) checkEmergency() (bool, error) {
+func (s *prompts) checkEmergency() (bool, error) {
 	eng, err := s.engine()
 	if err != nil {
 		return false, err
 	}
-	stop := flow.Stop(eng, s.a, s.stopAck)
+	stop := s.o.Stop(eng)
 	if stop == rules.SelfCare {
 		return false, nil
 	}
@@ -460,11 +424,11 @@ func (s *session) checkEmergency() (bool, error) {
 		} else {
 			s.println(f.Rule.Title + ". " + s.o.Emergency.Annotate(f.Rule.Action))
 		}
-		s.println("Because you said: " + because(f.Because) + ".")
+		s.println(triage.Because(f.Because) + ".")
 	}
 	s.println("")
 	if stop == rules.Urgent {
-		s.stopAck = rules.Urgent
+		s.o.AckStop(rules.Urgent)
 		line, ok, err := s.read("Press Enter to finish the questions for your summary (causes and self-care will be for while you wait to be seen), or type s to save a summary now and stop:")
 		if err != nil || !ok {
 			return false, err
@@ -481,17 +445,9 @@ func (s *session) checkEmergency() (bool, error) {
 	return true, s.offerExport(as)
 }
 
-func because(fs []triage.Fact) string {
-	parts := make([]string, 0, len(fs))
-	for _, f := range fs {
-		parts = append(parts, f.Question.Short+": "+f.Text)
-	}
-	return strings.Join(parts, "; ")
-}
-
 // reviewAndResults lists every answer, lets the person change any, then
 // shows the results.
-func (s *session) reviewAndResults() error {
+func (s *prompts) reviewAndResults() error {
 	for {
 		var list []*questionnaire.Question
 		for _, q := range s.qn.Questions() {
@@ -539,7 +495,7 @@ func (s *session) reviewAndResults() error {
 	}
 	// Every warning sign must be answered before results.
 	for _, q := range s.qn.Questions() {
-		if flow.Required(q) && answers.Applies(s.qn, s.a, q) && !s.a.Answered(q.ID) {
+		if answers.Required(q) && answers.Applies(s.qn, s.a, q) && !s.a.Answered(q.ID) {
 			if s.eof {
 				return ErrInputEnded
 			}
@@ -565,30 +521,21 @@ func (s *session) reviewAndResults() error {
 	s.println("")
 	s.println("Your results.")
 	s.println("")
-	s.out.Write(report.RenderSpoken(as, s.meta()))
+	spoken, err := report.RenderSpoken(as, s.o.Meta())
+	if err != nil {
+		return err
+	}
+	s.out.Write(spoken)
 	return s.offerExport(as)
 }
 
-func (s *session) meta() report.Meta {
-	return report.Meta{Date: s.o.Now, Version: s.o.Version, Emergency: s.o.Emergency, Explain: s.o.Explain}
-}
-
 // assessed tells the caller the result (for --exit-level).
-func (s *session) assessed(as *triage.Assessment) {
-	if s.o.Assessed != nil {
-		s.o.Assessed(as)
-	}
-}
+func (s *prompts) assessed(as *triage.Assessment) { s.o.Told(as) }
 
 // offerExport saves the summary: to --output without asking, else where the
 // person says. A failed save says why and asks again; nothing is lost.
-func (s *session) offerExport(as *triage.Assessment) error {
-	if s.o.Output != "" {
-		f := s.o.OutputFormat
-		if f == "" {
-			f = flow.FormatFor(s.o.Output)
-		}
-		path, err := flow.SaveSummary(s.o.Output, f, as, s.meta(), s.o.Force)
+func (s *prompts) offerExport(as *triage.Assessment) error {
+	if path, ok, err := s.o.SaveOutput(as); ok {
 		if err != nil {
 			s.println("Could not save the summary: " + err.Error())
 			return fmt.Errorf("%w: %w", ErrSave, err)
@@ -621,7 +568,7 @@ func (s *session) offerExport(as *triage.Assessment) error {
 	}
 	def := report.DefaultFileName(s.o.Now, f)
 	for {
-		line, ok, err := s.read("File name (press Enter for " + def + " in " + flow.Abs(".") + "):")
+		line, ok, err := s.read("File name (press Enter for " + def + " in " + userpath.Abs(".") + "):")
 		if err != nil || !ok {
 			return err
 		}
@@ -629,16 +576,16 @@ func (s *session) offerExport(as *triage.Assessment) error {
 		if path == "" {
 			path = def
 		}
-		abs, err := flow.SaveSummary(path, f, as, s.meta(), false)
+		abs, err := s.o.SaveSummary(path, f, as, false)
 		if errors.Is(err, export.ErrExists) {
-			yes, ok, rerr := s.read(flow.Abs(flow.ExpandHome(path)) + " already exists. Replace it? Type y or n:")
+			yes, ok, rerr := s.read(userpath.Shown(path) + " already exists. Replace it? Type y or n:")
 			if rerr != nil || !ok {
 				return rerr
 			}
 			if !strings.EqualFold(yes, "y") && !strings.EqualFold(yes, "yes") {
 				continue
 			}
-			abs, err = flow.SaveSummary(path, f, as, s.meta(), true)
+			abs, err = s.o.SaveSummary(path, f, as, true)
 		}
 		if err != nil {
 			s.println("Could not save: " + err.Error() + ". Try another file name.")
@@ -650,8 +597,8 @@ func (s *session) offerExport(as *triage.Assessment) error {
 }
 
 // quit offers to save the answers so far to reopen later.
-func (s *session) quit() error {
-	def := flow.DefaultAnswersName(s.o.Now)
+func (s *prompts) quit() error {
+	def := s.o.DefaultAnswersName()
 	for {
 		line, ok, err := s.read("Save your answers so far to go on later? Type a file name, press Enter for " + def + ", or type n to quit without saving:")
 		if err != nil || !ok {
@@ -665,23 +612,23 @@ func (s *session) quit() error {
 		if path == "" {
 			path = def
 		}
-		abs, err := flow.SaveAnswers(path, s.qn, s.a, s.o.Now, false)
+		abs, err := s.o.SaveAnswers(path, false)
 		if errors.Is(err, export.ErrExists) {
-			yes, ok, rerr := s.read(flow.Abs(flow.ExpandHome(path)) + " already exists. Replace it? Type y or n:")
+			yes, ok, rerr := s.read(userpath.Shown(path) + " already exists. Replace it? Type y or n:")
 			if rerr != nil || !ok {
 				return rerr
 			}
 			if !strings.EqualFold(yes, "y") && !strings.EqualFold(yes, "yes") {
 				continue
 			}
-			abs, err = flow.SaveAnswers(path, s.qn, s.a, s.o.Now, true)
+			abs, err = s.o.SaveAnswers(path, true)
 		}
 		if err != nil {
 			s.println("Could not save: " + err.Error() + ". Try another file name.")
 			continue
 		}
 		s.println("Your answers are saved in " + abs)
-		s.println("Go on or change them later with: backtriage --answers " + flow.QuoteArg(abs))
+		s.println("Go on or change them later with: " + session.ResumeHint(abs))
 		return nil
 	}
 }

@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/backtriage/backtriage/internal/safeio"
+	"github.com/backtriage/backtriage/internal/testrules"
 	"github.com/backtriage/backtriage/internal/triage"
-	"github.com/backtriage/backtriage/internal/tui/testrules"
 )
 
 var testDate = time.Date(2025, 3, 4, 9, 0, 0, 0, time.UTC)

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+
+	"github.com/backtriage/backtriage/internal/rules"
 )
 
 // Marks drawn in a region. They differ in shape, not only in colour.
@@ -39,8 +41,16 @@ type Styles struct {
 	Caption lipgloss.Style
 }
 
-// FrontRegions are on the front of the body.
-var FrontRegions = []string{"neck_front", "chest", "under_ribs"}
+// frontRegions lists the regions on the front of the body, as the rule table
+// says.
+var frontRegions = func() (ids []string) {
+	for _, r := range rules.Regions() {
+		if r.Front {
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
+}()
 
 // regionOf maps template letters to region ids.
 var regionOf = map[rune]string{
@@ -104,7 +114,7 @@ func NeedsFront(s Spec) bool {
 	if s.Front {
 		return true
 	}
-	for _, r := range FrontRegions {
+	for _, r := range frontRegions {
 		if slices.Contains(s.Pain, r) || slices.Contains(s.Cause, r) {
 			return true
 		}

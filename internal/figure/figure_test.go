@@ -6,6 +6,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/backtriage/backtriage/internal/rules"
 )
 
 func TestMarksDifferWithoutColour(t *testing.T) {
@@ -34,12 +36,23 @@ func TestBothAndBackOnly(t *testing.T) {
 	}
 }
 
+// Every region the rule table knows has cells in the picture, on the side
+// the table puts it, and the picture draws no region the table does not
+// know.
 func TestEveryRegionIsDrawn(t *testing.T) {
-	for r := range regionOf {
-		region := regionOf[r]
-		s := Render(Spec{Pain: []string{region}}, Styles{})
+	for _, r := range rules.Regions() {
+		spec := Spec{Pain: []string{r.ID}}
+		s := Render(spec, Styles{})
 		if !strings.Contains(s, MarkPain) {
-			t.Errorf("region %s has no cells", region)
+			t.Errorf("region %s has no cells", r.ID)
+		}
+		if NeedsFront(spec) != r.Front {
+			t.Errorf("region %s: front view %v, the table says front %v", r.ID, NeedsFront(spec), r.Front)
+		}
+	}
+	for _, id := range regionOf {
+		if !rules.IsRegion(id) {
+			t.Errorf("the picture draws %q, which the rule table does not know", id)
 		}
 	}
 }

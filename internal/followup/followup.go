@@ -16,6 +16,7 @@ import (
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/words"
 )
 
 // State is the part of the diary a check-in is about: the current episode
@@ -208,13 +209,13 @@ func painRegions(a map[string]any) []string {
 	switch v := a["pain_where"].(type) {
 	case []any:
 		for _, x := range v {
-			if s, ok := x.(string); ok && slices.Contains(rules.Regions, s) {
+			if s, ok := x.(string); ok && rules.IsRegion(s) {
 				out = append(out, s)
 			}
 		}
 	case []string:
 		for _, s := range v {
-			if slices.Contains(rules.Regions, s) {
+			if rules.IsRegion(s) {
 				out = append(out, s)
 			}
 		}
@@ -306,16 +307,7 @@ func (t *Trend) Line(name func(id string) string) string {
 		of = "days with a record"
 	}
 	for _, s := range t.Steps[:min(2, len(t.Steps))] {
-		fmt.Fprintf(&b, "; %s on %d of %d %s", lowerFirst(name(s.ID)), s.Days, t.Recorded, of)
+		fmt.Fprintf(&b, "; %s on %d of %d %s", words.LowerFirst(name(s.ID)), s.Days, t.Recorded, of)
 	}
 	return b.String()
 }
-
-func lowerFirst(s string) string {
-	if s == "" || (len(s) > 1 && isUpper(s[0]) && isUpper(s[1])) {
-		return s // an acronym stays as it is
-	}
-	return strings.ToLower(s[:1]) + s[1:]
-}
-
-func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }

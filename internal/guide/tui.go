@@ -33,6 +33,28 @@ type Model struct {
 	quit     bool
 	bells    int // bells rung at phase changes, for tests
 	width    int
+	// embedded: the routine runs inside another program, which DoneMsg
+	// tells it ended; it does not quit the program.
+	embedded bool
+}
+
+// DoneMsg says an embedded routine ended, and how it went.
+type DoneMsg struct{ Result Result }
+
+// Embed makes the routine a component of another Bubble Tea program (the
+// questionnaire's results): where it would quit, it sends DoneMsg.
+func (m Model) Embed() Model {
+	m.embedded = true
+	return m
+}
+
+// end quits, or tells the program the routine ended.
+func (m Model) end() tea.Cmd {
+	if !m.embedded {
+		return tea.Quit
+	}
+	r := m.Result()
+	return func() tea.Msg { return DoneMsg{r} }
 }
 
 // NewModel prepares a step's routine. interval is the timer's tick (a
@@ -73,7 +95,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.next()
 		case "q", "esc", "ctrl+c":
 			m.quit = true
-			return m, tea.Quit
+			return m, m.end()
 		}
 		return m, nil
 	case timer.TickMsg:
@@ -106,7 +128,7 @@ func (m Model) next() (tea.Model, tea.Cmd) {
 	m.done += m.segs[m.i].Duration()
 	m.i++
 	if m.i >= len(m.segs) {
-		return m, tea.Sequence(m.bell(), tea.Quit)
+		return m, tea.Sequence(m.bell(), m.end())
 	}
 	m.timer = timer.New(m.segs[m.i].Duration(), timer.WithInterval(m.interval))
 	return m, tea.Batch(m.timer.Init(), m.bell())

@@ -137,6 +137,16 @@ func (qn *Questionnaire) Index(id string) int {
 	return -1
 }
 
+// PageIndex is the position of a page by id, or -1.
+func (qn *Questionnaire) PageIndex(id string) int {
+	for i, p := range qn.Pages {
+		if p.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
 // IDs lists the question ids in order, for error messages.
 func (qn *Questionnaire) IDs() []string {
 	ids := make([]string, len(qn.questions))

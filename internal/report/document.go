@@ -2,13 +2,13 @@ package report
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
+	"github.com/backtriage/backtriage/internal/words"
 )
 
 // document is the summary's content, independent of format, so text and
@@ -31,6 +31,7 @@ const (
 	numbered           // a numbered list
 	bullets            // a bulleted list
 	quote              // a quoted passage
+	label              // a label over the blocks that follow ("Tonight")
 )
 
 // block is a paragraph, a quote, or a list whose items may carry detail lines.
@@ -63,7 +64,7 @@ func build(as *triage.Assessment, m Meta) document {
 		d.sections = append(d.sections, causesSection(as, m, waitHeading(as, "Likely causes")), planSection(as))
 	}
 	d.sections = append(d.sections, helpSection(as))
-	d.sections = append(d.sections, answersSection(as), sourcesSection(as, m.Explain))
+	d.sections = append(d.sections, answersSection(as, m.Questionnaire), sourcesSection(as, m.Explain))
 	return d
 }
 
@@ -95,7 +96,7 @@ func warningsSection(as *triage.Assessment) section {
 			it.detail = append(it.detail, "What to do: "+w.Rule.Action)
 		}
 		if len(w.Because) > 0 {
-			it.detail = append(it.detail, "Because you said: "+factsText(w.Because))
+			it.detail = append(it.detail, triage.Because(w.Because))
 		}
 		b.items = append(b.items, it)
 	}
@@ -107,7 +108,7 @@ func warningsSection(as *triage.Assessment) section {
 // for the hours until the person is seen, and say so.
 func waitHeading(as *triage.Assessment, h string) string {
 	if as.Level == rules.Urgent {
-		return "While you wait to be seen: " + strings.ToLower(h[:1]) + h[1:]
+		return "While you wait to be seen: " + words.LowerFirst(h)
 	}
 	return h
 }
@@ -130,11 +131,7 @@ func planSection(as *triage.Assessment) section {
 	case len(as.Warnings) > 0:
 		plan.blocks = append(plan.blocks, block{kind: para, text: "Only alongside the help above, never instead of it:"})
 	}
-	b := block{kind: numbered}
-	for _, p := range as.Plan {
-		b.items = append(b.items, planItem(p))
-	}
-	plan.blocks = append(plan.blocks, b)
+	plan.blocks = append(plan.blocks, planBlocks(as)...)
 	if len(as.Withheld) > 0 {
 		b := block{kind: bullets}
 		for _, w := range as.Withheld {
@@ -143,35 +140,6 @@ func planSection(as *triage.Assessment) section {
 		plan.blocks = append(plan.blocks, b)
 	}
 	return plan
-}
-
-// planItem is one step of the plan: how to do it, when it fits, its
-// caution, our own suggestion and the causes it is for.
-func planItem(p triage.PlanStep) item {
-	it := item{text: p.Step.Title}
-	// Keep the how-to's own lines: they are numbered instructions.
-	for _, line := range strings.Split(strings.TrimSpace(p.Step.How), "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			it.detail = append(it.detail, line)
-		}
-	}
-	if p.Step.Fits != "" {
-		it.detail = append(it.detail, "When it fits: "+p.Step.Fits)
-	}
-	if p.Step.Caution != "" {
-		it.detail = append(it.detail, "Caution: "+p.Step.Caution)
-	}
-	if p.Step.Own != "" {
-		it.detail = append(it.detail, "Our suggestion: "+p.Step.Own)
-	}
-	if len(p.For) > 0 {
-		names := make([]string, len(p.For))
-		for i, c := range p.For {
-			names[i] = c.Title
-		}
-		it.detail = append(it.detail, "For: "+strings.Join(names, "; "))
-	}
-	return it
 }
 
 // helpSection is "when to get help", in words that fit the level reached.
@@ -206,7 +174,7 @@ func causesSection(as *triage.Assessment, m Meta, heading string) section {
 			title += fmt.Sprintf(" (score %d)", c.Score)
 		}
 		if !c.Top {
-			other.items = append(other.items, item{text: title, detail: []string{"Because you said: " + causeFacts(c)}})
+			other.items = append(other.items, item{text: title, detail: []string{triage.Because(c.Facts())}})
 			continue
 		}
 		top.items = append(top.items, item{text: title, detail: causeDetail(as, c, m.Explain)})
@@ -224,7 +192,7 @@ func causesSection(as *triage.Assessment, m Meta, heading string) section {
 func causeDetail(as *triage.Assessment, c triage.RankedCause, explain bool) []string {
 	detail := []string{c.Cause.About}
 	for _, mu := range c.Cause.Muscles {
-		line := fmt.Sprintf("Muscle: %s, %s.", mu.Name, strings.TrimSuffix(lowerFirst(mu.Where), "."))
+		line := fmt.Sprintf("Muscle: %s, %s.", mu.Name, strings.TrimSuffix(words.LowerFirst(mu.Where), "."))
 		if len(mu.Refers) > 0 {
 			line += " Sends pain to: " + regionsText(mu.Refers) + "."
 		}
@@ -245,7 +213,7 @@ func causeDetail(as *triage.Assessment, c triage.RankedCause, explain bool) []st
 // reasonLine is one rule's "because you said", with the rule and its weight
 // for rule authors.
 func reasonLine(r triage.Reason, explain bool) string {
-	line := "Because you said: " + factsText(r.Because)
+	line := triage.Because(r.Because)
 	if len(r.Because) == 0 {
 		line = "Because: " + r.Rule.Title
 	}
@@ -298,9 +266,8 @@ func sourcesSection(as *triage.Assessment, explain bool) section {
 	return src
 }
 
-func answersSection(as *triage.Assessment) section {
+func answersSection(as *triage.Assessment, qn *questionnaire.Questionnaire) section {
 	s := section{heading: "Your answers"}
-	qn := questionnaire.Default()
 	b := block{kind: bullets}
 	for _, q := range qn.Questions() {
 		v, ok := as.Answers[q.ID]
@@ -330,19 +297,6 @@ func answersSection(as *triage.Assessment) section {
 	return s
 }
 
-// causeFacts is every answer behind a cause, each once.
-func causeFacts(c triage.RankedCause) string {
-	var fs []triage.Fact
-	for _, r := range c.Reasons {
-		for _, f := range r.Because {
-			if !slices.ContainsFunc(fs, func(g triage.Fact) bool { return g.Question == f.Question && g.Text == f.Text }) {
-				fs = append(fs, f)
-			}
-		}
-	}
-	return factsText(fs)
-}
-
 // speaker is who said a cause's quote, in words, or "" for guidance.
 func speaker(as *triage.Assessment, source, saidBy string) string {
 	for _, s := range as.Sources {
@@ -353,41 +307,10 @@ func speaker(as *triage.Assessment, source, saidBy string) string {
 	return ""
 }
 
-func factsText(fs []triage.Fact) string {
-	parts := make([]string, len(fs))
-	for i, f := range fs {
-		parts[i] = f.Question.Short + ": " + f.Text
-	}
-	return strings.Join(parts, "; ")
-}
-
-var regionNames = map[string]string{
-	"head": "the head", "neck": "the back of the neck", "neck_front": "the front and side of the neck",
-	"shoulder_top": "the top of the shoulder", "shoulder_blades": "the shoulder blades",
-	"between_shoulder_blades": "between the shoulder blades", "middle_back": "the middle of the back",
-	"lower_back": "the lower back", "chest": "the chest", "under_ribs": "under the ribs",
-	"arm_hand": "the arm and hand",
-}
-
-// RegionName is a region id in words.
-func RegionName(id string) string {
-	if n, ok := regionNames[id]; ok {
-		return n
-	}
-	return id
-}
-
 func regionsText(ids []string) string {
 	names := make([]string, len(ids))
 	for i, id := range ids {
-		names[i] = RegionName(id)
+		names[i] = rules.RegionName(id)
 	}
 	return strings.Join(names, ", ")
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
 }

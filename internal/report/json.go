@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/backtriage/backtriage/internal/answers"
-	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
 )
@@ -162,8 +161,7 @@ func renderJSON(as *triage.Assessment, m Meta) ([]byte, error) {
 		}
 		r.Sources = append(r.Sources, js)
 	}
-	qn := questionnaire.Default()
-	for _, q := range qn.Questions() {
+	for _, q := range m.Questionnaire.Questions() {
 		if v, ok := as.Answers[q.ID]; ok {
 			r.Answers[q.ID] = answers.JSONValue(q, v)
 		}

@@ -23,6 +23,8 @@ func renderMarkdown(d document) string {
 				b.WriteString(mdEscape(bl.text) + "\n")
 			case quote:
 				b.WriteString("> " + mdEscape(bl.text) + "\n")
+			case label:
+				b.WriteString("### " + mdEscape(bl.text) + "\n")
 			case numbered, bullets:
 				for j, it := range bl.items {
 					marker := "- "

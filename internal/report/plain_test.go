@@ -93,7 +93,11 @@ func TestEmergencyNumberByRegion(t *testing.T) {
 // capitals for headings, sources last.
 func TestSpokenSummary(t *testing.T) {
 	for name, in := range inputs {
-		out := string(report.RenderSpoken(assess(t, in), meta))
+		data, err := report.RenderSpoken(assess(t, in), meta)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := string(data)
 		if strings.Contains(out, "===") || strings.Contains(out, "---") {
 			t.Errorf("%s spoken summary has underlines:\n%s", name, out)
 		}

@@ -4,11 +4,14 @@
 package report
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/backtriage/backtriage/internal/emergencynumber"
+	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -22,7 +25,47 @@ const (
 )
 
 // Formats lists the formats in the order offered.
-var Formats = []Format{Text, Markdown, JSON}
+func Formats() []Format { return []Format{Text, Markdown, JSON} }
+
+// FormatFor picks the format from a file name's extension: .md and
+// .markdown are Markdown, .json is JSON, anything else text.
+func FormatFor(path string) Format {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown":
+		return Markdown
+	case ".json":
+		return JSON
+	}
+	return Text
+}
+
+// Label names the format for people.
+func (f Format) Label() string {
+	switch f {
+	case Markdown:
+		return "Markdown"
+	case JSON:
+		return "JSON"
+	}
+	return "Text"
+}
+
+// SwapExt gives path the format's extension when it ends in another
+// format's, or has none (so switching the format in an export dialog
+// renames the suggested file); any other extension is the person's choice
+// and stays.
+func (f Format) SwapExt(path string) string {
+	ext := filepath.Ext(path)
+	for _, g := range Formats() {
+		if strings.EqualFold(ext, g.Ext()) {
+			return strings.TrimSuffix(path, ext) + f.Ext()
+		}
+	}
+	if ext == "" {
+		return path + f.Ext()
+	}
+	return path
+}
 
 // ParseFormat reads a format name ("md" is accepted for Markdown).
 func ParseFormat(s string) (Format, error) {
@@ -51,8 +94,11 @@ func (f Format) Ext() string {
 // Meta is what the summary needs besides the assessment. The date is passed
 // in, never read from the clock here.
 type Meta struct {
-	Date    time.Time
-	Version string
+	// Questionnaire is the one the answers were given to: the summary lists
+	// them in its order, with its words.
+	Questionnaire *questionnaire.Questionnaire
+	Date          time.Time
+	Version       string
 	// Emergency is the local emergency number, put next to "your local
 	// emergency number" in the text and Markdown (the JSON keeps the
 	// rule text as it is).
@@ -76,12 +122,22 @@ const Width = 78
 // RenderSpoken is the text summary for the accessible mode, written to be
 // read aloud: no underlines or capitals, headings ending in a colon, the
 // sources last.
-func RenderSpoken(as *triage.Assessment, m Meta) []byte {
-	return []byte(renderTextAs(finish(build(as, m), m), true))
+func RenderSpoken(as *triage.Assessment, m Meta) ([]byte, error) {
+	if m.Questionnaire == nil {
+		return nil, errNoQuestionnaire
+	}
+	return []byte(renderTextAs(finish(build(as, m), m), true)), nil
 }
+
+// errNoQuestionnaire is a caller's mistake: Meta must name the
+// questionnaire.
+var errNoQuestionnaire = errors.New("report: Meta.Questionnaire is not set")
 
 // Render renders the assessment in the format.
 func Render(f Format, as *triage.Assessment, m Meta) ([]byte, error) {
+	if m.Questionnaire == nil {
+		return nil, errNoQuestionnaire
+	}
 	switch f {
 	case Text:
 		return []byte(renderText(finish(build(as, m), m))), nil

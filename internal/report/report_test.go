@@ -21,7 +21,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-var meta = report.Meta{Date: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), Version: "test"}
+var meta = report.Meta{Questionnaire: questionnaire.Default(), Date: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), Version: "test"}
 
 func assess(t *testing.T, path string) *triage.Assessment {
 	t.Helper()
@@ -47,7 +47,7 @@ var inputs = map[string]string{
 func TestGolden(t *testing.T) {
 	for name, in := range inputs {
 		as := assess(t, in)
-		for _, f := range report.Formats {
+		for _, f := range report.Formats() {
 			t.Run(name+f.Ext(), func(t *testing.T) {
 				got, err := report.Render(f, as, meta)
 				if err != nil {
@@ -225,5 +225,46 @@ func TestParseFormat(t *testing.T) {
 	}
 	if got := report.DefaultFileName(meta.Date, report.Markdown); got != "backtriage-summary-2026-11-21.md" {
 		t.Errorf("default name %s", got)
+	}
+}
+
+func TestFormatHelpers(t *testing.T) {
+	if got := report.JSON.SwapExt("a/b.txt"); got != "a/b.json" {
+		t.Error(got)
+	}
+	if got := report.Markdown.SwapExt("notes"); got != "notes.md" {
+		t.Error(got)
+	}
+	if got := report.Text.SwapExt("x.pdf"); got != "x.pdf" {
+		t.Error(got)
+	}
+	if report.FormatFor("S.MD") != report.Markdown || report.FormatFor("s.json") != report.JSON || report.FormatFor("s") != report.Text {
+		t.Error("FormatFor")
+	}
+	for _, f := range report.Formats() {
+		if f.Label() == "" || report.FormatFor("x"+f.Ext()) != f {
+			t.Errorf("%s: label %q, extension %s read back as %s", f, f.Label(), f.Ext(), report.FormatFor("x"+f.Ext()))
+		}
+	}
+	// The list is the caller's to change.
+	fs := report.Formats()
+	fs[0] = report.JSON
+	if report.Formats()[0] != report.Text {
+		t.Error("Formats shares its slice")
+	}
+}
+
+// A summary names its questionnaire: without one nothing is rendered.
+func TestRenderNeedsQuestionnaire(t *testing.T) {
+	as := assess(t, inputs["charlotte"])
+	m := meta
+	m.Questionnaire = nil
+	for _, f := range report.Formats() {
+		if _, err := report.Render(f, as, m); err == nil {
+			t.Errorf("%s rendered without a questionnaire", f)
+		}
+	}
+	if _, err := report.RenderSpoken(as, m); err == nil {
+		t.Error("spoken summary rendered without a questionnaire")
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/backtriage/backtriage/internal/words"
 )
 
 func renderText(d document) string { return renderTextAs(d, false) }
@@ -14,7 +16,7 @@ func renderText(d document) string { return renderTextAs(d, false) }
 func renderTextAs(d document, spoken bool) string {
 	var b strings.Builder
 	if spoken {
-		b.WriteString(capitalizeFirst(d.title) + ".\n")
+		b.WriteString(words.Capitalize(d.title) + ".\n")
 	} else {
 		b.WriteString(strings.ToUpper(d.title) + "\n")
 		b.WriteString(strings.Repeat("=", len(d.title)) + "\n")
@@ -44,6 +46,8 @@ func writeTextBlock(b *strings.Builder, bl block) {
 		b.WriteString(wrap(bl.text, "", ""))
 	case quote:
 		b.WriteString(wrap(bl.text, "  > ", "  > "))
+	case label:
+		b.WriteString(bl.text + ":\n")
 	case numbered, bullets:
 		for i, it := range bl.items {
 			marker := "- "
@@ -94,13 +98,6 @@ func wrap(text, first, rest string) string {
 		b.WriteString("\n")
 	}
 	return b.String()
-}
-
-func capitalizeFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // wordWrap breaks text at spaces only (not at hyphens, as ansi's wrappers

@@ -528,8 +528,8 @@ func (v *validator) muscle(p Pos, owner string, m Muscle) {
 		v.at(p, owner, "muscle %q needs a name, where it sits in words and sits: [regions]", m.Name)
 	}
 	for _, r := range append(slices.Clone(m.Sits), m.Refers...) {
-		if !slices.Contains(Regions, r) {
-			v.at(p, owner, "muscle %q: unknown region %q; %s", m.Name, r, diag.OneOf(r, Regions))
+		if !IsRegion(r) {
+			v.at(p, owner, "muscle %q: unknown region %q; %s", m.Name, r, diag.OneOf(r, RegionIDs()))
 		}
 	}
 }
@@ -550,6 +550,7 @@ func (v *validator) step(s *Step, seen map[string]Pos) {
 		}
 	}
 	checkHazards(s.Pos, owner, "unsafe_with", s.UnsafeWith, v.errs)
+	checkStepWhen(s, owner, v.errs)
 	v.checkSaidBy(s.Pos, owner, v.checkCite(s.Pos, owner, s.Source, s.Quote), s.SaidBy)
 	if s.Routine != nil {
 		checkRoutine(s, owner, v.errs)

@@ -134,8 +134,11 @@ type Step struct {
 	// whichever question raised it.
 	UnsafeWith []string `yaml:"unsafe_with"`
 	Order      int      `yaml:"order"`
-	Source     string   `yaml:"source"`
-	Quote      string   `yaml:"quote"`
+	// When is when in the day the step is done: tonight, day or week
+	// (see StepTimes); the plan is shown grouped by it.
+	When   string `yaml:"when" json:",omitempty"`
+	Source string `yaml:"source"`
+	Quote  string `yaml:"quote"`
 	// SaidBy and Own: see Rule.
 	SaidBy string `yaml:"said_by"`
 	Own    string `yaml:"own"`
@@ -280,9 +283,53 @@ var hazards = []string{
 // Hazards lists the hazard ids rules may suspect and steps be unsafe with.
 func Hazards() []string { return slices.Clone(hazards) }
 
-// Regions are the body regions causes may name; the picture draws them.
-var Regions = []string{
-	"head", "neck", "neck_front", "shoulder_top", "shoulder_blades",
-	"between_shoulder_blades", "middle_back", "lower_back", "chest",
-	"under_ribs", "arm_hand",
+// Region is a body region causes may name and the picture draws: its id
+// (also an option of pain_where), its name in words, and whether it is on
+// the front of the body.
+type Region struct {
+	ID, Name string
+	Front    bool
+}
+
+// regions are every region, in the order of pain_where.
+var regions = []Region{
+	{"head", "the head", false},
+	{"neck", "the back of the neck", false},
+	{"neck_front", "the front and side of the neck", true},
+	{"shoulder_top", "the top of the shoulder", false},
+	{"shoulder_blades", "the shoulder blades", false},
+	{"between_shoulder_blades", "between the shoulder blades", false},
+	{"middle_back", "the middle of the back", false},
+	{"lower_back", "the lower back", false},
+	{"chest", "the chest", true},
+	{"under_ribs", "under the ribs", true},
+	{"arm_hand", "the arm and hand", false},
+}
+
+// Regions lists the body regions.
+func Regions() []Region { return slices.Clone(regions) }
+
+// RegionIDs lists the regions' ids.
+func RegionIDs() []string {
+	ids := make([]string, len(regions))
+	for i, r := range regions {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+// IsRegion reports whether id names a region.
+func IsRegion(id string) bool {
+	return slices.ContainsFunc(regions, func(r Region) bool { return r.ID == id })
+}
+
+// RegionName is a region in words ("between the shoulder blades"), or the
+// id itself when it names none.
+func RegionName(id string) string {
+	for _, r := range regions {
+		if r.ID == id {
+			return r.Name
+		}
+	}
+	return id
 }

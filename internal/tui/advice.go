@@ -16,10 +16,10 @@ import (
 // It is plain text with a box of line characters, so it reads the same
 // with or without colour and stays in the scrollback.
 func (m *Model) leaveAdvice(w io.Writer) {
-	if m.eng == nil || !m.hasAnswers() {
+	if m.eng == nil || !m.sess.HasAnswers() {
 		return
 	}
-	as := m.eng.Assess(m.a)
+	as := m.eng.Assess(m.sess.Given)
 	if as.Level < rules.Urgent {
 		return
 	}

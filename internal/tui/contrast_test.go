@@ -23,7 +23,7 @@ func trueColor(c color.Color) (color.Color, bool) {
 // (4.5:1), in every theme, on dark and light terminals.
 func TestThemeContrast(t *testing.T) {
 	bgs := map[bool]color.Color{true: color.Black, false: color.White}
-	for _, theme := range Themes {
+	for _, theme := range ThemeNames() {
 		for _, dark := range []bool{true, false} {
 			st := newStyles(theme, dark)
 			bg := bgs[dark]

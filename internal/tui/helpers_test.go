@@ -11,9 +11,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/backtriage/backtriage/internal/session"
+	"github.com/backtriage/backtriage/internal/testrules"
 	"github.com/backtriage/backtriage/internal/triage"
-	"github.com/backtriage/backtriage/internal/tui/flow"
-	"github.com/backtriage/backtriage/internal/tui/testrules"
 )
 
 var testDate = time.Date(2025, 3, 4, 9, 0, 0, 0, time.UTC)
@@ -30,7 +30,7 @@ func testEngine(tb testing.TB) *triage.Engine {
 func testOptions(tb testing.TB) Options {
 	eng := testEngine(tb)
 	return Options{
-		Session: flow.Session{
+		Options: session.Options{
 			Load:    func() (*triage.Engine, error) { return eng, nil },
 			Now:     testDate,
 			Version: "test",
@@ -45,8 +45,8 @@ func newTestModel(tb testing.TB, o Options, w, h int) *Model {
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	// Update never waits for the rule table; tests driving it directly
 	// wait here, as the running program waits for its engineMsg.
-	m.load.begin()
-	<-m.load.done
+	m.sess.Loader().Begin()
+	m.sess.Loader().Result()
 	return m
 }
 
@@ -131,3 +131,56 @@ var moreWarningsNone = []string{"7", "enter", "5", "enter", "4", "enter", "6", "
 type questionnaireQuestion = questionnaire.Question
 
 var colorBlack = color.RGBA{A: 255}
+
+// Test views of the model's state.
+
+func (m *Model) screen() screenID { return m.cur.id() }
+
+// assessment is the one on the results or stop screen shown last.
+func (m *Model) assessment() *triage.Assessment {
+	if m.cur == m.stop {
+		return m.stop.as
+	}
+	if m.results.as != nil {
+		return m.results.as
+	}
+	return m.stop.as
+}
+
+func (m *Model) pane() *levelPane {
+	if m.cur == m.stop {
+		return &m.stop.levelPane
+	}
+	return &m.results.levelPane
+}
+
+func (m *Model) resultLines() []string { return m.pane().lines }
+func (m *Model) statusText() string    { return m.pane().status }
+
+type dialogKind int
+
+const (
+	dlgNone dialogKind = iota
+	dlgExport
+	dlgQuit
+	dlgKeys
+	dlgConsent
+	dlgOther
+)
+
+func (m *Model) dialogKind() dialogKind {
+	switch m.dlg.(type) {
+	case nil:
+		return dlgNone
+	case *exportDialog:
+		return dlgExport
+	case *quitDialog:
+		return dlgQuit
+	case *keysDialog:
+		return dlgKeys
+	case *consentDialog:
+		return dlgConsent
+	}
+	return dlgOther
+}
+func ansiStrip(s string) string { return ansi.Strip(s) }

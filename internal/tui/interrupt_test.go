@@ -70,7 +70,7 @@ func TestPanicSavesAnswers(t *testing.T) {
 	// A second rescue on the same day never replaces the first file.
 	m := New(o)
 	var again bytes.Buffer
-	m.rescueAnswers(&again)
+	m.sess.Rescue(&again)
 	if !strings.Contains(again.String(), "-2.yaml") {
 		t.Errorf("second rescue: %s", again.String())
 	}

@@ -1,6 +1,47 @@
 package tui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// Keys are data: every screen keeps its bindings in a keyMap, matches key
+// presses against them, and draws its footer (short help) and its full key
+// help (?) from the same bindings, so the help cannot drift from what the
+// keys do. TestEveryHandledKeyHasHelp checks that no screen reacts to a key
+// its bindings do not name.
+
+// keyMap is a screen's bindings: the footer's and the full help's.
+type keyMap struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (k keyMap) ShortHelp() []key.Binding  { return k.short }
+func (k keyMap) FullHelp() [][]key.Binding { return k.full }
+
+// bind makes a binding: the keys, then what the help shows for them.
+func bind(helpKey, desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
+}
+
+// on reports whether the key named k is one of b's and b is enabled. It
+// compares names from keyName, so a key press allocates nothing here
+// (key.Matches builds the key's name for every call).
+func on(k string, b key.Binding) bool {
+	return b.Enabled() && slices.Contains(b.Keys(), k)
+}
+
+// digits are the keys 1-9, which pick an option by its number.
+var digits = []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}
+
+// keys every screen shares.
+var (
+	keyHelp = bind("?", "all keys", "?")
+	keyQuit = bind("ctrl+c", "quit", "ctrl+c")
+)
 
 // keyName names a key press without allocating for the keys the hot path
 // handles (arrows, space, enter, tab); others fall back to msg.String().
@@ -62,19 +103,3 @@ var singles = func() (t [128]string) {
 	t[' '] = "space"
 	return t
 }()
-
-// Help lines for each screen.
-const (
-	helpPage       = "↑/↓ move · space or 1-9 choose · enter next · ←/→ page · ? why we ask · ctrl+c quit"
-	helpPageSkip   = "↑/↓ move · space or 1-9 choose · enter next (skip) · ←/→ page · ? why we ask · ctrl+c quit"
-	helpNumber     = "type a number · enter next · ↑/↓ other questions · ←/→ page · ? why we ask · ctrl+c quit"
-	helpNumberSkip = "type a number · enter next (skip) · ↑/↓ other questions · ←/→ page · ? why we ask · ctrl+c quit"
-	helpReview     = "↑/↓ move · enter change this answer / see results · ← back · ctrl+c quit"
-	helpResults    = "↑/↓ scroll · c cause on the picture · s sources · e export · a save answers · d rule details · ← change answers · q quit"
-	helpEmerg      = "e export the summary · ← change answers · ↑/↓ scroll · q quit"
-	// helpUrgentStop is for an urgent sign shown mid-questionnaire.
-	helpUrgentStop = "enter finish the questions · e export · ← change answers · ↑/↓ scroll · q quit"
-	helpWelcome    = "enter start · ctrl+c quit"
-	helpFromRev    = " · → back to review"
-	helpSizeNote   = "ctrl+c quit"
-)

@@ -32,16 +32,16 @@ func TestResultsWaitForTableWithoutBlocking(t *testing.T) {
 		close(release)
 		t.Fatal("Update blocked while the rule table loaded")
 	}
-	if m.screen == scrResults || !m.wantResults {
-		t.Fatalf("screen %v, wantResults %v: the results cannot show before the table", m.screen, m.wantResults)
+	if m.screen() == scrResults || !m.wantResults {
+		t.Fatalf("screen %v, wantResults %v: the results cannot show before the table", m.screen(), m.wantResults)
 	}
 	press(m, "esc") // leave the quit dialog ctrl+c opened
 
 	close(release)
 	msg := m.waitEngine()
 	m.Update(msg)
-	if m.screen != scrResults {
-		t.Fatalf("screen %v after the table loaded, want the results", m.screen)
+	if m.screen() != scrResults {
+		t.Fatalf("screen %v after the table loaded, want the results", m.screen())
 	}
 	mustContain(t, m, "Shoulder-blade muscles strained in the night")
 }
@@ -56,12 +56,12 @@ func TestEmergencyCheckWaitsForTable(t *testing.T) {
 	m := New(o)
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	press(m, "enter", "1", "enter") // welcome; chest pain; next question
-	if m.screen == scrEmergency || !m.wantCheck {
-		t.Fatalf("screen %v, wantCheck %v before the table loaded", m.screen, m.wantCheck)
+	if m.screen() == scrStop || !m.wantCheck {
+		t.Fatalf("screen %v, wantCheck %v before the table loaded", m.screen(), m.wantCheck)
 	}
 	close(release)
 	m.Update(m.waitEngine())
-	if m.screen != scrEmergency {
-		t.Fatalf("screen %v after the table loaded, want the emergency screen", m.screen)
+	if m.screen() != scrStop {
+		t.Fatalf("screen %v after the table loaded, want the emergency screen", m.screen())
 	}
 }

@@ -1,67 +1,103 @@
-// Package tui is backtriage's interactive terminal flow: a welcome screen,
-// the warning signs first, the questionnaire in short pages with a review,
-// the results with a picture of where it hurts and where the cause may sit,
-// and export. It runs on Bubble Tea v2 with Lip Gloss styles taken from
-// huh's themes; the option lists are light components of its own, with
-// styles built once, so every key redraws in well under a millisecond.
 package tui
 
 import (
-	"context"
-	"errors"
-	"fmt"
-	"github.com/charmbracelet/x/ansi"
-	"io"
 	"os"
-	"os/signal"
-	"path/filepath"
-	"runtime/debug"
-	"strings"
-	"sync"
-	"syscall"
 	"time"
 
-	"charm.land/bubbles/v2/viewport"
+	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/colorprofile"
 
 	"github.com/backtriage/backtriage/internal/answers"
-	"github.com/backtriage/backtriage/internal/export"
 	"github.com/backtriage/backtriage/internal/questionnaire"
-	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/session"
 	"github.com/backtriage/backtriage/internal/triage"
-	"github.com/backtriage/backtriage/internal/tui/flow"
 )
 
-// Options configure a run: the session, and how the terminal looks.
-type Options struct {
-	flow.Session
-	Theme string // one of Themes; "charm" when empty
-	// Report receives, after the terminal is restored, what was saved and
-	// where (stdout when nil).
-	Report io.Writer
-	Env    []string // the environment; os.Environ() when nil
-}
-
-type screen int
+// screenID names a screen, for routing and tests.
+type screenID int
 
 const (
-	scrWelcome screen = iota
+	scrWelcome screenID = iota
 	scrPage
 	scrReview
-	scrEmergency
+	scrStop // the emergency screen, or an urgent sign mid-questionnaire
 	scrResults
+	scrHistory
+	scrGuide
 )
 
-type dialog int
+// screen is one screen of the flow, in its own file: it handles its keys
+// (named by keyName), draws itself at the terminal's size, and says which
+// keys it takes. Screens keep their own state; what they share is on the
+// Model they were made with.
+type screen interface {
+	id() screenID
+	update(k string, msg tea.KeyPressMsg) tea.Cmd
+	view() string
+	helpKeys() keyMap
+	// invalidate drops what was drawn for the old size or styles.
+	invalidate()
+}
 
-const (
-	dlgNone dialog = iota
-	dlgExport
-	dlgQuit
-)
+// dialog is a box drawn over the screen (export, save answers, quit,
+// diary consent, all keys). It gets every message while it is open: its
+// text input's cursor blinks.
+type dialog interface {
+	update(msg tea.Msg) tea.Cmd
+	view() string
+	helpKeys() keyMap
+}
+
+// Model is the whole flow: it routes messages to the screen shown (and a
+// dialog over it) and owns only what the screens share: the session, the
+// rule table, the terminal's size and the styles. It is a pointer model:
+// Update changes it in place and returns it.
+type Model struct {
+	o    Options
+	sess *session.Session
+	qn   *questionnaire.Questionnaire
+	env  []string
+
+	theme    string
+	dark     bool
+	darkSure bool // the terminal told us
+	st       *styles
+	help     help.Model
+	width    int
+	height   int
+
+	eng         *triage.Engine
+	engErr      error
+	wantResults bool // results were asked for before the rule table loaded
+	wantCheck   bool // the emergency check was due before the table loaded
+	jobControl  bool // Run handles SIGTSTP, so ctrl+z may suspend
+
+	// The screens, made once and kept: going back to one finds it as it
+	// was left.
+	welcome *welcomeScreen
+	page    *pageScreen
+	review  *reviewScreen
+	stop    *stopScreen
+	results *resultsScreen
+	history *historyScreen
+	guide   *guideScreen
+
+	cur screen        // the screen shown
+	dlg dialog        // the dialog over it, or nil
+	exp *exportDialog // kept between openings
+
+	diary diaryState
+	// pendingCmd is a command a screen change deep in a key's handling
+	// started (the diary's first look after the results); the key's
+	// handler returns it.
+	pendingCmd tea.Cmd
+
+	canvas *lipgloss.Canvas // for dialogs over the screen, reused
+	notes  []string         // printed after the terminal is restored
+	err    error
+}
 
 // Minimum terminal size for the layout; smaller ones get a "please
 // enlarge" screen until resized.
@@ -71,97 +107,9 @@ const (
 	maxWidth  = 100
 )
 
-type engineMsg struct {
-	eng *triage.Engine
-	err error
-}
-
-// Model is the whole flow. It is a pointer model: Update changes it in
-// place and returns it.
-type Model struct {
-	o   Options
-	qn  *questionnaire.Questionnaire
-	env []string
-
-	theme    string
-	dark     bool
-	darkSure bool // the terminal told us
-	st       *styles
-	width    int
-	height   int
-
-	screen screen
-	dialog dialog
-	a      answers.Answers
-	drafts map[string]string // number answers being typed
-	errs   map[string]string // per-question messages
-	whyOn  map[string]bool
-	// skipped are optional questions passed with enter and no answer.
-	skipped map[string]bool
-
-	// The current page.
-	page       int
-	visible    []*questionnaire.Question
-	focus      int // index in visible
-	cursor     int // option index in the focused question
-	scroll     int // first body line shown
-	pageErr    string
-	fromReview bool
-	warnDirty  bool // warning answers changed since the last emergency check
-	// stopAck is the highest stop level shown and acknowledged: after an
-	// urgent stop the person may finish the questions, and the same level
-	// does not stop them again. stopPage and stopFocus are where they were.
-	stopAck             rules.Level
-	stopPage, stopFocus int
-	dirtyQ              string // the warning question that changed
-
-	// Review.
-	review       []*questionnaire.Question
-	reviewCursor int // len(review) is the "see results" row
-	reviewScroll int
-
-	// Results and emergency.
-	eng         *triage.Engine
-	engErr      error
-	load        *loader
-	wantResults bool // results were asked for before the rule table loaded
-	wantCheck   bool // the emergency check was due before the table loaded
-	jobControl  bool // Run handles SIGTSTP, so ctrl+z may suspend
-	as          *triage.Assessment
-	vp          viewport.Model // scroll state and keys
-	resLines    []string       // the content's lines, drawn from vp's offset
-	showSources bool
-	explain     bool // rule ids, scores and weights, for rule authors (d)
-	figCause    int  // index into figCauses
-	figCauses   []int
-	status      string
-	statusErr   bool
-	outputDone  bool
-
-	exp  exportDialog
-	quit quitDialog
-
-	cache  map[cacheKey][]string
-	canvas *lipgloss.Canvas // for dialogs over the screen, reused
-	lines  []string         // body lines of the current frame, reused
-	frame  strings.Builder
-	header string // cached header of the current page
-	footer string
-	// footerHelp is the help the page footer was drawn from.
-	footerHelp string
-
-	notes []string // printed after the terminal is restored
-	err   error
-}
-
-// New builds the model. The rule table starts loading at once.
+// New builds the model. The rule table starts loading soon after the first
+// frame.
 func New(o Options) *Model {
-	if o.Questionnaire == nil {
-		o.Questionnaire = questionnaire.Default()
-	}
-	if o.Now.IsZero() {
-		o.Now = time.Now()
-	}
 	if o.Theme == "" {
 		o.Theme = "charm"
 	}
@@ -169,30 +117,30 @@ func New(o Options) *Model {
 	if env == nil {
 		env = os.Environ()
 	}
+	sess := session.New(o.Options)
 	m := &Model{
-		o:       o,
-		qn:      o.Questionnaire,
-		env:     env,
-		theme:   o.Theme,
-		a:       answers.Answers{},
-		drafts:  map[string]string{},
-		errs:    map[string]string{},
-		whyOn:   map[string]bool{},
-		skipped: map[string]bool{},
-		cache:   map[cacheKey][]string{},
-		width:   80,
-		height:  24,
-		load:    &loader{done: make(chan struct{}), fn: o.Load},
+		o:      o,
+		sess:   sess,
+		qn:     sess.Questionnaire,
+		env:    env,
+		theme:  o.Theme,
+		width:  80,
+		height: 24,
+		help:   help.New(),
 	}
 	if noColor(env) {
 		m.theme = "plain"
 	}
 	m.dark = darkFromEnv(env)
 	m.darkSure = lookup(env, "COLORFGBG") != "" || m.theme == "plain"
-	if o.Answers != nil {
-		m.a = o.Answers.Clone()
-	}
-	m.vp = viewport.New()
+	m.welcome = &welcomeScreen{m: m}
+	m.page = newPageScreen(m)
+	m.review = &reviewScreen{m: m}
+	m.stop = newStopScreen(m)
+	m.results = newResultsScreen(m)
+	m.history = newHistoryScreen(m)
+	m.guide = &guideScreen{m: m}
+	m.cur = m.welcome
 	return m
 }
 
@@ -208,50 +156,24 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// loader holds the rule table loaded in the background; done is closed
-// once eng and err are set.
-type loader struct {
-	start sync.Once
-	fn    func() (*triage.Engine, error)
-	done  chan struct{}
-	eng   *triage.Engine
-	err   error
-}
-
-// begin starts loading, once. Loading allocates a lot for a short while, so
-// the collector runs more often meanwhile, keeping the peak memory low, and
-// the memory is handed back when it is done.
-func (l *loader) begin() {
-	l.start.Do(func() {
-		if l.fn == nil {
-			close(l.done)
-			return
-		}
-		go func() {
-			old := debug.SetGCPercent(loadGCPercent)
-			l.eng, l.err = l.fn()
-			debug.SetGCPercent(old)
-			close(l.done)
-			debug.FreeOSMemory()
-		}()
-	})
-}
-
 // gcPercent is GOGC while the flow runs.
 const gcPercent = 50
-
-// loadGCPercent is GOGC while the rule table loads.
-const loadGCPercent = 25
 
 // loadDelay lets the first frame go out before the rule table loads: the
 // welcome screen does not need it, and people read it for longer than this.
 const loadDelay = 12 * time.Millisecond
 
-type startLoadMsg struct{}
+type (
+	startLoadMsg struct{}
+	engineMsg    struct {
+		eng *triage.Engine
+		err error
+	}
+)
 
 func (m *Model) waitEngine() tea.Msg {
-	<-m.load.done
-	return engineMsg{m.load.eng, m.load.err}
+	eng, err := m.sess.Loader().Result()
+	return engineMsg{eng, err}
 }
 
 // engine returns the rule table, or nil while it is still loading (it
@@ -260,16 +182,11 @@ func (m *Model) waitEngine() tea.Msg {
 // that get nil with no engErr try again when the engineMsg arrives.
 func (m *Model) engine() *triage.Engine {
 	if m.eng == nil && m.engErr == nil {
-		m.load.begin()
-		select {
-		case <-m.load.done:
-		default:
+		eng, err, ok := m.sess.Loader().Ready()
+		if !ok {
 			return nil
 		}
-		m.eng, m.engErr = m.load.eng, m.load.err
-		if m.eng == nil && m.engErr == nil {
-			m.engErr = errors.New("no rule table")
-		}
+		m.eng, m.engErr = eng, err
 	}
 	return m.eng
 }
@@ -277,32 +194,18 @@ func (m *Model) engine() *triage.Engine {
 // loading reports whether the rule table is still on its way.
 func (m *Model) loading() bool { return m.engine() == nil && m.engErr == nil }
 
-// Update handles one message.
+// Update routes one message: to the dialog when one is open, else to the
+// screen shown.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.ensureStyles()
 	switch msg := msg.(type) {
 	case startLoadMsg:
-		m.load.begin()
+		m.sess.Loader().Begin()
 		// Also look at the size again: a resize while the program was
 		// starting, before it listened for them, would otherwise be missed.
 		return m, tea.Batch(m.waitEngine, tea.RequestWindowSize)
 	case engineMsg:
-		if m.eng == nil && m.engErr == nil {
-			m.eng, m.engErr = msg.eng, msg.err
-		}
-		if m.engErr != nil && m.o.Load != nil {
-			m.err = m.engErr
-			return m, tea.Quit
-		}
-		// Do what waited for the table.
-		if m.wantResults {
-			m.wantResults = false
-			m.showResults()
-		} else if m.wantCheck {
-			m.wantCheck = false
-			m.checkEmergency()
-		}
-		return m, nil
+		return m, m.engineArrived(msg)
 	case suspendMsg:
 		return m, suspend()
 	case resumedMsg:
@@ -319,15 +222,78 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
-		return m.key(msg)
+		return m, m.key(msg)
 	case tea.PasteMsg:
-		return m.paste(msg)
+		if m.dlg != nil {
+			return m, m.dlg.update(msg)
+		}
+		if m.cur == m.page {
+			m.page.paste(msg.Content)
+		}
+		return m, nil
+	case diaryMsg:
+		return m, m.diaryAnswered(msg)
+	case historyMsg:
+		m.history.show(msg)
+		return m, nil
 	}
-	if m.dialog == dlgExport || m.dialog == dlgQuit {
-		// The text input's cursor blinks.
-		return m, m.updateInput(msg)
+	if m.cur == m.guide {
+		// The routine's timer ticks, and its end.
+		return m, m.guide.message(msg)
+	}
+	if m.dlg != nil {
+		return m, m.dlg.update(msg)
 	}
 	return m, nil
+}
+
+// engineArrived does what waited for the rule table.
+func (m *Model) engineArrived(msg engineMsg) tea.Cmd {
+	if m.eng == nil && m.engErr == nil {
+		m.eng, m.engErr = msg.eng, msg.err
+	}
+	if m.engErr != nil && m.o.Load != nil {
+		m.err = m.engErr
+		return tea.Quit
+	}
+	switch {
+	case m.wantResults:
+		m.wantResults = false
+		return m.showResults()
+	case m.wantCheck:
+		m.wantCheck = false
+		m.page.checkEmergency()
+		return m.takePending()
+	}
+	return nil
+}
+
+// takePending returns the pending command, once.
+func (m *Model) takePending() tea.Cmd {
+	cmd := m.pendingCmd
+	m.pendingCmd = nil
+	return cmd
+}
+
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := keyName(msg)
+	if k == "ctrl+z" && m.jobControl {
+		return suspend()
+	}
+	if m.dlg != nil {
+		return m.dlg.update(msg)
+	}
+	if m.tooSmall() {
+		if k == "ctrl+c" {
+			return m.requestQuit()
+		}
+		return nil
+	}
+	if on(k, keyHelp) && m.cur != m.guide {
+		m.openDialog(newKeysDialog(m, m.cur.helpKeys()))
+		return nil
+	}
+	return m.cur.update(k, msg)
 }
 
 func (m *Model) resize(w, h int) {
@@ -336,31 +302,37 @@ func (m *Model) resize(w, h int) {
 	}
 	m.width, m.height = w, h
 	m.invalidate()
-	m.exp.input.SetWidth(m.dialogInputWidth())
-	m.quit.input.SetWidth(m.dialogInputWidth())
 }
 
 // ensureStyles builds the styles on first use: after the renderer has
 // started its frame clock, so building them does not delay the first frame.
 func (m *Model) ensureStyles() {
 	if m.st == nil {
-		m.st = newStyles(m.theme, m.dark)
+		m.setStyles()
 	}
 }
 
-func (m *Model) restyle() {
+func (m *Model) setStyles() {
 	m.st = newStyles(m.theme, m.dark)
-	m.exp.input.SetStyles(inputStyles(m.st))
-	m.quit.input.SetStyles(inputStyles(m.st))
+	m.help.Styles = help.Styles{
+		ShortKey: m.st.key, ShortDesc: m.st.muted, ShortSeparator: m.st.muted, Ellipsis: m.st.muted,
+		FullKey: m.st.key, FullDesc: m.st.text, FullSeparator: m.st.muted,
+	}
+	m.help.ShortSeparator = " · "
+}
+
+func (m *Model) restyle() {
+	m.setStyles()
 	m.invalidate()
 }
 
-// invalidate drops everything rendered for the old size or style.
+// invalidate drops everything drawn for the old size or style.
 func (m *Model) invalidate() {
-	clear(m.cache)
-	m.header, m.footer = "", ""
-	if m.screen == scrResults || m.screen == scrEmergency {
-		m.buildResults()
+	for _, s := range []screen{m.welcome, m.page, m.review, m.stop, m.results, m.history, m.guide} {
+		s.invalidate()
+	}
+	if r, ok := m.dlg.(interface{ resize() }); ok {
+		r.resize()
 	}
 }
 
@@ -374,93 +346,46 @@ func (m *Model) tooSmall() bool {
 	return m.width < MinWidth || m.height < MinHeight
 }
 
-// advising reports the results screen at emergency or urgent level.
+// advising reports the results or stop screen at emergency or urgent level.
 func (m *Model) advising() bool {
-	return (m.screen == scrEmergency || m.screen == scrResults) && m.as != nil && m.as.Level >= rules.Urgent
-}
-
-func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := keyName(msg)
-	if k == "ctrl+z" && m.jobControl {
-		return m, suspend()
-	}
-	switch m.dialog {
-	case dlgExport:
-		return m, m.exportKey(msg, k)
-	case dlgQuit:
-		return m, m.quitKey(msg, k)
-	}
-	if m.tooSmall() {
-		if k == "ctrl+c" {
-			return m, m.requestQuit()
-		}
-		return m, nil
-	}
-	switch m.screen {
-	case scrWelcome:
-		return m, m.welcomeKey(k)
-	case scrPage:
-		return m, m.pageKey(k)
-	case scrReview:
-		return m, m.reviewKey(k)
-	case scrResults, scrEmergency:
-		return m, m.resultsKey(msg, k)
-	}
-	return m, nil
-}
-
-func (m *Model) paste(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
-	if m.dialog != dlgNone {
-		return m, m.updateInput(msg)
-	}
-	if m.screen == scrPage && m.focusedKind() == questionnaire.Number {
-		for _, r := range msg.Content {
-			if r >= '0' && r <= '9' {
-				m.typeDigit(byte(r))
-			}
-		}
-	}
-	return m, nil
-}
-
-// requestQuit quits, first offering to save the answers when the person is
-// part-way through the questionnaire.
-func (m *Model) requestQuit() tea.Cmd {
-	if (m.screen == scrPage || m.screen == scrReview || m.screen == scrWelcome) && m.hasAnswers() {
-		m.openQuit()
-		return m.quit.input.Focus()
-	}
-	return tea.Quit
-}
-
-func (m *Model) hasAnswers() bool {
-	for id := range m.a {
-		if m.a.Answered(id) {
-			return true
-		}
+	switch m.cur {
+	case m.stop:
+		return m.stop.as != nil
+	case m.results:
+		return m.results.as != nil && m.results.as.Level >= rules.Urgent
 	}
 	return false
 }
 
-// ---- Welcome ----
+// openDialog puts a dialog over the screen; closeDialog takes it away.
+func (m *Model) openDialog(d dialog) { m.dlg = d }
+func (m *Model) closeDialog()        { m.dlg = nil }
 
-func (m *Model) welcomeKey(k string) tea.Cmd {
-	switch k {
-	case "enter", "space", "right", "l":
-		m.start()
-	case "ctrl+c", "q", "esc":
-		return m.requestQuit()
+// requestQuit quits, first offering to save the answers when the person is
+// part-way through the questionnaire.
+func (m *Model) requestQuit() tea.Cmd {
+	switch m.cur {
+	case m.welcome, m.page, m.review:
+		if m.sess.HasAnswers() {
+			d := newQuitDialog(m, false)
+			m.openDialog(d)
+			return d.focus()
+		}
 	}
-	return nil
+	return tea.Quit
 }
+
+func (m *Model) note(s string) { m.notes = append(m.notes, s) }
+
+// ---- Moving between screens ----
 
 // start leaves the welcome screen: at the first page, or, with answers
 // loaded, where they stop (the review when they are complete).
 func (m *Model) start() {
 	if m.o.Answers != nil {
-		if i := flow.FirstUnfinished(m.qn, m.a); i >= 0 {
+		if i := answers.FirstUnfinished(m.qn, m.sess.Given); i >= 0 {
 			m.gotoPage(i, 0)
-			m.focusFirstUnanswered()
+			m.page.focusFirstUnanswered()
 		} else {
 			m.openReview()
 		}
@@ -469,181 +394,101 @@ func (m *Model) start() {
 	m.gotoPage(0, 0)
 }
 
-// ---- Results ----
+// gotoPage shows page i with question focus focused.
+func (m *Model) gotoPage(i, focus int) {
+	m.page.goTo(i, focus)
+	m.cur = m.page
+}
+
+// openReview lists every question that applies with its answer.
+func (m *Model) openReview() {
+	m.page.fromReview = false
+	m.review.open()
+	m.cur = m.review
+}
 
 // showResults assesses the answers and shows the results, or the emergency
 // screen when a sign calls for emergency help.
-func (m *Model) showResults() {
+func (m *Model) showResults() tea.Cmd {
 	if m.loading() {
 		m.wantResults = true
-		m.status, m.statusErr = "Loading the rule table…", false
-		return
+		m.page.pageErr = "Loading the rule table…"
+		return nil
 	}
 	eng := m.engine()
 	if eng == nil {
 		m.err = m.engErr
-		return
+		return tea.Quit
 	}
-	m.as = eng.Assess(m.a)
-	if m.o.Assessed != nil {
-		m.o.Assessed(m.as)
+	as := eng.Assess(m.sess.Given)
+	m.sess.Told(as)
+	m.closeDialog()
+	if as.Level == rules.Emergency {
+		m.stop.show(as, false)
+		m.cur = m.stop
+	} else {
+		m.results.show(as)
+		m.cur = m.results
 	}
-	m.explain = m.o.Explain
-	m.screen = scrResults
-	if m.as.Level == rules.Emergency {
-		m.screen = scrEmergency
-	}
-	m.dialog = dlgNone
-	m.status, m.statusErr = "", false
-	m.showSources = false
-	m.figCause = 0
-	m.buildResults()
-	m.vp.GotoTop()
-	m.autoExport()
+	m.autoExport(as)
+	return m.afterResults(as)
 }
 
 // autoExport writes --output once, when the results are first reached.
-func (m *Model) autoExport() {
-	if m.o.Output == "" || m.outputDone {
+func (m *Model) autoExport(as *triage.Assessment) {
+	if m.diary.outputDone {
 		return
 	}
-	m.outputDone = true
-	f := m.o.OutputFormat
-	if f == "" {
-		f = flow.FormatFor(m.o.Output)
+	path, ok, err := m.sess.SaveOutput(as)
+	if !ok {
+		return
 	}
-	path, err := flow.SaveSummary(m.o.Output, f, m.as, m.meta(), m.o.Force)
+	m.diary.outputDone = true
 	if err != nil {
-		m.status, m.statusErr = "Could not save the summary: "+err.Error()+". Press e to choose another file.", true
+		m.setStatus("Could not save the summary: "+err.Error()+". Press e to choose another file.", true)
 		return
 	}
-	m.status, m.statusErr = "Saved the summary to "+path, false
+	m.setStatus("Saved the summary to "+path, false)
 	m.note("Saved the summary to " + path)
 }
 
-func (m *Model) meta() report.Meta {
-	return report.Meta{Date: m.o.Now, Version: m.o.Version, Emergency: m.o.Emergency, Explain: m.o.Explain}
+// setStatus says something under the results (or the stop screen).
+func (m *Model) setStatus(s string, isErr bool) {
+	var scr screen = m.results
+	p := &m.results.levelPane
+	if m.cur == m.stop {
+		scr, p = m.stop, &m.stop.levelPane
+	}
+	p.status, p.statusErr = s, isErr
+	scr.invalidate() // the body's height, and the keys, follow it
 }
 
-func (m *Model) note(s string) { m.notes = append(m.notes, s) }
-
-// ---- Run ----
-
-// wrapModel lets tests put a model around the flow's (to make it panic).
-var wrapModel = func(m tea.Model) tea.Model { return m }
-
-// ErrAborted is returned when the program was stopped from outside (a
-// signal or a cancelled context); the terminal has been restored.
-var ErrAborted = errors.New("stopped")
-
-// Run runs the flow on a terminal until the person quits. The terminal is
-// always restored, also on ctrl+c, a signal or a panic.
-func Run(ctx context.Context, o Options) error {
-	if _, set := os.LookupEnv("GOGC"); !set {
-		// The live heap is a megabyte or two and frames make short-lived
-		// garbage: collecting a little sooner keeps the peak memory down
-		// for a negligible cost.
-		debug.SetGCPercent(gcPercent)
-	}
-	m := New(o)
-	// Signals end the program through the context. Bubble Tea's own handler
-	// (v2.0.9) blocks forever sending its interrupt when the context was
-	// cancelled by the same signal first, and the program never exits.
-	// SIGHUP (the window closed, the SSH link dropped) is handled like
-	// SIGTERM: the terminal is restored and the answers rescued.
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	defer stop()
-	opts := []tea.ProgramOption{
-		tea.WithContext(ctx),
-		tea.WithoutSignalHandler(),
-		tea.WithFPS(120),
-		tea.WithEnvironment(m.env),
-	}
-	if o.In != nil {
-		opts = append(opts, tea.WithInput(o.In))
-	}
-	if o.Out != nil {
-		opts = append(opts, tea.WithOutput(o.Out))
-	}
-	// The colour profile from the environment alone: no terminfo lookup and
-	// no `tmux info`, so nothing stands between start and the first frame.
-	profile := colorprofile.Env(m.env)
-	if noColor(m.env) {
-		profile = min(profile, colorprofile.Ascii)
-	}
-	opts = append(opts, tea.WithColorProfile(profile))
-	out := o.Out
-	if out == nil {
-		out = os.Stdout
-	}
-	painted := prepaint(m, out, profile)
-	p := tea.NewProgram(wrapModel(m), opts...)
-	jcCtx, jcStop := context.WithCancel(ctx)
-	go jobControl(jcCtx, p)
-	m.jobControl = true
-	_, err := p.Run()
-	jcStop()
-	if err != nil && painted {
-		// Bubble Tea restores what it changed; this undoes the early paint
-		// if it stopped before taking over the screen.
-		io.WriteString(out, ansi.ResetModeAltScreenSaveCursor+ansi.ShowCursor)
-	}
-	report := o.Report
-	if report == nil {
-		report = os.Stdout
-	}
-	m.leaveAdvice(out)
-	for _, n := range m.notes {
-		fmt.Fprintln(report, n)
-	}
-	if m.err != nil {
-		return m.err
-	}
-	if err != nil {
-		if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, tea.ErrInterrupted) {
-			// Stopped from outside, or a panic Bubble Tea caught: the
-			// terminal is back; keep what the person typed and say so.
-			if errors.Is(err, tea.ErrProgramPanic) {
-				fmt.Fprintln(report, "backtriage hit an internal error and stopped. The terminal has been restored.")
-			} else {
-				fmt.Fprintln(report, "backtriage was stopped.")
-			}
-			m.rescueAnswers(report)
-			if ctx.Err() != nil {
-				return fmt.Errorf("%w: %w", ErrAborted, context.Cause(ctx))
-			}
-			return ErrAborted
-		}
-		return err
+// stopFor shows the stop screen mid-questionnaire: an emergency for good,
+// an urgent sign once, with what to do today.
+func (m *Model) stopFor(as *triage.Assessment) tea.Cmd {
+	m.sess.Told(as)
+	m.closeDialog()
+	m.stop.show(as, as.Level == rules.Urgent)
+	m.cur = m.stop
+	if as.Level == rules.Emergency {
+		return m.afterResults(as)
 	}
 	return nil
 }
 
-// rescueAnswers saves the answers given so far when the flow ends without
-// the person choosing to: in the current directory, or the temporary one if
-// that cannot be written, never over an existing file.
-func (m *Model) rescueAnswers(w io.Writer) {
-	if !m.hasAnswers() {
-		return
+// continueAfterStop acknowledges an urgent stop and goes back to the
+// questions where the person was.
+func (m *Model) continueAfterStop() {
+	m.sess.AckStop(rules.Urgent)
+	m.page.resume()
+	m.cur = m.page
+}
+
+// back leaves the results: to the review, or from the stop screen to the
+// warning sign that caused it, to undo a mistaken tick.
+func (m *Model) backToWarnings(as *triage.Assessment) {
+	m.gotoPage(0, 0)
+	if len(as.Warnings) > 0 && len(as.Warnings[0].Because) > 0 {
+		m.page.focusQuestion(as.Warnings[0].Because[0].Question)
 	}
-	base := strings.TrimSuffix(flow.DefaultAnswersName(m.o.Now), ".yaml")
-	var lastErr error
-	for _, dir := range []string{".", os.TempDir()} {
-		for i := 1; i <= 20; i++ {
-			name := base + ".yaml"
-			if i > 1 {
-				name = fmt.Sprintf("%s-%d.yaml", base, i)
-			}
-			path, err := flow.SaveAnswers(filepath.Join(dir, name), m.qn, m.a, m.o.Now, false)
-			if err == nil {
-				fmt.Fprintf(w, "Your answers so far are saved in %s\nTo go on where you stopped: backtriage --answers %s\n", path, flow.QuoteArg(path))
-				return
-			}
-			lastErr = err
-			if !errors.Is(err, export.ErrExists) {
-				break // this directory will not take it; try the next
-			}
-		}
-	}
-	fmt.Fprintf(w, "Your answers could not be saved: %v\n", lastErr)
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/tui/flow"
 )
 
 func inTempDir(t *testing.T) string {
@@ -27,7 +26,7 @@ func inTempDir(t *testing.T) string {
 
 func causeIDs(m *Model) []string {
 	var ids []string
-	for _, c := range m.as.Causes {
+	for _, c := range m.assessment().Causes {
 		ids = append(ids, c.Cause.ID)
 	}
 	return ids
@@ -61,16 +60,16 @@ func TestTeatestCharlotte(t *testing.T) {
 	waitText("SELF-CARE")
 	send("q")
 	m := tm.FinalModel(t, teatest.WithFinalTimeout(30*time.Second)).(*Model)
-	if m.as == nil || m.as.Level != rules.SelfCare {
-		t.Fatalf("want self-care results, got %+v", m.as)
+	if m.assessment() == nil || m.assessment().Level != rules.SelfCare {
+		t.Fatalf("want self-care results, got %+v", m.assessment())
 	}
 	for _, id := range []string{"shoulder-blade-muscles", "mattress"} {
 		if !slices.Contains(causeIDs(m), id) {
 			t.Errorf("causes %v lack %s", causeIDs(m), id)
 		}
 	}
-	if !m.a.Has("nursing_position", "lying_side") || !m.a.Has("baby", "yes") {
-		t.Errorf("answers lost: %v", m.a)
+	if !m.sess.Given.Has("nursing_position", "lying_side") || !m.sess.Given.Has("baby", "yes") {
+		t.Errorf("answers lost: %v", m.sess.Given)
 	}
 }
 
@@ -82,33 +81,33 @@ func TestEmmaByKeys(t *testing.T) {
 	press(m, moreWarningsNone...)
 	press(m, "4", "enter", "tab", "9", "enter", "1", "2", "enter", "2", "enter")
 	press(m, "right", "right", "right", "tab", "tab", "3", "tab", "2", "right", "right", "enter") // from "onset" on
-	if m.screen != scrResults || m.as.Level != rules.SelfCare {
-		t.Fatalf("screen %v, level %v:\n%s", m.screen, m.as.Level, plain(m))
+	if m.screen() != scrResults || m.assessment().Level != rules.SelfCare {
+		t.Fatalf("screen %v, level %v:\n%s", m.screen(), m.assessment().Level, plain(m))
 	}
-	if len(m.as.Causes) == 0 || m.as.Causes[0].Cause.ID != "pulled-muscle" {
+	if len(m.assessment().Causes) == 0 || m.assessment().Causes[0].Cause.ID != "pulled-muscle" {
 		t.Errorf("want pulled-muscle first, got %v", causeIDs(m))
 	}
-	mustContain(t, m, "SELF-CARE", "BACK", "where it hurts: middle of the back")
+	mustContain(t, m, "SELF-CARE", "BACK", "where it hurts: the middle of the back")
 }
 
 func TestEmergencyStopsAtOnce(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
 	press(m, "enter", "space") // chest pain
-	if m.screen != scrPage {
+	if m.screen() != scrPage {
 		t.Fatal("the emergency screen came before the answer was confirmed")
 	}
 	press(m, "enter")
-	if m.screen != scrEmergency {
+	if m.screen() != scrStop {
 		t.Fatalf("want the emergency screen at once, got:\n%s", plain(m))
 	}
 	mustContain(t, m, "EMERGENCY", "emergency number", "Chest pain with back pain", "e export")
 	// Back to the warning signs to undo a mistake; the answer is kept.
 	press(m, "left")
-	if m.screen != scrPage || m.page != 0 || !m.a.Has("warning_now", "chest_pain") {
+	if m.screen() != scrPage || m.page.page != 0 || !m.sess.Given.Has("warning_now", "chest_pain") {
 		t.Fatalf("back did not return to the warning signs with the answer kept:\n%s", plain(m))
 	}
 	press(m, "space", "7", "enter") // untick chest pain, tick none
-	if m.screen != scrPage || m.focused().ID != "warning_nerves" {
+	if m.screen() != scrPage || m.page.focused().ID != "warning_nerves" {
 		t.Fatalf("want to go on after the correction, got:\n%s", plain(m))
 	}
 }
@@ -117,7 +116,7 @@ func TestLeavingWarningPageChecksEmergency(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
 	press(m, "enter", "7", "enter", "1") // nerves: both legs, not confirmed
 	press(m, "right")
-	if m.screen != scrEmergency {
+	if m.screen() != scrStop {
 		t.Fatalf("leaving the page with an emergency sign must stop:\n%s", plain(m))
 	}
 }
@@ -125,12 +124,12 @@ func TestLeavingWarningPageChecksEmergency(t *testing.T) {
 func TestWarningSignsNeeded(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
 	press(m, "enter", "enter")
-	if m.focused().ID != "warning_now" || m.errs["warning_now"] == "" {
+	if m.page.focused().ID != "warning_now" || m.page.errs["warning_now"] == "" {
 		t.Fatalf("an empty warning answer must not pass:\n%s", plain(m))
 	}
 	mustContain(t, m, "None of these")
 	press(m, "right")
-	if m.page != 0 || m.pageErr == "" {
+	if m.page.page != 0 || m.page.pageErr == "" {
 		t.Fatal("went on past unanswered warning signs")
 	}
 }
@@ -144,39 +143,39 @@ func TestBackKeepsAnswersEvenInvalid(t *testing.T) {
 	press(m, "3")
 	// Back to the warning page with an invalid age being typed.
 	press(m, "left")
-	if m.page != 0 {
-		t.Fatalf("want page 1, got %d", m.page+1)
+	if m.page.page != 0 {
+		t.Fatalf("want page 1, got %d", m.page.page+1)
 	}
 	press(m, "tab", "tab", "tab") // to age
 	press(m, "backspace", "backspace")
 	typeText(m, "999")
 	mustContain(t, m, "999", "out of range")
 	press(m, "right")
-	if m.page != 0 {
+	if m.page.page != 0 {
 		t.Fatal("went on with an invalid age")
 	}
 	press(m, "shift+tab", "shift+tab", "left") // back is always allowed
-	if m.drafts["age"] != "999" || !m.a.Has("pain_where", "between_shoulder_blades") {
-		t.Fatalf("answers lost going back: draft %q, answers %v", m.drafts["age"], m.a)
+	if m.page.drafts["age"] != "999" || !m.sess.Given.Has("pain_where", "between_shoulder_blades") {
+		t.Fatalf("answers lost going back: draft %q, answers %v", m.page.drafts["age"], m.sess.Given)
 	}
-	if m.focused().ID != "warning_nerves" {
-		t.Fatalf("focus %s", m.focused().ID)
+	if m.page.focused().ID != "warning_nerves" {
+		t.Fatalf("focus %s", m.page.focused().ID)
 	}
 	press(m, "tab", "tab", "backspace", "backspace", "backspace")
 	typeText(m, "31")
 	press(m, "right")
-	if m.page != 1 || !m.a.Has("pain_where", "between_shoulder_blades") || *m.a["age"].Number != 31 {
-		t.Fatalf("page %d, answers %v", m.page+1, m.a)
+	if m.page.page != 1 || !m.sess.Given.Has("pain_where", "between_shoulder_blades") || *m.sess.Given["age"].Number != 31 {
+		t.Fatalf("page %d, answers %v", m.page.page+1, m.sess.Given)
 	}
 }
 
 func TestFollowUpsComeAndGo(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
-	m.a = answers.Answers{"warning_now": answers.Choices("none"), "warning_nerves": answers.Choices("none"),
+	m.sess.Given = answers.Answers{"warning_now": answers.Choices("none"), "warning_nerves": answers.Choices("none"),
 		"warning_history": answers.Choices("none"), "age": answers.Num(40)}
-	m.gotoPage(flow.PageIndex(m.qn, "day"), 0)
+	m.gotoPage(m.qn.PageIndex("day"), 0)
 	ids := func() (out []string) {
-		for _, q := range m.visible {
+		for _, q := range m.page.visible {
 			out = append(out, q.ID)
 		}
 		return
@@ -184,18 +183,18 @@ func TestFollowUpsComeAndGo(t *testing.T) {
 	if slices.Contains(ids(), "nursing_position") {
 		t.Fatal("a follow-up shows before its parent is answered")
 	}
-	m.focusQuestion(mustQ(t, m, "baby"))
+	m.page.focusQuestion(mustQ(t, m, "baby"))
 	press(m, "1") // yes
 	press(m, "tab", "1")
 	if !slices.Contains(ids(), "nursing_position") || !slices.Contains(ids(), "nursing_head") {
 		t.Fatalf("follow-ups missing: %v", ids())
 	}
-	m.focusQuestion(mustQ(t, m, "baby"))
+	m.page.focusQuestion(mustQ(t, m, "baby"))
 	press(m, "2") // no: the follow-ups go, their answers are kept for a change of mind
-	if slices.Contains(ids(), "nursing_position") || !m.a.Answered("nursing_position") {
-		t.Fatalf("visible %v, answers %v", ids(), m.a)
+	if slices.Contains(ids(), "nursing_position") || !m.sess.Given.Answered("nursing_position") {
+		t.Fatalf("visible %v, answers %v", ids(), m.sess.Given)
 	}
-	if _, ok := answers.Prune(m.qn, m.a)["nursing_position"]; ok {
+	if _, ok := answers.Prune(m.qn, m.sess.Given)["nursing_position"]; ok {
 		t.Error("a follow-up that no longer applies is assessed")
 	}
 }
@@ -212,11 +211,11 @@ func mustQ(t *testing.T, m *Model, id string) *questionnaireQuestion {
 func TestExclusiveOptions(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
 	press(m, "enter", "1", "2", "7")
-	if v := m.a["warning_now"].Options; !slices.Equal(v, []string{"none"}) {
+	if v := m.sess.Given["warning_now"].Options; !slices.Equal(v, []string{"none"}) {
 		t.Fatalf("none must clear the others: %v", v)
 	}
 	press(m, "3")
-	if v := m.a["warning_now"].Options; !slices.Equal(v, []string{"breathless"}) {
+	if v := m.sess.Given["warning_now"].Options; !slices.Equal(v, []string{"breathless"}) {
 		t.Fatalf("an option must clear none: %v", v)
 	}
 }
@@ -225,21 +224,21 @@ func TestReviewJumpAndReturn(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
 	answerCharlotte(m)
 	press(m, "left") // results -> review
-	if m.screen != scrReview {
+	if m.screen() != scrReview {
 		t.Fatalf("want the review:\n%s", plain(m))
 	}
 	mustContain(t, m, "Review your answers", "See my results")
 	press(m, "home")
 	mustContain(t, m, "Warning signs now", "None of these")
-	for m.review[m.reviewCursor].ID != "mattress_feel" {
+	for m.review.list[m.review.cursor].ID != "mattress_feel" {
 		press(m, "down")
 	}
 	press(m, "enter")
-	if m.screen != scrPage || m.focused().ID != "mattress_feel" || !m.fromReview {
+	if m.screen() != scrPage || m.page.focused().ID != "mattress_feel" || !m.page.fromReview {
 		t.Fatalf("the jump did not open the answer:\n%s", plain(m))
 	}
 	press(m, "3", "right") // firm -> back to the review
-	if m.screen != scrReview || m.review[m.reviewCursor].ID != "mattress_feel" {
+	if m.screen() != scrReview || m.review.list[m.review.cursor].ID != "mattress_feel" {
 		t.Fatalf("want the review on the changed answer:\n%s", plain(m))
 	}
 	mustContain(t, m, "Firm")
@@ -256,13 +255,13 @@ func TestExportDialog(t *testing.T) {
 	press(m, "e")
 	mustContain(t, m, "Export the summary", "backtriage-summary-2025-03-04.txt")
 	press(m, "tab", "right") // Markdown: the name follows
-	if got := m.exp.input.Value(); got != "backtriage-summary-2025-03-04.md" {
+	if got := m.exp.file.name; got != "backtriage-summary-2025-03-04.md" {
 		t.Fatalf("name %q", got)
 	}
 	press(m, "tab", "enter")
 	want := filepath.Join(dir, "backtriage-summary-2025-03-04.md")
-	if m.dialog != dlgNone || !strings.Contains(m.status, want) {
-		t.Fatalf("status %q:\n%s", m.status, plain(m))
+	if m.dialogKind() != dlgNone || !strings.Contains(m.statusText(), want) {
+		t.Fatalf("status %q:\n%s", m.statusText(), plain(m))
 	}
 	data, err := os.ReadFile(want)
 	if err != nil || !strings.HasPrefix(string(data), "#") {
@@ -272,22 +271,22 @@ func TestExportDialog(t *testing.T) {
 	press(m, "e", "enter")
 	mustContain(t, m, "already exists", "Replace it?")
 	press(m, "n")
-	if m.dialog != dlgExport {
+	if m.dialogKind() != dlgExport {
 		t.Fatal("the dialog closed on no")
 	}
 	press(m, "enter", "y")
-	if m.dialog != dlgNone {
+	if m.dialogKind() != dlgNone {
 		t.Fatalf("not replaced:\n%s", plain(m))
 	}
 	// A failure says why and keeps everything for another try.
 	press(m, "e")
-	m.exp.input.SetValue(filepath.Join(dir, "missing", "x.txt"))
+	m.exp.file.setName(filepath.Join(dir, "missing", "x.txt"))
 	press(m, "enter")
-	if m.dialog != dlgExport || !strings.Contains(m.exp.err, "does not exist") {
-		t.Fatalf("want the reason, got %q", m.exp.err)
+	if m.dialogKind() != dlgExport || !strings.Contains(m.exp.file.err, "does not exist") {
+		t.Fatalf("want the reason, got %q", m.exp.file.err)
 	}
 	press(m, "esc")
-	if m.as == nil || len(m.a) == 0 {
+	if m.assessment() == nil || len(m.sess.Given) == 0 {
 		t.Fatal("results or answers lost after a failed export")
 	}
 }
@@ -317,7 +316,7 @@ func TestQuitSavesAnswersAndReopens(t *testing.T) {
 	press(m, moreWarningsNone...)
 	press(m, "3")
 	m.Update(keyMsg("ctrl+c"))
-	if m.dialog != dlgQuit {
+	if m.dialogKind() != dlgQuit {
 		t.Fatal("ctrl+c mid-questionnaire must offer to save")
 	}
 	mustContain(t, m, "Quit backtriage?", "backtriage-answers-2025-03-04.yaml")
@@ -342,8 +341,8 @@ func TestQuitSavesAnswersAndReopens(t *testing.T) {
 	m2 := newTestModel(t, o, 80, 24)
 	mustContain(t, m2, "Loaded 11 answers") // 10 warning questions and where it hurts
 	press(m2, "enter")
-	if m2.page != 1 || m2.focused().ID != "pain_side" {
-		t.Fatalf("want the first unanswered question, got page %d %s", m2.page+1, m2.focused().ID)
+	if m2.page.page != 1 || m2.page.focused().ID != "pain_side" {
+		t.Fatalf("want the first unanswered question, got page %d %s", m2.page.page+1, m2.page.focused().ID)
 	}
 }
 
@@ -355,7 +354,7 @@ func isQuit(cmd tea.Cmd) bool {
 func TestCtrlCWithNoAnswersQuits(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
 	_, cmd := m.Update(keyMsg("ctrl+c"))
-	if cmd == nil || !isQuit(cmd) || m.dialog != dlgNone {
+	if cmd == nil || !isQuit(cmd) || m.dialogKind() != dlgNone {
 		t.Fatal("ctrl+c with nothing to save must quit at once")
 	}
 }
@@ -410,7 +409,7 @@ func TestFramesFit(t *testing.T) {
 }
 
 func TestNoColorAndThemes(t *testing.T) {
-	for _, theme := range Themes {
+	for _, theme := range ThemeNames() {
 		o := testOptions(t)
 		o.Theme = theme
 		m := newTestModel(t, o, 80, 24)
@@ -429,7 +428,7 @@ func TestNoColorAndThemes(t *testing.T) {
 	}
 	// Without colour the picture still tells pain from cause by its marks
 	// (it comes after the answer, below the first screen).
-	s = strings.Join(m.resLines, "\n")
+	s = strings.Join(m.resultLines(), "\n")
 	if !strings.Contains(s, "●") && !strings.Contains(s, "◈") {
 		t.Error("no pain mark")
 	}
@@ -455,34 +454,34 @@ func TestLightBackground(t *testing.T) {
 func TestUrgentStopsThenGoesOn(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
 	press(m, "enter", "7", "enter", "8", "enter", "1") // health history: fever
-	if m.screen != scrPage {
+	if m.screen() != scrPage {
 		t.Fatal("the urgent screen came before the answer was confirmed")
 	}
 	press(m, "enter")
-	if m.screen != scrEmergency || m.as.Level != rules.Urgent {
+	if m.screen() != scrStop || m.assessment().Level != rules.Urgent {
 		t.Fatalf("want the urgent screen at once, got:\n%s", plain(m))
 	}
 	mustContain(t, m, "Do this today", "Because you said: Health history", "Press Enter to finish the questions")
 	press(m, "enter")
-	if m.screen != scrPage || m.page != 0 {
+	if m.screen() != scrPage || m.page.page != 0 {
 		t.Fatalf("enter should go back to the questions:\n%s", plain(m))
 	}
-	if q := m.focused(); q == nil || q.ID != "warning_history" {
+	if q := m.page.focused(); q == nil || q.ID != "warning_history" {
 		t.Fatalf("want focus back on the question answered, got %v", q)
 	}
 	press(m, "enter")
 	typeText(m, "30")
 	press(m, "enter")
 	press(m, moreWarningsNone...)
-	if m.screen != scrPage || m.page != 1 {
+	if m.screen() != scrPage || m.page.page != 1 {
 		t.Fatalf("the urgent sign stopped the questions twice:\n%s", plain(m))
 	}
 	press(m, "3", "enter", "right", "right", "right", "right", "right", "right")
 	press(m, "enter")
-	if m.screen != scrResults || m.as.Level != rules.Urgent {
-		t.Fatalf("want urgent results at the end, got screen %v level %v:\n%s", m.screen, m.as.Level, plain(m))
+	if m.screen() != scrResults || m.assessment().Level != rules.Urgent {
+		t.Fatalf("want urgent results at the end, got screen %v level %v:\n%s", m.screen(), m.assessment().Level, plain(m))
 	}
-	if !strings.Contains(strings.Join(m.resLines, "\n"), "While you wait to be seen") {
+	if !strings.Contains(strings.Join(m.resultLines(), "\n"), "While you wait to be seen") {
 		t.Error("urgent results should put causes and self-care under while-you-wait headings")
 	}
 }

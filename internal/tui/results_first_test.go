@@ -46,9 +46,12 @@ func resultsFor(t *testing.T, file string, w, h int, mod ...func(*Options)) *Mod
 func TestResultsFirstScreenIsTheAnswer(t *testing.T) {
 	m := resultsFor(t, "../../testdata/readers/charlotte.yaml", 80, 24)
 	s := plain(m)
-	as := m.as
+	as := m.assessment()
 	want := []string{"SELF-CARE", "Most likely", as.Causes[0].Cause.Title, "Because you said:", "Start here", "▼ more below"}
-	for _, p := range as.Plan[:3] {
+	for _, p := range startHere(as) {
+		if p.Step.When != "tonight" {
+			t.Errorf("Charlotte's plan has fewer than three steps for tonight; Start here shows %s", p.Step.ID)
+		}
 		want = append(want, p.Step.Title)
 	}
 	for _, w := range want {
@@ -59,12 +62,12 @@ func TestResultsFirstScreenIsTheAnswer(t *testing.T) {
 	if n := strings.Count(s, "\n") + 1; n != 24 {
 		t.Errorf("frame has %d lines, want 24", n)
 	}
-	full := strings.Join(m.resLines, "\n")
+	full := strings.Join(m.resultLines(), "\n")
 	if strings.Contains(full, "(score") || strings.Contains(full, "rule ") {
 		t.Errorf("rule details shown without asking")
 	}
 	press(m, "d")
-	if full := strings.Join(m.resLines, "\n"); !strings.Contains(full, "(score") {
+	if full := strings.Join(m.resultLines(), "\n"); !strings.Contains(full, "(score") {
 		t.Errorf("d does not show the rule details")
 	}
 	press(m, "G")
@@ -79,8 +82,8 @@ func TestEmergencyScreenAnySize(t *testing.T) {
 	m := resultsFor(t, "../../testdata/golden/emergency.yaml", 80, 24, func(o *Options) {
 		o.Emergency = emergencynumber.Here("GB", nil)
 	})
-	if m.screen != scrEmergency {
-		t.Fatalf("screen %d", m.screen)
+	if m.screen() != scrStop {
+		t.Fatalf("screen %d", m.screen())
 	}
 	mustContain(t, m, "EMERGENCY", "your local emergency number (999 in the UK)")
 	for _, size := range [][2]int{{59, 15}, {40, 12}, {20, 6}} {
@@ -125,8 +128,8 @@ func TestSaveAnswersFromResults(t *testing.T) {
 	press(m, "a")
 	mustContain(t, m, "Save your answers")
 	press(m, "enter")
-	if m.dialog != dlgNone || m.screen != scrResults {
-		t.Fatalf("dialog %d screen %d", m.dialog, m.screen)
+	if m.dialogKind() != dlgNone || m.screen() != scrResults {
+		t.Fatalf("dialog %d screen %d", m.dialogKind(), m.screen())
 	}
 	data, err := os.ReadFile(filepath.Join(".", "backtriage-answers-2025-03-04.yaml"))
 	if err != nil || !strings.Contains(string(data), "baby: true") {
@@ -166,9 +169,9 @@ func TestExportDialogNames(t *testing.T) {
 	t.Chdir(t.TempDir())
 	m := resultsFor(t, abs, 80, 24)
 	press(m, "e")
-	m.exp.input.SetValue("")
+	m.exp.file.setName("")
 	press(m, "tab", "right", "tab") // change the format with the name empty: ".md"
-	if v := m.exp.input.Value(); v != ".md" {
+	if v := m.exp.file.name; v != ".md" {
 		t.Fatalf("name after format change: %q", v)
 	}
 	press(m, "enter")
@@ -176,15 +179,42 @@ func TestExportDialogNames(t *testing.T) {
 	if _, err := os.Stat(".md"); err == nil {
 		t.Fatal(".md was written")
 	}
-	m.exp.input.SetValue("   ")
+	m.exp.file.setName("   ")
 	press(m, "enter")
 	mustContain(t, m, "give a file name")
 	os.WriteFile(filepath.Join(home, "x.md"), []byte("old"), 0o600)
-	m.exp.input.SetValue("~/x.md")
+	m.exp.file.setName("~/x.md")
 	press(m, "enter")
 	mustContain(t, m, "already exists")
 	s := strings.Join(strings.Fields(plain(m)), "")
 	if !strings.Contains(s, strings.ReplaceAll(filepath.Join(home, "x.md"), " ", "")) || strings.Contains(s, "/~/") {
 		t.Errorf("replace prompt does not show the real path:\n%s", plain(m))
+	}
+}
+
+// The full plan on the results is grouped as tonight, during the day and
+// this week, in that order.
+func TestResultsPlanGroupedByTime(t *testing.T) {
+	m := resultsFor(t, "../../testdata/readers/charlotte.yaml", 80, 24)
+	full := ansiStrip(strings.Join(m.resultLines(), "\n"))
+	plan := full[strings.Index(full, "Self-care plan"):]
+	last := -1
+	for _, h := range []string{"Tonight", "During the day", "This week"} {
+		i := strings.Index(plan, "\n "+h+"\n")
+		if i < 0 {
+			if h == "This week" {
+				continue // Charlotte's plan may have nothing for the week
+			}
+			t.Fatalf("no %q group in the plan:\n%s", h, plan)
+		}
+		if i < last {
+			t.Errorf("%q comes before the group above it", h)
+		}
+		last = i
+	}
+	for _, p := range m.results.as.Plan {
+		if !strings.Contains(plan, p.Step.Title) {
+			t.Errorf("step %s is not in the grouped plan", p.Step.ID)
+		}
 	}
 }

@@ -15,33 +15,33 @@ func TestEnterOnlySkipsEveryOptionalQuestion(t *testing.T) {
 	typeText(m, "30")
 	press(m, "enter") // age
 	press(m, moreWarningsNone...)
-	if m.screen != scrPage || m.page != 1 {
-		t.Fatalf("not on page 2: screen %d page %d", m.screen, m.page)
+	if m.screen() != scrPage || m.page.page != 1 {
+		t.Fatalf("not on page 2: screen %d page %d", m.screen(), m.page.page)
 	}
 	seen := map[string]bool{}
-	for i := 0; i < 200 && m.screen == scrPage; i++ {
-		q := m.focused()
+	for i := 0; i < 200 && m.screen() == scrPage; i++ {
+		q := m.page.focused()
 		seen[q.ID] = true
 		if s := plain(m); !strings.Contains(s, "enter next (skip)") {
 			t.Fatalf("on %s the footer does not say enter skips:\n%s", q.ID, s)
 		}
 		press(m, "enter")
-		if m.screen == scrPage && m.focused() != q {
+		if m.screen() == scrPage && m.page.focused() != q {
 			// The question just left shows that it was skipped.
-			if !m.skipped[q.ID] {
+			if !m.page.skipped[q.ID] {
 				t.Errorf("%s not marked skipped", q.ID)
 			}
 		}
 	}
-	if m.screen != scrReview {
-		t.Fatalf("enter alone did not reach the review; screen %d", m.screen)
+	if m.screen() != scrReview {
+		t.Fatalf("enter alone did not reach the review; screen %d", m.screen())
 	}
 	for _, q := range m.qn.Questions() {
 		if q.Warning {
 			continue
 		}
-		if m.a.Answered(q.ID) {
-			t.Errorf("%s was answered %v by pressing enter only", q.ID, m.a[q.ID])
+		if m.sess.Given.Answered(q.ID) {
+			t.Errorf("%s was answered %v by pressing enter only", q.ID, m.sess.Given[q.ID])
 		}
 	}
 	for _, id := range []string{"pain_side", "duration", "sleep_neck", "wake_to_change", "pillow_height", "slouch", "baby", "hot_nights"} {
@@ -60,17 +60,17 @@ func TestSkippedMarkAndDeliberateChoice(t *testing.T) {
 	press(m, "enter")
 	press(m, moreWarningsNone...)
 	press(m, "3", "enter") // between the shoulder blades -> "Which side?"
-	if q := m.focused(); q.ID != "pain_side" {
+	if q := m.page.focused(); q.ID != "pain_side" {
 		t.Fatalf("focus on %s, want pain_side", q.ID)
 	}
 	press(m, "enter") // skip it
 	press(m, "shift+tab")
 	mustContain(t, m, "Which side?", "skipped")
-	if m.a.Answered("pain_side") {
-		t.Fatalf("pain_side answered by enter: %v", m.a["pain_side"])
+	if m.sess.Given.Answered("pain_side") {
+		t.Fatalf("pain_side answered by enter: %v", m.sess.Given["pain_side"])
 	}
 	press(m, "down", "space")
-	if !m.a.Answered("pain_side") {
+	if !m.sess.Given.Answered("pain_side") {
 		t.Fatal("space did not choose")
 	}
 	if strings.Contains(plain(m), "skipped") {
@@ -81,7 +81,7 @@ func TestSkippedMarkAndDeliberateChoice(t *testing.T) {
 		t.Errorf("footer should say enter goes on, not skip:\n%s", s)
 	}
 	press(m, "1")
-	if v := m.a["pain_side"]; len(v.Options) != 1 || v.Options[0] != m.focused().Choices()[0].ID {
+	if v := m.sess.Given["pain_side"]; len(v.Options) != 1 || v.Options[0] != m.page.focused().Choices()[0].ID {
 		t.Errorf("number key did not pick option 1: %v", v)
 	}
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"image/color"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,18 +14,15 @@ import (
 	"github.com/backtriage/backtriage/internal/rules"
 )
 
-// Themes are the --theme names: huh's themes and a plain one without colour.
-var Themes = []string{"charm", "dracula", "catppuccin", "base16", "base", "plain"}
+// themes are the --theme names: huh's themes and a plain one without
+// colour.
+var themes = []string{"charm", "dracula", "catppuccin", "base16", "base", "plain"}
+
+// ThemeNames lists the --theme names.
+func ThemeNames() []string { return slices.Clone(themes) }
 
 // ValidTheme reports whether name is a theme.
-func ValidTheme(name string) bool {
-	for _, t := range Themes {
-		if t == name {
-			return true
-		}
-	}
-	return false
-}
+func ValidTheme(name string) bool { return slices.Contains(themes, name) }
 
 func huhTheme(name string) huh.Theme {
 	switch name {
@@ -63,6 +61,9 @@ type styles struct {
 	radioOn, radioOff                        string // one and yes/no
 	errMark                                  string
 	painMark, causeMark, bothMark, emptyMark string
+
+	// huh is huh's theme drawn with these styles, built on first use.
+	huh *huh.Styles
 }
 
 // newStyles derives the styles from a huh theme. Only huh's accent colours

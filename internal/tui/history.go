@@ -1,0 +1,135 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/backtriage/backtriage/internal/diary"
+	"github.com/backtriage/backtriage/internal/history"
+)
+
+// historyScreen shows the diary as `backtriage history` does (the current
+// advice first, the pain by day, the steps done, the records), read in the
+// background when opened from the results.
+type historyScreen struct {
+	m      *Model
+	text   string // history's text, or why there is none
+	lines  []string
+	vp     viewport.Model
+	scroll scrollKeys
+	header string
+	footer string
+	frame  frame
+}
+
+var historyKeys = struct{ Back, Help, Quit key.Binding }{
+	Back: bind("←/esc/h", "back to the results", "left", "esc", "h"),
+	Help: keyHelp,
+	Quit: bind("q", "quit", "q", "ctrl+c"),
+}
+
+// historyMsg carries the diary read for the history screen.
+type historyMsg struct {
+	rec *diary.Record
+	err error
+}
+
+func newHistoryScreen(m *Model) *historyScreen {
+	h := &historyScreen{m: m, vp: viewport.New(), scroll: newScrollKeys()}
+	h.vp.KeyMap = h.scroll.vp
+	return h
+}
+
+func (h *historyScreen) id() screenID { return scrHistory }
+
+func (h *historyScreen) helpKeys() keyMap {
+	k := historyKeys
+	return keyMap{
+		short: []key.Binding{h.scroll.Scroll, k.Back, k.Help, k.Quit},
+		full:  [][]key.Binding{{k.Back, k.Help, k.Quit}, h.scroll.bindings()},
+	}
+}
+
+// openHistory shows the history screen and reads the diary for it.
+func (m *Model) openHistory() tea.Cmd {
+	m.history.set("Reading your diary…")
+	m.cur = m.history
+	sess := m.sess
+	return func() tea.Msg {
+		rec, err := sess.DiaryRecord()
+		return historyMsg{rec, err}
+	}
+}
+
+// show puts what was read on the screen.
+func (h *historyScreen) show(msg historyMsg) {
+	m := h.m
+	switch {
+	case msg.err != nil:
+		h.set("Your diary could not be read: " + msg.err.Error())
+	case msg.rec == nil:
+		h.set("You do not keep a diary yet, so there is nothing to show. After your results, backtriage offers to keep one (it says what is kept and where); or start one with: backtriage diary start")
+	case m.eng == nil:
+		h.set("The rule table is not loaded.")
+	default:
+		var b strings.Builder
+		if err := history.WriteText(&b, history.Build(msg.rec, m.eng.Table())); err != nil {
+			h.set("Your diary could not be shown: " + err.Error())
+			return
+		}
+		h.set(b.String())
+	}
+}
+
+func (h *historyScreen) set(text string) {
+	h.text = text
+	h.invalidate()
+	h.vp.GotoTop()
+}
+
+func (h *historyScreen) invalidate() {
+	m := h.m
+	h.header = m.titleHeader(" · ", "Your diary", 1, 1, "")
+	h.footer = m.footer(h.helpKeys().short)
+	w := m.contentWidth()
+	h.lines = h.lines[:0]
+	for _, l := range strings.Split(strings.TrimRight(h.text, "\n"), "\n") {
+		for _, wl := range wrap(l, w-1) {
+			h.lines = append(h.lines, " "+wl)
+		}
+	}
+	h.vp.SetWidth(w + 2)
+	h.vp.SetHeight(m.bodyHeight(h.header, h.footer, 0))
+	h.vp.SetContentLines(h.lines)
+}
+
+func (h *historyScreen) update(k string, msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case on(k, historyKeys.Quit):
+		return tea.Quit
+	case on(k, historyKeys.Back):
+		h.m.cur = h.m.results
+	case on(k, h.scroll.Top):
+		h.vp.GotoTop()
+	case on(k, h.scroll.Bottom):
+		h.vp.GotoBottom()
+	default:
+		for _, b := range h.scroll.bindings() {
+			if on(k, b) {
+				h.vp, _ = h.vp.Update(msg)
+			}
+		}
+	}
+	return nil
+}
+
+func (h *historyScreen) view() string {
+	if h.header == "" {
+		h.invalidate()
+	}
+	more := "   " + h.m.st.muted.Render("▼ more below")
+	return h.frame.build(h.header, h.lines, h.vp.YOffset(), h.vp.Height(), more, nil, h.footer)
+}
