@@ -92,7 +92,13 @@ func Run(ctx context.Context, o Options) error {
 	sess.Loader().Begin()
 	go s.readLines()
 	defer s.out.Flush()
-	return s.run()
+	err := s.run()
+	if err != nil && ctx.Err() != nil {
+		// Stopped by a signal: keep what was answered, as the TUI does.
+		s.println("")
+		sess.Rescue(s.out)
+	}
+	return err
 }
 
 // readLines reads the whole input through one buffered reader, so piped

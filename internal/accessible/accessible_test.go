@@ -253,3 +253,57 @@ func TestEchoIsSanitized(t *testing.T) {
 		t.Errorf("the cleaned line was not read as \"?\":\n%s", out)
 	}
 }
+
+// cancelOn cancels the run once the output shows a text: a signal arriving
+// while the person is at that prompt.
+type cancelOn struct {
+	bytes.Buffer
+	text   string
+	cancel context.CancelFunc
+}
+
+func (c *cancelOn) Write(p []byte) (int, error) {
+	n, err := c.Buffer.Write(p)
+	if strings.Contains(c.String(), c.text) {
+		c.cancel()
+	}
+	return n, err
+}
+
+// A signal in the middle keeps the answers given so far, in a file the
+// person is told about, and the run ends with the cancellation.
+func TestSignalRescuesAnswers(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	eng, err := testrules.Engine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	if _, err := w.WriteString("7\n8\n"); err != nil { // two answers, then silence
+		t.Fatal(err)
+	}
+	out := &cancelOn{text: "Does any of this apply to you?", cancel: cancel}
+	err = Run(ctx, Options{Load: func() (*triage.Engine, error) { return eng, nil }, In: r, Out: out, Now: testDate, Version: "test"})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("want the cancellation, got %v\n%s", err, out.String())
+	}
+	saved, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if len(saved) != 1 {
+		t.Fatalf("want one rescued answers file, found %v\n%s", saved, out.String())
+	}
+	data, err := os.ReadFile(saved[0])
+	if err != nil || !strings.Contains(string(data), "warning_now") || !strings.Contains(string(data), "warning_nerves") {
+		t.Errorf("rescued file lacks the two answers: %v\n%s", err, data)
+	}
+	if !strings.Contains(out.String(), "backtriage --answers") {
+		t.Errorf("not told how to go on:\n%s", out.String())
+	}
+}
