@@ -887,6 +887,13 @@ func (p *pageScreen) numberLine(q *questionnaire.Question, focused bool) string 
 	if focused {
 		cur = st.cursor
 	}
+	if d == "" {
+		// A number given earlier (a reopened answers file) shows before
+		// its field is first focused, so it never looks unanswered.
+		if v, ok := p.m.sess.Given[q.ID]; ok && v.Number != nil {
+			d = strconv.Itoa(*v.Number)
+		}
+	}
 	field := d
 	if focused {
 		field += "█"
