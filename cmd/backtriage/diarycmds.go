@@ -37,6 +37,20 @@ func (o *rootOptions) needDiary() (*diary.Store, error) {
 	return s, nil
 }
 
+// diaryRecord reads the whole diary for a command that only shows it.
+func (o *rootOptions) diaryRecord() (*diary.Record, error) {
+	s, err := o.needDiary()
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	rec, err := s.Load()
+	if err != nil {
+		return nil, withCode(exitError, err)
+	}
+	return rec, nil
+}
+
 func newHistoryCmd(o *rootOptions) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
@@ -51,14 +65,9 @@ func newHistoryCmd(o *rootOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := o.needDiary()
+			rec, err := o.diaryRecord()
 			if err != nil {
 				return err
-			}
-			defer s.Close()
-			rec, err := s.Load()
-			if err != nil {
-				return withCode(exitError, err)
 			}
 			v := history.Build(rec, eng.Table())
 			if format == "json" {
@@ -195,14 +204,9 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 			if err := checkOutput(output, force); err != nil {
 				return err
 			}
-			s, err := o.needDiary()
+			rec, err := o.diaryRecord()
 			if err != nil {
 				return err
-			}
-			defer s.Close()
-			rec, err := s.Load()
-			if err != nil {
-				return withCode(exitError, err)
 			}
 			var b strings.Builder
 			if err := diary.Export(&b, f, rec, o.now()); err != nil {
