@@ -73,7 +73,7 @@ type lineOrErr struct {
 }
 
 // Run asks the questionnaire on In, writing to Out, and shows the results.
-func Run(ctx context.Context, o Options) error {
+func Run(ctx context.Context, o Options) (err error) {
 	if o.In == nil {
 		o.In = os.Stdin
 	}
@@ -91,8 +91,15 @@ func Run(ctx context.Context, o Options) error {
 	}
 	sess.Loader().Begin()
 	go s.readLines()
-	defer s.out.Flush()
-	err := s.run()
+	defer func() {
+		// What is still buffered (the last lines after the final prompt)
+		// must reach Out; a failed write is reported unless something
+		// already went wrong first.
+		if ferr := s.out.Flush(); err == nil {
+			err = ferr
+		}
+	}()
+	err = s.run()
 	if err != nil && ctx.Err() != nil {
 		// Stopped by a signal: keep what was answered, as the TUI does.
 		s.println("")
@@ -243,10 +250,39 @@ const (
 	actNext action = iota
 	actBack
 	actQuit
+	actRetry // within ask only: the same question again
 )
 
 // ask asks one question until it gets a usable answer.
 func (s *prompts) ask(q *questionnaire.Question, canBack bool) (action, error) {
+	s.showQuestion(q)
+	for {
+		if v, ok := s.a[q.ID]; ok && s.a.Answered(q.ID) {
+			s.printf("Current answer: %s. Press Enter to keep it.\n", answers.Text(q, v))
+		}
+		line, ok, err := s.read(">")
+		if err != nil {
+			return actNext, err
+		}
+		if !ok {
+			if answers.Required(q) && !s.a.Answered(q.ID) {
+				return actNext, ErrInputEnded
+			}
+			return actNext, nil
+		}
+		act, isCommand := s.command(q, line, canBack)
+		if !isCommand {
+			act = s.answer(q, line)
+		}
+		if act != actRetry {
+			return act, nil
+		}
+	}
+}
+
+// showQuestion prints the page heading when the page changes, then the
+// question, how to answer it and its numbered options.
+func (s *prompts) showQuestion(q *questionnaire.Question) {
 	if q.Page != s.page {
 		s.page = q.Page
 		pi := s.qn.PageIndex(q.Page)
@@ -279,52 +315,49 @@ func (s *prompts) ask(q *questionnaire.Question, canBack bool) (action, error) {
 	for i, o := range opts {
 		s.printf("  %d. %s\n", i+1, o.Label)
 	}
-	for {
-		if v, ok := s.a[q.ID]; ok && s.a.Answered(q.ID) {
-			s.printf("Current answer: %s. Press Enter to keep it.\n", answers.Text(q, v))
+}
+
+// command handles a line that is a command, not an answer: ? (why we ask),
+// < (back), q (quit) or Enter alone (keep or skip). isCommand is false for
+// anything else.
+func (s *prompts) command(q *questionnaire.Question, line string, canBack bool) (act action, isCommand bool) {
+	switch strings.ToLower(line) {
+	case "?":
+		s.println("Why we ask: " + q.Why)
+		return actRetry, true
+	case "<":
+		if !canBack {
+			s.println("This is the first question.")
+			return actRetry, true
 		}
-		line, ok, err := s.read(">")
-		if err != nil {
-			return actNext, err
+		return actBack, true
+	case "q", "quit":
+		return actQuit, true
+	case "":
+		if answers.Required(q) && !s.a.Answered(q.ID) {
+			s.println(answers.MissingMessage(q))
+			return actRetry, true
 		}
-		if !ok {
-			if answers.Required(q) && !s.a.Answered(q.ID) {
-				return actNext, ErrInputEnded
-			}
-			return actNext, nil
+		if !s.a.Answered(q.ID) {
+			// As in the terminal UI: enter alone never picks an
+			// option, and says the question was passed over.
+			s.println("Skipped.")
 		}
-		switch strings.ToLower(line) {
-		case "?":
-			s.println("Why we ask: " + q.Why)
-			continue
-		case "<":
-			if !canBack {
-				s.println("This is the first question.")
-				continue
-			}
-			return actBack, nil
-		case "q", "quit":
-			return actQuit, nil
-		case "":
-			if answers.Required(q) && !s.a.Answered(q.ID) {
-				s.println(answers.MissingMessage(q))
-				continue
-			}
-			if !s.a.Answered(q.ID) {
-				// As in the terminal UI: enter alone never picks an
-				// option, and says the question was passed over.
-				s.println("Skipped.")
-			}
-			return actNext, nil
-		}
-		v, err := parse(q, line)
-		if err != nil {
-			s.println(err.Error())
-			continue
-		}
-		s.a[q.ID] = v
-		return actNext, nil
+		return actNext, true
 	}
+	return actNext, false
+}
+
+// answer records line as the answer to q, or says why it cannot be and
+// asks again.
+func (s *prompts) answer(q *questionnaire.Question, line string) action {
+	v, err := parse(q, line)
+	if err != nil {
+		s.println(err.Error())
+		return actRetry
+	}
+	s.a[q.ID] = v
+	return actNext
 }
 
 // retry is a sentence for the person, shown before asking again: unlike an
@@ -335,21 +368,6 @@ func (r retry) Error() string { return string(r) }
 
 // parse reads an answer: option numbers (or ids), yes/no, or a number.
 func parse(q *questionnaire.Question, line string) (answers.Value, error) {
-	opts := q.Choices()
-	pick := func(tok string) (string, error) {
-		if n, err := strconv.Atoi(tok); err == nil {
-			if n < 1 || n > len(opts) {
-				return "", retry(fmt.Sprintf("There is no option %d; type a number from 1 to %d.", n, len(opts)))
-			}
-			return opts[n-1].ID, nil
-		}
-		for _, o := range opts {
-			if strings.EqualFold(tok, o.ID) || strings.EqualFold(tok, o.Label) {
-				return o.ID, nil
-			}
-		}
-		return "", retry(fmt.Sprintf("%q is not one of the options; type its number, from 1 to %d.", tok, len(opts)))
-	}
 	switch q.Kind {
 	case questionnaire.Number:
 		n, err := answers.ParseNumber(q, line)
@@ -358,27 +376,55 @@ func parse(q *questionnaire.Question, line string) (answers.Value, error) {
 		}
 		return answers.Num(n), nil
 	case questionnaire.YesNo:
-		switch strings.ToLower(line) {
-		case "y", "yes":
-			return answers.Bool(true), nil
-		case "n", "no":
-			return answers.Bool(false), nil
-		}
-		id, err := pick(line)
-		if err != nil {
-			return answers.Value{}, retry("Type 1 (or yes) for yes, 2 (or no) for no.")
-		}
-		return answers.Choose(q, id), nil
+		return parseYesNo(q, line)
 	case questionnaire.One:
-		id, err := pick(line)
+		id, err := pick(q.Choices(), line)
 		if err != nil {
 			return answers.Value{}, err
 		}
 		return answers.Choice(id), nil
 	}
+	return parseMany(q, line)
+}
+
+// pick reads one option, by its number or its id or label.
+func pick(opts []questionnaire.Option, tok string) (string, error) {
+	if n, err := strconv.Atoi(tok); err == nil {
+		if n < 1 || n > len(opts) {
+			return "", retry(fmt.Sprintf("There is no option %d; type a number from 1 to %d.", n, len(opts)))
+		}
+		return opts[n-1].ID, nil
+	}
+	for _, o := range opts {
+		if strings.EqualFold(tok, o.ID) || strings.EqualFold(tok, o.Label) {
+			return o.ID, nil
+		}
+	}
+	return "", retry(fmt.Sprintf("%q is not one of the options; type its number, from 1 to %d.", tok, len(opts)))
+}
+
+// parseYesNo reads yes or no, in words or by the option's number.
+func parseYesNo(q *questionnaire.Question, line string) (answers.Value, error) {
+	switch strings.ToLower(line) {
+	case "y", "yes":
+		return answers.Bool(true), nil
+	case "n", "no":
+		return answers.Bool(false), nil
+	}
+	id, err := pick(q.Choices(), line)
+	if err != nil {
+		return answers.Value{}, retry("Type 1 (or yes) for yes, 2 (or no) for no.")
+	}
+	return answers.Choose(q, id), nil
+}
+
+// parseMany reads any number of options, separated by spaces, commas or
+// semicolons; an exclusive option must come alone.
+func parseMany(q *questionnaire.Question, line string) (answers.Value, error) {
+	opts := q.Choices()
 	var ids []string
 	for _, tok := range strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
-		id, err := pick(tok)
+		id, err := pick(opts, tok)
 		if err != nil {
 			return answers.Value{}, err
 		}
@@ -452,66 +498,109 @@ func (s *prompts) checkEmergency() (bool, error) {
 }
 
 // reviewAndResults lists every answer, lets the person change any, then
-// shows the results.
+// shows the results once every warning sign is answered.
 func (s *prompts) reviewAndResults() error {
-	for {
-		var list []*questionnaire.Question
-		for _, q := range s.qn.Questions() {
-			if answers.Applies(s.qn, s.a, q) {
-				list = append(list, q)
-			}
+	if stop, err := s.review(); stop {
+		return err
+	}
+	// Every warning sign must be answered before results.
+	if q := s.unansweredRequired(); q != nil {
+		if s.eof {
+			return ErrInputEnded
 		}
-		s.println("")
-		s.println("Review your answers:")
-		for i, q := range list {
-			ans := "not answered"
-			if v, ok := s.a[q.ID]; ok && s.a.Answered(q.ID) {
-				ans = answers.Text(q, v)
-			}
-			s.printf("  %d. %s: %s\n", i+1, q.Short, ans)
-		}
-		line, ok, err := s.read("Type a number to change that answer, or press Enter to see your results:")
-		if err != nil {
+		s.page = ""
+		if _, err := s.ask(q, false); err != nil {
 			return err
 		}
+		return s.reviewAndResults()
+	}
+	return s.results()
+}
+
+// review lists the answers and changes the ones the person picks, until
+// Enter (or the end of the input). stop says the session ends here, with
+// err: an error, a quit, or a warning sign that stopped the questions.
+func (s *prompts) review() (stop bool, err error) {
+	for {
+		list := s.applicable()
+		s.listAnswers(list)
+		line, ok, err := s.read("Type a number to change that answer, or press Enter to see your results:")
+		if err != nil {
+			return true, err
+		}
 		if !ok || line == "" {
-			break
+			return false, nil
 		}
 		if line == "q" || line == "quit" {
-			return s.quit()
+			return true, s.quit()
 		}
 		n, err := strconv.Atoi(line)
 		if err != nil || n < 1 || n > len(list) {
 			s.printf("Type a number from 1 to %d, or press Enter.\n", len(list))
 			continue
 		}
-		s.page = "" // print the page heading again for context
-		act, err := s.ask(list[n-1], false)
-		if err != nil {
-			return err
-		}
-		if act == actQuit {
-			return s.quit()
-		}
-		if list[n-1].Warning {
-			if done, err := s.checkEmergency(); err != nil || done {
-				return err
-			}
+		if stop, err := s.change(list[n-1]); stop {
+			return true, err
 		}
 	}
-	// Every warning sign must be answered before results.
+}
+
+// applicable is every question that applies to the answers so far.
+func (s *prompts) applicable() []*questionnaire.Question {
+	var list []*questionnaire.Question
+	for _, q := range s.qn.Questions() {
+		if answers.Applies(s.qn, s.a, q) {
+			list = append(list, q)
+		}
+	}
+	return list
+}
+
+// listAnswers prints the numbered list the review picks from.
+func (s *prompts) listAnswers(list []*questionnaire.Question) {
+	s.println("")
+	s.println("Review your answers:")
+	for i, q := range list {
+		ans := "not answered"
+		if v, ok := s.a[q.ID]; ok && s.a.Answered(q.ID) {
+			ans = answers.Text(q, v)
+		}
+		s.printf("  %d. %s: %s\n", i+1, q.Short, ans)
+	}
+}
+
+// change asks q again from the review; a changed warning sign is checked
+// at once. stop is as for review.
+func (s *prompts) change(q *questionnaire.Question) (stop bool, err error) {
+	s.page = "" // print the page heading again for context
+	act, err := s.ask(q, false)
+	if err != nil {
+		return true, err
+	}
+	if act == actQuit {
+		return true, s.quit()
+	}
+	if !q.Warning {
+		return false, nil
+	}
+	done, err := s.checkEmergency()
+	return done || err != nil, err
+}
+
+// unansweredRequired is the first question that applies, must be answered
+// and is not, or nil.
+func (s *prompts) unansweredRequired() *questionnaire.Question {
 	for _, q := range s.qn.Questions() {
 		if answers.Required(q) && answers.Applies(s.qn, s.a, q) && !s.a.Answered(q.ID) {
-			if s.eof {
-				return ErrInputEnded
-			}
-			s.page = ""
-			if _, err := s.ask(q, false); err != nil {
-				return err
-			}
-			return s.reviewAndResults()
+			return q
 		}
 	}
+	return nil
+}
+
+// results assesses the answers and reads the results out, then offers to
+// save them; an emergency is said as checkEmergency says it.
+func (s *prompts) results() error {
 	eng, err := s.engine()
 	if err != nil {
 		return err
@@ -531,7 +620,9 @@ func (s *prompts) reviewAndResults() error {
 	if err != nil {
 		return err
 	}
-	s.out.Write(spoken)
+	if _, err := s.out.Write(spoken); err != nil {
+		return err
+	}
 	return s.offerExport(as)
 }
 
@@ -550,28 +641,39 @@ func (s *prompts) offerExport(as *triage.Assessment) error {
 		return nil
 	}
 	s.println("")
-	f := report.Text
+	f, ok, err := s.askFormat()
+	if err != nil || !ok {
+		return err
+	}
+	return s.saveSummary(as, f)
+}
+
+// askFormat asks which format to save in; ok is false for no (Enter, n)
+// or at the end of the input.
+func (s *prompts) askFormat() (f report.Format, ok bool, err error) {
 	for {
 		line, ok, err := s.read("Save a summary to a file? Type 1 for text, 2 for Markdown, 3 for JSON, or press Enter for no:")
 		if err != nil || !ok {
-			return err
+			return f, false, err
 		}
 		if line == "" || strings.EqualFold(line, "n") || strings.EqualFold(line, "no") {
-			return nil
+			return f, false, nil
 		}
 		switch strings.ToLower(line) {
 		case "1", "text", "txt":
-			f = report.Text
+			return report.Text, true, nil
 		case "2", "markdown", "md":
-			f = report.Markdown
+			return report.Markdown, true, nil
 		case "3", "json":
-			f = report.JSON
-		default:
-			s.println("Type 1, 2 or 3, or press Enter for no.")
-			continue
+			return report.JSON, true, nil
 		}
-		break
+		s.println("Type 1, 2 or 3, or press Enter for no.")
 	}
+}
+
+// saveSummary asks for a file name and saves the summary in format f,
+// asking before it replaces a file, and again after a failed save.
+func (s *prompts) saveSummary(as *triage.Assessment, f report.Format) error {
 	def := report.DefaultFileName(s.o.Now, f)
 	for {
 		line, ok, err := s.read("File name (press Enter for " + def + " in " + userpath.Abs(".") + "):")

@@ -42,7 +42,9 @@ func TestStepWhenChecked(t *testing.T) {
 	} {
 		dir := t.TempDir()
 		doc := strings.Replace(string(valid), "    order: 10\n", "    order: 10\n    when: "+value+"\n", 1)
-		os.WriteFile(filepath.Join(dir, "rules.yaml"), []byte(doc), 0o600)
+		if err := os.WriteFile(filepath.Join(dir, "rules.yaml"), []byte(doc), 0o600); err != nil {
+			t.Fatal(err)
+		}
 		_, err := rules.LoadDir(dir, questionnaire.Default())
 		if want == "" {
 			// (The sample table lacks warning rules; only when: matters here.)

@@ -23,7 +23,9 @@ func (m *Model) leaveAdvice(w io.Writer) {
 	if as.Level < rules.Urgent {
 		return
 	}
-	io.WriteString(w, adviceBox(as, m.o.Emergency.Annotate, m.o.Emergency.Line(), min(max(m.width-1, 24), 80)))
+	// Like every write to the terminal (see fmt.Fprint in .golangci.yml),
+	// a failed write has nowhere left to be reported.
+	_, _ = io.WriteString(w, adviceBox(as, m.o.Emergency.Annotate, m.o.Emergency.Line(), min(max(m.width-1, 24), 80)))
 }
 
 // adviceBox is the box: the level, what to do now, the number to call and

@@ -54,7 +54,6 @@ func onFill(fill color.Color) (fg, bg color.Color) {
 	if fill == nil || isNoColor(fill) || terminalColor(fill) {
 		return nil, fill
 	}
-	bg = fill
 	for t := 0.0; t <= 1; t += 0.05 {
 		bg = mix(fill, color.Black, t)
 		if contrastRatio(color.White, bg) >= minContrast {

@@ -26,17 +26,14 @@ func withDiary(t *testing.T) (func(*Options), string) {
 
 // feed runs a command and gives the model what it says (one message, as
 // the diary's and the history's commands send).
-func feed(t *testing.T, m *Model, cmd tea.Cmd) tea.Cmd {
+func feed(t *testing.T, m *Model, cmd tea.Cmd) {
 	t.Helper()
 	if cmd == nil {
 		t.Fatal("no command")
 	}
-	msg := cmd()
-	if msg == nil {
-		return nil
+	if msg := cmd(); msg != nil {
+		m.Update(msg)
 	}
-	_, next := m.Update(msg)
-	return next
 }
 
 // After the results, once, the flow offers a diary in the command line's

@@ -48,7 +48,7 @@ func (m *Model) enlargeView() string {
 	} else {
 		para(&b, m.st.muted, "Line-by-line prompts: backtriage --accessible. Quit: ctrl+c.", 0, w)
 	}
-	return indentBlock(strings.TrimSuffix(b.String(), "\n"), 1)
+	return indentBlock(strings.TrimSuffix(b.String(), "\n"))
 }
 
 // contentWidth is the width text is laid out in. Below the minimum size
@@ -64,7 +64,7 @@ func (m *Model) contentWidth() int {
 // footer lays out a screen's short help with the help bubble, under the
 // screen's text.
 func (m *Model) footer(bindings []key.Binding) string {
-	return indentBlock(m.footerIn(bindings, m.contentWidth()), 1)
+	return indentBlock(m.footerIn(bindings, m.contentWidth()))
 }
 
 // footerIn lays out short help in width w: one line per run of bindings
@@ -212,7 +212,8 @@ func hanging(b *strings.Builder, prefix string, prefixWidth int, st lipgloss.Sty
 	}
 }
 
-func indentBlock(s string, n int) string {
-	pad := strings.Repeat(" ", n)
-	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
+// indentBlock indents every line of s by one column, the margin every
+// screen keeps from the terminal's edge.
+func indentBlock(s string) string {
+	return " " + strings.ReplaceAll(s, "\n", "\n ")
 }

@@ -186,5 +186,5 @@ func (g *guideScreen) view() string {
 	m := g.m
 	v := g.g.View().Content
 	lines := strings.Split(v, "\n")
-	return indentBlock(strings.Join(lines[:min(len(lines), m.height)], "\n"), 1)
+	return indentBlock(strings.Join(lines[:min(len(lines), m.height)], "\n"))
 }

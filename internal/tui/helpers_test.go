@@ -46,7 +46,9 @@ func newTestModel(tb testing.TB, o Options, w, h int) *Model {
 	// Update never waits for the rule table; tests driving it directly
 	// wait here, as the running program waits for its engineMsg.
 	m.sess.Loader().Begin()
-	m.sess.Loader().Result()
+	if _, err := m.sess.Loader().Result(); err != nil {
+		tb.Fatal(err)
+	}
 	return m
 }
 

@@ -49,33 +49,8 @@ func keyName(msg tea.KeyPressMsg) string {
 	k := msg.Key()
 	switch k.Mod {
 	case 0:
-		switch k.Code {
-		case tea.KeyUp:
-			return "up"
-		case tea.KeyDown:
-			return "down"
-		case tea.KeyLeft:
-			return "left"
-		case tea.KeyRight:
-			return "right"
-		case tea.KeyEnter:
-			return "enter"
-		case tea.KeyTab:
-			return "tab"
-		case tea.KeySpace:
-			return "space"
-		case tea.KeyEscape:
-			return "esc"
-		case tea.KeyBackspace:
-			return "backspace"
-		case tea.KeyPgUp:
-			return "pgup"
-		case tea.KeyPgDown:
-			return "pgdown"
-		case tea.KeyHome:
-			return "home"
-		case tea.KeyEnd:
-			return "end"
+		if name, ok := plainKeys[k.Code]; ok {
+			return name
 		}
 		if k.Text != "" && len(k.Text) == 1 {
 			return singles[k.Text[0]&0x7f]
@@ -93,6 +68,23 @@ func keyName(msg tea.KeyPressMsg) string {
 		}
 	}
 	return msg.String()
+}
+
+// plainKeys names the special keys pressed without a modifier.
+var plainKeys = map[rune]string{
+	tea.KeyUp:        "up",
+	tea.KeyDown:      "down",
+	tea.KeyLeft:      "left",
+	tea.KeyRight:     "right",
+	tea.KeyEnter:     "enter",
+	tea.KeyTab:       "tab",
+	tea.KeySpace:     "space",
+	tea.KeyEscape:    "esc",
+	tea.KeyBackspace: "backspace",
+	tea.KeyPgUp:      "pgup",
+	tea.KeyPgDown:    "pgdown",
+	tea.KeyHome:      "home",
+	tea.KeyEnd:       "end",
 }
 
 // singles are the one-character key names, interned.

@@ -63,8 +63,8 @@ func newLevelPane(m *Model) levelPane {
 	return p
 }
 
-// scrollKey scrolls for k; it reports whether k was a scroll key.
-func (p *levelPane) scrollKey(k string, msg tea.KeyPressMsg) bool {
+// scrollKey scrolls for k when k is a scroll key; any other key does nothing.
+func (p *levelPane) scrollKey(k string, msg tea.KeyPressMsg) {
 	switch {
 	case on(k, p.scroll.Top):
 		p.vp.GotoTop()
@@ -74,12 +74,10 @@ func (p *levelPane) scrollKey(k string, msg tea.KeyPressMsg) bool {
 		for _, b := range p.scroll.bindings() {
 			if on(k, b) {
 				p.vp, _ = p.vp.Update(msg)
-				return true
+				return
 			}
 		}
-		return false
 	}
-	return true
 }
 
 // layout lays the pane out for the current size: the header, the footer

@@ -384,19 +384,19 @@ func (m *Model) note(s string) { m.notes = append(m.notes, s) }
 func (m *Model) start() {
 	if m.o.Answers != nil {
 		if i := answers.FirstUnfinished(m.qn, m.sess.Given); i >= 0 {
-			m.gotoPage(i, 0)
+			m.gotoPage(i)
 			m.page.focusFirstUnanswered()
 		} else {
 			m.openReview()
 		}
 		return
 	}
-	m.gotoPage(0, 0)
+	m.gotoPage(0)
 }
 
-// gotoPage shows page i with question focus focused.
-func (m *Model) gotoPage(i, focus int) {
-	m.page.goTo(i, focus)
+// gotoPage shows page i with its first question focused.
+func (m *Model) gotoPage(i int) {
+	m.page.goTo(i)
 	m.cur = m.page
 }
 
@@ -487,7 +487,7 @@ func (m *Model) continueAfterStop() {
 // back leaves the results: to the review, or from the stop screen to the
 // warning sign that caused it, to undo a mistaken tick.
 func (m *Model) backToWarnings(as *triage.Assessment) {
-	m.gotoPage(0, 0)
+	m.gotoPage(0)
 	if len(as.Warnings) > 0 && len(as.Warnings[0].Because) > 0 {
 		m.page.focusQuestion(as.Warnings[0].Because[0].Question)
 	}

@@ -173,7 +173,7 @@ func TestFollowUpsComeAndGo(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
 	m.sess.Given = answers.Answers{"warning_now": answers.Choices("none"), "warning_nerves": answers.Choices("none"),
 		"warning_history": answers.Choices("none"), "age": answers.Num(40)}
-	m.gotoPage(m.qn.PageIndex("day"), 0)
+	m.gotoPage(m.qn.PageIndex("day"))
 	ids := func() (out []string) {
 		for _, q := range m.page.visible {
 			out = append(out, q.ID)

@@ -177,15 +177,15 @@ func (p *pageScreen) helpKeys() keyMap {
 	}
 }
 
-// goTo shows page i with question focus focused, keeping every answer and
+// goTo shows page i with its first question focused, keeping every answer and
 // every number being typed, valid or not.
-func (p *pageScreen) goTo(i, focus int) {
+func (p *pageScreen) goTo(i int) {
 	p.page = i
 	p.pageErr = ""
 	p.header = ""
 	p.scroll = 0
 	p.refreshVisible()
-	p.setFocus(min(max(focus, 0), len(p.visible)-1), false)
+	p.setFocus(min(0, len(p.visible)-1), false) // the first question, if any
 }
 
 // resume shows the page again as it was left (after an urgent stop).
@@ -282,15 +282,32 @@ func (p *pageScreen) update(k string, _ tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	p.setKeys()
-	ks := &p.keys
+	if on(k, p.keys.Quit) {
+		return p.m.requestQuit()
+	}
 	var cmd tea.Cmd
+	if !p.answerKey(k, q) {
+		var ok bool
+		if cmd, ok = p.navigateKey(k, q); !ok {
+			return nil
+		}
+	}
+	if p.m.cur == p && cmd == nil {
+		cmd = p.checkEmergencyOnPage()
+	}
+	return cmd
+}
+
+// answerKey handles the keys that answer the focused question q: typing a
+// number, moving between options and choosing them. It reports whether k
+// was one of them.
+func (p *pageScreen) answerKey(k string, q *questionnaire.Question) bool {
+	ks := &p.keys
 	switch {
 	case on(k, ks.Type):
 		p.typeDigit(k[0])
 	case on(k, ks.Backspace):
 		p.backspace()
-	case on(k, ks.Quit):
-		return p.m.requestQuit()
 	case on(k, ks.Up):
 		p.move(-1)
 	case on(k, ks.Down):
@@ -306,6 +323,18 @@ func (p *pageScreen) update(k string, _ tea.KeyPressMsg) tea.Cmd {
 			p.cursor = i
 			p.choose(q, i)
 		}
+	default:
+		return false
+	}
+	return true
+}
+
+// navigateKey handles the keys that move on from q: to the next or previous
+// question or page, back to the review, or to why we ask. ok reports
+// whether k was one of them.
+func (p *pageScreen) navigateKey(k string, q *questionnaire.Question) (cmd tea.Cmd, ok bool) {
+	ks := &p.keys
+	switch {
 	case on(k, ks.Next):
 		cmd = p.enter(q)
 	case on(k, ks.NextQ):
@@ -321,12 +350,9 @@ func (p *pageScreen) update(k string, _ tea.KeyPressMsg) tea.Cmd {
 	case on(k, ks.Why):
 		p.whyOn[q.ID] = !p.whyOn[q.ID]
 	default:
-		return nil
+		return nil, false
 	}
-	if p.m.cur == p && cmd == nil {
-		cmd = p.checkEmergencyOnPage()
-	}
-	return cmd
+	return cmd, true
 }
 
 func (p *pageScreen) paste(text string) {
@@ -582,7 +608,7 @@ func (p *pageScreen) nextPage() tea.Cmd {
 		return nil
 	}
 	if p.page+1 < len(m.qn.Pages) {
-		m.gotoPage(p.page+1, 0)
+		m.gotoPage(p.page + 1)
 		return nil
 	}
 	m.openReview()
@@ -595,7 +621,7 @@ func (p *pageScreen) prevPage() tea.Cmd {
 	}
 	if p.page > 0 {
 		p.fromReview = false
-		p.m.gotoPage(p.page-1, 0)
+		p.m.gotoPage(p.page - 1)
 	} else {
 		p.pageErr = "This is the first page."
 	}

@@ -418,10 +418,10 @@ func (r *resultsScreen) pictureSection(b *strings.Builder, w int) {
 	}
 	legend := strings.TrimRight(lg.String(), "\n")
 	if side {
-		b.WriteString(indentBlock(lipgloss.JoinHorizontal(lipgloss.Top, pic, "    ", legend), 1))
+		b.WriteString(indentBlock(lipgloss.JoinHorizontal(lipgloss.Top, pic, "    ", legend)))
 	} else {
-		b.WriteString(indentBlock(pic, 1) + "\n")
-		b.WriteString(indentBlock(legend, 1))
+		b.WriteString(indentBlock(pic) + "\n")
+		b.WriteString(indentBlock(legend))
 	}
 	b.WriteString("\n")
 }

@@ -182,7 +182,9 @@ func TestExportDialogNames(t *testing.T) {
 	m.exp.file.setName("   ")
 	press(m, "enter")
 	mustContain(t, m, "give a file name")
-	os.WriteFile(filepath.Join(home, "x.md"), []byte("old"), 0o600)
+	if err := os.WriteFile(filepath.Join(home, "x.md"), []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	m.exp.file.setName("~/x.md")
 	press(m, "enter")
 	mustContain(t, m, "already exists")

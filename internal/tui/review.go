@@ -96,7 +96,7 @@ func (r *reviewScreen) update(k string, _ tea.KeyPressMsg) tea.Cmd {
 	case on(k, ks.PageDown):
 		r.cursor = min(len(r.list), r.cursor+r.bodyHeight())
 	case on(k, ks.Back):
-		m.gotoPage(len(m.qn.Pages)-1, 0)
+		m.gotoPage(len(m.qn.Pages) - 1)
 	case on(k, ks.Results):
 		return r.finish()
 	case on(k, ks.Open):
@@ -111,7 +111,7 @@ func (r *reviewScreen) update(k string, _ tea.KeyPressMsg) tea.Cmd {
 // jumpTo opens the page of q with q focused; going on returns here.
 func (r *reviewScreen) jumpTo(q *questionnaire.Question) {
 	m := r.m
-	m.gotoPage(m.qn.PageIndex(q.Page), 0)
+	m.gotoPage(m.qn.PageIndex(q.Page))
 	m.page.focusQuestion(q)
 	m.page.fromReview = true
 }
@@ -121,7 +121,7 @@ func (r *reviewScreen) finish() tea.Cmd {
 	m := r.m
 	for i, p := range m.qn.Pages {
 		if missing := answers.Missing(m.qn, m.sess.Given, p); len(missing) > 0 {
-			m.gotoPage(i, 0)
+			m.gotoPage(i)
 			for _, q := range missing {
 				m.page.errs[q.ID] = answers.MissingMessage(q)
 			}

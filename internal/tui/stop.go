@@ -110,7 +110,7 @@ func (s *stopScreen) body(w int) string {
 			inner.WriteString(st.text.Render(l) + "\n")
 		}
 	}
-	b.WriteString(indentBlock(st.dangerBox.Width(w-2).Render(strings.TrimSuffix(inner.String(), "\n")), 1) + "\n")
+	b.WriteString(indentBlock(st.dangerBox.Width(w-2).Render(strings.TrimSuffix(inner.String(), "\n"))) + "\n")
 	m.section(&b, "Why")
 	m.warningsBlock(&b, as, w)
 	b.WriteString("\n")

@@ -93,8 +93,9 @@ func Run(ctx context.Context, o Options) error {
 	jcStop()
 	if err != nil && painted {
 		// Bubble Tea restores what it changed; this undoes the early paint
-		// if it stopped before taking over the screen.
-		io.WriteString(out, ansi.ResetModeAltScreenSaveCursor+ansi.ShowCursor)
+		// if it stopped before taking over the screen. Best effort: the
+		// program's own error is already on its way to the caller.
+		_, _ = io.WriteString(out, ansi.ResetModeAltScreenSaveCursor+ansi.ShowCursor)
 	}
 	report := o.Report
 	if report == nil {
