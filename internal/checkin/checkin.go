@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -25,6 +24,7 @@ import (
 	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/safeio"
 	"github.com/backtriage/backtriage/internal/triage"
 	"github.com/backtriage/backtriage/internal/yamlnode"
 )
@@ -92,20 +92,27 @@ func Questionnaire(plan []diary.Step) *questionnaire.Questionnaire {
 // standard input. The file is read with a size cap.
 func ReadFile(path string, stdin io.Reader, qn *questionnaire.Questionnaire) (answers.Answers, string, error) {
 	name := path
-	var r io.Reader
+	var (
+		data []byte
+		err  error
+	)
+	// Read as answers files are: regular files only (a FIFO never blocks
+	// us), and at most the size cap.
 	if path == "-" {
-		name, r = "<stdin>", stdin
+		name = "<stdin>"
+		data, err = safeio.ReadAll(stdin, answers.MaxFileSize)
 	} else {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, "", fmt.Errorf("check-in answers file: %w", err)
-		}
-		defer f.Close()
-		r = f
+		data, err = safeio.ReadFile(path, answers.MaxFileSize)
 	}
-	data, err := io.ReadAll(io.LimitReader(r, answers.MaxFileSize+1))
-	if err != nil {
-		return nil, "", fmt.Errorf("%s: reading: %w", name, err)
+	switch {
+	case errors.Is(err, safeio.ErrTooLarge):
+		data = make([]byte, answers.MaxFileSize+1) // Parse says it is too large
+	case errors.Is(err, safeio.ErrNotRegular):
+		var errs diag.List
+		errs.Add(name, 0, 0, "%v; a check-in answers file must be a regular file (or - for standard input)", err)
+		return nil, "", errs.Err()
+	case err != nil:
+		return nil, "", fmt.Errorf("check-in answers file %s: %w", name, err)
 	}
 	return Parse(name, data, qn)
 }
@@ -119,6 +126,12 @@ func Parse(name string, data []byte, qn *questionnaire.Questionnaire) (answers.A
 		return nil, "", errs.Err()
 	case bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data):
 		errs.Add(name, 0, 0, "not a text file (binary data); expected YAML or JSON mapping question ids to answers")
+		return nil, "", errs.Err()
+	}
+	// The parser's cost grows fast with nesting; a check-in has two levels.
+	var deep *safeio.DepthError
+	if errors.As(safeio.CheckDepth(data, safeio.MaxDepth), &deep) {
+		errs.Add(name, deep.Line, deep.Col, "%v; a check-in maps question ids to answers", deep)
 		return nil, "", errs.Err()
 	}
 	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
