@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,20 +13,7 @@ import (
 // (BACKTRIAGE_NOW moves the clock).
 func runDiary(t *testing.T, dir, stdin string, env []string, args ...string) (string, string, int) {
 	t.Helper()
-	cmd := exec.Command(binPath, append(args, "--data-dir", dir)...)
-	cmd.Dir = "../.."
-	cmd.Env = append(append(os.Environ(), "NO_COLOR=1", "BACKTRIAGE_NO_STORE="), env...)
-	cmd.Stdin = strings.NewReader(stdin)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return out.String(), errb.String(), code
+	return runEnv(t, stdin, append([]string{"BACKTRIAGE_NO_STORE="}, env...), append(args, "--data-dir", dir)...)
 }
 
 func at(when string) []string { return []string{"BACKTRIAGE_NOW=" + when} }
