@@ -26,6 +26,11 @@ func TestTUIEveryScreenAtEverySize(t *testing.T) {
 			whole := func(v *vterm, name, top string, texts ...string) {
 				t.Helper()
 				s := v.waitText(texts...)
+				if top == "" {
+					// The texts can arrive before the rest of the frame:
+					// wait (up to the hang guard) for the box to close.
+					s = v.waitFor(name+" whole", func(s string) bool { return containsAll(s, texts) && strings.Contains(s, "╰") })
+				}
 				if mw := maxLineWidth(s); mw > w {
 					t.Errorf("%s: a line is %d wide at %dx%d:\n%s", name, mw, w, h, s)
 				}
