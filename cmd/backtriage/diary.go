@@ -255,9 +255,22 @@ func (o *rootOptions) saveEpisode(cmd *cobra.Command, as *triage.Assessment, sou
 		}
 	}
 	defer s.Close()
-	id, err := diary.SaveEpisode(s, as, questionnaire.Default(), o.tableVersion(), source, o.now())
+	qn, version := questionnaire.Default(), o.tableVersion()
+	var id int64
+	stored := true
+	if explicit {
+		// --store records a new episode even with the same answers as the
+		// last: the person says the pain is back.
+		id, err = diary.SaveEpisode(s, as, qn, version, source, o.now())
+	} else {
+		id, stored, err = diary.SaveNewEpisode(s, as, qn, version, source, o.now())
+	}
 	if err != nil {
 		warnDiary(cmd, err)
+		return
+	}
+	if !stored {
+		fmt.Fprintf(cmd.ErrOrStderr(), "Already in your diary (assessment %d: the same answers) in %s. If the pain has come back, record it as a new episode with: backtriage assess --answers FILE --store\n", id, s.Path())
 		return
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "Saved to your diary (assessment %d) in %s. Check in each day with: backtriage checkin\n", id, s.Path())

@@ -71,10 +71,18 @@ func TestDiaryWeekAssessCheckinHistory(t *testing.T) {
 		t.Errorf("the current advice comes after the chart:\n%s", out)
 	}
 
-	// A new assessment's summary carries the diary's trend.
-	out, _, _ = runDiary(t, dir, "", at("2026-11-10T09:30:00+01:00"), "assess", "--answers", charlotte)
+	// The summary printed again carries the diary's trend; the same answers
+	// are the same episode, so the week the rules count is not restarted.
+	out, errs, _ = runDiary(t, dir, "", at("2026-11-10T09:30:00+01:00"), "assess", "--answers", charlotte)
 	if !strings.Contains(out, "Since your assessment on 2026-11-02: pain 7 → 7 over 8 days") {
 		t.Errorf("the summary has no trend:\n%s", out)
+	}
+	if !strings.Contains(errs, "Already in your diary (assessment 1: the same answers)") {
+		t.Errorf("the same answers again were not recognised: %s", errs)
+	}
+	out, _, _ = runDiary(t, dir, "", at("2026-11-10T09:40:00+01:00"), "history")
+	if !strings.Contains(out, "No better after about a week of self-care") {
+		t.Errorf("printing the summary again restarted the week:\n%s", out)
 	}
 }
 

@@ -155,6 +155,47 @@ func SaveEpisode(s *Store, as *triage.Assessment, qn *questionnaire.Questionnair
 	return s.AddEpisode(EpisodeOf(as, qn, tableVersion, source, at))
 }
 
+// SaveNewEpisode stores a finished assessment unless the latest episode
+// holds exactly the same answers: that is the same episode seen again (a
+// summary printed once more, answers reopened to look at the plan), and
+// storing it twice would restart the week the follow-up rules count. It
+// returns the episode's id and whether it was stored now.
+func SaveNewEpisode(s *Store, as *triage.Assessment, qn *questionnaire.Questionnaire, tableVersion, source string, at time.Time) (id int64, stored bool, err error) {
+	ep := EpisodeOf(as, qn, tableVersion, source, at)
+	err = s.write("saving the assessment", func(tx *sql.Tx) error {
+		if err := requireConsent(tx); err != nil {
+			return err
+		}
+		var latest int64
+		var ans string
+		switch err := tx.QueryRow(`SELECT id, answers FROM episodes ORDER BY at DESC, id DESC LIMIT 1`).Scan(&latest, &ans); {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return err
+		case sameJSON(ans, js(ep.Answers)):
+			id = latest
+			return nil
+		}
+		id, err = insertEpisode(tx, ep)
+		stored = err == nil
+		return err
+	})
+	if stored {
+		ep.ID = id
+	}
+	return id, stored, err
+}
+
+// sameJSON reports whether two JSON texts hold the same value, however
+// they were written.
+func sameJSON(a, b string) bool {
+	var va, vb any
+	if json.Unmarshal([]byte(a), &va) != nil || json.Unmarshal([]byte(b), &vb) != nil {
+		return false
+	}
+	return js(va) == js(vb)
+}
+
 // AddEpisode stores an episode record.
 func (s *Store) AddEpisode(ep *Episode) (int64, error) {
 	var id int64
@@ -162,19 +203,24 @@ func (s *Store) AddEpisode(ep *Episode) (int64, error) {
 		if err := requireConsent(tx); err != nil {
 			return err
 		}
-		res, err := tx.Exec(`INSERT INTO episodes (at, source, level, warnings, answers, causes, plan, withheld, table_version)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			stamp(ep.At), ep.Source, ep.Level, js(ep.Warnings), js(ep.Answers), js(ep.Causes), js(ep.Plan), js(ep.Withheld), ep.TableVersion)
-		if err != nil {
-			return err
-		}
-		id, err = res.LastInsertId()
+		var err error
+		id, err = insertEpisode(tx, ep)
 		return err
 	})
 	if err == nil {
 		ep.ID = id
 	}
 	return id, err
+}
+
+func insertEpisode(tx *sql.Tx, ep *Episode) (int64, error) {
+	res, err := tx.Exec(`INSERT INTO episodes (at, source, level, warnings, answers, causes, plan, withheld, table_version)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		stamp(ep.At), ep.Source, ep.Level, js(ep.Warnings), js(ep.Answers), js(ep.Causes), js(ep.Plan), js(ep.Withheld), ep.TableVersion)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
 }
 
 // AddCheckin stores a check-in.

@@ -14,6 +14,10 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/triage"
 )
 
 var t0 = time.Date(2026, 11, 2, 8, 30, 0, 0, time.FixedZone("CET", 3600))
@@ -450,5 +454,40 @@ func BenchmarkSaveCheckin(b *testing.B) {
 		if _, err := s.AddCheckin(c); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The same answers again are the same episode, not a new one (a summary
+// printed again, answers reopened); other answers are a new episode.
+func TestSaveNewEpisodeKeepsOneOfTheSame(t *testing.T) {
+	s := newDiary(t, Options{})
+	qn := questionnaire.Default()
+	a, err := answers.ReadFile("../../testdata/readers/charlotte.yaml", nil, qn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as := &triage.Assessment{Answers: a}
+	id1, stored, err := SaveNewEpisode(s, as, qn, "v", "assess", t0)
+	if err != nil || !stored || id1 == 0 {
+		t.Fatalf("first: %d %v %v", id1, stored, err)
+	}
+	id2, stored, err := SaveNewEpisode(s, as, qn, "v", "tui", t0.Add(24*time.Hour))
+	if err != nil || stored || id2 != id1 {
+		t.Fatalf("the same answers again: id %d stored %v %v, want %d not stored", id2, stored, err, id1)
+	}
+	other := a.Clone()
+	age := 45
+	other["age"] = answers.Value{Number: &age}
+	id3, stored, err := SaveNewEpisode(s, &triage.Assessment{Answers: other}, qn, "v", "tui", t0.Add(48*time.Hour))
+	if err != nil || !stored || id3 == id1 {
+		t.Fatalf("other answers: id %d stored %v %v", id3, stored, err)
+	}
+	// Only the latest counts: the first answers again are a new episode.
+	if _, stored, _ := SaveNewEpisode(s, as, qn, "v", "tui", t0.Add(72*time.Hour)); !stored {
+		t.Error("answers like an older episode's (not the latest) were not stored")
+	}
+	eps, err := s.Episodes()
+	if err != nil || len(eps) != 3 {
+		t.Fatalf("episodes %d, %v", len(eps), err)
 	}
 }

@@ -77,8 +77,10 @@ func (s *Session) KeepDiary(how string) error {
 }
 
 // SaveEpisode stores a finished assessment in a diary the person agreed
-// to; saved is false when there is none. source names the front end.
-func (s *Session) SaveEpisode(as *triage.Assessment, source string) (id int64, saved bool, err error) {
+// to, unless the latest episode holds the same answers (the same episode
+// seen again: diary.SaveNewEpisode). id is 0 when there is no diary;
+// stored says whether it was stored now.
+func (s *Session) SaveEpisode(as *triage.Assessment, source string) (id int64, stored bool, err error) {
 	st, err := s.openDiary()
 	if st == nil {
 		return 0, false, err
@@ -88,8 +90,7 @@ func (s *Session) SaveEpisode(as *triage.Assessment, source string) (id int64, s
 	if s.Diary.TableVersion != nil {
 		version = s.Diary.TableVersion()
 	}
-	id, err = diary.SaveEpisode(st, as, s.Questionnaire, version, source, s.Now)
-	return id, err == nil, err
+	return diary.SaveNewEpisode(st, as, s.Questionnaire, version, source, s.Now)
 }
 
 // DiaryRecord reads the whole diary; nil without an error when there is

@@ -25,6 +25,8 @@ import (
 
 // diaryState is what the flow knows of the diary this run.
 type diaryState struct {
+	kept       bool               // the person keeps a diary (looked for after the first frame)
+	lookErr    error              // why the diary could not be looked at
 	outputDone bool               // --output written
 	asked      bool               // consent offered (once a run)
 	offer      *triage.Assessment // the offer stands, for this assessment
@@ -51,6 +53,7 @@ type diaryMsg struct {
 	as   *triage.Assessment
 	kept bool
 	id   int64
+	seen bool // the diary already held this episode
 	err  error
 }
 
@@ -61,7 +64,21 @@ const (
 	diarySaved                 // an episode saved
 	diaryDeclined
 	routineRecorded
+	diaryLooked // whether there is a diary, for the welcome
 )
+
+// lookForDiary looks, after the first frame, whether the person keeps a
+// diary, so the welcome screen can offer it (h) on the mornings after.
+func (m *Model) lookForDiary() tea.Cmd {
+	if !m.sess.DiaryOn() {
+		return nil
+	}
+	sess := m.sess
+	return func() tea.Msg {
+		kept, err := sess.DiaryKept()
+		return diaryMsg{op: diaryLooked, kept: kept, err: err}
+	}
+}
 
 // afterResults is the diary's turn once results are shown: a look at the
 // diary, a moment later, in the background.
@@ -87,13 +104,18 @@ func (m *Model) saveEpisode(as *triage.Assessment) tea.Cmd {
 	m.diary.savedKey = answersKey(m, as)
 	sess := m.sess
 	return func() tea.Msg {
-		id, _, err := sess.SaveEpisode(as, "tui")
-		return diaryMsg{op: diarySaved, as: as, id: id, err: err}
+		id, stored, err := sess.SaveEpisode(as, "tui")
+		return diaryMsg{op: diarySaved, as: as, id: id, seen: id != 0 && !stored, err: err}
 	}
 }
 
 // diaryAnswered follows up a diary command.
 func (m *Model) diaryAnswered(msg diaryMsg) tea.Cmd {
+	if msg.op == diaryLooked {
+		m.diary.kept, m.diary.lookErr = msg.kept, msg.err
+		m.welcome.invalidate()
+		return nil
+	}
 	if msg.err != nil {
 		m.diaryNote(msg.as, "Your diary: "+msg.err.Error(), true)
 		return nil
@@ -112,7 +134,12 @@ func (m *Model) diaryAnswered(msg diaryMsg) tea.Cmd {
 		m.setStatus(offerText, false)
 		return nil
 	case diarySaved:
-		m.diaryNote(msg.as, fmt.Sprintf("Saved to your diary (assessment %d) in %s. Check in each day with: backtriage checkin", msg.id, m.sess.Diary.Path), false)
+		m.diary.kept = true
+		said := "Saved to your diary"
+		if msg.seen {
+			said = "Already in your diary"
+		}
+		m.diaryNote(msg.as, fmt.Sprintf("%s (assessment %d) in %s. Check in each day with: backtriage checkin", said, msg.id, m.sess.Diary.Path), false)
 	case diaryDeclined:
 		m.setStatus("No diary: nothing is stored.", false)
 	case routineRecorded:
@@ -213,8 +240,8 @@ func (d *consentDialog) decide() tea.Cmd {
 		if err := sess.KeepDiary("asked in the terminal questionnaire"); err != nil {
 			return diaryMsg{op: diarySaved, as: as, err: err}
 		}
-		id, _, err := sess.SaveEpisode(as, "tui")
-		return diaryMsg{op: diarySaved, as: as, id: id, err: err}
+		id, stored, err := sess.SaveEpisode(as, "tui")
+		return diaryMsg{op: diarySaved, as: as, id: id, seen: id != 0 && !stored, err: err}
 	}
 }
 

@@ -189,3 +189,69 @@ func TestWelcomeShowsStart(t *testing.T) {
 		}
 	}
 }
+
+// The mornings after: a welcome that finds a diary (looked for after the
+// first frame) says so, and h shows it; back goes to the welcome. Without a
+// diary neither the line nor the key is there.
+func TestWelcomeOffersTheDiary(t *testing.T) {
+	mod, _ := withDiary(t)
+	m := resultsFor(t, "../../testdata/readers/charlotte.yaml", 80, 24, mod)
+	if err := m.sess.KeepDiary("test"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := m.sess.SaveEpisode(m.results.as, "tui"); err != nil {
+		t.Fatal(err)
+	}
+
+	w := newTestModel(t, testOptions(t), 80, 24)
+	w.o.Diary = m.o.Diary
+	w.sess.Diary = m.sess.Diary
+	if strings.Contains(plain(w), "keep a diary") {
+		t.Fatalf("a diary line before the diary was looked at:\n%s", plain(w))
+	}
+	feed(t, w, w.lookForDiary())
+	mustContain(t, w, "You keep a diary: press h", "backtriage checkin", "h your diary")
+	_, cmd := w.Update(keyMsg("h"))
+	if w.screen() != scrHistory {
+		t.Fatalf("h did not open the diary:\n%s", plain(w))
+	}
+	feed(t, w, cmd)
+	mustContain(t, w, "Your diary", "Assessments:")
+	press(w, "esc")
+	if w.screen() != scrWelcome {
+		t.Fatalf("back from the diary did not go to the welcome:\n%s", plain(w))
+	}
+
+	none := newTestModel(t, testOptions(t), 80, 24)
+	press(none, "h")
+	if none.screen() != scrWelcome || strings.Contains(plain(none), "your diary") {
+		t.Fatalf("h without a diary:\n%s", plain(none))
+	}
+}
+
+// The same answers reopened are the same episode: the results say it is
+// already in the diary, and nothing is stored twice.
+func TestReopenedAnswersNotSavedTwice(t *testing.T) {
+	mod, _ := withDiary(t)
+	m := resultsFor(t, "../../testdata/readers/charlotte.yaml", 80, 24, mod)
+	if err := m.sess.KeepDiary("test"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := m.sess.SaveEpisode(m.results.as, "tui"); err != nil {
+		t.Fatal(err)
+	}
+	again := resultsFor(t, "../../testdata/readers/charlotte.yaml", 80, 24, mod)
+	again.o.Diary, again.sess.Diary = m.o.Diary, m.sess.Diary
+	probe := again.afterResults(again.results.as)
+	if probe == nil {
+		t.Fatal("the diary was not looked at")
+	}
+	msg := probe()
+	_, save := again.Update(msg)
+	feed(t, again, save)
+	mustContain(t, again, "Already in your diary (assessment 1)")
+	rec, err := again.sess.DiaryRecord()
+	if err != nil || len(rec.Episodes) != 1 {
+		t.Fatalf("episodes %v, %v", rec, err)
+	}
+}

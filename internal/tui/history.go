@@ -9,6 +9,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/history"
+	"github.com/backtriage/backtriage/internal/triage"
 )
 
 // historyScreen shows the diary as `backtriage history` does (the current
@@ -16,6 +17,7 @@ import (
 // background when opened from the results.
 type historyScreen struct {
 	m      *Model
+	back   screen // where it was opened from: the welcome or the results
 	text   string // history's text, or why there is none
 	lines  []string
 	vp     viewport.Model
@@ -26,15 +28,18 @@ type historyScreen struct {
 }
 
 var historyKeys = struct{ Back, Help, Quit key.Binding }{
-	Back: bind("←/esc/h", "back to the results", "left", "esc", "h"),
+	Back: bind("←/esc/h", "back", "left", "esc", "h"),
 	Help: keyHelp,
 	Quit: bind("q", "quit", "q", "ctrl+c"),
 }
 
-// historyMsg carries the diary read for the history screen.
+// historyMsg carries the diary read for the history screen, and the rule
+// table that reads it.
 type historyMsg struct {
-	rec *diary.Record
-	err error
+	rec    *diary.Record
+	err    error
+	eng    *triage.Engine
+	engErr error
 }
 
 func newHistoryScreen(m *Model) *historyScreen {
@@ -53,35 +58,46 @@ func (h *historyScreen) helpKeys() keyMap {
 	}
 }
 
-// openHistory shows the history screen and reads the diary for it.
+// openHistory shows the history screen and reads the diary for it, in the
+// background; from the welcome screen the rule table may still be loading,
+// so the read waits for it there.
 func (m *Model) openHistory() tea.Cmd {
+	m.history.back = m.cur
 	m.history.set("Reading your diary…")
 	m.cur = m.history
 	sess := m.sess
 	return func() tea.Msg {
 		rec, err := sess.DiaryRecord()
-		return historyMsg{rec, err}
+		sess.Loader().Begin()
+		eng, engErr := sess.Loader().Result()
+		return historyMsg{rec: rec, err: err, eng: eng, engErr: engErr}
 	}
 }
 
 // show puts what was read on the screen.
 func (h *historyScreen) show(msg historyMsg) {
-	m := h.m
 	switch {
 	case msg.err != nil:
 		h.set("Your diary could not be read: " + msg.err.Error())
 	case msg.rec == nil:
 		h.set("You do not keep a diary yet, so there is nothing to show. After your results, backtriage offers to keep one (it says what is kept and where); or start one with: backtriage diary start")
-	case m.eng == nil:
-		h.set("The rule table is not loaded.")
+	case msg.engErr != nil || msg.eng == nil:
+		h.set("Your diary cannot be shown without the rule table: " + errText(msg.engErr))
 	default:
 		var b strings.Builder
-		if err := history.WriteText(&b, history.Build(msg.rec, m.eng.Table())); err != nil {
+		if err := history.WriteText(&b, history.Build(msg.rec, msg.eng.Table())); err != nil {
 			h.set("Your diary could not be shown: " + err.Error())
 			return
 		}
 		h.set(b.String())
 	}
+}
+
+func errText(err error) string {
+	if err == nil {
+		return "it did not load"
+	}
+	return err.Error()
 }
 
 func (h *historyScreen) set(text string) {
@@ -111,7 +127,7 @@ func (h *historyScreen) update(k string, msg tea.KeyPressMsg) tea.Cmd {
 	case on(k, historyKeys.Quit):
 		return tea.Quit
 	case on(k, historyKeys.Back):
-		h.m.cur = h.m.results
+		h.m.cur = h.back
 	case on(k, h.scroll.Top):
 		h.vp.GotoTop()
 	case on(k, h.scroll.Bottom):

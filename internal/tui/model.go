@@ -203,7 +203,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.sess.Loader().Begin()
 		// Also look at the size again: a resize while the program was
 		// starting, before it listened for them, would otherwise be missed.
-		return m, tea.Batch(m.waitEngine, tea.RequestWindowSize)
+		return m, tea.Batch(m.waitEngine, tea.RequestWindowSize, m.lookForDiary())
 	case engineMsg:
 		return m, m.engineArrived(msg)
 	case suspendMsg:

@@ -16,8 +16,9 @@ type welcomeScreen struct {
 	footer string
 }
 
-var welcomeKeys = struct{ Start, Help, Quit key.Binding }{
+var welcomeKeys = struct{ Start, Diary, Help, Quit key.Binding }{
 	Start: bind("enter", "start", "enter", "space", "right", "l"),
+	Diary: bind("h", "your diary", "h"),
 	Help:  keyHelp,
 	Quit:  bind("ctrl+c", "quit", "ctrl+c", "q", "esc"),
 }
@@ -26,15 +27,23 @@ func (w *welcomeScreen) id() screenID { return scrWelcome }
 
 func (w *welcomeScreen) invalidate() { w.footer = "" }
 
+// helpKeys: the diary's key only once a diary is found.
 func (w *welcomeScreen) helpKeys() keyMap {
 	k := welcomeKeys
-	return keyMap{short: []key.Binding{k.Start, k.Help, k.Quit}, full: [][]key.Binding{{k.Start, k.Help, k.Quit}}}
+	keys := []key.Binding{k.Start}
+	if w.m.diary.kept {
+		keys = append(keys, k.Diary)
+	}
+	keys = append(keys, k.Help, k.Quit)
+	return keyMap{short: keys, full: [][]key.Binding{keys}}
 }
 
 func (w *welcomeScreen) update(k string, _ tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case on(k, welcomeKeys.Start):
 		w.m.start()
+	case on(k, welcomeKeys.Diary) && w.m.diary.kept:
+		return w.m.openHistory()
 	case on(k, welcomeKeys.Quit):
 		return w.m.requestQuit()
 	}
@@ -127,6 +136,16 @@ func (w *welcomeScreen) blocks(width, height int) []string {
 			hanging(b, st.ok.Render("✓ "), 2, st.text, fmt.Sprintf("Loaded %d answers from %s: you can go on or change any of them.", len(m.o.Answers), from), 1, width)
 		}), 2})
 	}
+	if d := w.diaryLine(); d != "" {
+		mark := st.ok.Render("✓ ")
+		if w.m.diary.lookErr != nil {
+			mark = st.err.Render("! ")
+		}
+		bs = append(bs, block{para1(func(b *strings.Builder) {
+			b.WriteString("\n")
+			hanging(b, mark, 2, st.text, d, 1, width)
+		}), 2})
+	}
 	keep := make([]bool, len(bs))
 	used := 0
 	for rank := 0; rank <= 4; rank++ {
@@ -144,6 +163,19 @@ func (w *welcomeScreen) blocks(width, height int) []string {
 		}
 	}
 	return out
+}
+
+// diaryLine is what the welcome says of the diary, once looked for: how
+// to see it and to check in, or why it could not be opened.
+func (w *welcomeScreen) diaryLine() string {
+	d := w.m.diary
+	switch {
+	case d.lookErr != nil:
+		return "Your diary could not be opened (" + d.lookErr.Error() + "); the questions work without it."
+	case d.kept:
+		return "You keep a diary: press h to see how it is going. Check in each day with: backtriage checkin"
+	}
+	return ""
 }
 
 // keyLine is one line of the welcome's key list: bindings shown together.
