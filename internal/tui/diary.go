@@ -131,7 +131,13 @@ func (m *Model) diaryAnswered(msg diaryMsg) tea.Cmd {
 		}
 		m.diary.asked = true
 		m.diary.offer = msg.as
-		m.setStatus(offerText, false)
+		if m.results.status == "" {
+			// Never over a fresher message ("Saved the summary to …"):
+			// the footer's "y keep a diary?" offers it then.
+			m.setStatus(offerText, false)
+		} else {
+			m.results.invalidate()
+		}
 		return nil
 	case diarySaved:
 		m.diary.kept = true

@@ -255,3 +255,21 @@ func TestReopenedAnswersNotSavedTwice(t *testing.T) {
 		t.Fatalf("episodes %v, %v", rec, err)
 	}
 }
+
+// The offer never writes over a fresher message on the status line (the
+// export's "Saved the summary to …"); the footer's key offers it then.
+func TestDiaryOfferKeepsFresherStatus(t *testing.T) {
+	mod, _ := withDiary(t)
+	m := resultsFor(t, "../../testdata/readers/charlotte.yaml", 80, 24, mod)
+	probe := m.afterResults(m.results.as)
+	m.setStatus("Saved the summary to /tmp/x.txt", false)
+	feed(t, m, probe)
+	mustContain(t, m, "Saved the summary to /tmp/x.txt", "y keep a diary?")
+	if strings.Contains(plain(m), "Keep a private diary") {
+		t.Errorf("the offer wrote over the export's message:\n%s", plain(m))
+	}
+	press(m, "y")
+	if m.dialogKind() != dlgConsent {
+		t.Fatalf("y did not open the offer:\n%s", plain(m))
+	}
+}
