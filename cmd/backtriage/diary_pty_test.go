@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,30 +40,7 @@ func TestPTYCheckinForm(t *testing.T) {
 	if _, errs, code := runDiary(t, data, "", at("2026-11-20T08:00:00Z"), "assess", "--answers", charlotte, "--store"); code != 0 {
 		t.Fatal(errs)
 	}
-	v := startVT(t, vtermOpts{w: 100, h: 40, env: []string{"BACKTRIAGE_NOW=2026-11-21T08:00:00Z"}}, "checkin", "--data-dir", data)
-	for _, q := range questionnaire.Default().Questions() {
-		if !q.Warning {
-			continue
-		}
-		v.waitText(q.Prompt)
-		if q.Kind == questionnaire.Number {
-			v.send("31", kEnter)
-			continue
-		}
-		v.send("G", "x", kEnter) // the last option is "None of these"
-	}
-	v.waitText("How bad is the pain right now")
-	keys := []string{}
-	for range 8 { // Skip, 0, 1 ... 7
-		keys = append(keys, kDown)
-	}
-	v.send(append(keys, kEnter)...)
-	v.waitText("Compared with last time")
-	v.send(kDown, kDown, kEnter) // About the same
-	v.waitText("Which steps of your plan")
-	v.send("x", kEnter) // the first step of the plan
-	v.waitText("Anything to note")
-	v.send("ok", kEnter)
+	v := checkinOnPTY(t, data, "2026-11-21T08:00:00Z", 7, "ok")
 	if code := v.wait(); code != 0 {
 		t.Fatalf("exit %d:\n%s", code, v.screen())
 	}
@@ -71,5 +49,85 @@ func TestPTYCheckinForm(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("history lacks %s:\n%s\nscreen:\n%s", want, out, v.screen())
 		}
+	}
+}
+
+// checkinOnPTY runs `backtriage checkin` on a terminal at the time when and
+// answers its form by keys: no warning sign, the pain, "about the same",
+// the plan's first step done, and the note. It returns once the note is
+// sent; the caller waits for the program.
+func checkinOnPTY(t *testing.T, data, when string, pain int, note string) *vterm {
+	t.Helper()
+	v := startVT(t, vtermOpts{w: 100, h: 40, env: []string{"BACKTRIAGE_NOW=" + when}}, "checkin", "--data-dir", data)
+	for _, q := range questionnaire.Default().Questions() {
+		if !q.Warning {
+			continue
+		}
+		v.waitText(q.Prompt)
+		if q.Kind == questionnaire.Number {
+			v.send(kCtrlU, "31", kEnter) // over the age the assessment gave
+			continue
+		}
+		v.send("G", "x", kEnter) // the last option is "None of these"
+	}
+	v.waitText("How bad is the pain right now")
+	keys := []string{}
+	for range pain + 1 { // Skip, 0, 1 ... pain
+		keys = append(keys, kDown)
+	}
+	v.send(append(keys, kEnter)...)
+	v.waitText("Compared with last time")
+	v.send(kDown, kDown, kEnter) // About the same
+	v.waitText("Which steps of your plan")
+	v.send("x", kEnter) // the first step of the plan
+	v.waitText("Anything to note")
+	v.send(note, kEnter)
+	return v
+}
+
+// The week the issue describes, through the terminal UI: the questionnaire
+// on day 0 and the diary offer accepted on the results; three check-ins on
+// the terminal with the clock moved forward (BACKTRIAGE_NOW); on day 8 the
+// welcome finds the diary, and h shows the "no better after about a week"
+// advice above the pain chart.
+func TestPTYWeekThroughTheTUI(t *testing.T) {
+	data := t.TempDir()
+	day0 := "2026-11-02T08:00:00+01:00"
+	v := startVT(t, vtermOpts{w: 80, h: 24, env: at(day0)}, "--data-dir", data)
+	v.waitText("enter start")
+	answerCharlotteOnPTY(v)
+	v.waitText("SELF-CARE", "your results")
+	// The offer comes on the status line once the results are up, never
+	// over them; y shows the words, y again agrees.
+	v.waitText("y keep a diary?")
+	v.do([]string{"y"}, "Keep a diary?", "Yes, keep a diary")
+	v.do([]string{"y"}, "Saved to your diary (assessment 1)", "backtriage checkin")
+	v.send("q")
+	if code := v.wait(); code != 0 {
+		t.Fatalf("the questionnaire: exit %d:\n%s", code, v.screen())
+	}
+
+	for i, when := range []string{"2026-11-03T08:00:00+01:00", "2026-11-06T08:10:00+01:00", "2026-11-10T07:50:00+01:00"} {
+		c := checkinOnPTY(t, data, when, 7, fmt.Sprintf("day %d", i))
+		c.waitText("Saved to your diary")
+		if code := c.wait(); code != 0 {
+			t.Fatalf("check-in %d: exit %d:\n%s", i+1, code, c.screen())
+		}
+	}
+
+	h := startVT(t, vtermOpts{w: 80, h: 24, env: at("2026-11-10T09:00:00+01:00")}, "--data-dir", data)
+	h.waitText("You keep a diary: press h", "h your diary")
+	h.do([]string{"h"}, "Your diary", "No better after about a week of self-care", "physiotherapist")
+	h.scrollUntil("pain (0 to 10), day 0 to day 8", " 7 ┤")
+	h.scrollUntil("pain 7 → 7 over 8 days (3 check-ins)")
+	h.do([]string{kLeft}, "enter start", "You keep a diary")
+	h.send("q")
+	if code := h.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, h.screen())
+	}
+	// Looking at the diary stored nothing: one episode, three check-ins.
+	out, _, _ := runDiary(t, data, "", nil, "history", "--format", "json")
+	if n := strings.Count(out, `"source":`); n != 1 {
+		t.Errorf("%d episodes after the week, want 1:\n%s", n, out)
 	}
 }

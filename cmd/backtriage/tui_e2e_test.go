@@ -353,24 +353,7 @@ func warningsNone(age string) []string {
 func TestTUICharlotte(t *testing.T) {
 	v := startVT(t, vtermOpts{w: 80, h: 24})
 	v.waitText("backtriage", "does not diagnose", "Nothing leaves this machine", "enter start")
-	v.do([]string{kEnter}, "page 1 of 7", "Warning signs first", "Right now")
-	v.send(warningsNone("30")...)
-	v.waitText("page 2 of 7", "Where does it hurt?")
-	v.send("3", kEnter, kTab, "8", "9", kEnter) // between the shoulder blades; deep breath, twist
-	v.waitText("page 3 of 7", "When does it hurt?")
-	v.send("1", kEnter, "2", kEnter) // on waking; less than a week
-	v.send(kRight)                   // onset, course, stiffness, "keeps coming back": skip
-	v.waitText("page 4 of 7", "How do you sleep?")
-	v.send(kRight)
-	v.waitText("page 5 of 7", "How high is your pillow?")
-	v.send(kTab, kTab, "1", kRight) // mattress soft or sagging
-	v.waitText("page 6 of 7", "How many hours a day")
-	v.send(kTab, kTab, kTab, kTab, "1", kTab) // baby: yes, then the follow-up
-	v.waitText("How do you usually feed or hold the baby?")
-	v.send("2", kRight) // lying on my side
-	v.waitText("page 7 of 7", "What have you tried so far?")
-	v.do([]string{kRight}, "Review your answers", "See my results", "Feeding position", "Lying on my side")
-	v.send(kEnter)
+	answerCharlotteOnPTY(v)
 	// The answer first; the picture follows it.
 	v.waitText("SELF-CARE", "your results", "Most likely", "Start here", "more below")
 	s := v.scrollUntil("BACK", "where it hurts:", "where the likely cause sits")
@@ -400,6 +383,30 @@ func TestTUICharlotte(t *testing.T) {
 		t.Fatalf("exit code %d", code)
 	}
 	v.restored()
+}
+
+// answerCharlotteOnPTY answers the nursing mother's case from the welcome
+// screen, by keys at 80x24, and opens the results.
+func answerCharlotteOnPTY(v *vterm) {
+	v.t.Helper()
+	v.do([]string{kEnter}, "page 1 of 7", "Warning signs first", "Right now")
+	v.send(warningsNone("30")...)
+	v.waitText("page 2 of 7", "Where does it hurt?")
+	v.send("3", kEnter, kTab, "8", "9", kEnter) // between the shoulder blades; deep breath, twist
+	v.waitText("page 3 of 7", "When does it hurt?")
+	v.send("1", kEnter, "2", kEnter) // on waking; less than a week
+	v.send(kRight)                   // onset, course, stiffness, "keeps coming back": skip
+	v.waitText("page 4 of 7", "How do you sleep?")
+	v.send(kRight)
+	v.waitText("page 5 of 7", "How high is your pillow?")
+	v.send(kTab, kTab, "1", kRight) // mattress soft or sagging
+	v.waitText("page 6 of 7", "How many hours a day")
+	v.send(kTab, kTab, kTab, kTab, "1", kTab) // baby: yes, then the follow-up
+	v.waitText("How do you usually feed or hold the baby?")
+	v.send("2", kRight) // lying on my side
+	v.waitText("page 7 of 7", "What have you tried so far?")
+	v.do([]string{kRight}, "Review your answers", "See my results", "Feeding position", "Lying on my side")
+	v.send(kEnter)
 }
 
 func checkSummary(t *testing.T, path string, wants ...string) string {
