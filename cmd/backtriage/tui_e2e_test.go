@@ -267,6 +267,8 @@ func (v *vterm) waitFor(what string, ok func(string) bool) string {
 		case <-v.updated:
 		case <-time.After(50 * time.Millisecond):
 		case <-v.exited:
+			// Its last output may still be on its way to the emulator.
+			v.pumped.Wait()
 			s := v.screen()
 			if ok(s) {
 				return s
