@@ -244,6 +244,10 @@ func (o *rootOptions) saveEpisode(cmd *cobra.Command, as *triage.Assessment, sou
 		switch {
 		case explicit:
 			s, err = o.diary.consent("--store on the command line", o.now())
+		case as.Level >= rules.Urgent:
+			// Nothing is asked beside advice to get help: it stays the
+			// last thing on the screen.
+			return
 		case ask != nil && ask():
 			s, err = o.diary.consent("asked", o.now())
 		default:
@@ -269,8 +273,16 @@ func (o *rootOptions) saveEpisode(cmd *cobra.Command, as *triage.Assessment, sou
 		warnDiary(cmd, err)
 		return
 	}
-	if !stored {
+	switch {
+	case !stored && as.Level >= rules.Urgent:
+		fmt.Fprintf(cmd.ErrOrStderr(), "Already in your diary (assessment %d) in %s.\n", id, s.Path())
+		return
+	case !stored:
 		fmt.Fprintf(cmd.ErrOrStderr(), "Already in your diary (assessment %d: the same answers) in %s. If the pain has come back, record it as a new episode with: backtriage assess --answers FILE --store\n", id, s.Path())
+		return
+	case as.Level >= rules.Urgent:
+		// Recorded, but no daily routine suggested over advice to get help.
+		fmt.Fprintf(cmd.ErrOrStderr(), "Saved to your diary (assessment %d) in %s.\n", id, s.Path())
 		return
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "Saved to your diary (assessment %d) in %s. Check in each day with: backtriage checkin\n", id, s.Path())

@@ -137,3 +137,31 @@ func TestPTYWeekThroughTheTUI(t *testing.T) {
 		t.Errorf("%d episodes and %d check-ins after the week (%v), want 1 and 3:\n%s", len(rec.Episodes), len(rec.Checkins), err, out)
 	}
 }
+
+// Beside advice to get help nothing is asked and no daily routine is
+// suggested: at emergency and urgent level assess ends with the advice,
+// and an agreed diary records the assessment with a plain line.
+func TestPTYAssessNoOfferAtEmergencyOrUrgent(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	for _, file := range []string{"testdata/examples/heart-attack.yaml", "testdata/golden/urgent.yaml"} {
+		data := t.TempDir()
+		v := startVT(t, vtermOpts{w: 100, h: 40}, "assess", "--answers", filepath.Join(root, file), "--data-dir", data)
+		if code := v.wait(); code != 0 {
+			t.Fatalf("%s: exit %d:\n%s", file, code, v.screen())
+		}
+		if out := ansi.Strip(v.written()); strings.Contains(out, "Keep a diary") || strings.Contains(out, "Check in each day") {
+			t.Errorf("%s: a diary offered beside advice to get help:\n%s", file, out)
+		}
+		if _, err := os.Stat(filepath.Join(data, "diary.db")); err == nil {
+			t.Errorf("%s: a diary was created", file)
+		}
+		// With a diary already agreed to: recorded, with no routine suggested.
+		if _, errs, code := runDiary(t, data, "", nil, "diary", "start", "--yes"); code != 0 {
+			t.Fatal(errs)
+		}
+		_, errs, _ := runDiary(t, data, "", nil, "assess", "--answers", file)
+		if !strings.Contains(errs, "Saved to your diary (assessment 1)") || strings.Contains(errs, "Check in each day") {
+			t.Errorf("%s: with a diary: %s", file, errs)
+		}
+	}
+}

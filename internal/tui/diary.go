@@ -145,7 +145,12 @@ func (m *Model) diaryAnswered(msg diaryMsg) tea.Cmd {
 		if msg.seen {
 			said = "Already in your diary"
 		}
-		m.diaryNote(msg.as, fmt.Sprintf("%s (assessment %d) in %s. Check in each day with: backtriage checkin", said, msg.id, m.sess.Diary.Path), false)
+		text := fmt.Sprintf("%s (assessment %d) in %s.", said, msg.id, m.sess.Diary.Path)
+		if msg.as == nil || msg.as.Level < rules.Urgent {
+			// No daily routine suggested beside advice to get help.
+			text += " Check in each day with: backtriage checkin"
+		}
+		m.diaryNote(msg.as, text, false)
 	case diaryDeclined:
 		m.setStatus("No diary: nothing is stored.", false)
 	case routineRecorded:
