@@ -77,6 +77,22 @@ type Result struct {
 	Skipped int
 }
 
+// countsAsDone reports whether a routine that reached its end counts as
+// done: at least half of its time really ran. Skipping most of it is not
+// doing it, and the diary's "steps done" must not say it was.
+func countsAsDone(elapsed time.Duration, r *rules.Routine) bool {
+	return 2*elapsed >= time.Duration(r.TotalSeconds())*time.Second
+}
+
+// endWords is what is said when a routine reaches its end.
+func endWords(elapsed time.Duration, r *rules.Routine) string {
+	if countsAsDone(elapsed, r) {
+		return "Finished. " + r.Then
+	}
+	return fmt.Sprintf("Ended: %s of %s ran, the rest was skipped, so it is not counted as done.",
+		Words(elapsed), Words(time.Duration(r.TotalSeconds())*time.Second))
+}
+
 // Bell rings the terminal bell.
 const Bell = "\a"
 

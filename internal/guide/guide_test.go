@@ -189,3 +189,33 @@ func TestOfferedLeavesOutWithheld(t *testing.T) {
 		t.Errorf("offered %v, want only cold-packs (tennis-ball is withheld, pillows have no routine)", got)
 	}
 }
+
+// Skipping most of a routine is not doing it: it ends without "Finished",
+// says how much ran, and does not count as done (the diary records only
+// routines that count).
+func TestMostlySkippedIsNotDone(t *testing.T) {
+	step := builtinStep(t, "tennis-ball") // 30 s, 5 min, 30 s, 5 min
+	never := func(time.Duration) <-chan time.Time { return make(chan time.Time) }
+	var out bytes.Buffer
+	res, err := RunText(context.Background(), step, TextOptions{Out: &out, In: strings.NewReader("s\ns\ns\ns\n"), After: never, Quiet: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Finished || res.Skipped != 4 || strings.Contains(out.String(), "Finished.") ||
+		!strings.Contains(out.String(), "Ended: 0 seconds of 11 minutes ran, the rest was skipped, so it is not counted as done.") {
+		t.Errorf("every phase skipped: %+v\n%s", res, out.String())
+	}
+
+	// The model: the two long phases skipped, the short ones run (1 of 11 minutes).
+	m := NewModel(step, time.Second, true)
+	m = runPhase(m)
+	m, _ = key(m, "s")
+	m = runPhase(m)
+	m, _ = key(m, "s")
+	if res := m.Result(); res.Finished || res.Elapsed != time.Minute {
+		t.Errorf("two of four phases skipped, most of the time: %+v", res)
+	}
+	if v := m.View().Content; !strings.Contains(v, "not counted as done") || strings.Contains(v, "Finished.") {
+		t.Errorf("final view: %s", v)
+	}
+}

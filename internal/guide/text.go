@@ -47,9 +47,8 @@ func RunText(ctx context.Context, step *rules.Step, o TextOptions) (Result, erro
 		}
 	}
 	r.bell()
-	r.say("Finished. %s", step.Routine.Then)
-	// Finished when it ran to the end, not when every phase was skipped.
-	r.res.Finished = r.res.Skipped < len(segs)
+	r.say("%s", endWords(r.res.Elapsed, step.Routine))
+	r.res.Finished = countsAsDone(r.res.Elapsed, step.Routine)
 	return r.res, nil
 }
 

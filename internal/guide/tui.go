@@ -136,7 +136,7 @@ func (m Model) next() (tea.Model, tea.Cmd) {
 
 // Result is how the routine went.
 func (m Model) Result() Result {
-	return Result{Finished: m.i >= len(m.segs) && !m.quit && m.skipped < len(m.segs), Elapsed: m.elapsed, Skipped: m.skipped}
+	return Result{Finished: m.i >= len(m.segs) && !m.quit && countsAsDone(m.elapsed, m.step.Routine), Elapsed: m.elapsed, Skipped: m.skipped}
 }
 
 // Segment is the phase running, for tests and the accessible view.
@@ -163,7 +163,7 @@ func (m Model) View() tea.View {
 	b.WriteString(titleStyle.Render("Guided: "+m.step.Title) + "\n\n")
 	seg, ok := m.Segment()
 	if !ok {
-		b.WriteString("Finished. " + m.step.Routine.Then + "\n")
+		b.WriteString(endWords(m.elapsed, m.step.Routine) + "\n")
 		return tea.NewView(b.String())
 	}
 	b.WriteString(seg.Announce() + "\n\n")

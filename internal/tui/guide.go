@@ -164,7 +164,11 @@ func (g *guideScreen) message(msg tea.Msg) tea.Cmd {
 	if done, ok := msg.(guide.DoneMsg); ok {
 		m.cur = m.results
 		if !done.Result.Finished {
-			m.setStatus("Stopped: "+g.step.Title+".", false)
+			how := "Stopped: "
+			if done.Result.Skipped > 0 {
+				how = "Mostly skipped, so not counted as done: "
+			}
+			m.setStatus(how+g.step.Title+".", false)
 			return nil
 		}
 		m.setStatus("Finished: "+g.step.Title+".", false)
