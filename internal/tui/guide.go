@@ -166,7 +166,7 @@ func (g *guideScreen) message(msg tea.Msg) tea.Cmd {
 		if !done.Result.Finished {
 			how := "Stopped: "
 			if done.Result.Skipped > 0 {
-				how = "Mostly skipped, so not counted as done: "
+				how = "Ended early or mostly skipped, so not counted as done: "
 			}
 			m.setStatus(how+g.step.Title+".", false)
 			return nil
