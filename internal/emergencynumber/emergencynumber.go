@@ -128,11 +128,26 @@ const phrase = "your local emergency number"
 // number" in text: "your local emergency number (999 in the UK)". With no
 // known region the text is returned as it is: it names the main numbers
 // itself, and Line gives the rest.
+//
+// With a known region the short lists of main numbers the rule table and
+// the level advice carry (Lists) are dropped where they follow the phrase:
+// "your local emergency number (999 in the UK) now", not the number twice.
 func Annotate(text string, n Number, ok bool) string {
 	if !ok || !strings.Contains(text, phrase) {
 		return text
 	}
+	for _, l := range Lists {
+		text = strings.ReplaceAll(text, phrase+" now ("+l+")", phrase+" now")
+	}
 	return strings.ReplaceAll(text, phrase, phrase+" ("+n.Number+" in "+n.Name+")")
+}
+
+// Lists are the short lists of main numbers written into advice after
+// "your local emergency number now"; a test keeps every such list in the
+// rule table among them.
+var Lists = []string{
+	"999 in the UK, 112 in Europe, 911 in the US",
+	"999 in the UK, 112 in Europe, 911 in the US and Canada",
 }
 
 // Line is one sentence naming the number to call: the local one, or all.

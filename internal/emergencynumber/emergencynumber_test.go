@@ -1,8 +1,14 @@
 package emergencynumber
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/triage"
 )
 
 func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
@@ -45,7 +51,7 @@ func TestAnnotateAndLine(t *testing.T) {
 	text := "Call your local emergency number now (999 in the UK, 112 in Europe, 911 in the US)."
 	n, ok := Resolve("", env(map[string]string{"LANG": "en_AU.UTF-8"}))
 	got := Annotate(text, n, ok)
-	if !strings.Contains(got, "your local emergency number (000 in Australia) now") {
+	if !strings.Contains(got, "your local emergency number (000 in Australia) now.") {
 		t.Errorf("Annotate: %s", got)
 	}
 	if Annotate(text, Number{}, false) != text {
@@ -64,5 +70,51 @@ func TestAnnotateAndLine(t *testing.T) {
 	n, ok = Resolve("nz", env(map[string]string{"LANG": "en_GB.UTF-8"}))
 	if !ok || n.Number != "111" {
 		t.Errorf("flag: %v %v", n, ok)
+	}
+}
+
+// Every list of numbers written after "your local emergency number now"
+// in the rule table and the level advice is one Annotate knows, so a known
+// region never shows the number twice.
+func TestListsCoverTheAdvice(t *testing.T) {
+	files, _ := filepath.Glob("../../rules/*.yaml")
+	if len(files) == 0 {
+		t.Fatal("no rule files")
+	}
+	texts := []string{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	for _, l := range []rules.Level{rules.Emergency, rules.Urgent, rules.Soon, rules.SelfCare} {
+		texts = append(texts, triage.Info(l).Do)
+	}
+	seen := 0
+	for _, text := range texts {
+		flat := strings.Join(strings.Fields(text), " ")
+		for rest := flat; ; {
+			i := strings.Index(rest, phrase+" now (")
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(phrase+" now ("):]
+			list := rest[:strings.Index(rest, ")")]
+			seen++
+			if !slices.Contains(Lists, list) {
+				t.Errorf("a list of numbers Annotate does not know: %q", list)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no list of numbers found: the test reads the wrong text")
+	}
+	gb, _ := Lookup("GB")
+	for _, l := range []rules.Level{rules.Emergency, rules.Urgent} {
+		if got := Annotate(triage.Info(l).Do, gb, true); strings.Count(got, "999") > 1 {
+			t.Errorf("999 twice: %s", got)
+		}
 	}
 }
