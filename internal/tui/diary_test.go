@@ -74,15 +74,22 @@ func TestDiaryOfferedAfterResults(t *testing.T) {
 		t.Error("the same assessment would be saved again")
 	}
 
-	_, cmd = m.Update(keyMsg("h"))
+	visitDiary(t, m, scrResults)
+}
+
+// visitDiary opens the diary with h, checks it shows, and goes back with
+// esc to the screen it came from.
+func visitDiary(t *testing.T, m *Model, from screenID) {
+	t.Helper()
+	_, cmd := m.Update(keyMsg("h"))
 	if m.screen() != scrHistory {
-		t.Fatalf("h did not open the history:\n%s", plain(m))
+		t.Fatalf("h did not open the diary:\n%s", plain(m))
 	}
 	feed(t, m, cmd)
 	mustContain(t, m, "Your diary", "Assessments:")
 	press(m, "esc")
-	if m.screen() != scrResults {
-		t.Fatal("esc did not go back to the results")
+	if m.screen() != from {
+		t.Fatalf("back from the diary did not go where it came from:\n%s", plain(m))
 	}
 }
 
@@ -194,33 +201,18 @@ func TestWelcomeShowsStart(t *testing.T) {
 // first frame) says so, and h shows it; back goes to the welcome. Without a
 // diary neither the line nor the key is there.
 func TestWelcomeOffersTheDiary(t *testing.T) {
-	mod, _ := withDiary(t)
-	m := resultsFor(t, "../../testdata/readers/charlotte.yaml", 80, 24, mod)
-	if err := m.sess.KeepDiary("test"); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := m.sess.SaveEpisode(m.results.as, "tui"); err != nil {
-		t.Fatal(err)
-	}
+	m, mod := charlotteInDiary(t)
 
-	w := newTestModel(t, testOptions(t), 80, 24)
-	w.o.Diary = m.o.Diary
-	w.sess.Diary = m.sess.Diary
+	_ = m
+	o := testOptions(t)
+	mod(&o)
+	w := newTestModel(t, o, 80, 24)
 	if strings.Contains(plain(w), "keep a diary") {
 		t.Fatalf("a diary line before the diary was looked at:\n%s", plain(w))
 	}
 	feed(t, w, w.lookForDiary())
 	mustContain(t, w, "You keep a diary: press h", "backtriage checkin", "h your diary")
-	_, cmd := w.Update(keyMsg("h"))
-	if w.screen() != scrHistory {
-		t.Fatalf("h did not open the diary:\n%s", plain(w))
-	}
-	feed(t, w, cmd)
-	mustContain(t, w, "Your diary", "Assessments:")
-	press(w, "esc")
-	if w.screen() != scrWelcome {
-		t.Fatalf("back from the diary did not go to the welcome:\n%s", plain(w))
-	}
+	visitDiary(t, w, scrWelcome)
 
 	none := newTestModel(t, testOptions(t), 80, 24)
 	press(none, "h")
@@ -232,16 +224,8 @@ func TestWelcomeOffersTheDiary(t *testing.T) {
 // The same answers reopened are the same episode: the results say it is
 // already in the diary, and nothing is stored twice.
 func TestReopenedAnswersNotSavedTwice(t *testing.T) {
-	mod, _ := withDiary(t)
-	m := resultsFor(t, "../../testdata/readers/charlotte.yaml", 80, 24, mod)
-	if err := m.sess.KeepDiary("test"); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := m.sess.SaveEpisode(m.results.as, "tui"); err != nil {
-		t.Fatal(err)
-	}
+	_, mod := charlotteInDiary(t)
 	again := resultsFor(t, "../../testdata/readers/charlotte.yaml", 80, 24, mod)
-	again.o.Diary, again.sess.Diary = m.o.Diary, m.sess.Diary
 	probe := again.afterResults(again.results.as)
 	if probe == nil {
 		t.Fatal("the diary was not looked at")
@@ -272,4 +256,19 @@ func TestDiaryOfferKeepsFresherStatus(t *testing.T) {
 	if m.dialogKind() != dlgConsent {
 		t.Fatalf("y did not open the offer:\n%s", plain(m))
 	}
+}
+
+// charlotteInDiary is Charlotte's results with a diary kept and her
+// assessment in it; mod points other models at the same diary.
+func charlotteInDiary(t *testing.T) (*Model, func(*Options)) {
+	t.Helper()
+	mod, _ := withDiary(t)
+	m := resultsFor(t, "../../testdata/readers/charlotte.yaml", 80, 24, mod)
+	if err := m.sess.KeepDiary("test"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := m.sess.SaveEpisode(m.results.as, "tui"); err != nil {
+		t.Fatal(err)
+	}
+	return m, mod
 }
