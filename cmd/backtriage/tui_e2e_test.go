@@ -734,6 +734,43 @@ func BenchmarkFirstFrame(b *testing.B) {
 			b.ReportMetric(float64(rss)/1024, "MB-peak-RSS")
 		})
 	}
+	// With a diary and without: the welcome looks for it only after the
+	// first frame, so the frame is no later; the peak memory is taken once
+	// the rule table has loaded and the welcome has looked (a settled
+	// welcome, the same moment for both).
+	for _, kept := range []bool{false, true} {
+		name := "settled/no-diary"
+		if kept {
+			name = "settled/diary-kept"
+		}
+		b.Run(name, func(b *testing.B) {
+			home := b.TempDir()
+			if kept {
+				start := exec.Command(bin(), "diary", "start", "--yes")
+				start.Env = []string{"HOME=" + home, "PATH=" + os.Getenv("PATH")}
+				if out, err := start.CombinedOutput(); err != nil {
+					b.Fatalf("diary start: %v\n%s", err, out)
+				}
+			}
+			var ds []time.Duration
+			var rss int64
+			for b.Loop() {
+				start := time.Now()
+				v := startVT(b, vtermOpts{w: 80, h: 24, dir: home})
+				v.waitRows(23, 23, "enter start")
+				ds = append(ds, time.Since(start))
+				if kept {
+					v.waitText("You keep a diary")
+				}
+				time.Sleep(300 * time.Millisecond) // the table loads in about 10 ms
+				rss = max(rss, v.peakRSS())
+				v.send(kCtrlC)
+				v.wait()
+			}
+			reportLatency(b, ds, "first-frame")
+			b.ReportMetric(float64(rss)/1024, "MB-peak-RSS")
+		})
+	}
 }
 
 // BenchmarkKeystroke is an arrow key to the redrawn frame, on the first page.

@@ -62,6 +62,11 @@ func (s *Session) DiaryKept() (bool, error) {
 	return true, st.Close()
 }
 
+// DiaryFound reports whether there is a diary file, without opening it:
+// the welcome screen's look costs a stat, not the database engine's
+// memory. The history screen opens it and says what it finds.
+func (s *Session) DiaryFound() bool { return s.DiaryOn() && diary.Exists(s.Diary.Path) }
+
 // KeepDiary creates the diary and records the person's agreement, given
 // how ("asked in the terminal questionnaire").
 func (s *Session) KeepDiary(how string) error {

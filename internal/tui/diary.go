@@ -25,8 +25,7 @@ import (
 
 // diaryState is what the flow knows of the diary this run.
 type diaryState struct {
-	kept       bool               // the person keeps a diary (looked for after the first frame)
-	lookErr    error              // why the diary could not be looked at
+	kept       bool               // there is a diary (looked for after the first frame)
 	outputDone bool               // --output written
 	asked      bool               // consent offered (once a run)
 	offer      *triage.Assessment // the offer stands, for this assessment
@@ -67,17 +66,14 @@ const (
 	diaryLooked // whether there is a diary, for the welcome
 )
 
-// lookForDiary looks, after the first frame, whether the person keeps a
-// diary, so the welcome screen can offer it (h) on the mornings after.
+// lookForDiary looks, after the first frame, whether there is a diary, so
+// the welcome screen can offer it (h) on the mornings after.
 func (m *Model) lookForDiary() tea.Cmd {
 	if !m.sess.DiaryOn() {
 		return nil
 	}
 	sess := m.sess
-	return func() tea.Msg {
-		kept, err := sess.DiaryKept()
-		return diaryMsg{op: diaryLooked, kept: kept, err: err}
-	}
+	return func() tea.Msg { return diaryMsg{op: diaryLooked, kept: sess.DiaryFound()} }
 }
 
 // afterResults is the diary's turn once results are shown: a look at the
@@ -112,7 +108,7 @@ func (m *Model) saveEpisode(as *triage.Assessment) tea.Cmd {
 // diaryAnswered follows up a diary command.
 func (m *Model) diaryAnswered(msg diaryMsg) tea.Cmd {
 	if msg.op == diaryLooked {
-		m.diary.kept, m.diary.lookErr = msg.kept, msg.err
+		m.diary.kept = msg.kept
 		m.welcome.invalidate()
 		return nil
 	}

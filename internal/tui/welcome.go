@@ -136,14 +136,10 @@ func (w *welcomeScreen) blocks(width, height int) []string {
 			hanging(b, st.ok.Render("✓ "), 2, st.text, fmt.Sprintf("Loaded %d answers from %s: you can go on or change any of them.", len(m.o.Answers), from), 1, width)
 		}), 2})
 	}
-	if d := w.diaryLine(); d != "" {
-		mark := st.ok.Render("✓ ")
-		if w.m.diary.lookErr != nil {
-			mark = st.err.Render("! ")
-		}
+	if w.m.diary.kept {
 		bs = append(bs, block{para1(func(b *strings.Builder) {
 			b.WriteString("\n")
-			hanging(b, mark, 2, st.text, d, 1, width)
+			hanging(b, st.ok.Render("✓ "), 2, st.text, "You keep a diary: press h to see how it is going. Check in each day with: backtriage checkin", 1, width)
 		}), 2})
 	}
 	keep := make([]bool, len(bs))
@@ -163,19 +159,6 @@ func (w *welcomeScreen) blocks(width, height int) []string {
 		}
 	}
 	return out
-}
-
-// diaryLine is what the welcome says of the diary, once looked for: how
-// to see it and to check in, or why it could not be opened.
-func (w *welcomeScreen) diaryLine() string {
-	d := w.m.diary
-	switch {
-	case d.lookErr != nil:
-		return "Your diary could not be opened (" + d.lookErr.Error() + "); the questions work without it."
-	case d.kept:
-		return "You keep a diary: press h to see how it is going. Check in each day with: backtriage checkin"
-	}
-	return ""
 }
 
 // keyLine is one line of the welcome's key list: bindings shown together.
