@@ -55,6 +55,15 @@ type FollowupRule struct {
 // LevelOf is the rule's triage level; SelfCare for a rule that sets none.
 func (r *FollowupRule) LevelOf() Level { return r.level }
 
+// Tag is the rule's level in brackets and a space, as warning signs are
+// shown ("[soon] "), or "" for a self-care rule.
+func (r *FollowupRule) Tag() string {
+	if r.level == SelfCare {
+		return ""
+	}
+	return "[" + r.level.String() + "] "
+}
+
 // MaxFollowupLevel is the highest level a follow-up rule may carry: a sign
 // that needs a doctor today or an ambulance is a warning sign, asked at
 // every check-in before the follow-up rules run (warnings.yaml).
