@@ -39,12 +39,12 @@ type FollowupRule struct {
 	// causes that name their muscles, so the list shown under "muscles
 	// elsewhere" holds muscles and not habits such as a pillow.
 	Causes []string `yaml:"causes" json:",omitempty"`
-	Source string `yaml:"source"`
-	Quote  string `yaml:"quote"`
-	SaidBy string `yaml:"said_by"`
-	Own    string `yaml:"own"`
-	Tests  *Tests `yaml:"tests" json:"-"`
-	Pos    Pos    `yaml:"-"`
+	Source string   `yaml:"source"`
+	Quote  string   `yaml:"quote"`
+	SaidBy string   `yaml:"said_by"`
+	Own    string   `yaml:"own"`
+	Tests  *Tests   `yaml:"tests" json:"-"`
+	Pos    Pos      `yaml:"-"`
 
 	SourceIx int `yaml:"-" json:"-"`
 
