@@ -79,7 +79,7 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 				defer s.Close()
 			}
 			if person.ExitLevel {
-				return levelExit(res.Assessment.Level)
+				return levelExit(followup.Level(res.Assessment.Level, res.Fired))
 			}
 			return nil
 		},

@@ -272,6 +272,7 @@ func Evaluate(eng *triage.Engine, st followup.State, in Input, tableVersion stri
 	facts := followup.Facts(st, c.Pain, c.Compared, in.Now)
 	res.Fired = eng.Table().FollowupFired(facts)
 	c.Advice = followup.Advice(res.Fired)
+	c.Level = followup.Level(as.Level, res.Fired).String() // the highest of the warning signs' and the follow-up rules' levels
 	for _, r := range res.Fired {
 		if r.Outcome == "elsewhere" {
 			res.Elsewhere = followup.Elsewhere(eng.Table(), st.Episode, 3)

@@ -130,7 +130,7 @@ func writeMeaning(b *strings.Builder, res *Result, t *rules.Table) {
 // writeFired is one follow-up rule's advice, the causes elsewhere when it
 // points there, its source and our own suggestion.
 func writeFired(b *strings.Builder, r *rules.FollowupRule, res *Result, t *rules.Table) {
-	fmt.Fprintf(b, "- %s.\n  %s\n", r.Title, r.Advice)
+	fmt.Fprintf(b, "- %s%s.\n  %s\n", r.Tag(), r.Title, r.Advice)
 	if r.Outcome == "elsewhere" && len(res.Elsewhere) > 0 {
 		b.WriteString("  Muscles elsewhere that send pain where yours is (ask about these):\n")
 		for i, cause := range res.Elsewhere {

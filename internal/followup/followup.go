@@ -141,12 +141,38 @@ func Advice(fired []*rules.FollowupRule) []diary.Advice {
 	return out
 }
 
+// Level is a check-in's level: the highest of its warning signs' (warn)
+// and its fired follow-up rules'. "No better after a week: book an
+// appointment" is level soon even when no warning sign is.
+func Level(warn rules.Level, fired []*rules.FollowupRule) rules.Level {
+	l := warn
+	for _, r := range fired {
+		l = max(l, r.LevelOf())
+	}
+	return l
+}
+
+// AdviceLevel is the level of stored advice, read from the table's rules
+// by id (a rule no longer in the table counts as self-care): history uses
+// it for check-ins recorded before follow-up rules had levels.
+func AdviceLevel(t *rules.Table, advice []diary.Advice) rules.Level {
+	l := rules.SelfCare
+	for _, a := range advice {
+		if r := t.FollowupRule(a.Rule); r != nil {
+			l = max(l, r.LevelOf())
+		}
+	}
+	return l
+}
+
 // Elsewhere ranks the muscle causes whose muscles sit away from where the
 // episode's pain is but send pain there: when pain keeps coming back,
 // Kathryn Merrow says it can be "a sign that there are muscles elsewhere
-// pulling on that area". A cause ranks by how many of the painful regions
-// its muscles reach from elsewhere, then by how the episode ranked it, then
-// by id. At most limit are returned.
+// pulling on that area". Only the causes the "elsewhere" follow-up rules
+// list are ranked (muscle causes that name their muscles, not habits such
+// as a pillow), so the list shown as muscles holds muscles. A cause ranks
+// by how many of the painful regions its muscles reach from elsewhere, then
+// by how the episode ranked it, then by id. At most limit are returned.
 func Elsewhere(t *rules.Table, ep *diary.Episode, limit int) []*rules.Cause {
 	if ep == nil {
 		return nil
@@ -163,9 +189,17 @@ func Elsewhere(t *rules.Table, ep *diary.Episode, limit int) []*rules.Cause {
 		c     *rules.Cause
 		reach int
 	}
+	allowed := map[string]bool{}
+	for _, r := range t.Followup {
+		if r.Outcome == "elsewhere" {
+			for _, id := range r.Causes {
+				allowed[id] = true
+			}
+		}
+	}
 	var list []scored
 	for _, c := range t.Causes {
-		if c.Kind != "muscle" {
+		if c.Kind != "muscle" || !allowed[c.ID] {
 			continue
 		}
 		reach := 0

@@ -2,6 +2,7 @@ package followup
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -140,5 +141,132 @@ func TestTrendLine(t *testing.T) {
 	}
 	if TrendOf(State{}) != nil {
 		t.Error("a trend with no check-ins")
+	}
+}
+
+func fired(tbl *rules.Table, st State, pain *int, compared string, now time.Time) []string {
+	var ids []string
+	for _, r := range tbl.FollowupFired(Facts(st, pain, compared, now)) {
+		ids = append(ids, r.ID)
+	}
+	return ids
+}
+
+// Audit item 1: the check-in's level is the highest of its warning signs'
+// and its fired follow-up rules'.
+func TestLevelCombinesWarningsAndFollowup(t *testing.T) {
+	tbl := table(t)
+	week := tbl.FollowupRule("no-better-after-a-week")
+	better := tbl.FollowupRule("improving-carry-on")
+	cases := []struct {
+		warn  rules.Level
+		fired []*rules.FollowupRule
+		want  rules.Level
+	}{
+		{rules.SelfCare, nil, rules.SelfCare},
+		{rules.SelfCare, []*rules.FollowupRule{better}, rules.SelfCare},
+		{rules.SelfCare, []*rules.FollowupRule{week, better}, rules.Soon},
+		{rules.Urgent, []*rules.FollowupRule{week}, rules.Urgent},
+	}
+	for _, c := range cases {
+		if got := Level(c.warn, c.fired); got != c.want {
+			t.Errorf("Level(%s, %d rules) = %s, want %s", c.warn, len(c.fired), got, c.want)
+		}
+	}
+	if got := AdviceLevel(tbl, []diary.Advice{{Rule: "improving-carry-on"}, {Rule: "worse-since-last-time"}, {Rule: "gone"}}); got != rules.Soon {
+		t.Errorf("AdviceLevel = %s, want soon", got)
+	}
+}
+
+// Audit item 2: pain 6 on day 0, 2, 4 and 7, then 5 "about the same" on
+// day 9: a 1-point drop is not "getting better", and the week rule fires.
+// A 2-point drop is.
+func TestOnePointDropDoesNotOverrideSame(t *testing.T) {
+	tbl := table(t)
+	ep := &diary.Episode{ID: 1, At: at(1, 8)}
+	st := State{Episode: ep}
+	for _, d := range []int{1, 3, 5, 8} {
+		st.Checkins = append(st.Checkins, &diary.Checkin{At: at(d, 9), Pain: p(6), Compared: "same"})
+	}
+	got := fired(tbl, st, p(5), "same", at(10, 8))
+	if !slices.Contains(got, "no-better-after-a-week") || slices.Contains(got, "improving-carry-on") {
+		t.Errorf("day 9, 6 → 5, the same: %v", got)
+	}
+	got = fired(tbl, st, p(4), "same", at(10, 8))
+	if !slices.Equal(got, []string{"improving-carry-on"}) {
+		t.Errorf("day 9, 6 → 4, the same: %v", got)
+	}
+	got = fired(tbl, st, p(7), "same", at(4, 8))
+	if !slices.Equal(got, []string{"early-days-carry-on"}) {
+		t.Errorf("day 3, 6 → 7, the same: %v", got)
+	}
+}
+
+// Audit item 3: a new assessment the same day the pain settled (an edit of
+// the same episode) is not a recurrence; a few days later it is; and the
+// person's own "it keeps coming back" is enough, by its own rule.
+func TestRecurrenceNeedsAGapOrTheirWord(t *testing.T) {
+	tbl := table(t)
+	prev := &diary.Episode{ID: 1, At: at(10, 8)}
+	var checkins []*diary.Checkin
+	for i, pain := range []int{7, 5, 4, 3} {
+		checkins = append(checkins, &diary.Checkin{EpisodeID: 1, At: at(11+i, 8), Pain: p(pain)})
+	}
+	state := func(when time.Time, answers map[string]any) State {
+		cur := &diary.Episode{ID: 2, At: when, Answers: answers}
+		return Current(&diary.Record{Episodes: []*diary.Episode{prev, cur}, Checkins: checkins})
+	}
+	elsewhere := func(ids []string) []string {
+		var out []string
+		for _, id := range ids {
+			if r := tbl.FollowupRule(id); r.Outcome == "elsewhere" {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	if got := elsewhere(fired(tbl, state(at(14, 9), nil), nil, "", at(14, 9))); len(got) > 0 {
+		t.Errorf("assessed again the day it settled: %v", got)
+	}
+	if got := elsewhere(fired(tbl, state(at(16, 9), nil), nil, "", at(16, 9))); len(got) > 0 {
+		t.Errorf("2 days after it settled: %v", got)
+	}
+	if got := elsewhere(fired(tbl, state(at(17, 9), nil), nil, "", at(17, 9))); !slices.Equal(got, []string{"recurring-look-elsewhere"}) {
+		t.Errorf("3 days after it settled: %v", got)
+	}
+	says := map[string]any{"recurring": true}
+	if got := elsewhere(fired(tbl, state(at(14, 9), says), nil, "", at(14, 9))); !slices.Equal(got, []string{"says-recurring-look-elsewhere"}) {
+		t.Errorf("the same day, saying it keeps coming back: %v", got)
+	}
+	if got := elsewhere(fired(tbl, state(at(20, 9), says), nil, "", at(20, 9))); !slices.Equal(got, []string{"recurring-look-elsewhere"}) {
+		t.Errorf("the diary and their word: %v, want the diary's rule alone", got)
+	}
+}
+
+// Audit item 4: the list shown as "muscles elsewhere" holds causes that
+// name muscles, never a habit such as the pillow, for every painful region.
+func TestElsewhereListsMuscleCausesOnly(t *testing.T) {
+	tbl := table(t)
+	named := map[string]bool{}
+	for _, r := range tbl.Followup {
+		for _, id := range r.Causes {
+			named[id] = true
+		}
+	}
+	for _, region := range rules.RegionIDs() {
+		ep := &diary.Episode{Answers: map[string]any{"pain_where": []any{region}}}
+		for _, c := range Elsewhere(tbl, ep, 100) {
+			if !named[c.ID] || c.ID == "pillow" {
+				t.Errorf("pain at %s: %q (%s) listed as a muscle elsewhere", region, c.ID, c.Title)
+			}
+			low := strings.ToLower(c.Title)
+			ok := strings.Contains(low, "muscle")
+			for _, m := range c.Muscles {
+				ok = ok || strings.Contains(low, strings.ToLower(strings.Fields(m.Name)[0]))
+			}
+			if !ok {
+				t.Errorf("pain at %s: %q does not name a muscle", region, c.Title)
+			}
+		}
 	}
 }

@@ -90,12 +90,17 @@ func Build(r *diary.Record, t *rules.Table) *View {
 		if v.Warnings == nil {
 			v.Warnings = []diary.Warning{}
 		}
+		// A check-in stored before follow-up rules had levels holds only
+		// its warning signs' level; its advice's level counts too.
+		v.Level = raise(v.Level, followup.AdviceLevel(t, v.Advice))
 	} else if st.Episode != nil {
 		v.Level, v.Warnings = st.Episode.Level, st.Episode.Warnings
 		// Before the first check-in, what the follow-up rules make of the
 		// episode itself (it came back soon after the last one).
 		if l, _ := rules.ParseLevel(v.Level); l < rules.Urgent {
-			v.Advice = followup.Advice(t.FollowupFired(followup.Facts(st, nil, "", st.Episode.At)))
+			fired := t.FollowupFired(followup.Facts(st, nil, "", st.Episode.At))
+			v.Advice = followup.Advice(fired)
+			v.Level = raise(v.Level, followup.Level(l, fired))
 		}
 	}
 	v.Elsewhere = []StepDays{}
@@ -108,6 +113,15 @@ func Build(r *diary.Record, t *rules.Table) *View {
 		}
 	}
 	return v
+}
+
+// raise is the stored level id lifted to at least l; an id that is not a
+// level is kept as stored, for the record.
+func raise(stored string, l rules.Level) string {
+	if s, ok := rules.ParseLevel(stored); ok && s < l {
+		return l.String()
+	}
+	return stored
 }
 
 // days lists every day from the episode's start (or the first check-in) to
@@ -184,6 +198,12 @@ func WriteText(w io.Writer, v *View) error {
 	b.WriteString(triage.Disclaimer + "\n\n")
 	if v.Episode == nil && len(v.Checkins) == 0 {
 		b.WriteString("Nothing recorded yet. An assessment (backtriage, or backtriage assess --store) starts an episode; check in each day with: backtriage checkin\n")
+	} else if l, _ := rules.ParseLevel(v.Level); l == rules.Emergency {
+		// At emergency level, as in the assessment's summary: what to do
+		// now and the warning signs, and no chart, trend or tally of
+		// self-care, so nothing reads like a reason to wait.
+		writeAdvice(&b, v)
+		b.WriteString("Your records are kept. Once you have been seen, 'backtriage diary export' gives the whole record to whoever treats you.\n")
 	} else {
 		writeAdvice(&b, v)
 		writeProgress(&b, v)
@@ -207,18 +227,27 @@ func writeAdvice(b *strings.Builder, v *View) {
 		info := triage.Info(l)
 		fmt.Fprintf(b, "- %s. %s\n", info.Headline, info.Do)
 		for _, wn := range v.Warnings {
+			if l == rules.Emergency && wn.Level != rules.Emergency.String() {
+				fmt.Fprintf(b, "  [%s] %s. Tell the emergency team about this too.\n", wn.Level, wn.Title)
+				continue
+			}
 			fmt.Fprintf(b, "  [%s] %s\n", wn.Level, wn.Title)
 		}
 	}
 	if l < rules.Urgent {
-		writeFollowup(b, v, l)
+		writeFollowup(b, v)
+	}
+	if l == rules.Emergency {
+		b.WriteString("- If anything gets worse while you wait, or you are alone and feel worse, call your local emergency number again.\n\n")
+		return
 	}
 	b.WriteString("- Any time you are worried, or the pain is severe or getting worse: see a doctor.\n\n")
 }
 
-// writeFollowup is what the follow-up rules advise, below urgent level.
-func writeFollowup(b *strings.Builder, v *View, l rules.Level) {
-	if l > rules.SelfCare && len(v.Advice) > 0 {
+// writeFollowup is what the follow-up rules advise, below urgent level:
+// after the warning signs, and only alongside them.
+func writeFollowup(b *strings.Builder, v *View) {
+	if len(v.Warnings) > 0 && len(v.Advice) > 0 {
 		b.WriteString("  Only alongside what the warning signs above say, never instead of it:\n")
 	}
 	for _, a := range v.Advice {

@@ -58,3 +58,76 @@ func TestChartGapsAndScale(t *testing.T) {
 		t.Errorf("chart:\n%s", c)
 	}
 }
+
+func builtin(t *testing.T) *rules.Table {
+	t.Helper()
+	tbl, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), questionnaire.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tbl
+}
+
+// Audit item 1: history's level is the highest of the latest check-in's
+// warning signs and its advice, also for a check-in stored before
+// follow-up rules had levels; with no warning sign the advice is not
+// introduced as "alongside the warning signs".
+func TestLevelCountsTheAdvice(t *testing.T) {
+	r := &diary.Record{Path: "/x/diary.db",
+		Episodes: []*diary.Episode{{ID: 1, At: day(0), Level: "self-care"}},
+		Checkins: []*diary.Checkin{
+			{EpisodeID: 1, At: day(1), Level: "self-care", Pain: p(6)},
+			{EpisodeID: 1, At: day(8), Level: "self-care", Pain: p(6), Compared: "same",
+				Advice: []diary.Advice{{Rule: "no-better-after-a-week", Outcome: "professional", Title: "No better after about a week of self-care", Text: "Book an appointment."}}},
+		}}
+	v := Build(r, builtin(t))
+	if v.Level != "soon" {
+		t.Errorf("level %q, want soon", v.Level)
+	}
+	var b bytes.Buffer
+	if err := WriteText(&b, v); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "Soon: book a doctor or physiotherapist") || strings.Contains(out, "Only alongside what the warning signs") {
+		t.Errorf("advice at soon without a warning sign:\n%s", out)
+	}
+}
+
+// Audit item 5: at emergency level (the latest check-in, or the episode
+// before any check-in) history leads with the emergency advice and shows
+// no chart, trend, tally of steps or causes.
+func TestEmergencyLeadsAndHidesSelfCare(t *testing.T) {
+	sign := []diary.Warning{{Title: "Chest pain", Level: "emergency"}, {Title: "Night pain", Level: "soon"}}
+	records := map[string]*diary.Record{
+		"check-in": {Path: "/x/diary.db",
+			Episodes: []*diary.Episode{{ID: 1, At: day(0), Level: "self-care", Causes: []diary.Cause{{ID: "pillow", Title: "A pillow", Top: true}}}},
+			Checkins: []*diary.Checkin{
+				{EpisodeID: 1, At: day(1), Level: "self-care", Pain: p(6), StepsDone: []string{"heat"}},
+				{EpisodeID: 1, At: day(2), Level: "self-care", Pain: p(3), Compared: "better", StepsDone: []string{"heat"},
+					Advice: []diary.Advice{{Rule: "improving-carry-on", Outcome: "carry-on", Title: "Getting better", Text: "Carry on."}}},
+				{EpisodeID: 1, At: day(3), Level: "emergency", Warnings: sign},
+			}},
+		"episode": {Path: "/x/diary.db",
+			Episodes: []*diary.Episode{{ID: 1, At: day(0), Level: "emergency", Warnings: sign}}},
+	}
+	for name, r := range records {
+		var b bytes.Buffer
+		if err := WriteText(&b, Build(r, builtin(t))); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		advice := strings.Index(out, "Current advice")
+		if head := strings.Index(out, "Emergency: call for help now"); head < 0 || head < advice {
+			t.Errorf("%s: the emergency advice does not lead:\n%s", name, out)
+		}
+		if !strings.Contains(out, "[soon] Night pain. Tell the emergency team about this too.") {
+			t.Errorf("%s: a lesser sign keeps its own advice:\n%s", name, out)
+		}
+		for _, banned := range []string{"┤", "Trend:", "Steps done", "Getting better", "Carry on", "likely causes", "pain 3", "Follow the plan", "see a doctor."} {
+			if strings.Contains(out, banned) {
+				t.Errorf("%s: history at emergency level shows %q:\n%s", name, banned, out)
+			}
+		}
+	}
+}

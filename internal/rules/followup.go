@@ -25,15 +25,49 @@ type FollowupRule struct {
 	Outcome string `yaml:"outcome"`
 	// Advice is what to do, in words.
 	Advice string `yaml:"advice"`
-	Source string `yaml:"source"`
-	Quote  string `yaml:"quote"`
-	SaidBy string `yaml:"said_by"`
-	Own    string `yaml:"own"`
-	Tests  *Tests `yaml:"tests" json:"-"`
-	Pos    Pos    `yaml:"-"`
+	// Level is the triage level the advice amounts to: "soon" for a rule
+	// that sends the person to a professional (book an appointment, go
+	// through the assessment again), left out (self-care) for carrying on.
+	// A check-in's level is the highest of its warning signs' and its
+	// fired follow-up rules' (see followup.Level).
+	Level string `yaml:"level" json:",omitempty"`
+	// GuidanceLevel and Departure hold the rule to the level its cited
+	// guidance gives, as for warning rules (see checkGuidanceLevels).
+	GuidanceLevel string `yaml:"guidance_level" json:",omitempty"`
+	Departure     string `yaml:"departure" json:",omitempty"`
+	// Causes are, for an "elsewhere" rule, the causes it may rank: muscle
+	// causes that name their muscles, so the list shown under "muscles
+	// elsewhere" holds muscles and not habits such as a pillow.
+	Causes []string `yaml:"causes" json:",omitempty"`
+	Source string   `yaml:"source"`
+	Quote  string   `yaml:"quote"`
+	SaidBy string   `yaml:"said_by"`
+	Own    string   `yaml:"own"`
+	Tests  *Tests   `yaml:"tests" json:"-"`
+	Pos    Pos      `yaml:"-"`
 
 	SourceIx int `yaml:"-" json:"-"`
+
+	level         Level // parsed Level; SelfCare when none
+	guidanceLevel Level
 }
+
+// LevelOf is the rule's triage level; SelfCare for a rule that sets none.
+func (r *FollowupRule) LevelOf() Level { return r.level }
+
+// Tag is the rule's level in brackets and a space, as warning signs are
+// shown ("[soon] "), or "" for a self-care rule.
+func (r *FollowupRule) Tag() string {
+	if r.level == SelfCare {
+		return ""
+	}
+	return "[" + r.level.String() + "] "
+}
+
+// MaxFollowupLevel is the highest level a follow-up rule may carry: a sign
+// that needs a doctor today or an ambulance is a warning sign, asked at
+// every check-in before the follow-up rules run (warnings.yaml).
+const MaxFollowupLevel = Soon
 
 // Outcomes, least to most serious: carry on with self-care; the cause is
 // likely elsewhere (rank those causes and see a professional); book a
@@ -145,11 +179,99 @@ func (v *validator) followup() {
 		if strings.TrimSpace(r.Advice) == "" {
 			v.at(r.Pos, owner, "missing advice: what to do, in words")
 		}
-		v.checkSaidBy(r.Pos, owner, v.checkCite(r.Pos, owner, r.Source, r.Quote), r.SaidBy)
+		src := v.checkCite(r.Pos, owner, r.Source, r.Quote)
+		v.checkSaidBy(r.Pos, owner, src, r.SaidBy)
+		v.followupLevel(r, owner, src)
+		v.followupCauses(r, owner)
 		if r.Tests != nil {
 			checkTestCases(r.Pos, owner, [][]*AnswersNode{r.Tests.Fires, r.Tests.DoesNotFire}, qn, v.errs)
 		}
 	}
+}
+
+// followupLevel reads a follow-up rule's level and holds it to its outcome
+// and its guidance: carrying on is self-care; every other outcome sends the
+// person to a professional or back through the assessment, which is at
+// least "soon"; and a level below the cited guidance's needs a departure
+// saying why, as for warning rules.
+func (v *validator) followupLevel(r *FollowupRule, owner string, src *Source) {
+	at := func(format string, args ...any) { v.at(r.Pos, owner, format, args...) }
+	if err := parseFollowupLevels(r); err != nil {
+		at("%v", err)
+		return
+	}
+	switch {
+	case r.Level == "self-care":
+		at("level self-care is the default; leave level out")
+	case r.level > MaxFollowupLevel:
+		at("level %s: a follow-up rule is at most %s; a sign that needs more is a warning rule (warnings.yaml), asked at every check-in", r.level, MaxFollowupLevel)
+	case r.Outcome == "carry-on" && r.level > SelfCare:
+		at("outcome carry-on is self-care: leave level out, or choose another outcome")
+	case r.Outcome != "carry-on" && slices.Contains(Outcomes, r.Outcome) && r.level < Soon:
+		at("outcome %s sends the person to a professional or back through the assessment: give it level soon (at least)", r.Outcome)
+	}
+	g, ok := r.guidanceLevel, r.GuidanceLevel != ""
+	switch {
+	case ok && src != nil && src.Kind != "guideline":
+		at("guidance_level is for rules that cite clinical guidance, not %s %q", src.Kind, src.ID)
+	case ok && r.level < g && strings.TrimSpace(r.Departure) == "":
+		at("level %s is below guidance_level %s: add a departure saying why", r.level, g)
+	case strings.TrimSpace(r.Departure) != "" && (!ok || r.level >= g):
+		at("departure given, but the level is not below guidance_level")
+	}
+}
+
+// parseFollowupLevels parses level and guidance_level into the rule.
+func parseFollowupLevels(r *FollowupRule) error {
+	r.level, r.guidanceLevel = SelfCare, SelfCare
+	if r.Level != "" {
+		l, ok := ParseLevel(r.Level)
+		if !ok {
+			return fmt.Errorf("unknown level %q; valid: %s", r.Level, strings.Join(LevelIDs(), ", "))
+		}
+		r.level = l
+	}
+	if r.GuidanceLevel != "" {
+		g, ok := ParseLevel(r.GuidanceLevel)
+		if !ok {
+			return fmt.Errorf("unknown guidance_level %q; valid: %s", r.GuidanceLevel, strings.Join(LevelIDs(), ", "))
+		}
+		r.guidanceLevel = g
+	}
+	return nil
+}
+
+// followupCauses checks the causes an "elsewhere" rule may rank: known
+// muscle causes, and only on such a rule.
+func (v *validator) followupCauses(r *FollowupRule, owner string) {
+	if r.Outcome != "elsewhere" {
+		if len(r.Causes) > 0 {
+			v.at(r.Pos, owner, "causes is for outcome elsewhere: the muscle causes it may rank")
+		}
+		return
+	}
+	if len(r.Causes) == 0 {
+		v.at(r.Pos, owner, "outcome elsewhere needs causes: the muscle causes (ones that name their muscles) it may rank")
+	}
+	for _, id := range r.Causes {
+		c, ok := v.t.causes[id]
+		switch {
+		case !ok:
+			v.at(r.Pos, owner, "causes: unknown cause %q; %s", id, diag.OneOf(id, keys(v.t.causes)))
+		case c.Kind != "muscle" || len(c.Muscles) == 0:
+			v.at(r.Pos, owner, "causes: %q is not a muscle cause with muscles listed", id)
+		}
+	}
+}
+
+// FollowupRule finds a follow-up rule by id, or nil.
+func (t *Table) FollowupRule(id string) *FollowupRule {
+	for _, r := range t.Followup {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
 }
 
 // FollowupFired lists the follow-up rules whose conditions hold for the
@@ -193,6 +315,9 @@ func followupFromSnap(t *Table, rs []*snapFollowup) error {
 		r.FollowupRule.When = w
 		if !slices.Contains(Outcomes, r.Outcome) {
 			return fmt.Errorf("rule table snapshot: follow-up rule %q: unknown outcome %q", r.ID, r.Outcome)
+		}
+		if err := parseFollowupLevels(r.FollowupRule); err != nil {
+			return fmt.Errorf("rule table snapshot: follow-up rule %q: %v", r.ID, err)
 		}
 		t.Followup = append(t.Followup, r.FollowupRule)
 	}

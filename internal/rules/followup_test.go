@@ -157,6 +157,24 @@ followup:
 		{"missing advice", "advice: Carry on.", "", `rules.yaml:%d:7: followup rule "better": missing advice`},
 		{"bad test case", "fires: [{pain_compared: better}]", "fires: [{pain_now: 11}]", `followup rule "better": test case: question "pain_now"`},
 		{"unknown source", "source: morning-article\n    quote: Trigger", "source: morning-artcle\n    quote: Trigger", `followup rule "better": unknown source "morning-artcle"`},
+		// Levels (issue 11, audit item 1): a rule that sends the person on
+		// is at least soon, carrying on is self-care, nothing above soon, and
+		// a level below the cited guidance's needs a departure.
+		{"unknown level", "outcome: carry-on", "outcome: professional\n    level: son", `rules.yaml:%d:7: followup rule "better": unknown level "son"; valid: self-care, soon, urgent, emergency`},
+		{"professional without a level", "outcome: carry-on", "outcome: professional", `rules.yaml:%d:7: followup rule "better": outcome professional sends the person to a professional or back through the assessment: give it level soon`},
+		{"retriage without a level", "outcome: carry-on", "outcome: retriage", `followup rule "better": outcome retriage sends the person`},
+		{"carry-on with a level", "outcome: carry-on", "outcome: carry-on\n    level: soon", `followup rule "better": outcome carry-on is self-care: leave level out`},
+		{"self-care spelt out", "outcome: carry-on", "outcome: carry-on\n    level: self-care", `followup rule "better": level self-care is the default; leave level out`},
+		{"above soon", "outcome: carry-on", "outcome: professional\n    level: urgent", `followup rule "better": level urgent: a follow-up rule is at most soon`},
+		{"guidance level on an article", "outcome: carry-on", "outcome: professional\n    level: soon\n    guidance_level: soon", `followup rule "better": guidance_level is for rules that cite clinical guidance, not article "morning-article"`},
+		{"below its guidance", "outcome: carry-on\n    advice: Carry on.\n    source: morning-article", "outcome: professional\n    level: soon\n    guidance_level: urgent\n    advice: Book.\n    source: nhs-back-pain", `rules.yaml:%d:7: followup rule "better": level soon is below guidance_level urgent: add a departure saying why`},
+		{"below its guidance, saying why", "outcome: carry-on\n    advice: Carry on.\n    source: morning-article", "outcome: professional\n    level: soon\n    guidance_level: urgent\n    departure: Because.\n    advice: Book.\n    source: nhs-back-pain", ""},
+		{"at its guidance", "outcome: carry-on\n    advice: Carry on.\n    source: morning-article", "outcome: professional\n    level: soon\n    guidance_level: soon\n    advice: Book.\n    source: nhs-back-pain", ""},
+		{"needless departure", "outcome: carry-on", "outcome: professional\n    level: soon\n    departure: ours", `followup rule "better": departure given, but the level is not below guidance_level`},
+		{"causes on a carry-on rule", "outcome: carry-on", "outcome: carry-on\n    causes: [scalenes]", `followup rule "better": causes is for outcome elsewhere`},
+		{"elsewhere without causes", "outcome: carry-on", "outcome: elsewhere\n    level: soon", `followup rule "better": outcome elsewhere needs causes`},
+		{"elsewhere with an unknown cause", "outcome: carry-on", "outcome: elsewhere\n    level: soon\n    causes: [scalene]", `followup rule "better": causes: unknown cause "scalene"; did you mean "scalenes"?`},
+		{"elsewhere, valid", "outcome: carry-on", "outcome: elsewhere\n    level: soon\n    causes: [scalenes]", ""},
 	}
 	line := strings.Count(string(valid), "\n") + 3 // the rule's "- id" line
 	for _, c := range cases {
@@ -201,6 +219,35 @@ followup:
 		_, err := rules.LoadDir(dir, questionnaire.Default())
 		if err == nil || !strings.Contains(err.Error(), c.want) || !regexp.MustCompile(`rules\.yaml:\d+:\d+: `).MatchString(err.Error()) {
 			t.Errorf("routine %s:\n got %v\nwant file:line:col: ...%s", c.routine, err, c.want)
+		}
+	}
+}
+
+// Audit item 1: advice that books an appointment or sends the person back
+// through the assessment carries level soon, in the YAML and in the
+// compiled snapshot the binary runs; carrying on stays self-care.
+func TestBuiltinFollowupLevels(t *testing.T) {
+	snap, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), questionnaire.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tbl := range []*rules.Table{builtinTable(t), snap} {
+		for _, r := range tbl.Followup {
+			want := rules.Soon
+			if r.Outcome == "carry-on" {
+				want = rules.SelfCare
+			}
+			if r.LevelOf() != want {
+				t.Errorf("follow-up rule %q (%s): level %s, want %s", r.ID, r.Outcome, r.LevelOf(), want)
+			}
+			if strings.Contains(strings.ToLower(r.Advice), "book an appointment") && r.LevelOf() < rules.Soon {
+				t.Errorf("follow-up rule %q books an appointment at level %s", r.ID, r.LevelOf())
+			}
+		}
+		for _, id := range []string{"no-better-after-a-week", "not-improving-after-weeks", "worse-since-last-time", "recurring-look-elsewhere", "says-recurring-look-elsewhere"} {
+			if tbl.FollowupRule(id) == nil {
+				t.Errorf("no follow-up rule %q", id)
+			}
 		}
 	}
 }

@@ -175,6 +175,11 @@ func checkSnapRefs(t *Table) error {
 		if r.Source == "" || t.sources[r.Source] == nil {
 			return fmt.Errorf("rule table snapshot: follow-up rule %q: unknown source %q", r.ID, r.Source)
 		}
+		for _, id := range r.Causes {
+			if t.causes[id] == nil {
+				return fmt.Errorf("rule table snapshot: follow-up rule %q: unknown cause %q", r.ID, id)
+			}
+		}
 	}
 	return nil
 }

@@ -16,7 +16,8 @@ func (d *doc) followup() {
 	d.p("")
 	d.p("A check-in asks the warning questions of section 1 first, with the same rules and levels; at urgent or")
 	d.p("emergency level the warning is the advice and none of these rules runs. Otherwise every rule that holds")
-	d.p("is shown, most serious outcome first (retriage, professional, elsewhere, carry-on).")
+	d.p("is shown, most serious outcome first (retriage, professional, elsewhere, carry-on). The check-in's level")
+	d.p("is the highest of its warning signs' and the fired rules' levels (shown under the outcome).")
 	d.p("")
 	d.p("| Rule | When | Outcome | Advice | Source: quote | Our own |")
 	d.p("|---|---|---|---|---|---|")
@@ -29,7 +30,7 @@ func (d *doc) followup() {
 		if r.When != nil {
 			when = "`" + cell(r.When.Text) + "`"
 		}
-		d.p("| **%s**<br>`%s` | %s | %s | %s | %s: \"%s\" | %s |", cell(r.Title), r.ID, when, r.Outcome, cell(r.Advice),
+		d.p("| **%s**<br>`%s` | %s | %s<br>level %s | %s | %s: \"%s\" | %s |", cell(r.Title), r.ID, when, r.Outcome, r.LevelOf(), cell(r.Advice),
 			cell(sourceName(d.t.Source(r.Source))), cell(r.Quote), own)
 	}
 }
