@@ -315,7 +315,7 @@ func (o *rootOptions) recurringNote(cmd *cobra.Command, s *diary.Store, as *tria
 		if r.Outcome != "elsewhere" {
 			continue
 		}
-		fmt.Fprintf(w, "\n%s.\n%s\n", r.Title, r.Advice)
+		fmt.Fprintf(w, "\n%s%s.\n%s\n", r.Tag(), r.Title, r.Advice)
 		for i, c := range followup.Elsewhere(eng.Table(), st.Episode, 3) {
 			fmt.Fprintf(w, "  %d. %s\n", i+1, c.Title)
 		}

@@ -225,7 +225,11 @@ func writeAdvice(b *strings.Builder, v *View) {
 	l, _ := rules.ParseLevel(v.Level)
 	if l > rules.SelfCare {
 		info := triage.Info(l)
-		fmt.Fprintf(b, "- %s. %s\n", info.Headline, info.Do)
+		do := info.Do
+		if l == rules.Soon {
+			do = soonHere // the summaries' words point at a plan printed below them
+		}
+		fmt.Fprintf(b, "- %s. %s\n", info.Headline, do)
 		for _, wn := range v.Warnings {
 			if l == rules.Emergency && wn.Level != rules.Emergency.String() {
 				fmt.Fprintf(b, "  [%s] %s. Tell the emergency team about this too.\n", wn.Level, wn.Title)
@@ -243,6 +247,11 @@ func writeAdvice(b *strings.Builder, v *View) {
 	}
 	b.WriteString("- Any time you are worried, or the pain is severe or getting worse: see a doctor.\n\n")
 }
+
+// soonHere is what to do at soon level, as the history says it: it shows
+// no plan, so it points at the plan kept from the assessment.
+const soonHere = "Book an appointment with a doctor or physiotherapist in the next few days. " +
+	"The self-care steps of your plan can help in the meantime."
 
 // writeFollowup is what the follow-up rules advise, below urgent level:
 // after the warning signs, and only alongside them.

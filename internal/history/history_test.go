@@ -92,6 +92,10 @@ func TestLevelCountsTheAdvice(t *testing.T) {
 	if !strings.Contains(out, "Soon: book a doctor or physiotherapist") || strings.Contains(out, "Only alongside what the warning signs") {
 		t.Errorf("advice at soon without a warning sign:\n%s", out)
 	}
+	// The history prints no plan: it does not point at one "below".
+	if strings.Contains(out, "plan below") || !strings.Contains(out, "self-care steps of your plan") {
+		t.Errorf("soon advice in the history:\n%s", out)
+	}
 }
 
 // Audit item 5: at emergency level (the latest check-in, or the episode
