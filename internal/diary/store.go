@@ -128,6 +128,10 @@ func open(path string, o Options, readOnly bool) (*Store, error) {
 	}
 	if readOnly {
 		s, err := readOnlyStore(ctx, ro, path)
+		if errors.Is(err, ErrNoDiary) {
+			ro.Close()
+			return nil, err
+		}
 		if err != nil {
 			ro.Close()
 			return nil, wrap(op, path, err)
