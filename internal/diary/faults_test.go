@@ -244,8 +244,8 @@ func TestFolderWarning(t *testing.T) {
 func TestExportHoldsAnswersAndWithheld(t *testing.T) {
 	s := newDiary(t, Options{})
 	ep := &Episode{At: t0, Source: "assess", Level: "self-care",
-		Answers: map[string]any{"age": float64(34), "warning_history": []any{"none"}, "from_newer_table": "=HYPERLINK(1)"},
-		Plan:    []Step{{ID: "tennis-ball", Title: "Tennis ball"}},
+		Answers:  map[string]any{"age": float64(34), "warning_history": []any{"none"}, "from_newer_table": "=HYPERLINK(1)"},
+		Plan:     []Step{{ID: "tennis-ball", Title: "Tennis ball"}},
 		Withheld: []Step{{ID: "heat", Title: "Heat *pack*", Why: "=1+1 a fever rules out heat"}}, TableVersion: "sha256:1"}
 	if _, err := s.AddEpisode(ep); err != nil {
 		t.Fatal(err)
