@@ -188,7 +188,7 @@ func forgetFailed(err error, removed []string) error {
 		}
 		return withCode(exitWrite, errors.New(msg))
 	}
-	return withCode(exitInput, fmt.Errorf("nothing was deleted: %s. Delete it yourself if you are sure it is yours, or give the diary's folder with --data-dir", why))
+	return withCode(exitInput, fmt.Errorf("nothing was deleted: %s. If you are sure nothing else needs it, delete it yourself; if your diary is elsewhere, give its folder with --data-dir", why))
 }
 
 func newDiaryCmd(o *rootOptions) *cobra.Command {

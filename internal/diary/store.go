@@ -315,7 +315,7 @@ func FolderWarning(path string) string {
 	if st.Mode().Perm()&0o022 != 0 {
 		what = "list and change"
 	}
-	return fmt.Sprintf("warning: the diary's folder %s has mode %04o: other users can %s what is in it (the diary file itself is readable only by you). Make it yours alone with: chmod 700 %s",
+	return fmt.Sprintf("warning: the diary's folder %s has mode %04o: other users can %s what is in it, and see that a diary is there. Make it yours alone with: chmod 700 %s",
 		dir, st.Mode().Perm(), what, dir)
 }
 
