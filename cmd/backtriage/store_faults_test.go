@@ -241,3 +241,53 @@ func TestLockedDiaryDoesNotBlockAssess(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A diary whose write-ahead log still holds changes (its writer was killed)
+// in a folder that is not writable: SQLite can read the log only by
+// creating the shared-memory file beside it, so history says that, in
+// words, and exits 4.
+func TestUnwrittenLogInReadOnlyFolder(t *testing.T) {
+	src := otherUserDir(t)
+	if _, errs, code := runAsOther(t, src, "", "diary", "start", "--yes"); code != 0 {
+		t.Fatalf("diary start: %d %s", code, errs)
+	}
+	file := filepath.Join(src, "diary.db")
+	db, err := sql.Open("sqlite", file+"?_pragma=wal_autocheckpoint(0)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if _, err := db.Exec(`INSERT INTO routines (at, step, seconds, finished) VALUES ('2026-11-02T08:00:00Z', 'tennis-ball', 300, 1)`); err != nil {
+		t.Fatal(err)
+	}
+	// A copy of the file and its log as they are now, as a killed writer
+	// leaves them.
+	dir := otherUserDir(t)
+	for _, name := range []string{"diary.db", "diary.db-wal"} {
+		data, err := os.ReadFile(filepath.Join(src, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(data) == 0 {
+			t.Fatalf("%s is empty", name)
+		}
+		dst := filepath.Join(dir, name)
+		if err := os.WriteFile(dst, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if os.Geteuid() == 0 {
+			if err := os.Chown(dst, 65534, 65534); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := os.Chmod(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	_, errs, code := runAsOther(t, dir, "", "history")
+	if code != exitWrite || !strings.Contains(errs, filepath.Join(dir, "diary.db-wal")+" holds changes") ||
+		!strings.Contains(errs, "folder "+dir+" is not writable (mode 0500)") || strings.Contains(errs, "(1544)") {
+		t.Errorf("history: exit %d, want %d\nstderr: %s", code, exitWrite, errs)
+	}
+}

@@ -298,3 +298,33 @@ func TestExportHoldsAnswersAndWithheld(t *testing.T) {
 		}
 	}
 }
+
+// A diary damaged inside is still a diary: forget deletes it.
+func TestForgetDeletesADamagedDiary(t *testing.T) {
+	s := newDiary(t, Options{})
+	for i := range 50 {
+		if _, err := s.AddCheckin(sampleCheckin(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	data, err := os.ReadFile(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 100; i < len(data); i++ { // the header stays, the schema is gone
+		data[i] = 0x5a
+	}
+	if err := os.WriteFile(s.Path(), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(s.Path(), Options{}); !IsKind(err, Corrupt) {
+		t.Fatalf("the damaged diary opened: %v", err)
+	}
+	if removed, err := Forget(s.Path()); err != nil || len(removed) == 0 {
+		t.Fatalf("Forget on a damaged diary: %v %v", removed, err)
+	}
+	if _, err := os.Lstat(s.Path()); err == nil {
+		t.Error("the damaged diary is still there")
+	}
+}
