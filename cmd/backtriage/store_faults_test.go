@@ -64,13 +64,13 @@ func TestForeignDatabaseNotAdoptedNorForgotten(t *testing.T) {
 // forget deletes only regular files: a FIFO or a folder named diary.db is
 // refused, by name and with why, and left (item 2).
 func TestForgetRefusesWhatIsNotAFile(t *testing.T) {
-	for kind, make := range map[string]func(string) error{
+	for kind, mk := range map[string]func(string) error{
 		"a FIFO":   func(p string) error { return syscall.Mkfifo(p, 0o600) },
 		"a folder": func(p string) error { return os.Mkdir(p, 0o700) },
 	} {
 		dir := t.TempDir()
 		file := filepath.Join(dir, "diary.db")
-		if err := make(file); err != nil {
+		if err := mk(file); err != nil {
 			t.Fatal(err)
 		}
 		out, errs, code := runDiary(t, dir, "", nil, "forget", "--yes")
