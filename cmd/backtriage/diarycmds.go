@@ -131,7 +131,9 @@ func newForgetCmd(o *rootOptions) *cobra.Command {
 		Use:   "forget",
 		Short: "Delete your diary: every assessment, check-in and routine, and the consent",
 		Long: "Delete the diary file (and the two files SQLite keeps beside it) after asking you to confirm; " +
-			"--yes deletes without asking, for scripts. A damaged diary can be deleted too.",
+			"--yes deletes without asking, for scripts. A damaged diary can be deleted too. Only the diary's own " +
+			"regular files are deleted: another program's database, or a FIFO, device or folder of that name, is " +
+			"refused with why, and nothing is deleted (exit status 3).",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			path, err := o.diary.path()
