@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -21,32 +22,74 @@ import (
 // answers file.
 const exitNoDiary = exitInput
 
-// needDiary opens the diary for a command that only reads it.
-func (o *rootOptions) needDiary() (*diary.Store, error) {
+// needDiary opens the diary for a command that only reads it: read-only,
+// so it works in a folder that is not writable and writes nothing.
+func (o *rootOptions) needDiary(cmd *cobra.Command) (*diary.Store, error) {
 	if off, by := o.diary.off(); off {
 		return nil, withCode(exitNoDiary, fmt.Errorf("storing is off (%s): no diary is read", by))
 	}
-	s, err := o.diary.open()
+	path, err := o.diary.path()
 	if err != nil {
-		return nil, withCode(exitError, err)
+		return nil, usage(err)
 	}
-	if s == nil {
-		path, _ := o.diary.path()
+	s, err := diary.OpenReadOnly(path, diary.Options{})
+	if err == nil {
+		var ok bool
+		if _, ok, err = s.ConsentGiven(); err == nil && !ok {
+			err = diary.ErrNoDiary // a file without consent holds nothing to show
+		}
+		if err != nil {
+			s.Close()
+			s = nil
+		}
+	}
+	switch {
+	case errors.Is(err, diary.ErrNoDiary):
 		return nil, withCode(exitNoDiary, fmt.Errorf("no diary at %s; start one with 'backtriage diary start' (it says what is kept)", path))
+	case err != nil:
+		return nil, withCode(diaryExit(err), err)
 	}
+	warnFolder(cmd, path)
 	return s, nil
 }
 
+// diaryExit is the exit status of a command whose work is the diary itself
+// (history, diary export, diary start, forget) when the diary fails it: 3
+// when the file cannot be read or is not a diary (damaged, another
+// program's, not a regular file, newer, unreadable), 4 when it cannot be
+// written (read-only, full, locked), as for an output file. The README
+// lists them.
+func diaryExit(err error) int {
+	var de *diary.Error
+	if !errors.As(err, &de) {
+		return exitError
+	}
+	switch de.Kind {
+	case diary.Corrupt, diary.Foreign, diary.NotRegular, diary.TooNew, diary.Unreadable:
+		return exitInput
+	case diary.ReadOnly, diary.Full, diary.Locked:
+		return exitWrite
+	}
+	return exitError
+}
+
+// warnFolder warns, once per run, when others can list the diary's folder.
+func warnFolder(cmd *cobra.Command, path string) {
+	if w := diary.FolderWarning(path); w != "" {
+		warnDiary(cmd, errors.New(w))
+	}
+}
+
 // diaryRecord reads the whole diary for a command that only shows it.
-func (o *rootOptions) diaryRecord() (*diary.Record, error) {
-	s, err := o.needDiary()
+func (o *rootOptions) diaryRecord(cmd *cobra.Command) (*diary.Record, error) {
+	s, err := o.needDiary(cmd)
 	if err != nil {
 		return nil, err
 	}
 	defer s.Close()
 	rec, err := s.Load()
 	if err != nil {
-		return nil, withCode(exitError, err)
+		return nil, withCode(diaryExit(err), err)
 	}
 	return rec, nil
 }
@@ -65,7 +108,7 @@ func newHistoryCmd(o *rootOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			rec, err := o.diaryRecord()
+			rec, err := o.diaryRecord(cmd)
 			if err != nil {
 				return err
 			}
@@ -88,7 +131,9 @@ func newForgetCmd(o *rootOptions) *cobra.Command {
 		Use:   "forget",
 		Short: "Delete your diary: every assessment, check-in and routine, and the consent",
 		Long: "Delete the diary file (and the two files SQLite keeps beside it) after asking you to confirm; " +
-			"--yes deletes without asking, for scripts. A damaged diary can be deleted too.",
+			"--yes deletes without asking, for scripts. A damaged diary can be deleted too. Only the diary's own " +
+			"regular files are deleted: another program's database, or a FIFO, device or folder of that name, is " +
+			"refused with why, and nothing is deleted (exit status 3).",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			path, err := o.diary.path()
@@ -110,7 +155,7 @@ func newForgetCmd(o *rootOptions) *cobra.Command {
 			}
 			removed, err := diary.Forget(path)
 			if err != nil {
-				return withCode(exitWrite, err)
+				return forgetFailed(err, removed)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "Deleted your diary: %s\n", strings.Join(removed, ", "))
 			return nil
@@ -119,6 +164,33 @@ func newForgetCmd(o *rootOptions) *cobra.Command {
 	cmd.Flags().BoolVar(&yes, "yes", false, "Delete without asking (for scripts)")
 	o.diary.addDataDir(cmd.Flags())
 	return cmd
+}
+
+// forgetFailed says what forget refused, or could not do, and why: it
+// deletes only the diary's own regular files, never another program's
+// database or a FIFO, device or folder of the same name.
+func forgetFailed(err error, removed []string) error {
+	var de *diary.Error
+	if !errors.As(err, &de) {
+		return withCode(exitWrite, err)
+	}
+	var why string
+	switch de.Kind {
+	case diary.NotRegular:
+		why = fmt.Sprintf("%s is not a regular file but %v, and forget deletes only the diary's own files", de.Path, de.Err)
+	case diary.Foreign:
+		why = fmt.Sprintf("%s is an SQLite database of another program, not a backtriage diary, and forget deletes only a diary", de.Path)
+		if de.Err != nil && strings.Contains(de.Err.Error(), "not an SQLite database") {
+			why = fmt.Sprintf("%s is not an SQLite database, so it is not a backtriage diary (or is damaged past recognising), and forget deletes only a diary", de.Path)
+		}
+	default:
+		msg := err.Error()
+		if len(removed) > 0 {
+			msg += " (deleted before that: " + strings.Join(removed, ", ") + ")"
+		}
+		return withCode(exitWrite, errors.New(msg))
+	}
+	return withCode(exitInput, fmt.Errorf("nothing was deleted: %s. If you are sure nothing else needs it, delete it yourself; if your diary is elsewhere, give its folder with --data-dir", why))
 }
 
 func newDiaryCmd(o *rootOptions) *cobra.Command {
@@ -140,10 +212,11 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 				return usagef("storing is off (%s)", by)
 			}
 			if s, err := o.diary.open(); err != nil {
-				return withCode(exitError, err)
+				return withCode(diaryExit(err), err)
 			} else if s != nil {
 				defer s.Close()
 				fmt.Fprintf(cmd.OutOrStdout(), "Your diary is already kept in %s.\n", s.Path())
+				warnFolder(cmd, s.Path())
 				return nil
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), o.diary.consentWords())
@@ -160,10 +233,11 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 			}
 			s, err := o.diary.consent(how, o.now())
 			if err != nil {
-				return withCode(exitError, err)
+				return withCode(diaryExit(err), err)
 			}
 			defer s.Close()
 			fmt.Fprintf(cmd.OutOrStdout(), "Your diary is kept in %s.\n", s.Path())
+			warnFolder(cmd, s.Path())
 			return nil
 		},
 	}
@@ -204,7 +278,7 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 			if err := checkOutput(output, force); err != nil {
 				return err
 			}
-			rec, err := o.diaryRecord()
+			rec, err := o.diaryRecord(cmd)
 			if err != nil {
 				return err
 			}

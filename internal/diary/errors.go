@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"syscall"
 
 	"modernc.org/sqlite"
@@ -20,6 +22,9 @@ const (
 	Unreadable      // the file or its folder cannot be opened, read or written
 	Full            // the disk (or the database's size limit) is full
 	TooNew          // written by a newer backtriage, with a schema this one does not know
+	Foreign         // an SQLite database of another program: tables, but no schema_version
+	NotRegular      // not a regular file: a FIFO, a device, a socket or a folder
+	ReadOnly        // the file or its folder cannot be written (or the file system is read-only)
 )
 
 // Error is a diary fault. Its message names the file and says what the
@@ -45,6 +50,15 @@ func (e *Error) Error() string {
 		what = fmt.Sprintf("cannot use the diary %s (%v); check that the file and its folder are yours and readable", e.Path, rootCause(e.Err))
 	case Full:
 		what = fmt.Sprintf("the disk holding the diary %s is full; free some space", e.Path)
+	case Foreign:
+		what = fmt.Sprintf("%s is an SQLite database of another program, not a backtriage diary; it was left as it is. Move it away, or give backtriage another folder with --data-dir", e.Path)
+		if e.Err != nil && e.Err.Error() == notSQLite {
+			what = fmt.Sprintf("%s is not an SQLite database, so it is not a backtriage diary (or is damaged past recognising); it was left as it is. Delete it yourself if you are sure it is yours", e.Path)
+		}
+	case NotRegular:
+		what = fmt.Sprintf("%s is not a regular file but %s; it was left as it is. Remove it, or give backtriage another folder with --data-dir", e.Path, e.Err)
+	case ReadOnly:
+		what = readOnlyWords(e.Path, e.Err)
 	case TooNew:
 		what = fmt.Sprintf("the diary %s was written by a newer backtriage (%v); it was left untouched. Update backtriage to use it", e.Path, e.Err)
 	default:
@@ -89,7 +103,9 @@ func classify(err error) Kind {
 			return Corrupt
 		case sqlite3.SQLITE_FULL:
 			return Full
-		case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_AUTH, sqlite3.SQLITE_IOERR:
+		case sqlite3.SQLITE_READONLY:
+			return ReadOnly
+		case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH, sqlite3.SQLITE_IOERR:
 			return Unreadable
 		}
 		return Other
@@ -97,8 +113,10 @@ func classify(err error) Kind {
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
 		return Full
+	case errors.Is(err, syscall.EROFS):
+		return ReadOnly
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.EISDIR),
-		errors.Is(err, syscall.ENOTDIR), errors.Is(err, syscall.EROFS), errors.Is(err, syscall.EIO):
+		errors.Is(err, syscall.ENOTDIR), errors.Is(err, syscall.EIO):
 		return Unreadable
 	}
 	return Other
@@ -112,4 +130,46 @@ func rootCause(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// readOnlyWords says which of the file and its folder cannot be written,
+// from their modes: SQLite's "attempt to write a readonly database" names
+// neither. SQLite writes its journal (path-wal, path-shm) beside the file,
+// so the folder must be writable too.
+func readOnlyWords(path string, err error) string {
+	dir := filepath.Dir(path)
+	var w string
+	if st, serr := os.Stat(dir); serr == nil && st.Mode().Perm()&0o200 == 0 {
+		w = fmt.Sprintf("the diary's folder %s is not writable (mode %04o), and SQLite needs to write beside the diary %s; make the folder writable (chmod 700 %s)", dir, st.Mode().Perm(), path, dir)
+	} else if st, serr := os.Stat(path); serr == nil && st.Mode().Perm()&0o200 == 0 {
+		w = fmt.Sprintf("the diary %s is not writable (mode %04o); make it writable (chmod 600 %s)", path, st.Mode().Perm(), path)
+	} else {
+		w = fmt.Sprintf("the diary %s cannot be written: its file, its folder or the file system is read-only", path)
+	}
+	var se *sqlite.Error
+	if err == nil || errors.As(err, &se) && error(se) == err || errors.Is(err, syscall.EROFS) {
+		return w // SQLite's or the system's own words would add only a code
+	}
+	return w + ": " + err.Error()
+}
+
+// notSQLite is why a file that does not start like an SQLite database is
+// not taken for a diary.
+const notSQLite = "not an SQLite database"
+
+// fileKind names what a path is when it is not a regular file.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO (named pipe)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return "a special file (mode " + m.String() + ")"
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -107,6 +108,14 @@ func events(r *Record) []event {
 			sum += ". Plan: " + stepTitles(e.Plan)
 		}
 		out = append(out, event{at: e.At, kind: "assessment", episode: e.ID, level: e.Level, summary: sum})
+		// The answers and the steps left out follow their assessment, one
+		// row each, so the CSV is the whole record as the JSON is.
+		for _, a := range answerLines(e.Answers) {
+			out = append(out, event{at: e.At, kind: "answer", episode: e.ID, steps: a.id, summary: a.prompt + ": " + a.text})
+		}
+		for _, w := range e.Withheld {
+			out = append(out, event{at: e.At, kind: "left out", episode: e.ID, steps: w.ID, summary: w.Title + ": " + w.Why})
+		}
 	}
 	for _, c := range r.Checkins {
 		ev := event{at: c.At, kind: "check-in", episode: c.EpisodeID, level: c.Level, compared: c.Compared,
@@ -163,7 +172,9 @@ func exportCSV(w io.Writer, r *Record) error {
 		if e.episode > 0 {
 			ep = strconv.FormatInt(e.episode, 10)
 		}
-		cw.Write([]string{stamp(e.at), e.kind, ep, e.level, e.pain, e.compared, e.steps, csvSafe(e.note), e.summary})
+		// Every text cell is guarded: an answer's or a step's words end up in
+		// the summary, a step id in steps.
+		cw.Write([]string{stamp(e.at), e.kind, ep, e.level, e.pain, csvSafe(e.compared), csvSafe(e.steps), csvSafe(e.note), csvSafe(e.summary)})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -199,7 +210,13 @@ func exportMarkdown(r *Record, exportedAt time.Time) string {
 		for _, s := range e.Withheld {
 			fmt.Fprintf(&b, "- Left out: %s (%s)\n", mdEscape(s.Title), mdEscape(s.Why))
 		}
-		fmt.Fprintf(&b, "- Rule table: %s\n", e.TableVersion)
+		fmt.Fprintf(&b, "- Rule table: %s\n", mdEscape(e.TableVersion))
+		if lines := answerLines(e.Answers); len(lines) > 0 {
+			b.WriteString("\n### Answers\n\n")
+			for _, a := range lines {
+				fmt.Fprintf(&b, "- %s (%s): %s\n", mdEscape(a.prompt), mdEscape(a.id), mdEscape(a.text))
+			}
+		}
 	}
 	b.WriteString("\n## Timeline\n\n")
 	b.WriteString("| when | what | level | pain | compared | steps done | note | summary |\n")
@@ -217,3 +234,80 @@ func mdEscape(s string) string {
 }
 
 func mdCell(s string) string { return strings.ReplaceAll(mdEscape(s), "|", `\|`) }
+
+// answerLine is one stored answer in words: the question's prompt and the
+// options' labels, as the person saw them.
+type answerLine struct{ id, prompt, text string }
+
+// answerLines are an episode's answers in the questionnaire's order, each
+// with its prompt and the labels of the options chosen. An answer to a
+// question this build does not know (a newer or older table) is kept, by
+// its id and raw value, after the others.
+func answerLines(ans map[string]any) []answerLine {
+	var out []answerLine
+	seen := map[string]bool{}
+	for _, q := range questionnaire.Default().Questions() {
+		v, ok := ans[q.ID]
+		if !ok {
+			continue
+		}
+		seen[q.ID] = true
+		out = append(out, answerLine{id: q.ID, prompt: q.Prompt, text: answerText(q, v)})
+	}
+	var rest []string
+	for id := range ans {
+		if !seen[id] {
+			rest = append(rest, id)
+		}
+	}
+	sort.Strings(rest)
+	for _, id := range rest {
+		out = append(out, answerLine{id: id, prompt: id, text: answerText(nil, ans[id])})
+	}
+	return out
+}
+
+// answerText is a stored answer in words: option labels for option ids,
+// Yes or No, a number with its unit. Values come as stored (JSON: strings,
+// numbers, booleans, lists) or as built in memory.
+func answerText(q *questionnaire.Question, v any) string {
+	label := func(id string) string {
+		if q != nil {
+			for _, o := range q.Choices() {
+				if o.ID == id {
+					return o.Label
+				}
+			}
+		}
+		return id
+	}
+	switch v := v.(type) {
+	case string:
+		return label(v)
+	case bool:
+		if v {
+			return "Yes"
+		}
+		return "No"
+	case []string:
+		parts := make([]string, len(v))
+		for i, id := range v {
+			parts[i] = label(id)
+		}
+		return strings.Join(parts, "; ")
+	case []any:
+		parts := make([]string, len(v))
+		for i, x := range v {
+			parts[i] = answerText(q, x)
+		}
+		return strings.Join(parts, "; ")
+	case float64, int, int64, json.Number:
+		n := fmt.Sprint(v)
+		if q != nil && q.Unit != "" {
+			n += " " + q.Unit
+		}
+		return n
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}

@@ -11,10 +11,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 
-	_ "modernc.org/sqlite" // the pure-Go SQLite driver: CGO_ENABLED=0 builds keep working
+	"modernc.org/sqlite" // the pure-Go SQLite driver: CGO_ENABLED=0 builds keep working
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // ErrNoDiary is returned by Open when there is no diary file: nothing has
@@ -39,8 +39,9 @@ type Options struct {
 // Store is an open diary. It is safe for concurrent use; writes are
 // serialised through one connection.
 type Store struct {
-	db   *sql.DB
-	path string
+	db       *sql.DB
+	path     string
+	readOnly bool // opened by OpenReadOnly: writes fail with a ReadOnly error
 }
 
 // Path is the diary's file.
@@ -58,7 +59,18 @@ func Open(path string, o Options) (*Store, error) {
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, ErrNoDiary
 	}
-	return open(path, o)
+	return open(path, o, false)
+}
+
+// OpenReadOnly opens the diary at path for reading only (history, export):
+// it writes nothing, not even a migration, so it also works when the file
+// or its folder is not writable. A missing file, or an empty database with
+// no diary in it yet, is ErrNoDiary.
+func OpenReadOnly(path string, o Options) (*Store, error) {
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, ErrNoDiary
+	}
+	return open(path, o, true)
 }
 
 // Create opens the diary at path, creating its folder (0700) and the file
@@ -91,10 +103,10 @@ func Create(path string, o Options) (*Store, error) {
 	default:
 		return nil, wrap("creating it", path, err)
 	}
-	return open(path, o)
+	return open(path, o, false)
 }
 
-func open(path string, o Options) (*Store, error) {
+func open(path string, o Options, readOnly bool) (*Store, error) {
 	const op = "opening it"
 	if strings.ContainsAny(path, "?#") {
 		return nil, &Error{Kind: Unreadable, Op: op, Path: path, Err: errors.New("the path may not contain ? or #; choose another --data-dir")}
@@ -105,6 +117,30 @@ func open(path string, o Options) (*Store, error) {
 	busy := o.BusyTimeout
 	if busy <= 0 {
 		busy = DefaultBusyTimeout
+	}
+	ctx := context.Background()
+	// Look before writing anything: another program's database, or a
+	// damaged file, is reported and left exactly as it is (even switching
+	// it to WAL would rewrite its header).
+	ro, err := openRO(ctx, path, busy)
+	if err != nil {
+		return nil, wrap(op, path, err)
+	}
+	if readOnly {
+		s, err := readOnlyStore(ctx, ro, path)
+		if errors.Is(err, ErrNoDiary) {
+			ro.Close()
+			return nil, err
+		}
+		if err != nil {
+			ro.Close()
+			return nil, wrap(op, path, err)
+		}
+		return s, nil
+	}
+	ro.Close()
+	if err := narrow(path); err != nil {
+		return nil, wrap(op, path, err)
 	}
 	// WAL: readers never block the writer and a killed process loses no
 	// committed transaction; synchronous=FULL syncs the log at every commit,
@@ -121,21 +157,12 @@ func open(path string, o Options) (*Store, error) {
 		return nil, wrap(op, path, err)
 	}
 	db.SetMaxOpenConns(1)
-	ctx := context.Background()
 	fail := func(err error) (*Store, error) {
 		db.Close()
 		return nil, wrap(op, path, err)
 	}
 	if err := db.PingContext(ctx); err != nil {
 		return fail(err)
-	}
-	// A damaged file is reported, never repaired or replaced here.
-	var check string
-	if err := db.QueryRowContext(ctx, `PRAGMA quick_check`).Scan(&check); err != nil {
-		return fail(err)
-	}
-	if check != "ok" {
-		return fail(&Error{Kind: Corrupt, Err: errors.New(check)})
 	}
 	now := time.Now
 	if o.Now != nil {
@@ -147,16 +174,102 @@ func open(path string, o Options) (*Store, error) {
 	return &Store{db: db, path: path}, nil
 }
 
-// checkFile refuses what is not a diary before SQLite touches it: a folder,
-// or a file that does not start like an SQLite database (an empty file is a
-// new database). It also narrows a file readable by others to the owner.
+// openRO opens path read-only and inspects it (see inspect). In a folder
+// that is not writable SQLite cannot create the shared-memory file a WAL
+// database is read through; when no write-ahead log is waiting beside the
+// file, everything committed is in the file itself, and it is read as
+// immutable instead. With a log waiting, reading it needs the folder
+// writable, and the error says so.
+func openRO(ctx context.Context, path string, busy time.Duration) (*sql.DB, error) {
+	open := func(params string) (*sql.DB, error) {
+		db, err := sql.Open("sqlite", fmt.Sprintf("file:%s?%s&_busy_timeout=%d", uriPath(path), params, busy.Milliseconds()))
+		if err != nil {
+			return nil, err
+		}
+		db.SetMaxOpenConns(1)
+		if err := inspect(ctx, db); err != nil {
+			db.Close()
+			return nil, err
+		}
+		return db, nil
+	}
+	db, err := open("mode=ro")
+	if err == nil || !cannotReadWAL(err) {
+		return db, err
+	}
+	if st, serr := os.Lstat(path + "-wal"); serr == nil && st.Size() > 0 {
+		return nil, &Error{Kind: ReadOnly, Err: fmt.Errorf("its write-ahead log %s-wal holds changes, and SQLite can read them only by creating %s-shm beside it", path, path)}
+	}
+	return open("mode=ro&immutable=1")
+}
+
+// cannotReadWAL is SQLite failing to open a WAL database read-only because
+// it cannot create the files beside it.
+func cannotReadWAL(err error) bool {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	c := se.Code() & 0xff
+	return c == sqlite3.SQLITE_READONLY || c == sqlite3.SQLITE_CANTOPEN
+}
+
+// uriPath escapes path for a file: URI (? and # are refused before).
+func uriPath(path string) string { return strings.ReplaceAll(path, "%", "%25") }
+
+// inspect reads, never writes, what is in the file: a database with tables
+// but no schema_version table belongs to another program (Foreign); one
+// that fails its quick check is damaged (Corrupt). An empty database is a
+// new diary.
+func inspect(ctx context.Context, db *sql.DB) error {
+	var tables, ours int
+	err := db.QueryRowContext(ctx, `SELECT count(*), count(CASE WHEN name = 'schema_version' THEN 1 END)
+		FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'`).Scan(&tables, &ours)
+	if err != nil {
+		return err
+	}
+	if tables > 0 && ours == 0 {
+		return &Error{Kind: Foreign, Err: fmt.Errorf("%d tables, none of them schema_version", tables)}
+	}
+	// A damaged file is reported, never repaired or replaced here.
+	var check string
+	if err := db.QueryRowContext(ctx, `PRAGMA quick_check`).Scan(&check); err != nil {
+		return err
+	}
+	if check != "ok" {
+		return &Error{Kind: Corrupt, Err: errors.New(check)}
+	}
+	return nil
+}
+
+// readOnlyStore is a store that only reads: the schema must be the latest
+// (a migration would write); a database with no diary yet is ErrNoDiary.
+func readOnlyStore(ctx context.Context, db *sql.DB, path string) (*Store, error) {
+	have, err := version(ctx, db)
+	switch {
+	case err != nil:
+		return nil, err
+	case have == 0:
+		return nil, ErrNoDiary
+	case have > Latest():
+		return nil, &Error{Kind: TooNew, Err: fmt.Errorf("schema version %d; this backtriage knows up to %d", have, Latest())}
+	case have < Latest():
+		return nil, &Error{Kind: ReadOnly, Err: fmt.Errorf("the diary has schema version %d and must be upgraded to %d before it is read; run a command that saves to it (backtriage checkin) with its folder writable", have, Latest())}
+	}
+	return &Store{db: db, path: path, readOnly: true}, nil
+}
+
+// checkFile refuses what is not a diary before SQLite touches it: anything
+// but a regular file (a FIFO would block SQLite, a folder or device is not
+// ours), or a file that does not start like an SQLite database (an empty
+// file is a new database).
 func checkFile(path string) error {
 	st, err := os.Stat(path)
 	if err != nil {
 		return err
 	}
-	if st.IsDir() {
-		return &fs.PathError{Op: "open", Path: path, Err: syscall.EISDIR}
+	if !st.Mode().IsRegular() {
+		return &Error{Kind: NotRegular, Err: errors.New(fileKind(st.Mode()))}
 	}
 	if st.Size() > 0 {
 		f, err := os.Open(path)
@@ -170,20 +283,48 @@ func checkFile(path string) error {
 			return err
 		}
 		if !bytes.Equal(head, sqliteMagic) {
-			return &Error{Kind: Corrupt, Err: errors.New("not an SQLite database")}
-		}
-	}
-	if st.Mode().Perm()&0o077 != 0 {
-		if err := os.Chmod(path, FileMode); err != nil {
-			return err
+			return &Error{Kind: Corrupt, Err: errors.New(notSQLite)}
 		}
 	}
 	return nil
 }
 
+// narrow keeps a diary readable by others to its owner; it runs once the
+// file is known to be a diary, never on another program's file.
+func narrow(path string) error {
+	st, err := os.Stat(path)
+	if err != nil || st.Mode().Perm()&0o077 == 0 {
+		return err
+	}
+	return os.Chmod(path, FileMode)
+}
+
+// FolderWarning is a warning for the person when the diary's folder can be
+// listed or changed by other users (an existing --data-dir such as one made
+// 0755): the file itself stays 0600, but others see that a diary is there,
+// and with write access could remove it. The folder is the person's own
+// choice, so it is not changed; the warning says how. "" when it is private
+// (or cannot be examined: opening it reports that).
+func FolderWarning(path string) string {
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	if err != nil || st.Mode().Perm()&0o066 == 0 {
+		return ""
+	}
+	what := "list"
+	if st.Mode().Perm()&0o022 != 0 {
+		what = "list and change"
+	}
+	return fmt.Sprintf("warning: the diary's folder %s has mode %04o: other users can %s what is in it, and see that a diary is there. Make it yours alone with: chmod 700 %s",
+		dir, st.Mode().Perm(), what, dir)
+}
+
 // write runs fn in one immediate transaction: all of it is committed, or
 // none of it.
 func (s *Store) write(op string, fn func(*sql.Tx) error) error {
+	if s.readOnly {
+		return &Error{Kind: ReadOnly, Op: op, Path: s.path, Err: errors.New("it was opened for reading only")}
+	}
 	ctx := context.Background()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -202,21 +343,66 @@ func (s *Store) Version() (int, error) {
 	return v, wrap("reading its version", s.path, err)
 }
 
-// Forget deletes the diary at path and the files SQLite keeps beside it. It
-// does not open the file, so a damaged diary can be forgotten too. The
-// default folder (named backtriage) is removed when it is left empty.
+// Forget deletes the diary at path and the files SQLite keeps beside it.
+// A damaged diary can be forgotten too, but Forget deletes only what is
+// surely a diary: regular files (never a FIFO, device, socket, link or
+// folder of that name), and never another program's database or a file
+// that is not an SQLite database at all. When anything is refused, nothing
+// is deleted and the error says what and why. The default folder (named
+// backtriage) is removed when it is left empty.
 func Forget(path string) (removed []string, err error) {
+	const op = "deleting it"
+	if err := forgettable(path); err != nil {
+		return nil, wrap(op, path, err)
+	}
+	for _, f := range Files(path)[1:] {
+		st, err := os.Lstat(f)
+		if err == nil && !st.Mode().IsRegular() {
+			return nil, &Error{Kind: NotRegular, Op: op, Path: f, Err: errors.New(fileKind(st.Mode()))}
+		}
+	}
 	for _, f := range Files(path) {
 		switch err := os.Remove(f); {
 		case err == nil:
 			removed = append(removed, f)
 		case errors.Is(err, fs.ErrNotExist):
 		default:
-			return removed, wrap("deleting it", path, err)
+			return removed, wrap(op, path, err)
 		}
 	}
 	if dir := filepath.Dir(path); filepath.Base(dir) == "backtriage" {
 		os.Remove(dir) // our own folder, and only when empty; a --data-dir stays
 	}
 	return removed, nil
+}
+
+// forgettable is nil when the file at path may be deleted as a diary: a
+// regular file that is empty, a backtriage diary, or an SQLite database
+// too damaged to read. A missing file is fine (there is nothing to delete).
+func forgettable(path string) error {
+	st, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case !st.Mode().IsRegular():
+		return &Error{Kind: NotRegular, Err: errors.New(fileKind(st.Mode()))}
+	case st.Size() == 0:
+		return nil
+	}
+	if err := checkFile(path); IsKind(err, Corrupt) {
+		// Not an SQLite database at all: no diary of ours looks like this.
+		return &Error{Kind: Foreign, Err: errors.New(notSQLite)}
+	} else if err != nil {
+		return err
+	}
+	db, err := openRO(context.Background(), path, time.Second)
+	switch {
+	case IsKind(err, Foreign):
+		return err
+	case err == nil:
+		db.Close()
+	}
+	return nil // a diary, or an SQLite file too damaged to read: a damaged diary
 }

@@ -248,8 +248,8 @@ func TestUnreadablePath(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Open(path, Options{})
-	if !IsKind(err, Unreadable) || !strings.Contains(err.Error(), path) {
-		t.Fatalf("a folder in place of the diary: %v, want an Unreadable error naming it", err)
+	if !IsKind(err, NotRegular) || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "not a regular file but a folder") {
+		t.Fatalf("a folder in place of the diary: %v, want a NotRegular error naming it", err)
 	}
 	// The diary's folder is a file: nothing can be created under it.
 	blocker := filepath.Join(dir, "file")
