@@ -55,15 +55,15 @@ func text(res *Result, t *rules.Table, here emergencynumber.Local, stopShown boo
 	b.WriteString(triage.Disclaimer + "\n\n")
 	if res.Stopped && res.Assessment.Level == rules.Emergency {
 		if stopShown {
-			b.WriteString(triage.Info(res.Assessment.Level).Headline + ": what to do now, and why, is above.\n")
-		} else {
-			b.WriteString(Stop(res, here))
+			b.WriteString(triage.Info(res.Assessment.Level).Headline + ". What to do now, and why, is above.\n")
+			return b.String()
 		}
+		b.WriteString(Stop(res, here))
 		b.WriteString("\nThe check-in stops here: self-care can wait until you have been checked.\n")
 		return b.String()
 	}
 	if stopShown {
-		b.WriteString(triage.Info(res.Assessment.Level).Headline + ": what to do, and why, is above.\n")
+		b.WriteString(triage.Info(res.Assessment.Level).Headline + ". What to do, and why, is above.\n")
 		b.WriteString("What follows is your record for today; the advice is the warning sign's above.\n\n")
 	} else {
 		writeWarnings(&b, res, here)

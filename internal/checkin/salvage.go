@@ -2,6 +2,7 @@ package checkin
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,7 +46,9 @@ func salvageWarnings(data []byte, qn *questionnaire.Questionnaire) answers.Answe
 	}
 	if !salvageFrom(data, qn, out) {
 		for _, chunk := range topLevelEntries(data) {
-			salvageFrom(chunk, qn, out)
+			if !salvageFrom(chunk, qn, out) {
+				scanWords(chunk, qn, out)
+			}
 		}
 	}
 	return out
@@ -137,6 +140,43 @@ func union(a, b []string) []string {
 	}
 	return out
 }
+
+// scanWords reads warning answers from text that is not YAML at all (an
+// unclosed bracket or quote, broken JSON): a question id followed by a
+// colon starts its answer, and the words after it that are its option ids
+// (or a number, yes or no) are taken, up to the next question id.
+func scanWords(data []byte, qn *questionnaire.Questionnaire, out answers.Answers) {
+	var cur *questionnaire.Question
+	text := string(data)
+	for _, loc := range word.FindAllStringIndex(text, -1) {
+		w := text[loc[0]:loc[1]]
+		rest := strings.TrimLeft(text[loc[1]:], "\"' \t")
+		if q, ok := qn.Question(w); ok && strings.HasPrefix(rest, ":") {
+			cur = q
+			continue
+		}
+		if w == NoteKey && strings.HasPrefix(rest, ":") {
+			cur = nil // free text: nothing in it is an answer
+			continue
+		}
+		if cur == nil || !cur.Warning {
+			continue
+		}
+		v, ok := lenient(cur, &ast.StringNode{Value: w})
+		if !ok {
+			continue
+		}
+		if old, seen := out[cur.ID]; seen {
+			if cur.Kind != questionnaire.Many {
+				continue // the first number or yes/no given
+			}
+			v = answers.Choices(dropExclusive(cur, union(old.Options, v.Options))...)
+		}
+		out[cur.ID] = v
+	}
+}
+
+var word = regexp.MustCompile(`[A-Za-z0-9_]+`)
 
 // topLevelEntries splits YAML text into its top-level entries: a line that
 // starts at the left margin (not a comment, a list item or a document
