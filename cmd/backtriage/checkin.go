@@ -32,7 +32,7 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 			"follow-up rules in rules/followup.yaml. Saved in your diary when you have agreed to one.\n\n" +
 			"With --answers FILE (or - for standard input) it runs from an answers file: the warning questions' " +
 			"ids (see 'backtriage questions'), pain_now (0-10), pain_compared (better, same, worse), " +
-			"steps_done (step ids from your plan, or none) and note (text).",
+			"steps_done (step ids from your plan, or none; any step of the rule table is accepted, and the output says which were not in your plan) and note (text). A file with a mistake is refused, but an urgent or emergency warning sign read from it is shown first.",
 		Example: "  backtriage checkin\n" +
 			"  backtriage checkin --accessible\n" +
 			"  backtriage checkin --answers today.yaml --format json",
