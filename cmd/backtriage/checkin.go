@@ -87,11 +87,11 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 				// so it is saved first; the form or the prompts have shown
 				// any warning sign's advice already.
 				s, saved = o.storeCheckin(cmd, s, res, store, damaged, interactive, lines)
-				if err := writeCheckin(cmd, format, res, eng.Table(), opts, lines != nil, saved); err != nil {
+				if err := writeCheckin(cmd, format, res, eng.Table(), opts, interactive, saved); err != nil {
 					return err
 				}
 			} else {
-				if err := writeCheckin(cmd, format, res, eng.Table(), opts, lines != nil, saved); err != nil {
+				if err := writeCheckin(cmd, format, res, eng.Table(), opts, interactive, saved); err != nil {
 					return err
 				}
 				s, _ = o.storeCheckin(cmd, s, res, store, damaged, interactive, lines)
@@ -249,8 +249,9 @@ type checkinJSON struct {
 	NoPlan bool `json:"no_plan"`
 }
 
-// writeCheckin writes the result. stopShown is set when the line prompts
-// have already shown a warning sign's advice on the same output.
+// writeCheckin writes the result. stopShown is set for the line prompts
+// and the form: they have shown a warning sign's advice on the same output
+// already, and it is named, not printed twice.
 func writeCheckin(cmd *cobra.Command, format string, res *checkin.Result, t *rules.Table, opts checkin.Options, stopShown, saved bool) error {
 	w := cmd.OutOrStdout()
 	if format == "json" {
@@ -283,7 +284,7 @@ func (o *rootOptions) storeCheckin(cmd *cobra.Command, s *diary.Store, res *chec
 		return nil, false
 	}
 	if damaged {
-		fmt.Fprintln(errw, "Not saved: the diary could not be opened or read (the message above says why); it was left as it is.")
+		fmt.Fprintln(errw, "Not saved: the diary could not be used (the message above says why); nothing was written to it.")
 		return nil, false
 	}
 	var err error

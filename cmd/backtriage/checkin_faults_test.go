@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/backtriage/backtriage/internal/questionnaire"
 )
 
 // emergencyAdvice is what the chest-pain sign says in the UK: the headline,
@@ -162,7 +166,7 @@ func TestCheckinNotSavedWording(t *testing.T) {
 	}
 	for _, store := range [][]string{nil, {"--store"}} {
 		_, errs, code := runDiary(t, dir, in, nil, append([]string{"checkin", "--answers", "-"}, store...)...)
-		if code != 0 || !strings.Contains(errs, "damaged") || !strings.Contains(errs, "Not saved: the diary could not be opened or read") ||
+		if code != 0 || !strings.Contains(errs, "damaged") || !strings.Contains(errs, "Not saved: the diary could not be used (the message above says why)") ||
 			strings.Contains(errs, "'backtriage diary start'") || strings.Contains(errs, "no diary yet") {
 			t.Errorf("damaged diary %v: exit %d:\n%s", store, code, errs)
 		}
@@ -170,7 +174,12 @@ func TestCheckinNotSavedWording(t *testing.T) {
 	if got, _ := os.ReadFile(file); string(got) != "my notes\n" {
 		t.Error("the damaged diary was changed")
 	}
-	_, errs, _ := runDiary(t, t.TempDir(), in, nil, "checkin", "--answers", "-")
+	// No folder for a diary at all: the same, and nothing suggests --store.
+	_, errs, code := runEnv(t, in, []string{"HOME=", "XDG_DATA_HOME=", "BACKTRIAGE_NO_STORE="}, "checkin", "--answers", "-", "--store")
+	if code != 0 || !strings.Contains(errs, "Not saved: the diary could not be used") || strings.Contains(errs, "no diary yet") {
+		t.Errorf("no HOME: exit %d:\n%s", code, errs)
+	}
+	_, errs, _ = runDiary(t, t.TempDir(), in, nil, "checkin", "--answers", "-")
 	if !strings.Contains(errs, "Not saved: there is no diary yet. Start one with 'backtriage diary start'") {
 		t.Errorf("no diary:\n%s", errs)
 	}
@@ -181,5 +190,36 @@ func TestCheckinMissingAgeWording(t *testing.T) {
 	_, errs, code := runDiary(t, t.TempDir(), noWarnings+"pain_now: 4\n", nil, "checkin", "--answers", "-")
 	if code != exitInput || !strings.Contains(errs, "not answered: age (age: give a whole number from 1 to 120;") || strings.Contains(errs, "answer none") {
 		t.Errorf("exit %d:\n%s", code, errs)
+	}
+}
+
+// The check-in form on a terminal shows the emergency advice once too.
+func TestPTYCheckinFormEmergencyOnce(t *testing.T) {
+	v := startVT(t, vtermOpts{w: 100, h: 40, env: []string{"BACKTRIAGE_NOW=2026-11-21T08:00:00Z"}}, "checkin", "--data-dir", t.TempDir(), "--no-store", "--region", "GB")
+	for _, q := range questionnaire.Default().Questions() {
+		if !q.Warning {
+			continue
+		}
+		v.waitText(q.Prompt)
+		switch {
+		case q.Kind == questionnaire.Number:
+			v.send(kCtrlU, "40", kEnter)
+		case q.ID == "warning_now":
+			v.send("x", kEnter) // the first option: chest pain
+		default:
+			v.send("G", "x", kEnter) // the last option is "None of these"
+		}
+	}
+	if code := v.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, v.screen())
+	}
+	out := ansi.Strip(v.written())
+	for _, want := range []string{"Emergency number in the UK: 999.", "Why:", "Chest pain, pressure or tightness with back pain"} {
+		if n := strings.Count(out, want); n != 1 {
+			t.Errorf("%q shown %d times in:\n%s", want, n, out)
+		}
+	}
+	if !strings.Contains(out, "What to do now, and why, is above.") {
+		t.Errorf("the record does not point at the advice:\n%s", out)
 	}
 }
