@@ -176,3 +176,12 @@ func TestUnknownKeyNamesNote(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// Two documents: each is read for warning signs.
+func TestInvalidFileTwoDocuments(t *testing.T) {
+	_, _, err := Parse("c.yaml", []byte("warning_now: [none]\n---\nwarning_now: [chest_pain]\n"), Questionnaire(nil))
+	var bad *InvalidFile
+	if !errors.As(err, &bad) || !bad.Warnings.Has("warning_now", "chest_pain") || bad.Warnings.Has("warning_now", "none") {
+		t.Errorf("got %v %v", err, bad)
+	}
+}

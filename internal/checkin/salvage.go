@@ -45,7 +45,14 @@ func salvageWarnings(data []byte, qn *questionnaire.Questionnaire) answers.Answe
 		return out
 	}
 	if !salvageFrom(data, qn, out) {
-		for _, chunk := range topLevelEntries(data) {
+		chunks := topLevelEntries(data)
+		if len(chunks) > maxEntries {
+			// Not a check-in, whatever it is: parsing each entry would
+			// cost seconds; the word scan is linear.
+			scanWords(data, qn, out)
+			return out
+		}
+		for _, chunk := range chunks {
 			if !salvageFrom(chunk, qn, out) {
 				scanWords(chunk, qn, out)
 			}
@@ -54,17 +61,25 @@ func salvageWarnings(data []byte, qn *questionnaire.Questionnaire) answers.Answe
 	return out
 }
 
-// salvageFrom adds the warning answers of one YAML document to out; false
-// when data is not a YAML mapping.
+// maxEntries bounds the top-level entries parsed one by one: a check-in
+// has about fifteen.
+const maxEntries = 100
+
+// salvageFrom adds the warning answers of YAML text to out, from every
+// document that is a mapping; false when data is not YAML at all.
 func salvageFrom(data []byte, qn *questionnaire.Questionnaire, out answers.Answers) bool {
 	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
-	if err != nil || len(f.Docs) != 1 {
+	if err != nil {
 		return false
 	}
-	pairs, ok := yamlnode.Pairs(yamlnode.Unwrap(f.Docs[0].Body))
-	if !ok {
-		return false
+	for _, doc := range f.Docs {
+		pairs, _ := yamlnode.Pairs(yamlnode.Unwrap(doc.Body))
+		salvagePairs(pairs, qn, out)
 	}
+	return true
+}
+
+func salvagePairs(pairs []*ast.MappingValueNode, qn *questionnaire.Questionnaire, out answers.Answers) {
 	for _, kv := range pairs {
 		q, ok := qn.Question(yamlnode.Text(kv.Key))
 		if !ok || !q.Warning {
@@ -79,7 +94,6 @@ func salvageFrom(data []byte, qn *questionnaire.Questionnaire, out answers.Answe
 		}
 		out[q.ID] = v
 	}
-	return true
 }
 
 // lenient reads one warning answer, keeping whatever is valid in it.
