@@ -170,12 +170,18 @@ func missingError(path string, miss []*questionnaire.Question) error {
 	for i, q := range miss {
 		ids[i] = q.ID
 		hint := "answer none where none of the options apply"
-		if q.Kind == questionnaire.Number {
+		switch q.Kind {
+		case questionnaire.Number:
 			hint = fmt.Sprintf("%s: give a whole number from %d to %d", q.ID, q.Min, q.Max)
+		case questionnaire.YesNo:
+			hint = q.ID + ": answer yes or no"
 		}
 		if !slices.Contains(hints, hint) {
 			hints = append(hints, hint)
 		}
+	}
+	if path == "-" {
+		path = "<stdin>" // as the file's other errors name it
 	}
 	return fmt.Errorf("%s: the warning-sign questions come first, every time; not answered: %s (%s; see 'backtriage questions')",
 		path, strings.Join(ids, ", "), strings.Join(hints, "; "))

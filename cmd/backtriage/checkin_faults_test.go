@@ -188,7 +188,7 @@ func TestCheckinNotSavedWording(t *testing.T) {
 // A missing age is asked for as a number, not with "answer none".
 func TestCheckinMissingAgeWording(t *testing.T) {
 	_, errs, code := runDiary(t, t.TempDir(), noWarnings+"pain_now: 4\n", nil, "checkin", "--answers", "-")
-	if code != exitInput || !strings.Contains(errs, "not answered: age (age: give a whole number from 1 to 120;") || strings.Contains(errs, "answer none") {
+	if code != exitInput || !strings.Contains(errs, "<stdin>: the warning-sign questions come first, every time; not answered: age (age: give a whole number from 1 to 120;") || strings.Contains(errs, "answer none") {
 		t.Errorf("exit %d:\n%s", code, errs)
 	}
 }
