@@ -4,13 +4,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/checkin"
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/followup"
+	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 )
 
@@ -29,7 +32,7 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 			"follow-up rules in rules/followup.yaml. Saved in your diary when you have agreed to one.\n\n" +
 			"With --answers FILE (or - for standard input) it runs from an answers file: the warning questions' " +
 			"ids (see 'backtriage questions'), pain_now (0-10), pain_compared (better, same, worse), " +
-			"steps_done (step ids from your plan, or none) and note (text).",
+			"steps_done (step ids from your plan, or none; any step of the rule table is accepted, and the output says which were not in your plan) and note (text). A file with a mistake is refused, but an urgent or emergency warning sign read from it is shown first.",
 		Example: "  backtriage checkin\n" +
 			"  backtriage checkin --accessible\n" +
 			"  backtriage checkin --answers today.yaml --format json",
@@ -48,6 +51,9 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 			}
 			s, err := o.diary.open()
 			warnDiary(cmd, err) // the check-in goes on without the diary
+			// A diary that is there but cannot be opened or read is not
+			// written to, nor replaced by a new one.
+			damaged := err != nil
 			if s != nil {
 				defer s.Close()
 			}
@@ -55,6 +61,7 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 			if s != nil {
 				if rec, err := s.Load(); err != nil {
 					warnDiary(cmd, err)
+					damaged = true
 				} else {
 					st = followup.Current(rec)
 				}
@@ -66,15 +73,29 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 			opts := checkin.Options{Engine: eng, State: st, Questionnaire: checkin.Questionnaire(plan),
 				Now: o.now(), Emergency: here, TableVersion: o.tableVersion()}
 
-			in, interactive, lines, err := o.checkinInput(cmd, answersPath, opts)
+			in, interactive, lines, err := o.checkinInput(cmd, answersPath, format, opts)
 			if err != nil {
+				if l := urgentLevel(err); person.ExitLevel && l >= rules.Urgent {
+					return withCode(exitCode(levelExit(l)), err) // the warning sign outranks the file's mistake
+				}
 				return err
 			}
 			res := checkin.Evaluate(eng, st, *in, opts.TableVersion)
-			if err := writeCheckin(cmd, format, res, eng.Table(), opts); err != nil {
-				return err
+			saved := false
+			if format == "json" {
+				// The JSON carries the stored id and whether it was saved,
+				// so it is saved first; the form or the prompts have shown
+				// any warning sign's advice already.
+				s, saved = o.storeCheckin(cmd, s, res, store, damaged, interactive, lines)
+				if err := writeCheckin(cmd, format, res, eng.Table(), opts, interactive, saved); err != nil {
+					return err
+				}
+			} else {
+				if err := writeCheckin(cmd, format, res, eng.Table(), opts, interactive, saved); err != nil {
+					return err
+				}
+				s, _ = o.storeCheckin(cmd, s, res, store, damaged, interactive, lines)
 			}
-			s = o.storeCheckin(cmd, s, res, store, interactive, lines)
 			if s != nil {
 				defer s.Close()
 			}
@@ -98,27 +119,36 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 
 // checkinInput gets the check-in: from the answers file, the line prompts
 // or the form. lines is the line reader when one was used, so consent can
-// be asked on it.
-func (o *rootOptions) checkinInput(cmd *cobra.Command, path string, opts checkin.Options) (*checkin.Input, bool, *checkin.Lines, error) {
+// be asked on it. A file with errors is refused, but an urgent or
+// emergency warning sign in it is assessed and its advice shown first
+// (the error is then an urgentError carrying the level).
+func (o *rootOptions) checkinInput(cmd *cobra.Command, path, format string, opts checkin.Options) (*checkin.Input, bool, *checkin.Lines, error) {
 	qn := opts.Questionnaire
 	if path != "" {
+		var plan []diary.Step
+		if opts.State.Episode != nil {
+			plan = opts.State.Episode.Plan
+		}
+		qn = checkin.FileQuestionnaire(plan, opts.Engine.Table())
 		a, note, err := checkin.ReadFile(path, cmd.InOrStdin(), qn)
 		if err != nil {
+			var bad *checkin.InvalidFile
+			if errors.As(err, &bad) {
+				return nil, false, nil, urgentFirst(cmd, format, opts, bad.Warnings, withCode(exitInput, err))
+			}
 			return nil, false, nil, withCode(exitInput, err)
 		}
-		// Age may come from the assessment; every other warning sign must
-		// be answered again, every time.
+		// The age may come from the assessment, to assess with (Evaluate
+		// takes it from the episode); it is not stored as today's answer.
+		// Every other warning sign must be answered again, every time.
+		full := a.Clone()
 		for k, v := range checkin.Prefill(opts) {
-			if !a.Answered(k) {
-				a[k] = v
+			if !full.Answered(k) {
+				full[k] = v
 			}
 		}
-		if miss := checkin.Missing(qn, a); len(miss) > 0 {
-			ids := make([]string, len(miss))
-			for i, q := range miss {
-				ids[i] = q.ID
-			}
-			return nil, false, nil, withCode(exitInput, fmt.Errorf("%s: the warning-sign questions come first, every time; not answered: %s (answer none where none of the options apply; see 'backtriage questions')", path, strings.Join(ids, ", ")))
+		if miss := checkin.Missing(qn, full); len(miss) > 0 {
+			return nil, false, nil, urgentFirst(cmd, format, opts, a, withCode(exitInput, missingError(path, miss)))
 		}
 		return &checkin.Input{Answers: a, Note: note, Now: opts.Now}, false, nil, nil
 	}
@@ -130,6 +160,72 @@ func (o *rootOptions) checkinInput(cmd *cobra.Command, path string, opts checkin
 	}
 	input, err := checkin.RunForm(cmd.Context(), in, out, opts)
 	return input, true, nil, checkinErr(err)
+}
+
+// missingError names the warning-sign questions a check-in file left out,
+// and how each kind is answered.
+func missingError(path string, miss []*questionnaire.Question) error {
+	ids := make([]string, len(miss))
+	var hints []string
+	for i, q := range miss {
+		ids[i] = q.ID
+		hint := "answer none where none of the options apply"
+		switch q.Kind {
+		case questionnaire.Number:
+			hint = fmt.Sprintf("%s: give a whole number from %d to %d", q.ID, q.Min, q.Max)
+		case questionnaire.YesNo:
+			hint = q.ID + ": answer yes or no"
+		}
+		if !slices.Contains(hints, hint) {
+			hints = append(hints, hint)
+		}
+	}
+	if path == "-" {
+		path = "<stdin>" // as the file's other errors name it
+	}
+	return fmt.Errorf("%s: the warning-sign questions come first, every time; not answered: %s (%s; see 'backtriage questions')",
+		path, strings.Join(ids, ", "), strings.Join(hints, "; "))
+}
+
+// urgentError is a check-in file's error when the warning signs that could
+// be read from it reach urgent or emergency level: the advice is shown,
+// the level kept for --exit-level.
+type urgentError struct {
+	level rules.Level
+	err   error
+}
+
+func (e *urgentError) Error() string { return e.err.Error() }
+func (e *urgentError) Unwrap() error { return e.err }
+
+func urgentLevel(err error) rules.Level {
+	var u *urgentError
+	if errors.As(err, &u) {
+		return u.level
+	}
+	return rules.SelfCare
+}
+
+// urgentFirst assesses the warning answers a refused check-in file still
+// gives and, at urgent or emergency level, shows what to do before the
+// error: a warning sign is never dropped for an unrelated mistake. The
+// advice goes to standard output, or to standard error with --format json
+// (no JSON is written for a refused file).
+func urgentFirst(cmd *cobra.Command, format string, opts checkin.Options, warn answers.Answers, err error) error {
+	if len(warn) == 0 {
+		return err
+	}
+	res := checkin.Evaluate(opts.Engine, opts.State, checkin.Input{Answers: warn, Now: opts.Now}, opts.TableVersion)
+	if !res.Stopped {
+		return err
+	}
+	w := cmd.OutOrStdout()
+	if format == "json" {
+		w = cmd.ErrOrStderr()
+	}
+	fmt.Fprint(w, "\n"+checkin.Stop(res, opts.Emergency))
+	fmt.Fprintln(w, "\nThis check-in was not recorded: the file has a mistake, named below. The advice above stands whatever the mistake.")
+	return &urgentError{level: res.Assessment.Level, err: err}
 }
 
 func checkinErr(err error) error {
@@ -149,12 +245,24 @@ type checkinJSON struct {
 	Checkin   *diary.Checkin `json:"checkin"`
 	Stopped   bool           `json:"stopped"`
 	Elsewhere []string       `json:"elsewhere"`
+	// Saved says whether the record is in the diary (its id is then
+	// checkin.id).
+	Saved bool `json:"saved"`
+	// StepsNotInPlan are the steps done that the current plan does not
+	// hold (there is none, or it is an older one).
+	StepsNotInPlan []string `json:"steps_not_in_plan"`
+	// NoPlan is set when there is no self-care plan on record.
+	NoPlan bool `json:"no_plan"`
 }
 
-func writeCheckin(cmd *cobra.Command, format string, res *checkin.Result, t *rules.Table, opts checkin.Options) error {
+// writeCheckin writes the result. stopShown is set for the line prompts
+// and the form: they have shown a warning sign's advice on the same output
+// already, and it is named, not printed twice.
+func writeCheckin(cmd *cobra.Command, format string, res *checkin.Result, t *rules.Table, opts checkin.Options, stopShown, saved bool) error {
 	w := cmd.OutOrStdout()
 	if format == "json" {
-		out := checkinJSON{Schema: 1, Checkin: res.Checkin, Stopped: res.Stopped, Elsewhere: []string{}}
+		out := checkinJSON{Schema: 1, Checkin: res.Checkin, Stopped: res.Stopped, Elsewhere: []string{},
+			Saved: saved, StepsNotInPlan: append([]string{}, res.NotInPlan...), NoPlan: res.NoPlan}
 		for _, c := range res.Elsewhere {
 			out.Elsewhere = append(out.Elsewhere, c.ID)
 		}
@@ -162,18 +270,28 @@ func writeCheckin(cmd *cobra.Command, format string, res *checkin.Result, t *rul
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	_, err := fmt.Fprint(w, "\n"+checkin.Text(res, t, opts.Emergency))
+	text := checkin.Text
+	if stopShown {
+		text = checkin.TextAfterStop
+	}
+	_, err := fmt.Fprint(w, "\n"+text(res, t, opts.Emergency))
 	return err
 }
 
 // storeCheckin saves the check-in: in the diary the person agreed to; with
 // --store (consent); or, in an interactive check-in without a diary, after
-// asking. It says what happened on stderr and never fails the check-in.
-func (o *rootOptions) storeCheckin(cmd *cobra.Command, s *diary.Store, res *checkin.Result, explicit, interactive bool, lines *checkin.Lines) *diary.Store {
+// asking. A diary that could not be opened or read (damaged) is left
+// alone. It says what happened on stderr and never fails the check-in; it
+// returns the store it opened (to close) and whether the record was saved.
+func (o *rootOptions) storeCheckin(cmd *cobra.Command, s *diary.Store, res *checkin.Result, explicit, damaged, interactive bool, lines *checkin.Lines) (*diary.Store, bool) {
 	errw := cmd.ErrOrStderr()
 	if off, by := o.diary.off(); off {
 		fmt.Fprintf(errw, "Not saved: storing is off (%s).\n", by)
-		return nil
+		return nil, false
+	}
+	if damaged {
+		fmt.Fprintln(errw, "Not saved: the diary could not be used (the message above says why); nothing was written to it.")
+		return nil, false
 	}
 	var err error
 	opened := s == nil
@@ -194,20 +312,22 @@ func (o *rootOptions) storeCheckin(cmd *cobra.Command, s *diary.Store, res *chec
 		}
 		if err != nil {
 			warnDiary(cmd, err)
-			return nil
+			return nil, false
 		}
 		if s == nil {
 			fmt.Fprintln(errw, "Not saved: there is no diary yet. Start one with 'backtriage diary start' (it says what is kept), or add --store.")
-			return nil
+			return nil, false
 		}
 	}
+	saved := false
 	if _, err := s.AddCheckin(res.Checkin); err != nil {
 		warnDiary(cmd, err)
 	} else {
+		saved = true
 		fmt.Fprintf(errw, "Saved to your diary in %s. See how it goes with: backtriage history\n", s.Path())
 	}
 	if opened {
-		return s
+		return s, saved
 	}
-	return nil
+	return nil, saved
 }

@@ -253,3 +253,11 @@ func TestErrorEndlessStdin(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// A number question without a unit ends its range without a trailing space.
+func TestErrorOutOfRangeWithoutUnit(t *testing.T) {
+	_, err := answers.Parse("p.yaml", []byte("pain_now: 11\n"), questionnaire.Followup())
+	if err == nil || err.Error() != `p.yaml:1:11: question "pain_now": 11 is out of range; expected 0 to 10` {
+		t.Errorf("got %q", err)
+	}
+}

@@ -98,6 +98,13 @@ func Parse(name string, data []byte, qn *questionnaire.Questionnaire) (Answers, 
 // FromNode reads answers from a YAML node, such as a test case inside a rule
 // file, with the same checks and messages as an answers file.
 func FromNode(name string, n ast.Node, qn *questionnaire.Questionnaire) (Answers, error) {
+	return FromNodeAlso(name, n, qn, nil)
+}
+
+// FromNodeAlso is FromNode for a file that holds other keys too, read by
+// the caller (a check-in's note): an unknown key's message names them
+// among the valid ones.
+func FromNodeAlso(name string, n ast.Node, qn *questionnaire.Questionnaire, also []string) (Answers, error) {
 	var errs diag.List
 	body := yamlnode.Unwrap(n)
 	pairs, ok := yamlnode.Pairs(body)
@@ -123,7 +130,7 @@ func FromNode(name string, n ast.Node, qn *questionnaire.Questionnaire) (Answers
 		seen[key] = line
 		q, ok := qn.Question(key)
 		if !ok {
-			errs.Add(name, line, col, "unknown question %q; %s", key, diag.OneOf(key, qn.IDs()))
+			errs.Add(name, line, col, "unknown question %q; %s", key, diag.OneOf(key, append(qn.IDs(), also...)))
 			continue
 		}
 		v, ok := decodeValue(name, q, yamlnode.Unwrap(kv.Value), &errs)
@@ -190,7 +197,7 @@ func (d valueDecoder) number(n ast.Node) (Value, bool) {
 	}
 	v, err := strconv.Atoi(yamlnode.Text(n))
 	if err != nil || v < q.Min || v > q.Max {
-		d.add(n, ": %s is out of range; expected %d to %d %s", yamlnode.Text(n), q.Min, q.Max, q.Unit)
+		d.add(n, ": %s is out of range; expected %s", yamlnode.Text(n), strings.TrimSpace(fmt.Sprintf("%d to %d %s", q.Min, q.Max, q.Unit)))
 		return Value{}, false
 	}
 	return Num(v), true

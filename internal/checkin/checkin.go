@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -49,6 +50,37 @@ const WarningPage = "warning"
 // and compared with last time, then the checklist of the plan's steps when
 // there is a plan.
 func Questionnaire(plan []diary.Step) *questionnaire.Questionnaire {
+	opts := make([]questionnaire.Option, 0, len(plan))
+	for _, s := range plan {
+		opts = append(opts, questionnaire.Option{ID: s.ID, Label: s.Title})
+	}
+	return build(opts)
+}
+
+// FileQuestionnaire is what an answers file is read with: Questionnaire(plan),
+// but steps_done takes any step of the rule table, even with no plan (no
+// diary, storing off, a damaged diary, an emergency episode) or one the
+// newest plan does not hold. A step id is a record of what was done, not a
+// decision; refusing it would refuse the whole check-in, warning signs and
+// all. Evaluate says which were not in the plan.
+func FileQuestionnaire(plan []diary.Step, t *rules.Table) *questionnaire.Questionnaire {
+	opts := make([]questionnaire.Option, 0, len(plan)+len(t.Steps))
+	inPlan := map[string]bool{}
+	for _, s := range plan {
+		inPlan[s.ID] = true
+		opts = append(opts, questionnaire.Option{ID: s.ID, Label: s.Title})
+	}
+	for _, s := range t.Steps {
+		if !inPlan[s.ID] {
+			opts = append(opts, questionnaire.Option{ID: s.ID, Label: s.Title + " (not in your current plan)"})
+		}
+	}
+	return build(opts)
+}
+
+// build is the check-in's questionnaire with steps as the checklist's
+// options (no checklist when there are none).
+func build(steps []questionnaire.Option) *questionnaire.Questionnaire {
 	var warn []*questionnaire.Question
 	for _, q := range questionnaire.Default().Questions() {
 		if q.Warning {
@@ -63,12 +95,8 @@ func Questionnaire(plan []diary.Step) *questionnaire.Questionnaire {
 		c := *q
 		asked = append(asked, &c)
 	}
-	if len(plan) > 0 {
-		opts := make([]questionnaire.Option, 0, len(plan)+1)
-		for _, s := range plan {
-			opts = append(opts, questionnaire.Option{ID: s.ID, Label: s.Title})
-		}
-		opts = append(opts, questionnaire.Option{ID: "none", Label: "None of them", Exclusive: true})
+	if len(steps) > 0 {
+		opts := append(steps[:len(steps):len(steps)], questionnaire.Option{ID: "none", Label: "None of them", Exclusive: true})
 		asked = append(asked, &questionnaire.Question{
 			ID: StepsDone, Kind: questionnaire.Many, Options: opts,
 			Prompt: "Which steps of your plan did you do since last time?",
@@ -118,7 +146,17 @@ func ReadFile(path string, stdin io.Reader, qn *questionnaire.Questionnaire) (an
 }
 
 // Parse reads check-in answers; every problem is reported as file:line:col.
+// The error is an *InvalidFile, with the warning-sign answers that could
+// still be read.
 func Parse(name string, data []byte, qn *questionnaire.Questionnaire) (answers.Answers, string, error) {
+	a, note, err := parse(name, data, qn)
+	if err != nil {
+		return nil, "", &InvalidFile{Err: err, Warnings: salvageWarnings(data, qn)}
+	}
+	return a, note, nil
+}
+
+func parse(name string, data []byte, qn *questionnaire.Questionnaire) (answers.Answers, string, error) {
 	var errs diag.List
 	switch {
 	case len(data) > answers.MaxFileSize:
@@ -167,7 +205,7 @@ func Parse(name string, data []byte, qn *questionnaire.Questionnaire) (answers.A
 		}
 		m.Values = kept
 	}
-	a, err := answers.FromNode(name, body, qn)
+	a, err := answers.FromNodeAlso(name, body, qn, []string{NoteKey})
 	if err != nil {
 		for _, e := range yamlnode.SplitErrors(err) {
 			var de *diag.Error
@@ -201,6 +239,10 @@ type Input struct {
 	Answers answers.Answers // warning answers, pain_now, pain_compared, steps_done
 	Note    string
 	Now     time.Time
+	// Prefilled are the answers the front end started from (Prefill: the
+	// assessment's age). One kept as it was is used to assess but not
+	// stored as today's answer: the person did not give it today.
+	Prefilled answers.Answers
 }
 
 // Result is what a check-in means.
@@ -216,6 +258,12 @@ type Result struct {
 	// Elsewhere are the causes to look at when the pain recurs.
 	Elsewhere []*rules.Cause
 	Checkin   *diary.Checkin
+	// NoPlan is set when there is no self-care plan on record: no
+	// assessment in the diary (or no diary), or one that gave no plan.
+	NoPlan bool
+	// NotInPlan are the steps done that the current plan does not hold
+	// (recorded as given, and said so).
+	NotInPlan []string
 }
 
 // Evaluate runs a check-in: the warning signs first, with the engine and
@@ -234,7 +282,9 @@ func Evaluate(eng *triage.Engine, st followup.State, in Input, tableVersion stri
 		}
 		if v, ok := in.Answers[q.ID]; ok && in.Answers.Answered(q.ID) {
 			merged[q.ID] = v
-			warn[q.ID] = v
+			if !sameAnswer(in.Prefilled, q.ID, v) {
+				warn[q.ID] = v
+			}
 		} else if q.Kind != questionnaire.Number {
 			// A warning sign not repeated today is not carried over from
 			// the episode: only an age is.
@@ -242,7 +292,7 @@ func Evaluate(eng *triage.Engine, st followup.State, in Input, tableVersion stri
 		}
 	}
 	as := eng.Assess(merged)
-	res := &Result{Assessment: as, Stopped: as.Level >= rules.Urgent}
+	res := &Result{Assessment: as, Stopped: as.Level >= rules.Urgent, NoPlan: st.Episode == nil || len(st.Episode.Plan) == 0}
 	c := &diary.Checkin{
 		At: in.Now, Level: as.Level.String(), Warnings: diary.WarningsOf(as),
 		Answers: diary.AnswersJSON(eng.Questionnaire(), warn), StepsDone: []string{}, Note: in.Note,
@@ -262,6 +312,9 @@ func Evaluate(eng *triage.Engine, st followup.State, in Input, tableVersion stri
 		for _, id := range v.Options {
 			if id != "none" {
 				c.StepsDone = append(c.StepsDone, id)
+				if !inPlan(st.Episode, id) {
+					res.NotInPlan = append(res.NotInPlan, id)
+				}
 			}
 		}
 	}
@@ -280,6 +333,29 @@ func Evaluate(eng *triage.Engine, st followup.State, in Input, tableVersion stri
 		}
 	}
 	return res
+}
+
+// sameAnswer reports whether v is the pre-filled answer to question id,
+// kept as it was.
+func sameAnswer(pre answers.Answers, id string, v answers.Value) bool {
+	p, ok := pre[id]
+	switch {
+	case !ok:
+		return false
+	case p.Number != nil || v.Number != nil:
+		return p.Number != nil && v.Number != nil && *p.Number == *v.Number
+	case p.Yes != nil || v.Yes != nil:
+		return p.Yes != nil && v.Yes != nil && *p.Yes == *v.Yes
+	}
+	return slices.Equal(p.Options, v.Options)
+}
+
+// inPlan reports whether the episode's plan holds step id.
+func inPlan(ep *diary.Episode, id string) bool {
+	if ep == nil {
+		return false
+	}
+	return slices.ContainsFunc(ep.Plan, func(s diary.Step) bool { return s.ID == id })
 }
 
 // episodeAnswers reads an episode's stored answers back, as the answers file

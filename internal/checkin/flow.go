@@ -55,7 +55,8 @@ func warningLevel(o Options, a answers.Answers) *Result {
 // person finish the check-in for the record.
 func RunLines(l *Lines, o Options) (*Input, error) {
 	qn := o.Questionnaire
-	a := Prefill(o)
+	pre := Prefill(o)
+	a := pre.Clone()
 	l.Println("backtriage check-in: warning signs first, every time, then the pain and what you did.")
 	l.Println(triage.Disclaimer)
 	l.Println(o.Emergency.Annotate("If something feels seriously wrong, call your local emergency number now."))
@@ -74,14 +75,14 @@ func RunLines(l *Lines, o Options) (*Input, error) {
 		if res.Assessment.Level == rules.Emergency {
 			l.Println("")
 			l.Println("The check-in stops here: self-care can wait until you have been checked.")
-			return &Input{Answers: a, Now: o.Now}, nil
+			return &Input{Answers: a, Now: o.Now, Prefilled: pre}, nil
 		}
 		line, ok, err := l.Ask("Press Enter to finish the check-in for your record, or type q to stop here:")
 		if err != nil {
 			return nil, err
 		}
 		if !ok || strings.EqualFold(line, "q") {
-			return &Input{Answers: a, Now: o.Now}, nil
+			return &Input{Answers: a, Now: o.Now, Prefilled: pre}, nil
 		}
 	}
 	for _, q := range qn.Questions() {
@@ -96,7 +97,7 @@ func RunLines(l *Lines, o Options) (*Input, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Input{Answers: a, Note: truncate(note, MaxNote), Now: o.Now}, nil
+	return &Input{Answers: a, Note: truncate(note, MaxNote), Now: o.Now, Prefilled: pre}, nil
 }
 
 func truncate(s string, n int) string {

@@ -23,21 +23,22 @@ import (
 // Esc or ctrl+c stops without recording (ErrStopped).
 func RunForm(ctx context.Context, in io.Reader, out io.Writer, o Options) (*Input, error) {
 	f := &form{ctx: ctx, in: in, out: out}
-	a := Prefill(o)
+	pre := Prefill(o)
+	a := pre.Clone()
 	if err := f.warnings(o.Questionnaire, a); err != nil {
 		return nil, err
 	}
 	if res := warningLevel(o, a); res.Stopped {
 		goOn, err := f.stopped(res, o)
 		if err != nil || !goOn {
-			return &Input{Answers: a, Now: o.Now}, err
+			return &Input{Answers: a, Now: o.Now, Prefilled: pre}, err
 		}
 	}
 	note, err := f.followup(o.Questionnaire, a)
 	if err != nil {
 		return nil, err
 	}
-	return &Input{Answers: a, Note: note, Now: o.Now}, nil
+	return &Input{Answers: a, Note: note, Now: o.Now, Prefilled: pre}, nil
 }
 
 // form runs huh forms on the check-in's terminal.

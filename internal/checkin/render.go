@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
@@ -40,16 +39,36 @@ func Stop(res *Result, here emergencynumber.Local) string {
 // urgent, where they did not stop the check-in), what was recorded, then
 // what it means with each rule's source and who said it.
 func Text(res *Result, t *rules.Table, here emergencynumber.Local) string {
+	return text(res, t, here, false)
+}
+
+// TextAfterStop is Text for a check-in whose front end has already shown
+// the warning sign's advice (Stop) on the same output, as the line prompts
+// do: the advice is named in one line instead of printed a second time.
+func TextAfterStop(res *Result, t *rules.Table, here emergencynumber.Local) string {
+	return text(res, t, here, res.Stopped)
+}
+
+func text(res *Result, t *rules.Table, here emergencynumber.Local, stopShown bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Check-in, %s\n", res.Checkin.At.Format("2006-01-02 15:04 (UTC-07:00)"))
 	b.WriteString(triage.Disclaimer + "\n\n")
 	if res.Stopped && res.Assessment.Level == rules.Emergency {
+		if stopShown {
+			b.WriteString(triage.Info(res.Assessment.Level).Headline + ". What to do now, and why, is above.\n")
+			return b.String()
+		}
 		b.WriteString(Stop(res, here))
 		b.WriteString("\nThe check-in stops here: self-care can wait until you have been checked.\n")
 		return b.String()
 	}
-	writeWarnings(&b, res, here)
-	writeRecord(&b, res.Checkin, t)
+	if stopShown {
+		b.WriteString(triage.Info(res.Assessment.Level).Headline + ". What to do, and why, is above.\n")
+		b.WriteString("What follows is your record for today; the advice is the warning sign's above.\n\n")
+	} else {
+		writeWarnings(&b, res, here)
+	}
+	writeRecord(&b, res, t)
 	if !res.Stopped {
 		writeWithheld(&b, res.Assessment.Withheld)
 		writeMeaning(&b, res, t)
@@ -77,7 +96,8 @@ func writeWarnings(b *strings.Builder, res *Result, here emergencynumber.Local) 
 }
 
 // writeRecord is what was recorded: the pain, the steps done, the note.
-func writeRecord(b *strings.Builder, c *diary.Checkin, t *rules.Table) {
+func writeRecord(b *strings.Builder, res *Result, t *rules.Table) {
+	c := res.Checkin
 	if c.Pain != nil {
 		fmt.Fprintf(b, "Pain now: %d out of 10", *c.Pain)
 		if c.Compared != "" {
@@ -94,10 +114,31 @@ func writeRecord(b *strings.Builder, c *diary.Checkin, t *rules.Table) {
 			}
 		}
 		b.WriteString("Steps done: " + strings.Join(names, "; ") + "\n")
+		writeNotInPlan(b, res, t)
 	}
 	if c.Note != "" {
 		b.WriteString("Note: " + c.Note + "\n")
 	}
+}
+
+// writeNotInPlan says which steps done are not in the current plan: they
+// are recorded as given, and the plan is what the assessment suggested.
+func writeNotInPlan(b *strings.Builder, res *Result, t *rules.Table) {
+	if len(res.NotInPlan) == 0 {
+		return
+	}
+	if res.NoPlan {
+		b.WriteString("There is no plan on record, so these are recorded as you gave them.\n")
+		return
+	}
+	names := make([]string, len(res.NotInPlan))
+	for i, id := range res.NotInPlan {
+		names[i] = id
+		if s := t.Step(id); s != nil {
+			names[i] = s.Title
+		}
+	}
+	b.WriteString("Not in your current plan (recorded as you gave them): " + strings.Join(names, "; ") + "\n")
 }
 
 // writeWithheld is the steps ruled out for now, and why.
@@ -118,8 +159,18 @@ func writeMeaning(b *strings.Builder, res *Result, t *rules.Table) {
 	if len(res.Assessment.Warnings) > 0 {
 		b.WriteString("Only alongside what the warning signs above say, never instead of it.\n")
 	}
+	switch {
+	case res.NoPlan && res.Checkin.EpisodeID == 0:
+		b.WriteString("- There is no assessment on record, so there is no self-care plan to follow yet. To get one, run 'backtriage' (or 'backtriage assess --answers FILE'); keep a diary of it with --store or 'backtriage diary start'.\n")
+	case res.NoPlan:
+		b.WriteString("- Your last assessment gave no self-care plan (its warning signs came first). Do what it said; for a plan once you have been checked, run 'backtriage' or 'backtriage assess' again.\n")
+	}
 	if len(res.Fired) == 0 {
-		b.WriteString("- Nothing in the follow-up rules applies yet. Carry on with your plan and check in again tomorrow.\n")
+		if res.NoPlan {
+			b.WriteString("- Nothing in the follow-up rules applies yet.\n")
+		} else {
+			b.WriteString("- Nothing in the follow-up rules applies yet. Carry on with your plan and check in again tomorrow.\n")
+		}
 	}
 	for _, r := range res.Fired {
 		writeFired(b, r, res, t)
