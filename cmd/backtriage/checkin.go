@@ -49,8 +49,8 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := o.diary.open()
-			warnDiary(cmd, err) // the check-in goes on without the diary
+			s, err := o.diary.open(cmd)
+			o.diary.warn(cmd, err) // the check-in goes on without the diary
 			// A diary that is there but cannot be opened or read is not
 			// written to, nor replaced by a new one.
 			damaged := err != nil
@@ -60,7 +60,7 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 			st := followup.State{}
 			if s != nil {
 				if rec, err := s.Load(); err != nil {
-					warnDiary(cmd, err)
+					o.diary.warn(cmd, err)
 					damaged = true
 				} else {
 					st = followup.Current(rec)
@@ -293,25 +293,29 @@ func (o *rootOptions) storeCheckin(cmd *cobra.Command, s *diary.Store, res *chec
 		fmt.Fprintln(errw, "Not saved: the diary could not be used (the message above says why); nothing was written to it.")
 		return nil, false
 	}
+	urgent := res.Assessment.Level >= rules.Urgent
 	var err error
 	opened := s == nil
 	if s == nil {
 		switch {
+		case urgent && !explicit:
+			// Nothing is asked or suggested beside advice to get help.
+			return nil, false
 		case explicit:
-			s, err = o.diary.consent("--store on the command line", o.now())
+			s, err = o.diary.consent(cmd, "--store on the command line", o.now())
 		case interactive && lines != nil:
 			lines.Println("\n" + o.diary.consentWords())
 			if ans, _, _ := lines.Ask("Keep a diary? Type y for yes, anything else for no:"); strings.EqualFold(ans, "y") || strings.EqualFold(ans, "yes") {
-				s, err = o.diary.consent("asked", o.now())
+				s, err = o.diary.consent(cmd, "asked", o.now())
 			}
 		case interactive && isTerminal(cmd.InOrStdin()):
 			fmt.Fprintln(errw, "\n"+o.diary.consentWords())
 			if askYes(cmd.InOrStdin(), errw, "Keep a diary? Type y for yes, anything else for no:") {
-				s, err = o.diary.consent("asked", o.now())
+				s, err = o.diary.consent(cmd, "asked", o.now())
 			}
 		}
 		if err != nil {
-			warnDiary(cmd, err)
+			o.diary.warn(cmd, err)
 			return nil, false
 		}
 		if s == nil {
@@ -321,10 +325,14 @@ func (o *rootOptions) storeCheckin(cmd *cobra.Command, s *diary.Store, res *chec
 	}
 	saved := false
 	if _, err := s.AddCheckin(res.Checkin); err != nil {
-		warnDiary(cmd, err)
+		o.diary.warn(cmd, err)
 	} else {
 		saved = true
-		fmt.Fprintf(errw, "Saved to your diary in %s. See how it goes with: backtriage history\n", s.Path())
+		if urgent {
+			fmt.Fprintf(errw, "Saved to your diary in %s.\n", s.Path())
+		} else {
+			fmt.Fprintf(errw, "Saved to your diary in %s. See how it goes with: backtriage history\n", s.Path())
+		}
 	}
 	if opened {
 		return s, saved

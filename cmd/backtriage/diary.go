@@ -27,6 +27,8 @@ type diaryFlags struct {
 	DataDir string
 	NoStore bool
 	Now     string
+
+	warned map[string]bool // the faults already shown this run
 }
 
 // addStore registers --data-dir and --no-store, on the commands that read
@@ -108,7 +110,7 @@ func (d *diaryFlags) forSession(o *rootOptions) session.Diary {
 // It returns nil without an error when there is nothing to open (storing
 // off, no diary, no consent). A fault is returned to be shown; it never
 // stops the command's own work.
-func (d *diaryFlags) open() (*diary.Store, error) {
+func (d *diaryFlags) open(cmd *cobra.Command) (*diary.Store, error) {
 	if off, _ := d.off(); off {
 		return nil, nil
 	}
@@ -127,12 +129,13 @@ func (d *diaryFlags) open() (*diary.Store, error) {
 		s.Close()
 		return nil, err
 	}
+	d.warnFolder(cmd, path)
 	return s, nil
 }
 
 // consent creates the diary and records the person's agreement. how says
 // how it was given ("asked", "--store", "diary start").
-func (d *diaryFlags) consent(how string, at time.Time) (*diary.Store, error) {
+func (d *diaryFlags) consent(cmd *cobra.Command, how string, at time.Time) (*diary.Store, error) {
 	path, err := d.path()
 	if err != nil {
 		return nil, err
@@ -145,6 +148,7 @@ func (d *diaryFlags) consent(how string, at time.Time) (*diary.Store, error) {
 		s.Close()
 		return nil, err
 	}
+	d.warnFolder(cmd, path)
 	return s, nil
 }
 
@@ -165,18 +169,26 @@ func askYes(in io.Reader, out io.Writer, prompt string) bool {
 	return a == "y" || a == "yes"
 }
 
-// warnDiary shows a diary fault and carries on: the store never blocks the
+// warn shows a diary fault and carries on: the store never blocks the
 // assessment or the check-in. A fault met twice in one run (reading the
 // trend, then saving) is shown once.
-func warnDiary(cmd *cobra.Command, err error) {
-	if err == nil || diaryWarned[err.Error()] {
+func (d *diaryFlags) warn(cmd *cobra.Command, err error) {
+	if err == nil || d.warned[err.Error()] {
 		return
 	}
-	diaryWarned[err.Error()] = true
+	if d.warned == nil {
+		d.warned = map[string]bool{}
+	}
+	d.warned[err.Error()] = true
 	fmt.Fprintln(cmd.ErrOrStderr(), "backtriage: "+err.Error())
 }
 
-var diaryWarned = map[string]bool{}
+// warnFolder warns, once a run, when others can list the diary's folder.
+func (d *diaryFlags) warnFolder(cmd *cobra.Command, path string) {
+	if w := diary.FolderWarning(path); w != "" {
+		d.warn(cmd, errors.New(w))
+	}
+}
 
 // tableVersion names the rule table in use: the hash of the built-in
 // snapshot (rules/table.json), or of the --rules table's snapshot.
@@ -198,15 +210,15 @@ func (o *rootOptions) tableVersion() string {
 // trendLine is the diary's trend for the current episode, for summaries:
 // "" when there is none (no diary, no check-ins) or the diary cannot be read.
 func (o *rootOptions) trendLine(cmd *cobra.Command, t *rules.Table) string {
-	s, err := o.diary.open()
-	warnDiary(cmd, err)
+	s, err := o.diary.open(cmd)
+	o.diary.warn(cmd, err)
 	if s == nil {
 		return ""
 	}
 	defer s.Close()
 	rec, err := s.Load()
 	if err != nil {
-		warnDiary(cmd, err)
+		o.diary.warn(cmd, err)
 		return ""
 	}
 	st := followup.Current(rec)
@@ -235,26 +247,26 @@ func (o *rootOptions) saveEpisode(cmd *cobra.Command, as *triage.Assessment, sou
 	if off, _ := o.diary.off(); off {
 		return
 	}
-	s, err := o.diary.open()
+	s, err := o.diary.open(cmd)
 	if err != nil {
-		warnDiary(cmd, err)
+		o.diary.warn(cmd, err)
 		return
 	}
 	if s == nil {
 		switch {
 		case explicit:
-			s, err = o.diary.consent("--store on the command line", o.now())
+			s, err = o.diary.consent(cmd, "--store on the command line", o.now())
 		case as.Level >= rules.Urgent:
 			// Nothing is asked beside advice to get help: it stays the
 			// last thing on the screen.
 			return
 		case ask != nil && ask():
-			s, err = o.diary.consent("asked", o.now())
+			s, err = o.diary.consent(cmd, "asked", o.now())
 		default:
 			return
 		}
 		if err != nil {
-			warnDiary(cmd, err)
+			o.diary.warn(cmd, err)
 			return
 		}
 	}
@@ -270,7 +282,7 @@ func (o *rootOptions) saveEpisode(cmd *cobra.Command, as *triage.Assessment, sou
 		id, stored, err = diary.SaveNewEpisode(s, as, qn, version, source, o.now())
 	}
 	if err != nil {
-		warnDiary(cmd, err)
+		o.diary.warn(cmd, err)
 		return
 	}
 	switch {
@@ -303,7 +315,7 @@ func (o *rootOptions) recurringNote(cmd *cobra.Command, s *diary.Store, as *tria
 	}
 	rec, err := s.Load()
 	if err != nil {
-		warnDiary(cmd, err)
+		o.diary.warn(cmd, err)
 		return
 	}
 	st := followup.Current(rec)

@@ -420,3 +420,21 @@ func TestUnusableDiaryFolderDoesNotBlock(t *testing.T) {
 		t.Errorf("exit %d\nstderr: %s", code, errs)
 	}
 }
+
+// A check-in stopped by an emergency sign asks nothing about a diary and
+// suggests no routine: the advice to get help is the last thing said.
+func TestAccessibleCheckinEmergencyAsksNoConsent(t *testing.T) {
+	dir := t.TempDir()
+	out, errs, _ := runDiary(t, dir, "1\nnone\nnone\n31\nnone\nnone\nnone\nnone\nnone\nnone\ny\n", at("2026-11-03T08:00:00Z"), "checkin")
+	if !strings.Contains(out+errs, "Emergency") {
+		t.Fatalf("no emergency advice:\n%s\n%s", out, errs)
+	}
+	for _, unwanted := range []string{"Keep a diary", "See how it goes", "backtriage diary start"} {
+		if strings.Contains(out+errs, unwanted) {
+			t.Errorf("%q beside emergency advice:\n%s\n%s", unwanted, out, errs)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "diary.db")); err == nil {
+		t.Error("a diary was created")
+	}
+}

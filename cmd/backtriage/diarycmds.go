@@ -49,7 +49,7 @@ func (o *rootOptions) needDiary(cmd *cobra.Command) (*diary.Store, error) {
 	case err != nil:
 		return nil, withCode(diaryExit(err), err)
 	}
-	warnFolder(cmd, path)
+	o.diary.warnFolder(cmd, path)
 	return s, nil
 }
 
@@ -73,12 +73,6 @@ func diaryExit(err error) int {
 	return exitError
 }
 
-// warnFolder warns, once per run, when others can list the diary's folder.
-func warnFolder(cmd *cobra.Command, path string) {
-	if w := diary.FolderWarning(path); w != "" {
-		warnDiary(cmd, errors.New(w))
-	}
-}
 
 // diaryRecord reads the whole diary for a command that only shows it.
 func (o *rootOptions) diaryRecord(cmd *cobra.Command) (*diary.Record, error) {
@@ -211,12 +205,11 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 			if off, by := o.diary.off(); off {
 				return usagef("storing is off (%s)", by)
 			}
-			if s, err := o.diary.open(); err != nil {
+			if s, err := o.diary.open(cmd); err != nil {
 				return withCode(diaryExit(err), err)
 			} else if s != nil {
 				defer s.Close()
 				fmt.Fprintf(cmd.OutOrStdout(), "Your diary is already kept in %s.\n", s.Path())
-				warnFolder(cmd, s.Path())
 				return nil
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), o.diary.consentWords())
@@ -231,13 +224,12 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 				}
 				how = "diary start"
 			}
-			s, err := o.diary.consent(how, o.now())
+			s, err := o.diary.consent(cmd, how, o.now())
 			if err != nil {
 				return withCode(diaryExit(err), err)
 			}
 			defer s.Close()
 			fmt.Fprintf(cmd.OutOrStdout(), "Your diary is kept in %s.\n", s.Path())
-			warnFolder(cmd, s.Path())
 			return nil
 		},
 	}
@@ -326,12 +318,12 @@ func newGuideCmd(o *rootOptions) *cobra.Command {
 				return err
 			}
 			t := eng.Table()
-			s, err := o.diary.open()
-			warnDiary(cmd, err)
+			s, err := o.diary.open(cmd)
+			o.diary.warn(cmd, err)
 			if s != nil {
 				defer s.Close()
 			}
-			now := currentPlan(cmd, s)
+			now := o.currentPlan(cmd, s)
 			if len(args) == 0 {
 				return listGuides(cmd, now.offered(t), now, t)
 			}
@@ -393,7 +385,7 @@ func (o *rootOptions) recordRoutine(cmd *cobra.Command, s *diary.Store, id strin
 		}
 	}
 	if _, err := s.AddRoutine(r); err != nil {
-		warnDiary(cmd, err)
+		o.diary.warn(cmd, err)
 		return
 	}
 	fmt.Fprintln(cmd.ErrOrStderr(), "Recorded in your diary.")
@@ -420,14 +412,14 @@ func (p planNow) offered(t *rules.Table) []*rules.Step {
 	return guide.Offered(t, p.plan, p.withheld)
 }
 
-func currentPlan(cmd *cobra.Command, s *diary.Store) planNow {
+func (o *rootOptions) currentPlan(cmd *cobra.Command, s *diary.Store) planNow {
 	p := planNow{why: map[string]string{}}
 	if s == nil {
 		return p
 	}
 	rec, err := s.Load()
 	if err != nil {
-		warnDiary(cmd, err)
+		o.diary.warn(cmd, err)
 		return p
 	}
 	st := followup.Current(rec)
