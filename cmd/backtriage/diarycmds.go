@@ -73,7 +73,6 @@ func diaryExit(err error) int {
 	return exitError
 }
 
-
 // diaryRecord reads the whole diary for a command that only shows it.
 func (o *rootOptions) diaryRecord(cmd *cobra.Command) (*diary.Record, error) {
 	s, err := o.needDiary(cmd)
