@@ -20,8 +20,15 @@ func run(t *testing.T, stdin string, args ...string) (string, string, int) {
 func runEnv(t *testing.T, stdin string, env []string, args ...string) (string, string, int) {
 	t.Helper()
 	cmd := exec.Command(binPath, args...)
-	cmd.Dir = "../.."
 	cmd.Env = append(append(os.Environ(), "NO_COLOR=1"), env...)
+	return runCmd(t, cmd, stdin)
+}
+
+// runCmd runs the binary's command from the repository's root with stdin,
+// and returns its output and exit code.
+func runCmd(t *testing.T, cmd *exec.Cmd, stdin string) (string, string, int) {
+	t.Helper()
+	cmd.Dir = "../.."
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb

@@ -10,25 +10,9 @@ import (
 	"sync"
 	"syscall"
 	"testing"
-)
 
-// makeForeignDB makes an SQLite database of another program at path.
-func makeForeignDB(t *testing.T, path string) []byte {
-	t.Helper()
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec(`CREATE TABLE notes(x); INSERT INTO notes VALUES ('mine')`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
+	"github.com/backtriage/backtriage/internal/diary/diarytest"
+)
 
 // Another program's SQLite file named diary.db is not adopted by diary
 // start, not read by history, and forget does not delete it (issue 11
@@ -39,7 +23,7 @@ func TestForeignDatabaseNotAdoptedNorForgotten(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := filepath.Join(dir, "diary.db")
-	data := makeForeignDB(t, file)
+	data := diarytest.ForeignDB(t, file)
 	const words = "is an SQLite database of another program, not a backtriage diary"
 	for _, args := range [][]string{{"diary", "start", "--yes"}, {"history"}, {"diary", "export", "--format", "csv"}} {
 		out, errs, code := runDiary(t, dir, "", nil, args...)
@@ -119,23 +103,12 @@ var otherUserOnce sync.Once
 func runAsOther(t *testing.T, dir, stdin string, args ...string) (string, string, int) {
 	t.Helper()
 	cmd := exec.Command(binPath, append(args, "--data-dir", dir)...)
-	cmd.Dir = "../.."
 	cmd.Env = append(os.Environ(), "NO_COLOR=1", "BACKTRIAGE_NO_STORE=")
-	cmd.Stdin = strings.NewReader(stdin)
 	if os.Geteuid() == 0 {
 		otherUserOnce.Do(func() { os.Chmod(filepath.Dir(binPath), 0o755) })
 		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 	}
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return out.String(), errb.String(), code
+	return runCmd(t, cmd, stdin)
 }
 
 // otherUserDir is a private folder that the user of runAsOther owns.
@@ -224,21 +197,10 @@ func TestLockedDiaryDoesNotBlockAssess(t *testing.T) {
 		t.Fatalf("diary start: %d %s", code, errs)
 	}
 	file := filepath.Join(dir, "diary.db")
-	other, err := sql.Open("sqlite", file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	other.SetMaxOpenConns(1)
-	if _, err := other.Exec(`BEGIN EXCLUSIVE`); err != nil {
-		t.Fatal(err)
-	}
+	diarytest.Lock(t, file)
 	out, errs, code := runDiary(t, dir, "", nil, "assess", "--answers", charlotte, "--store")
 	if code != 0 || !strings.Contains(out, "SELF-CARE PLAN") || !strings.Contains(errs, "the diary "+file+" is locked by another program") {
 		t.Errorf("assess --store with the diary locked: exit %d\nstdout: %s\nstderr: %s", code, out, errs)
-	}
-	if _, err := other.Exec(`COMMIT`); err != nil {
-		t.Fatal(err)
 	}
 }
 

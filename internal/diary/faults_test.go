@@ -2,33 +2,15 @@ package diary
 
 import (
 	"bytes"
-	"database/sql"
 	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
-)
 
-// foreignDB makes an SQLite database of another program at path: a table of
-// its own, no schema_version.
-func foreignDB(t *testing.T, path string) []byte {
-	t.Helper()
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec(`CREATE TABLE notes(x); INSERT INTO notes VALUES ('my own notes')`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
+	"github.com/backtriage/backtriage/internal/diary/diarytest"
+)
 
 // Another program's SQLite file at the diary's place is never adopted: Open,
 // Create and OpenReadOnly refuse it by name, write nothing to it (not even
@@ -36,7 +18,7 @@ func foreignDB(t *testing.T, path string) []byte {
 func TestForeignDatabaseIsNeverAdoptedNorDeleted(t *testing.T) {
 	dir := t.TempDir()
 	path := PathIn(dir)
-	data := foreignDB(t, path)
+	data := diarytest.ForeignDB(t, path)
 	for name, open := range map[string]func(string, Options) (*Store, error){"Open": Open, "Create": Create, "OpenReadOnly": OpenReadOnly} {
 		s, err := open(path, Options{})
 		if err == nil {

@@ -3,7 +3,6 @@ package diary
 import (
 	"bufio"
 	"bytes"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -18,6 +17,8 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/triage"
+
+	"github.com/backtriage/backtriage/internal/diary/diarytest"
 )
 
 var t0 = time.Date(2026, 11, 2, 8, 30, 0, 0, time.FixedZone("CET", 3600))
@@ -266,16 +267,8 @@ func TestUnreadablePath(t *testing.T) {
 // a Locked error; shorter, and the write waits and succeeds.
 func TestLockedDiary(t *testing.T) {
 	s := newDiary(t, Options{BusyTimeout: 100 * time.Millisecond})
-	other, err := sql.Open("sqlite", s.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	other.SetMaxOpenConns(1)
-	if _, err := other.Exec(`BEGIN EXCLUSIVE`); err != nil {
-		t.Fatal(err)
-	}
-	_, err = s.AddCheckin(sampleCheckin(1))
+	release := diarytest.Lock(t, s.Path())
+	_, err := s.AddCheckin(sampleCheckin(1))
 	if !IsKind(err, Locked) || !strings.Contains(err.Error(), "locked") {
 		t.Fatalf("writing to a locked diary: %v, want a Locked error", err)
 	}
@@ -284,9 +277,7 @@ func TestLockedDiary(t *testing.T) {
 	s2 := newDiaryAt(t, s.Path(), Options{BusyTimeout: time.Minute})
 	go func() { _, err := s2.AddCheckin(sampleCheckin(2)); done <- err }()
 	time.Sleep(50 * time.Millisecond)
-	if _, err := other.Exec(`COMMIT`); err != nil {
-		t.Fatal(err)
-	}
+	release()
 	if err := <-done; err != nil {
 		t.Fatalf("a write waiting on the lock: %v", err)
 	}
