@@ -225,7 +225,7 @@ func TestErrorNotARegularFile(t *testing.T) {
 	for path, want := range map[string]string{
 		fifo: "fifo.yaml: not a regular file: it is a FIFO (named pipe); an answers file must be a regular file (or - for standard input)",
 		zero: "zero.yaml: not a regular file: it is a character device; an answers file must be a regular file (or - for standard input)",
-		dir:  "not a regular file: it is a directory; an answers file must be a regular file (or - for standard input)",
+		dir:  "not a regular file: it is a folder; an answers file must be a regular file (or - for standard input)",
 	} {
 		done := make(chan error, 1)
 		go func() { _, err := answers.ReadFile(path, nil, questionnaire.Default()); done <- err }()

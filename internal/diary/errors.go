@@ -157,19 +157,3 @@ func readOnlyWords(path string, err error) string {
 // not taken for a diary.
 const notSQLite = "not an SQLite database"
 
-// fileKind names what a path is when it is not a regular file.
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO (named pipe)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	}
-	return "a special file (mode " + m.String() + ")"
-}

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"modernc.org/sqlite" // the pure-Go SQLite driver: CGO_ENABLED=0 builds keep working
+
+	"github.com/backtriage/backtriage/internal/safeio"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
@@ -269,7 +271,7 @@ func checkFile(path string) error {
 		return err
 	}
 	if !st.Mode().IsRegular() {
-		return &Error{Kind: NotRegular, Err: errors.New(fileKind(st.Mode()))}
+		return &Error{Kind: NotRegular, Err: errors.New(safeio.Kind(st.Mode()))}
 	}
 	if st.Size() > 0 {
 		f, err := os.Open(path)
@@ -358,7 +360,7 @@ func Forget(path string) (removed []string, err error) {
 	for _, f := range Files(path)[1:] {
 		st, err := os.Lstat(f)
 		if err == nil && !st.Mode().IsRegular() {
-			return nil, &Error{Kind: NotRegular, Op: op, Path: f, Err: errors.New(fileKind(st.Mode()))}
+			return nil, &Error{Kind: NotRegular, Op: op, Path: f, Err: errors.New(safeio.Kind(st.Mode()))}
 		}
 	}
 	for _, f := range Files(path) {
@@ -387,7 +389,7 @@ func forgettable(path string) error {
 	case err != nil:
 		return err
 	case !st.Mode().IsRegular():
-		return &Error{Kind: NotRegular, Err: errors.New(fileKind(st.Mode()))}
+		return &Error{Kind: NotRegular, Err: errors.New(safeio.Kind(st.Mode()))}
 	case st.Size() == 0:
 		return nil
 	}

@@ -217,7 +217,7 @@ func TestLoadDirRefusesNonRegularFiles(t *testing.T) {
 	}
 	want := []string{
 		dir + "/fifo.yaml: not a regular file: it is a FIFO (named pipe); a rule file must be a regular file",
-		dir + "/folder.yaml: not a regular file: it is a directory; a rule file must be a regular file",
+		dir + "/folder.yaml: not a regular file: it is a folder; a rule file must be a regular file",
 		dir + "/zero.yaml: not a regular file: it is a character device; a rule file must be a regular file",
 	}
 	if err == nil || err.Error() != strings.Join(want, "\n") {

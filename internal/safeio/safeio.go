@@ -44,8 +44,9 @@ func Size(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// kind names a file's type for messages.
-func kind(m fs.FileMode) string {
+// Kind names what a path that is not a regular file is, for messages:
+// "a FIFO (named pipe)", "a folder" and so on.
+func Kind(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeNamedPipe != 0:
 		return "a FIFO (named pipe)"
@@ -56,13 +57,15 @@ func kind(m fs.FileMode) string {
 	case m&fs.ModeDevice != 0:
 		return "a device"
 	case m.IsDir():
-		return "a directory"
+		return "a folder"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
 	}
-	return "not a regular file"
+	return "a special file (mode " + m.String() + ")"
 }
 
 func notRegular(m fs.FileMode) error {
-	return fmt.Errorf("%w: it is %s", ErrNotRegular, kind(m))
+	return fmt.Errorf("%w: it is %s", ErrNotRegular, Kind(m))
 }
 
 // ReadFile reads the regular file at name, at most max bytes. It follows

@@ -46,7 +46,7 @@ func TestReadFileRefusesNonRegular(t *testing.T) {
 	for name, want := range map[string]string{
 		fifo: "a FIFO (named pipe)",
 		zero: "a character device",
-		dir:  "a directory",
+		dir:  "a folder",
 	} {
 		err := guard(t, func() error { _, err := safeio.ReadFile(name, 1<<20); return err })
 		if !errors.Is(err, safeio.ErrNotRegular) || !strings.Contains(err.Error(), want) {
