@@ -123,13 +123,12 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 // emergency warning sign in it is assessed and its advice shown first
 // (the error is then an urgentError carrying the level).
 func (o *rootOptions) checkinInput(cmd *cobra.Command, path, format string, opts checkin.Options) (*checkin.Input, bool, *checkin.Lines, error) {
-	qn := opts.Questionnaire
 	if path != "" {
 		var plan []diary.Step
 		if opts.State.Episode != nil {
 			plan = opts.State.Episode.Plan
 		}
-		qn = checkin.FileQuestionnaire(plan, opts.Engine.Table())
+		qn := checkin.FileQuestionnaire(plan, opts.Engine.Table())
 		a, note, err := checkin.ReadFile(path, cmd.InOrStdin(), qn)
 		if err != nil {
 			var bad *checkin.InvalidFile

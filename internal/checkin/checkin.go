@@ -269,53 +269,13 @@ type Result struct {
 // Evaluate runs a check-in: the warning signs first, with the engine and
 // the same levels as the assessment, then the follow-up rules.
 func Evaluate(eng *triage.Engine, st followup.State, in Input, tableVersion string) *Result {
-	merged := answers.Answers{}
-	if st.Episode != nil {
-		if a, err := episodeAnswers(st.Episode, eng.Questionnaire()); err == nil {
-			merged = a
-		}
-	}
-	warn := answers.Answers{}
-	for _, q := range eng.Questionnaire().Questions() {
-		if !q.Warning {
-			continue
-		}
-		if v, ok := in.Answers[q.ID]; ok && in.Answers.Answered(q.ID) {
-			merged[q.ID] = v
-			if !sameAnswer(in.Prefilled, q.ID, v) {
-				warn[q.ID] = v
-			}
-		} else if q.Kind != questionnaire.Number {
-			// A warning sign not repeated today is not carried over from
-			// the episode: only an age is.
-			delete(merged, q.ID)
-		}
-	}
+	merged, given := warningAnswers(eng.Questionnaire(), st.Episode, in)
 	as := eng.Assess(merged)
 	res := &Result{Assessment: as, Stopped: as.Level >= rules.Urgent, NoPlan: st.Episode == nil || len(st.Episode.Plan) == 0}
-	c := &diary.Checkin{
-		At: in.Now, Level: as.Level.String(), Warnings: diary.WarningsOf(as),
-		Answers: diary.AnswersJSON(eng.Questionnaire(), warn), StepsDone: []string{}, Note: in.Note,
-		Withheld: diary.WithheldOf(as), TableVersion: tableVersion, Advice: []diary.Advice{},
-	}
-	if st.Episode != nil {
-		c.EpisodeID = st.Episode.ID
-	}
-	if v, ok := in.Answers[questionnaire.PainNow]; ok && v.Number != nil {
-		p := *v.Number
-		c.Pain = &p
-	}
-	if v, ok := in.Answers[questionnaire.PainCompared]; ok && len(v.Options) == 1 {
-		c.Compared = v.Options[0]
-	}
-	if v, ok := in.Answers[StepsDone]; ok {
-		for _, id := range v.Options {
-			if id != "none" {
-				c.StepsDone = append(c.StepsDone, id)
-				if !inPlan(st.Episode, id) {
-					res.NotInPlan = append(res.NotInPlan, id)
-				}
-			}
+	c := record(eng.Questionnaire(), st.Episode, in, as, given, tableVersion)
+	for _, id := range c.StepsDone {
+		if !inPlan(st.Episode, id) {
+			res.NotInPlan = append(res.NotInPlan, id)
 		}
 	}
 	res.Checkin = c
@@ -333,6 +293,60 @@ func Evaluate(eng *triage.Engine, st followup.State, in Input, tableVersion stri
 		}
 	}
 	return res
+}
+
+// warningAnswers are what the warning rules assess: the episode's answers
+// with today's warning answers over them (a warning sign not repeated today
+// is not carried over, only an age is); given is what the person gave
+// today, without a pre-filled age kept as it was.
+func warningAnswers(qn *questionnaire.Questionnaire, ep *diary.Episode, in Input) (merged, given answers.Answers) {
+	merged, given = answers.Answers{}, answers.Answers{}
+	if ep != nil {
+		if a, err := episodeAnswers(ep, qn); err == nil {
+			merged = a
+		}
+	}
+	for _, q := range qn.Questions() {
+		if !q.Warning {
+			continue
+		}
+		if v, ok := in.Answers[q.ID]; ok && in.Answers.Answered(q.ID) {
+			merged[q.ID] = v
+			if !sameAnswer(in.Prefilled, q.ID, v) {
+				given[q.ID] = v
+			}
+		} else if q.Kind != questionnaire.Number {
+			delete(merged, q.ID)
+		}
+	}
+	return merged, given
+}
+
+// record is the check-in as stored, before the follow-up rules' advice.
+func record(qn *questionnaire.Questionnaire, ep *diary.Episode, in Input, as *triage.Assessment, given answers.Answers, tableVersion string) *diary.Checkin {
+	c := &diary.Checkin{
+		At: in.Now, Level: as.Level.String(), Warnings: diary.WarningsOf(as),
+		Answers: diary.AnswersJSON(qn, given), StepsDone: []string{}, Note: in.Note,
+		Withheld: diary.WithheldOf(as), TableVersion: tableVersion, Advice: []diary.Advice{},
+	}
+	if ep != nil {
+		c.EpisodeID = ep.ID
+	}
+	if v, ok := in.Answers[questionnaire.PainNow]; ok && v.Number != nil {
+		p := *v.Number
+		c.Pain = &p
+	}
+	if v, ok := in.Answers[questionnaire.PainCompared]; ok && len(v.Options) == 1 {
+		c.Compared = v.Options[0]
+	}
+	if v, ok := in.Answers[StepsDone]; ok {
+		for _, id := range v.Options {
+			if id != "none" {
+				c.StepsDone = append(c.StepsDone, id)
+			}
+		}
+	}
+	return c
 }
 
 // sameAnswer reports whether v is the pre-filled answer to question id,

@@ -156,4 +156,3 @@ func readOnlyWords(path string, err error) string {
 // notSQLite is why a file that does not start like an SQLite database is
 // not taken for a diary.
 const notSQLite = "not an SQLite database"
-

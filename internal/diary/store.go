@@ -14,9 +14,9 @@ import (
 	"time"
 
 	"modernc.org/sqlite" // the pure-Go SQLite driver: CGO_ENABLED=0 builds keep working
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/backtriage/backtriage/internal/safeio"
-	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // ErrNoDiary is returned by Open when there is no diary file: nothing has

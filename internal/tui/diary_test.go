@@ -201,9 +201,7 @@ func TestWelcomeShowsStart(t *testing.T) {
 // first frame) says so, and h shows it; back goes to the welcome. Without a
 // diary neither the line nor the key is there.
 func TestWelcomeOffersTheDiary(t *testing.T) {
-	m, mod := charlotteInDiary(t)
-
-	_ = m
+	mod := charlotteInDiary(t)
 	o := testOptions(t)
 	mod(&o)
 	w := newTestModel(t, o, 80, 24)
@@ -224,7 +222,7 @@ func TestWelcomeOffersTheDiary(t *testing.T) {
 // The same answers reopened are the same episode: the results say it is
 // already in the diary, and nothing is stored twice.
 func TestReopenedAnswersNotSavedTwice(t *testing.T) {
-	_, mod := charlotteInDiary(t)
+	mod := charlotteInDiary(t)
 	again := resultsFor(t, "../../testdata/readers/charlotte.yaml", 80, 24, mod)
 	probe := again.afterResults(again.results.as)
 	if probe == nil {
@@ -258,9 +256,9 @@ func TestDiaryOfferKeepsFresherStatus(t *testing.T) {
 	}
 }
 
-// charlotteInDiary is Charlotte's results with a diary kept and her
-// assessment in it; mod points other models at the same diary.
-func charlotteInDiary(t *testing.T) (*Model, func(*Options)) {
+// charlotteInDiary keeps a diary with Charlotte's assessment in it; mod
+// points models at that diary.
+func charlotteInDiary(t *testing.T) func(*Options) {
 	t.Helper()
 	mod, _ := withDiary(t)
 	m := resultsFor(t, "../../testdata/readers/charlotte.yaml", 80, 24, mod)
@@ -270,5 +268,5 @@ func charlotteInDiary(t *testing.T) (*Model, func(*Options)) {
 	if _, _, err := m.sess.SaveEpisode(m.results.as, "tui"); err != nil {
 		t.Fatal(err)
 	}
-	return m, mod
+	return mod
 }
