@@ -121,35 +121,18 @@ func open(path string, o Options, readOnly bool) (*Store, error) {
 		busy = DefaultBusyTimeout
 	}
 	ctx := context.Background()
-	// Look before writing anything: another program's database, or a
-	// damaged file, is reported and left exactly as it is (even switching
-	// it to WAL would rewrite its header).
-	ro, err := openRO(ctx, path, busy)
-	if err != nil {
-		return nil, wrap(op, path, err)
-	}
 	if readOnly {
-		s, err := readOnlyStore(ctx, ro, path)
-		if errors.Is(err, ErrNoDiary) {
-			ro.Close()
-			return nil, err
-		}
-		if err != nil {
-			ro.Close()
-			return nil, wrap(op, path, err)
-		}
-		return s, nil
-	}
-	ro.Close()
-	if err := narrow(path); err != nil {
-		return nil, wrap(op, path, err)
+		return openReadOnly(ctx, path, busy)
 	}
 	// WAL: readers never block the writer and a killed process loses no
 	// committed transaction; synchronous=FULL syncs the log at every commit,
 	// so a power cut does not either. Immediate transactions take the write
 	// lock at BEGIN, so two copies wait for each other (busy timeout) instead
-	// of failing on a lock upgrade.
-	dsn := fmt.Sprintf("%s?_busy_timeout=%d&_journal_mode=WAL&_synchronous=FULL&_foreign_keys=1&_txlock=immediate",
+	// of failing on a lock upgrade. WAL is set only after the file is
+	// inspected (below): the switch rewrites the file's header, and another
+	// program's database or a damaged file is left exactly as it is. The
+	// other settings belong to the connection and write nothing.
+	dsn := fmt.Sprintf("%s?_busy_timeout=%d&_synchronous=FULL&_foreign_keys=1&_txlock=immediate",
 		path, busy.Milliseconds())
 	if o.MaxPages > 0 {
 		dsn += fmt.Sprintf("&_pragma=max_page_count(%d)", o.MaxPages)
@@ -163,7 +146,13 @@ func open(path string, o Options, readOnly bool) (*Store, error) {
 		db.Close()
 		return nil, wrap(op, path, err)
 	}
-	if err := db.PingContext(ctx); err != nil {
+	if err := inspect(ctx, db); err != nil {
+		return fail(err)
+	}
+	if err := narrow(path); err != nil {
+		return fail(err)
+	}
+	if _, err := db.ExecContext(ctx, `PRAGMA journal_mode=WAL`); err != nil {
 		return fail(err)
 	}
 	now := time.Now
@@ -174,6 +163,26 @@ func open(path string, o Options, readOnly bool) (*Store, error) {
 		return fail(err)
 	}
 	return &Store{db: db, path: path}, nil
+}
+
+// openReadOnly opens the diary for reading only: inspected, and at the
+// latest schema.
+func openReadOnly(ctx context.Context, path string, busy time.Duration) (*Store, error) {
+	const op = "opening it"
+	ro, err := openRO(ctx, path, busy)
+	if err != nil {
+		return nil, wrap(op, path, err)
+	}
+	s, err := readOnlyStore(ctx, ro, path)
+	if errors.Is(err, ErrNoDiary) {
+		ro.Close()
+		return nil, err
+	}
+	if err != nil {
+		ro.Close()
+		return nil, wrap(op, path, err)
+	}
+	return s, nil
 }
 
 // openRO opens path read-only and inspects it (see inspect). In a folder

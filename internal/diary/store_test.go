@@ -482,3 +482,29 @@ func TestSaveNewEpisodeKeepsOneOfTheSame(t *testing.T) {
 		t.Fatalf("episodes %d, %v", len(eps), err)
 	}
 }
+
+// BenchmarkOpenSaveClose is one check-in saved as a command saves it:
+// open the diary (the file checked first), add the check-in, committed and
+// synced to disk, and close. The issue asks for under 50 ms.
+func BenchmarkOpenSaveClose(b *testing.B) {
+	s := newDiary(b, Options{})
+	path := s.Path()
+	ep := &Episode{At: t0, Source: "assess", Level: "self-care", Plan: []Step{{ID: "tennis-ball", Title: "Tennis"}}, TableVersion: "sha256:1"}
+	if _, err := s.AddEpisode(ep); err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s, err := Open(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		c := sampleCheckin(i)
+		c.EpisodeID = ep.ID
+		if _, err := s.AddCheckin(c); err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
