@@ -156,14 +156,20 @@ func days(st followup.State) []Day {
 	return out
 }
 
-// Chart draws the pain by day with asciigraph: a fixed 0-10 scale, a gap on
-// days without a score, each day a few columns wide so a week reads at a
-// glance.
-func Chart(ds []Day) string {
+// Chart draws the pain by day with asciigraph in at most width columns: a
+// fixed 0-10 scale, a gap on days without a score, each day a few columns
+// wide so a week reads at a glance. A diary longer than the width allows
+// is charted for its latest days, and the caption says which.
+func Chart(ds []Day, width int) string {
+	const axis = 6 // " 10 ┤" and the line's first column
+	plot := max(7, width-axis)
+	if len(ds) > plot {
+		ds = ds[len(ds)-plot:]
+	}
 	if len(ds) == 0 {
 		return ""
 	}
-	cols := max(1, min(6, 60/len(ds)))
+	cols := max(1, min(6, plot/len(ds)))
 	series := make([]float64, 0, len(ds)*cols)
 	scored := 0
 	for _, d := range ds {
@@ -180,7 +186,7 @@ func Chart(ds []Day) string {
 		return ""
 	}
 	return asciigraph.Plot(series, asciigraph.Height(10), asciigraph.LowerBound(0), asciigraph.UpperBound(10),
-		asciigraph.Precision(0), asciigraph.Caption(fmt.Sprintf("pain (0 to 10), day 0 to day %d", len(ds)-1)))
+		asciigraph.Precision(0), asciigraph.Caption(fmt.Sprintf("pain (0 to 10), day %d to day %d", ds[0].Day, ds[len(ds)-1].Day)))
 }
 
 // WriteJSON writes the view for scripts.
@@ -190,9 +196,16 @@ func WriteJSON(w io.Writer, v *View) error {
 	return enc.Encode(v)
 }
 
-// WriteText writes the view for people: the current advice with warning
-// signs first, the chart, the trend, then the records.
-func WriteText(w io.Writer, v *View) error {
+// TextWidth is the width of the text history on a terminal of 80 columns.
+const TextWidth = 78
+
+// WriteText writes the view for people, TextWidth wide: the current advice
+// with warning signs first, the chart, the trend, then the records.
+func WriteText(w io.Writer, v *View) error { return WriteTextWidth(w, v, TextWidth) }
+
+// WriteTextWidth is WriteText with the chart fitted to width columns (the
+// terminal UI's screen); the prose is left for the reader to wrap.
+func WriteTextWidth(w io.Writer, v *View, width int) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Your backtriage diary (%s)\n", v.Path)
 	b.WriteString(triage.Disclaimer + "\n\n")
@@ -206,7 +219,7 @@ func WriteText(w io.Writer, v *View) error {
 		b.WriteString("Your records are kept. Once you have been seen, 'backtriage diary export' gives the whole record to whoever treats you.\n")
 	} else {
 		writeAdvice(&b, v)
-		writeProgress(&b, v)
+		writeProgress(&b, v, width)
 		writeEpisodes(&b, v.Episodes)
 		writeCheckins(&b, v.Checkins)
 	}
@@ -273,8 +286,8 @@ func writeFollowup(b *strings.Builder, v *View) {
 }
 
 // writeProgress is the pain chart, the trend and the steps done.
-func writeProgress(b *strings.Builder, v *View) {
-	if chart := Chart(v.Days); chart != "" {
+func writeProgress(b *strings.Builder, v *View, width int) {
+	if chart := Chart(v.Days, width); chart != "" {
 		start := v.Days[0].Date
 		fmt.Fprintf(b, "Pain by day since %s:\n\n%s\n\n", start, chart)
 	}

@@ -2,9 +2,11 @@ package history
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/diary"
@@ -49,10 +51,10 @@ func TestBuildAndText(t *testing.T) {
 }
 
 func TestChartGapsAndScale(t *testing.T) {
-	if Chart(nil) != "" || Chart([]Day{{Day: 0}}) != "" {
+	if Chart(nil, TextWidth) != "" || Chart([]Day{{Day: 0}}, TextWidth) != "" {
 		t.Error("a chart with no scores")
 	}
-	c := Chart([]Day{{Day: 0, Pain: p(10)}, {Day: 1}, {Day: 2, Pain: p(0)}})
+	c := Chart([]Day{{Day: 0, Pain: p(10)}, {Day: 1}, {Day: 2, Pain: p(0)}}, TextWidth)
 	lines := strings.Split(c, "\n")
 	if !strings.HasPrefix(strings.TrimSpace(lines[0]), "10 ┼") || !strings.Contains(c, " 0 ┤") || !strings.Contains(c, "day 0 to day 2") {
 		t.Errorf("chart:\n%s", c)
@@ -131,6 +133,28 @@ func TestEmergencyLeadsAndHidesSelfCare(t *testing.T) {
 		for _, banned := range []string{"┤", "Trend:", "Steps done", "Getting better", "Carry on", "likely causes", "pain 3", "Follow the plan", "see a doctor."} {
 			if strings.Contains(out, banned) {
 				t.Errorf("%s: history at emergency level shows %q:\n%s", name, banned, out)
+			}
+		}
+	}
+}
+
+// The chart fits the width it is given, however long the diary: a long one
+// is charted for its latest days, and the caption says which.
+func TestChartFitsItsWidth(t *testing.T) {
+	for _, days := range []int{1, 7, 30, 200} {
+		ds := make([]Day, days)
+		for i := range ds {
+			ds[i] = Day{Day: i, Pain: p(i % 11)}
+		}
+		for _, width := range []int{40, 58, 78, 120} {
+			c := Chart(ds, width)
+			for _, l := range strings.Split(c, "\n") {
+				if n := utf8.RuneCountInString(l); n > width {
+					t.Fatalf("%d days at width %d: a line of %d columns:\n%s", days, width, n, c)
+				}
+			}
+			if !strings.Contains(c, fmt.Sprintf("to day %d", days-1)) {
+				t.Errorf("%d days at width %d: the latest day is not charted:\n%s", days, width, c)
 			}
 		}
 	}

@@ -17,8 +17,9 @@ import (
 // background when opened from the results.
 type historyScreen struct {
 	m      *Model
-	back   screen // where it was opened from: the welcome or the results
-	text   string // history's text, or why there is none
+	back   screen        // where it was opened from: the welcome or the results
+	diary  *history.View // the diary read, drawn at the screen's width
+	text   string        // or why there is none
 	lines  []string
 	vp     viewport.Model
 	scroll scrollKeys
@@ -84,12 +85,9 @@ func (h *historyScreen) show(msg historyMsg) {
 	case msg.engErr != nil || msg.eng == nil:
 		h.set("Your diary cannot be shown without the rule table: " + errText(msg.engErr))
 	default:
-		var b strings.Builder
-		if err := history.WriteText(&b, history.Build(msg.rec, msg.eng.Table())); err != nil {
-			h.set("Your diary could not be shown: " + err.Error())
-			return
-		}
-		h.set(b.String())
+		h.diary = history.Build(msg.rec, msg.eng.Table())
+		h.invalidate()
+		h.vp.GotoTop()
 	}
 }
 
@@ -100,8 +98,9 @@ func errText(err error) string {
 	return err.Error()
 }
 
+// set shows a message instead of the diary.
 func (h *historyScreen) set(text string) {
-	h.text = text
+	h.diary, h.text = nil, text
 	h.invalidate()
 	h.vp.GotoTop()
 }
@@ -111,11 +110,18 @@ func (h *historyScreen) invalidate() {
 	h.header = m.titleHeader(" · ", "Your diary", 1, 1, "")
 	h.footer = m.footer(h.helpKeys().short)
 	w := m.contentWidth()
-	h.lines = h.lines[:0]
-	for _, l := range strings.Split(strings.TrimRight(h.text, "\n"), "\n") {
-		for _, wl := range wrap(l, w-1) {
-			h.lines = append(h.lines, " "+wl)
+	text := h.text
+	if h.diary != nil {
+		var b strings.Builder
+		if err := history.WriteTextWidth(&b, h.diary, w-1); err != nil {
+			text = "Your diary could not be shown: " + err.Error()
+		} else {
+			text = b.String()
 		}
+	}
+	h.lines = h.lines[:0]
+	for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		h.lines = append(h.lines, wrapItem(l, w-1)...)
 	}
 	h.vp.SetWidth(w + 2)
 	h.vp.SetHeight(m.bodyHeight(h.header, h.footer, 0))
@@ -148,4 +154,33 @@ func (h *historyScreen) view() string {
 	}
 	more := "   " + h.m.st.muted.Render("▼ more below")
 	return h.frame.build(h.header, h.lines, h.vp.YOffset(), h.vp.Height(), more, nil, h.footer)
+}
+
+// wrapItem wraps one line of the history's text to w columns, indented one
+// column: a list item's continuation lines hang under its text, and the
+// chart, already fitted, is left as it is.
+func wrapItem(l string, w int) []string {
+	if strings.ContainsAny(l, "┤┼") {
+		return []string{" " + l}
+	}
+	body := strings.TrimLeft(l, " ")
+	indent := len(l) - len(body)
+	if i := strings.IndexAny(body, " "); i > 0 && i <= 3 && strings.Trim(body[:i], "-0123456789.[]") == "" {
+		indent += i + 1 // "- ", "1. "
+	} else if strings.HasPrefix(body, "[") {
+		if j := strings.Index(body, "] "); j > 0 {
+			indent += j + 2 // "[soon] "
+		}
+	}
+	pad := strings.Repeat(" ", indent)
+	out := []string{}
+	for i, wl := range wrap(strings.TrimLeft(l[min(indent, len(l)):], " "), w-indent) {
+		if i == 0 {
+			wl = l[:min(indent, len(l))] + wl
+		} else {
+			wl = pad + wl
+		}
+		out = append(out, " "+wl)
+	}
+	return out
 }
