@@ -438,3 +438,17 @@ func TestAccessibleCheckinEmergencyAsksNoConsent(t *testing.T) {
 		t.Error("a diary was created")
 	}
 }
+
+// Without an assessment in a diary nothing tells which steps a warning
+// sign rules out: the list says so, and so does a routine run anyway.
+func TestGuideWithoutDiarySaysUnchecked(t *testing.T) {
+	dir := t.TempDir()
+	out, _, code := runDiary(t, dir, "", nil, "guide", "--no-store")
+	if code != 0 || !strings.Contains(out, "No assessment in a diary to check these against your warning signs") {
+		t.Errorf("guide list without a diary: exit %d\n%s", code, out)
+	}
+	_, errs, _ := runDiary(t, dir, "q\n", nil, "guide", "stretch-before-bed", "--quiet")
+	if !strings.Contains(errs, "with a warning sign get help first") {
+		t.Errorf("a routine without a diary: %s", errs)
+	}
+}

@@ -370,9 +370,16 @@ func pickRoutine(cmd *cobra.Command, t *rules.Table, now planNow, id string) (*r
 		return nil, usagef("%q is not offered now: %s", id, now.why[id])
 	case now.known && !slices.Contains(now.plan, id):
 		fmt.Fprintf(cmd.ErrOrStderr(), "Note: %q is not in your current plan; read its caution before you start.\n", id)
+	case !now.known:
+		fmt.Fprintln(cmd.ErrOrStderr(), "Note: "+unchecked)
 	}
 	return step, nil
 }
+
+// unchecked is said when no assessment in a diary tells which steps a
+// warning sign or an answer rules out.
+const unchecked = "No assessment in a diary to check these against your warning signs: do not start one " +
+	"that your results left out, and with a warning sign get help first. Read each step's caution before you start."
 
 // recordRoutine records a finished routine in the diary, with the episode
 // it belongs to.
@@ -458,7 +465,7 @@ func listGuides(cmd *cobra.Command, offered []*rules.Step, now planNow, t *rules
 	if now.known {
 		fmt.Fprintln(w, "Guided routines for the steps in your plan:")
 	} else {
-		fmt.Fprintln(w, "Guided routines (no plan in a diary yet: read each step's caution before you start):")
+		fmt.Fprintln(w, "Guided routines. "+unchecked)
 	}
 	if len(offered) == 0 {
 		fmt.Fprintln(w, "  none: no step in your plan has a timed routine.")
