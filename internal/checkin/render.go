@@ -7,6 +7,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -32,7 +33,7 @@ func Stop(res *Result, here emergencynumber.Local) string {
 		}
 		b.WriteString("- " + w.Rule.Title + ". " + here.Annotate(w.Rule.Action) + "\n")
 	}
-	return b.String()
+	return textwrap.Block(b.String(), textwrap.Width)
 }
 
 // Text is the check-in's result for people: warning signs first (below
@@ -56,11 +57,11 @@ func text(res *Result, t *rules.Table, here emergencynumber.Local, stopShown boo
 	if res.Stopped && res.Assessment.Level == rules.Emergency {
 		if stopShown {
 			b.WriteString(triage.Info(res.Assessment.Level).Headline + ". What to do now, and why, is above.\n")
-			return b.String()
+			return textwrap.Block(b.String(), textwrap.Width)
 		}
 		b.WriteString(Stop(res, here))
 		b.WriteString("\nThe check-in stops here: self-care can wait until you have been checked.\n")
-		return b.String()
+		return textwrap.Block(b.String(), textwrap.Width)
 	}
 	if stopShown {
 		b.WriteString(triage.Info(res.Assessment.Level).Headline + ". What to do, and why, is above.\n")
@@ -73,7 +74,7 @@ func text(res *Result, t *rules.Table, here emergencynumber.Local, stopShown boo
 		writeWithheld(&b, res.Assessment.Withheld)
 		writeMeaning(&b, res, t)
 	}
-	return b.String()
+	return textwrap.Block(b.String(), textwrap.Width)
 }
 
 // writeWarnings is the warning signs: what to do now when they stopped the
@@ -161,7 +162,7 @@ func writeMeaning(b *strings.Builder, res *Result, t *rules.Table) {
 	}
 	switch {
 	case res.NoPlan && res.Checkin.EpisodeID == 0:
-		b.WriteString("- There is no assessment on record, so there is no self-care plan to follow yet. To get one, run 'backtriage' (or 'backtriage assess --answers FILE'); keep a diary of it with --store or 'backtriage diary start'.\n")
+		b.WriteString("- No assessment was read from a diary (there is none yet, storing is off, or the diary could not be used), so there is no self-care plan to go by here. To get one, run 'backtriage' (or 'backtriage assess --answers FILE'); keep a diary of it with --store or 'backtriage diary start'.\n")
 	case res.NoPlan:
 		b.WriteString("- Your last assessment gave no self-care plan (its warning signs came first). Do what it said; for a plan once you have been checked, run 'backtriage' or 'backtriage assess' again.\n")
 	}

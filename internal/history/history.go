@@ -16,6 +16,7 @@ import (
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -197,14 +198,14 @@ func WriteJSON(w io.Writer, v *View) error {
 }
 
 // TextWidth is the width of the text history on a terminal of 80 columns.
-const TextWidth = 78
+const TextWidth = textwrap.Width
 
 // WriteText writes the view for people, TextWidth wide: the current advice
 // with warning signs first, the chart, the trend, then the records.
 func WriteText(w io.Writer, v *View) error { return WriteTextWidth(w, v, TextWidth) }
 
-// WriteTextWidth is WriteText with the chart fitted to width columns (the
-// terminal UI's screen); the prose is left for the reader to wrap.
+// WriteTextWidth is WriteText width columns wide (the terminal UI's screen):
+// the chart fitted, the prose wrapped at spaces.
 func WriteTextWidth(w io.Writer, v *View, width int) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Your backtriage diary (%s)\n", v.Path)
@@ -223,7 +224,7 @@ func WriteTextWidth(w io.Writer, v *View, width int) error {
 		writeEpisodes(&b, v.Episodes)
 		writeCheckins(&b, v.Checkins)
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, textwrap.Block(b.String(), width))
 	return err
 }
 

@@ -270,28 +270,3 @@ func charlotteInDiary(t *testing.T) func(*Options) {
 	}
 	return mod
 }
-
-// The history screen wraps a list item under its text, and leaves the
-// chart, fitted to the screen, as it is.
-func TestHistoryWrapsItemsUnderTheirText(t *testing.T) {
-	got := wrapItem("- Any time you are worried, or the pain is severe or getting worse: see a doctor.", 40)
-	for i, l := range got {
-		if i > 0 && !strings.HasPrefix(l, "   ") {
-			t.Errorf("line %d does not hang under the item's text: %q", i, l)
-		}
-		if len([]rune(l)) > 41 {
-			t.Errorf("line %d is wider than 40 and the margin: %q", i, l)
-		}
-	}
-	if len(got) < 2 || !strings.HasPrefix(got[0], " - Any time") {
-		t.Errorf("wrapped: %q", got)
-	}
-	got = wrapItem("  [soon] No better after about a week of self-care, so book an appointment", 30)
-	if len(got) < 2 || !strings.HasPrefix(got[1], strings.Repeat(" ", 10)) {
-		t.Errorf("a tagged item: %q", got)
-	}
-	chart := "  7 ┤     ╶─────╴           ╶─────╴                 ╶─────"
-	if got := wrapItem(chart, 20); len(got) != 1 || got[0] != " "+chart {
-		t.Errorf("the chart was wrapped: %q", got)
-	}
-}

@@ -6,9 +6,11 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/history"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -120,8 +122,15 @@ func (h *historyScreen) invalidate() {
 		}
 	}
 	h.lines = h.lines[:0]
-	for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
-		h.lines = append(h.lines, wrapItem(l, w-1)...)
+	for _, l := range strings.Split(strings.TrimRight(textwrap.Block(text, w-1), "\n"), "\n") {
+		if !textwrap.Drawing(l) && ansi.StringWidth(l) > w-1 {
+			// A path longer than the screen: broken at its slashes.
+			for _, wl := range wrap(l, w-1) {
+				h.lines = append(h.lines, " "+wl)
+			}
+			continue
+		}
+		h.lines = append(h.lines, " "+l)
 	}
 	h.vp.SetWidth(w + 2)
 	h.vp.SetHeight(m.bodyHeight(h.header, h.footer, 0))
@@ -154,33 +163,4 @@ func (h *historyScreen) view() string {
 	}
 	more := "   " + h.m.st.muted.Render("▼ more below")
 	return h.frame.build(h.header, h.lines, h.vp.YOffset(), h.vp.Height(), more, nil, h.footer)
-}
-
-// wrapItem wraps one line of the history's text to w columns, indented one
-// column: a list item's continuation lines hang under its text, and the
-// chart, already fitted, is left as it is.
-func wrapItem(l string, w int) []string {
-	if strings.ContainsAny(l, "┤┼") {
-		return []string{" " + l}
-	}
-	body := strings.TrimLeft(l, " ")
-	indent := len(l) - len(body)
-	if i := strings.IndexAny(body, " "); i > 0 && i <= 3 && strings.Trim(body[:i], "-0123456789.[]") == "" {
-		indent += i + 1 // "- ", "1. "
-	} else if strings.HasPrefix(body, "[") {
-		if j := strings.Index(body, "] "); j > 0 {
-			indent += j + 2 // "[soon] "
-		}
-	}
-	pad := strings.Repeat(" ", indent)
-	out := []string{}
-	for i, wl := range wrap(strings.TrimLeft(l[min(indent, len(l)):], " "), w-indent) {
-		if i == 0 {
-			wl = l[:min(indent, len(l))] + wl
-		} else {
-			wl = pad + wl
-		}
-		out = append(out, " "+wl)
-	}
-	return out
 }

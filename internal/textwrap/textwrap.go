@@ -1,0 +1,91 @@
+// Package textwrap wraps the plain text of check-ins and the history for a
+// terminal: at spaces only, so an address or a path is never split; a list
+// item's continuation lines hang under its text; a drawing (the pain chart)
+// is left as it is.
+package textwrap
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Width is the width of text on a terminal of 80 columns.
+const Width = 78
+
+// Block wraps every line of text to width columns.
+func Block(text string, width int) string {
+	var b strings.Builder
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		b.WriteString(strings.Join(Line(l, width), "\n"))
+		if i < len(lines)-1 {
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+// Line wraps one line to width columns; a word longer than the line stays
+// whole on a line of its own.
+func Line(l string, width int) []string {
+	if Drawing(l) || ansi.StringWidth(l) <= width {
+		return []string{l}
+	}
+	n := Indent(l)
+	lead, pad := l[:n], strings.Repeat(" ", n)
+	var out []string
+	line, lw := "", 0
+	for _, word := range strings.Fields(l[n:]) {
+		ww := ansi.StringWidth(word)
+		switch {
+		case lw == 0:
+			line, lw = word, ww
+		case n+lw+1+ww <= width:
+			line += " " + word
+			lw += 1 + ww
+		default:
+			out = append(out, line)
+			line, lw = word, ww
+		}
+	}
+	out = append(out, line)
+	for i := range out {
+		if i == 0 {
+			out[i] = lead + out[i]
+		} else {
+			out[i] = pad + out[i]
+		}
+	}
+	return out
+}
+
+// Indent is where a line's text starts: after its leading spaces and a list
+// mark ("- ", "1. ", "[soon] "), so that its continuation lines hang there.
+func Indent(l string) int {
+	body := strings.TrimLeft(l, " ")
+	n := len(l) - len(body)
+	if i := strings.IndexByte(body, ' '); i > 0 && isMark(body[:i]) {
+		n += i + 1
+		body = body[i+1:]
+	}
+	if strings.HasPrefix(body, "[") {
+		if j := strings.Index(body, "] "); j > 0 && j < 12 {
+			n += j + 2
+		}
+	}
+	return n
+}
+
+// isMark reports a list mark: "-", or a number and a full stop.
+func isMark(s string) bool {
+	if s == "-" {
+		return true
+	}
+	digits := strings.TrimSuffix(s, ".")
+	return len(digits) > 0 && len(digits) < 4 && len(digits) < len(s) && strings.Trim(digits, "0123456789") == ""
+}
+
+// Drawing reports a line of the pain chart, which is fitted already and
+// must not be broken.
+func Drawing(l string) bool { return strings.ContainsAny(l, "┤┼╶╴│╭╮╰╯") }

@@ -1,0 +1,48 @@
+package textwrap
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLineHangsItemsAndKeepsWordsWhole(t *testing.T) {
+	l := "- [soon] No better after about a week of self-care: see https://www.nhs.uk/conditions/back-pain/ for more"
+	got := Line(l, 30)
+	if !strings.HasPrefix(got[0], "- [soon] No better") {
+		t.Errorf("first line %q", got[0])
+	}
+	for i, g := range got[1:] {
+		if !strings.HasPrefix(g, strings.Repeat(" ", 9)) || strings.HasPrefix(g, strings.Repeat(" ", 10)) {
+			t.Errorf("line %d does not hang under the text: %q", i+1, g)
+		}
+	}
+	if !strings.Contains(strings.Join(got, "\n"), "https://www.nhs.uk/conditions/back-pain/") {
+		t.Errorf("the address was split: %q", got)
+	}
+	if strings.Join(strings.Fields(strings.Join(got, " ")), " ") != strings.Join(strings.Fields(l), " ") {
+		t.Errorf("words lost or changed: %q", got)
+	}
+}
+
+func TestIndent(t *testing.T) {
+	for l, want := range map[string]int{
+		"plain text":        0,
+		"  indented":        2,
+		"- item":            2,
+		"  12. numbered":    6,
+		"  [urgent] a sign": 11,
+		"- [soon] tagged":   9,
+		"-1 is not a mark":  0,
+	} {
+		if got := Indent(l); got != want {
+			t.Errorf("Indent(%q) = %d, want %d", l, got, want)
+		}
+	}
+}
+
+func TestDrawingsAndShortLinesStay(t *testing.T) {
+	chart := "  7 ┤     ╶─────╴           ╶─────╴                 ╶─────"
+	if got := Block(chart+"\nshort\n", 20); got != chart+"\nshort\n" {
+		t.Errorf("Block changed a drawing or a short line: %q", got)
+	}
+}
