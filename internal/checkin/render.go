@@ -107,14 +107,7 @@ func writeRecord(b *strings.Builder, res *Result, t *rules.Table) {
 		b.WriteString("\n")
 	}
 	if len(c.StepsDone) > 0 {
-		names := make([]string, len(c.StepsDone))
-		for i, id := range c.StepsDone {
-			names[i] = id
-			if s := t.Step(id); s != nil {
-				names[i] = s.Title
-			}
-		}
-		b.WriteString("Steps done: " + strings.Join(names, "; ") + "\n")
+		b.WriteString("Steps done: " + stepTitles(c.StepsDone, t) + "\n")
 		writeNotInPlan(b, res, t)
 	}
 	if c.Note != "" {
@@ -132,14 +125,20 @@ func writeNotInPlan(b *strings.Builder, res *Result, t *rules.Table) {
 		b.WriteString("There is no plan on record, so these are recorded as you gave them.\n")
 		return
 	}
-	names := make([]string, len(res.NotInPlan))
-	for i, id := range res.NotInPlan {
+	b.WriteString("Not in your current plan (recorded as you gave them): " + stepTitles(res.NotInPlan, t) + "\n")
+}
+
+// stepTitles names steps by their titles (an id the table does not know,
+// as it is), joined with semicolons.
+func stepTitles(ids []string, t *rules.Table) string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
 		names[i] = id
 		if s := t.Step(id); s != nil {
 			names[i] = s.Title
 		}
 	}
-	b.WriteString("Not in your current plan (recorded as you gave them): " + strings.Join(names, "; ") + "\n")
+	return strings.Join(names, "; ")
 }
 
 // writeWithheld is the steps ruled out for now, and why.

@@ -210,15 +210,7 @@ func (v *validator) followupLevel(r *FollowupRule, owner string, src *Source) {
 	case r.Outcome != "carry-on" && slices.Contains(Outcomes, r.Outcome) && r.level < Soon:
 		at("outcome %s sends the person to a professional or back through the assessment: give it level soon (at least)", r.Outcome)
 	}
-	g, ok := r.guidanceLevel, r.GuidanceLevel != ""
-	switch {
-	case ok && src != nil && src.Kind != "guideline":
-		at("guidance_level is for rules that cite clinical guidance, not %s %q", src.Kind, src.ID)
-	case ok && r.level < g && strings.TrimSpace(r.Departure) == "":
-		at("level %s is below guidance_level %s: add a departure saying why", r.level, g)
-	case strings.TrimSpace(r.Departure) != "" && (!ok || r.level >= g):
-		at("departure given, but the level is not below guidance_level")
-	}
+	checkDeparture(r.level, r.guidanceLevel, r.GuidanceLevel != "", r.Departure, src, at)
 }
 
 // parseFollowupLevels parses level and guidance_level into the rule.

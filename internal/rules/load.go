@@ -712,12 +712,20 @@ func checkGuidanceLevels(r *Rule, src *Source, owner string, errs *diag.List) {
 		return
 	}
 	g, ok := r.GuidanceLevelOf()
+	checkDeparture(r.level, g, ok, r.Departure, src, at)
+}
+
+// checkDeparture holds a rule's level to its cited guidance (warning and
+// follow-up rules alike): guidance_level only on guideline sources, a
+// level below it only with a departure saying why, and a departure only
+// when the level is below it.
+func checkDeparture(level, guidance Level, hasGuidance bool, departure string, src *Source, at func(string, ...any)) {
 	switch {
-	case ok && src != nil && src.Kind != "guideline":
+	case hasGuidance && src != nil && src.Kind != "guideline":
 		at("guidance_level is for rules that cite clinical guidance, not %s %q", src.Kind, src.ID)
-	case ok && r.level < g && strings.TrimSpace(r.Departure) == "":
-		at("level %s is below guidance_level %s: add a departure saying why", r.level, g)
-	case strings.TrimSpace(r.Departure) != "" && (!ok || r.level >= g):
+	case hasGuidance && level < guidance && strings.TrimSpace(departure) == "":
+		at("level %s is below guidance_level %s: add a departure saying why", level, guidance)
+	case strings.TrimSpace(departure) != "" && (!hasGuidance || level >= guidance):
 		at("departure given, but the level is not below guidance_level")
 	}
 }
