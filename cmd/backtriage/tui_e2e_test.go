@@ -583,20 +583,41 @@ func TestTUISmallTerminalAndResize(t *testing.T) {
 
 // scrollUntil presses j (down), one line at a time, until the screen
 // shows texts.
+//
+// It moves one line at a time and waits for each move to be drawn (and the
+// output to settle) before the next key: on a slow machine keys sent on a
+// timer pile up and are taken together, and the frame where every text is
+// on the screen at once can be skipped.
 func (v *vterm) scrollUntil(texts ...string) string {
 	v.t.Helper()
-	for range 120 {
+	deadline := time.Now().Add(hangTimeout)
+	for range 200 {
 		s := v.screen()
 		if containsAll(s, texts) {
 			return s
 		}
 		v.send("j")
-		select {
-		case <-v.updated:
-		case <-time.After(100 * time.Millisecond):
+		// Moved, or at the bottom (nothing moves: give it a while).
+		for moved := time.Now().Add(5 * time.Second); v.screen() == s && time.Now().Before(moved); {
+			v.settle()
+		}
+		v.settle()
+		if time.Now().After(deadline) {
+			break
 		}
 	}
 	return v.waitText(texts...)
+}
+
+// settle waits until no output has come for a moment.
+func (v *vterm) settle() {
+	for {
+		select {
+		case <-v.updated:
+		case <-time.After(30 * time.Millisecond):
+			return
+		}
+	}
 }
 
 func containsAll(s string, texts []string) bool {
