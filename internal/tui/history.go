@@ -143,16 +143,8 @@ func (h *historyScreen) update(k string, msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	case on(k, historyKeys.Back):
 		h.m.cur = h.back
-	case on(k, h.scroll.Top):
-		h.vp.GotoTop()
-	case on(k, h.scroll.Bottom):
-		h.vp.GotoBottom()
 	default:
-		for _, b := range h.scroll.bindings() {
-			if on(k, b) {
-				h.vp, _ = h.vp.Update(msg)
-			}
-		}
+		h.scroll.apply(&h.vp, k, msg)
 	}
 	return nil
 }

@@ -64,16 +64,19 @@ func newLevelPane(m *Model) levelPane {
 }
 
 // scrollKey scrolls for k when k is a scroll key; any other key does nothing.
-func (p *levelPane) scrollKey(k string, msg tea.KeyPressMsg) {
+func (p *levelPane) scrollKey(k string, msg tea.KeyPressMsg) { p.scroll.apply(&p.vp, k, msg) }
+
+// apply scrolls vp for k when k is a scroll key; any other key does nothing.
+func (s scrollKeys) apply(vp *viewport.Model, k string, msg tea.KeyPressMsg) {
 	switch {
-	case on(k, p.scroll.Top):
-		p.vp.GotoTop()
-	case on(k, p.scroll.Bottom):
-		p.vp.GotoBottom()
+	case on(k, s.Top):
+		vp.GotoTop()
+	case on(k, s.Bottom):
+		vp.GotoBottom()
 	default:
-		for _, b := range p.scroll.bindings() {
+		for _, b := range s.bindings() {
 			if on(k, b) {
-				p.vp, _ = p.vp.Update(msg)
+				*vp, _ = vp.Update(msg)
 				return
 			}
 		}
