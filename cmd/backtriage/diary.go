@@ -118,19 +118,11 @@ func (d *diaryFlags) open(cmd *cobra.Command) (*diary.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := diary.Open(path, diary.Options{})
-	if errors.Is(err, diary.ErrNoDiary) {
-		return nil, nil
+	s, err := diary.OpenAgreed(path, diary.Options{})
+	if s != nil {
+		d.warnFolder(cmd, path)
 	}
-	if err != nil {
-		return nil, err
-	}
-	if _, ok, err := s.ConsentGiven(); err != nil || !ok {
-		s.Close()
-		return nil, err
-	}
-	d.warnFolder(cmd, path)
-	return s, nil
+	return s, err
 }
 
 // consent creates the diary and records the person's agreement. how says

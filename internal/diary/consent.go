@@ -50,3 +50,21 @@ func (s *Store) GiveConsent(c Consent) error {
 		return err
 	})
 }
+
+// OpenAgreed opens the diary at path when there is one the person agreed
+// to; nil without an error when there is none (no file, no consent). It is
+// how every command and front end opens the diary to use it.
+func OpenAgreed(path string, o Options) (*Store, error) {
+	s, err := Open(path, o)
+	if errors.Is(err, ErrNoDiary) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, ok, err := s.ConsentGiven(); err != nil || !ok {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}

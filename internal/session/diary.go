@@ -38,18 +38,7 @@ func (s *Session) openDiary() (*diary.Store, error) {
 	if !s.DiaryOn() {
 		return nil, s.Diary.PathErr
 	}
-	st, err := diary.Open(s.Diary.Path, diary.Options{})
-	if errors.Is(err, diary.ErrNoDiary) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	if _, ok, err := st.ConsentGiven(); err != nil || !ok {
-		st.Close()
-		return nil, err
-	}
-	return st, nil
+	return diary.OpenAgreed(s.Diary.Path, diary.Options{})
 }
 
 // DiaryKept reports whether the person has agreed to a diary that is there
