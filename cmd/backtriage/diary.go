@@ -132,12 +132,8 @@ func (d *diaryFlags) consent(cmd *cobra.Command, how string, at time.Time) (*dia
 	if err != nil {
 		return nil, err
 	}
-	s, err := diary.Create(path, diary.Options{})
+	s, err := diary.CreateAgreed(path, how, at, diary.Options{})
 	if err != nil {
-		return nil, err
-	}
-	if err := s.GiveConsent(diary.Consent{GivenAt: at, Wording: diary.ConsentText(path), How: how}); err != nil {
-		s.Close()
 		return nil, err
 	}
 	d.warnFolder(cmd, path)

@@ -68,3 +68,18 @@ func OpenAgreed(path string, o Options) (*Store, error) {
 	}
 	return s, nil
 }
+
+// CreateAgreed creates the diary at path (or opens the one there) and
+// records the person's agreement to the words ConsentText shows, given at
+// a time and how ("asked", "--store on the command line").
+func CreateAgreed(path, how string, at time.Time, o Options) (*Store, error) {
+	s, err := Create(path, o)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.GiveConsent(Consent{GivenAt: at, Wording: ConsentText(path), How: how}); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}

@@ -62,12 +62,11 @@ func (s *Session) KeepDiary(how string) error {
 	if !s.DiaryOn() {
 		return errors.New("storing is off")
 	}
-	st, err := diary.Create(s.Diary.Path, diary.Options{})
+	st, err := diary.CreateAgreed(s.Diary.Path, how, s.Now, diary.Options{})
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	return st.GiveConsent(diary.Consent{GivenAt: s.Now, Wording: s.ConsentWords(), How: how})
+	return st.Close()
 }
 
 // SaveEpisode stores a finished assessment in a diary the person agreed
