@@ -15,6 +15,7 @@ import (
 	"github.com/backtriage/backtriage/internal/guide"
 	"github.com/backtriage/backtriage/internal/history"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/teaprog"
 )
 
 // exitNoDiary is the diary commands' "there is nothing to show": no diary,
@@ -337,7 +338,7 @@ func newGuideCmd(o *rootOptions) *cobra.Command {
 				res, err = guide.Run(cmd.Context(), cmd.InOrStdin(), cmd.OutOrStdout(), step, quiet)
 			}
 			if err != nil {
-				return err
+				return teaprog.Say(cmd.Context(), err, "the routine was not recorded")
 			}
 			if res.Finished && s != nil {
 				o.recordRoutine(cmd, s, step.ID, res)
