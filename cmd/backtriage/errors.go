@@ -14,11 +14,11 @@ import (
 // Exit codes, documented in the README.
 const (
 	exitOK      = 0
-	exitError   = 1   // anything unexpected
-	exitUsage   = 2   // bad flags or arguments
-	exitInput   = 3   // an answers file or rule table with errors
-	exitWrite   = 4   // the output file could not be written (or exists)
-	exitFailing = 5   // `rules test`: a case failed
+	exitError   = 1                   // anything unexpected
+	exitUsage   = 2                   // bad flags or arguments
+	exitInput   = 3                   // an answers file or rule table with errors
+	exitWrite   = 4                   // the output file could not be written (or exists)
+	exitFailing = 5                   // `rules test`: a case failed
 	exitHangup  = teaprog.ExitHangup  // stopped by SIGHUP: the terminal went away (128 + 1)
 	exitAborted = teaprog.ExitStopped // stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report)
 )

@@ -48,4 +48,3 @@ func main() {
 	stop()
 	os.Exit(code)
 }
-
