@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -301,6 +302,12 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 
 func secs(n int) time.Duration { return time.Duration(n) * time.Second }
 
+// testClockEnv, set to "after-input", gives the line-by-line routine a
+// clock for tests: no waiting, time passing only once the typed commands
+// have all been taken (guide.TextOptions.AfterInput). Not for people: with
+// a terminal's input that never ends, time would never pass.
+const testClockEnv = "BACKTRIAGE_TEST_CLOCK"
+
 func newGuideCmd(o *rootOptions) *cobra.Command {
 	var quiet bool
 	cmd := &cobra.Command{
@@ -333,7 +340,8 @@ func newGuideCmd(o *rootOptions) *cobra.Command {
 			}
 			var res guide.Result
 			if accessibleMode(cmd, o) {
-				res, err = guide.RunText(cmd.Context(), step, guide.TextOptions{In: cmd.InOrStdin(), Out: cmd.OutOrStdout(), Quiet: quiet})
+				res, err = guide.RunText(cmd.Context(), step, guide.TextOptions{In: cmd.InOrStdin(), Out: cmd.OutOrStdout(), Quiet: quiet,
+					AfterInput: os.Getenv(testClockEnv) == "after-input"})
 			} else {
 				res, err = guide.Run(cmd.Context(), cmd.InOrStdin(), cmd.OutOrStdout(), step, quiet)
 			}

@@ -115,6 +115,7 @@ func startVT(tb testing.TB, o vtermOpts, args ...string) *vterm {
 	cmd.Dir = o.dir
 	cmd.Env = append([]string{
 		"TERM=xterm-256color", "HOME=" + o.dir, "PATH=" + os.Getenv("PATH"), "LANG=C.UTF-8",
+		"GORACE=" + os.Getenv("GORACE"), // where a -race binary reports (TestMain)
 	}, o.env...)
 	// The pty is the controlling terminal, so a resize sends SIGWINCH.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
