@@ -2,8 +2,8 @@ package guide
 
 import (
 	"bytes"
-	"io"
 	"context"
+	"io"
 	"slices"
 	"strings"
 	"testing"
