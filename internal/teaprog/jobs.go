@@ -1,7 +1,6 @@
 package teaprog
 
 import (
-	"context"
 	"io"
 	"os"
 	"os/signal"
@@ -39,11 +38,13 @@ func (j jobs) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return j, suspend()
 		}
 	case resumedMsg:
-		// The shell drew on the screen meanwhile: paint all of it again,
-		// at the size it may have changed to. The model hears of it as
-		// Bubble Tea's own resume.
+		// The shell drew on the screen meanwhile: paint all of it again.
+		// (Bubble Tea, taking the terminal back, sends the size it may
+		// have changed to; asking for it here too would run two size
+		// checks at once, which race in Bubble Tea.) The model hears of it
+		// as Bubble Tea's own resume.
 		m, cmd := j.Model.Update(tea.ResumeMsg{})
-		return jobs{m}, tea.Batch(cmd, tea.ClearScreen, tea.RequestWindowSize)
+		return jobs{m}, tea.Batch(cmd, tea.ClearScreen)
 	}
 	m, cmd := j.Model.Update(msg)
 	return jobs{m}, cmd
@@ -76,8 +77,8 @@ func (stopProcess) SetStdin(io.Reader)  {}
 func (stopProcess) SetStdout(io.Writer) {}
 func (stopProcess) SetStderr(io.Writer) {}
 
-// jobControl turns SIGTSTP into a suspendMsg until ctx ends.
-func jobControl(ctx context.Context, p *tea.Program) {
+// jobControl turns SIGTSTP into a suspendMsg until the program has ended.
+func jobControl(ended <-chan struct{}, p *tea.Program) {
 	tstp := make(chan os.Signal, 1)
 	signal.Notify(tstp, syscall.SIGTSTP)
 	defer signal.Stop(tstp)
@@ -85,7 +86,7 @@ func jobControl(ctx context.Context, p *tea.Program) {
 		select {
 		case <-tstp:
 			p.Send(suspendMsg{})
-		case <-ctx.Done():
+		case <-ended:
 			return
 		}
 	}

@@ -23,6 +23,7 @@ package teaprog
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -144,13 +145,19 @@ type Options struct {
 }
 
 // Run runs model until it quits or a signal (or ctx) stops it, and returns
-// the final model. A signal's stop is a *Stopped error (wrapping Bubble
-// Tea's own, so tea.ErrProgramKilled still matches); the terminal is
+// the final model. A signal's stop is a *Stopped error; another end of ctx
+// is an error wrapping tea.ErrProgramKilled and ctx's cause. The terminal is
 // restored either way.
+//
+// A stop is asked of the program as a quit message, never by cancelling
+// its context: Bubble Tea's shutdown after a cancelled context closes the
+// terminal's input while its reader may still be reading it (a data race
+// the race detector reports), where a quit waits for the reader first.
+// The message cannot block: Send gives up once the program has ended.
 func Run(ctx context.Context, model tea.Model, o Options) (tea.Model, error) {
 	ctx, release := Notify(ctx)
 	defer release()
-	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}
+	opts := []tea.ProgramOption{tea.WithoutSignalHandler()}
 	if o.In != nil {
 		opts = append(opts, tea.WithInput(o.In))
 	}
@@ -159,15 +166,29 @@ func Run(ctx context.Context, model tea.Model, o Options) (tea.Model, error) {
 	}
 	opts = append(opts, o.Program...)
 	p := tea.NewProgram(jobs{model}, opts...)
-	jcCtx, jcStop := context.WithCancel(ctx)
-	go jobControl(jcCtx, p)
+	ended := make(chan struct{})
+	go func() {
+		select {
+		case <-ctx.Done():
+			p.Quit()
+		case <-ended:
+		}
+	}()
+	go jobControl(ended, p)
 	final, err := p.Run()
-	jcStop()
+	close(ended)
 	if j, ok := final.(jobs); ok {
 		final = j.Model
 	}
-	if s, ok := As(ctx, err); ok && err != nil {
+	if ctx.Err() == nil {
+		return final, err
+	}
+	// Stopped from outside, whatever the program was doing then.
+	if s, ok := As(ctx, err); ok {
 		return final, s
+	}
+	if err == nil {
+		err = fmt.Errorf("%w: %w", tea.ErrProgramKilled, context.Cause(ctx))
 	}
 	return final, err
 }
