@@ -397,7 +397,9 @@ func TestRecurringEpisode(t *testing.T) {
 func TestGuideMostlySkippedIsNotRecorded(t *testing.T) {
 	dir := t.TempDir()
 	runDiary(t, dir, "", at("2026-11-02T08:00:00Z"), "assess", "--answers", charlotte, "--store")
-	out, errs, code := runDiary(t, dir, strings.Repeat("s\n", 19), at("2026-11-02T20:00:00Z"), "guide", "squeeze-shoulder-blades", "--quiet")
+	// The test clock: the 19 skips are taken first, then the last phase's
+	// 5 seconds pass at once.
+	out, errs, code := runDiary(t, dir, strings.Repeat("s\n", 19), append(at("2026-11-02T20:00:00Z"), testClockEnv+"=after-input"), "guide", "squeeze-shoulder-blades", "--quiet")
 	if code != 0 || !strings.Contains(out, "Round 10 of 10, phase 2 of 2: Relax, 5 seconds.") || strings.Contains(out, "Finished.") ||
 		!strings.Contains(out, "so it is not counted as done") || strings.Contains(errs, "Recorded in your diary") || strings.Contains(out, "\a") {
 		t.Fatalf("guide: exit %d\n%s\n%s", code, out, errs)

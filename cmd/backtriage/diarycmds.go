@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/backtriage/backtriage/internal/guide"
 	"github.com/backtriage/backtriage/internal/history"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/teaprog"
 )
 
 // exitNoDiary is the diary commands' "there is nothing to show": no diary,
@@ -300,6 +302,12 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 
 func secs(n int) time.Duration { return time.Duration(n) * time.Second }
 
+// testClockEnv, set to "after-input", gives the line-by-line routine a
+// clock for tests: no waiting, time passing only once the typed commands
+// have all been taken (guide.TextOptions.AfterInput). Not for people: with
+// a terminal's input that never ends, time would never pass.
+const testClockEnv = "BACKTRIAGE_TEST_CLOCK"
+
 func newGuideCmd(o *rootOptions) *cobra.Command {
 	var quiet bool
 	cmd := &cobra.Command{
@@ -332,12 +340,13 @@ func newGuideCmd(o *rootOptions) *cobra.Command {
 			}
 			var res guide.Result
 			if accessibleMode(cmd, o) {
-				res, err = guide.RunText(cmd.Context(), step, guide.TextOptions{In: cmd.InOrStdin(), Out: cmd.OutOrStdout(), Quiet: quiet})
+				res, err = guide.RunText(cmd.Context(), step, guide.TextOptions{In: cmd.InOrStdin(), Out: cmd.OutOrStdout(), Quiet: quiet,
+					AfterInput: os.Getenv(testClockEnv) == "after-input"})
 			} else {
 				res, err = guide.Run(cmd.Context(), cmd.InOrStdin(), cmd.OutOrStdout(), step, quiet)
 			}
 			if err != nil {
-				return err
+				return teaprog.Say(cmd.Context(), err, "the routine was not recorded")
 			}
 			if res.Finished && s != nil {
 				o.recordRoutine(cmd, s, step.ID, res)

@@ -7,19 +7,20 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/backtriage/backtriage/internal/teaprog"
 	"github.com/backtriage/backtriage/internal/tui"
 )
 
 // Exit codes, documented in the README.
 const (
 	exitOK      = 0
-	exitError   = 1   // anything unexpected
-	exitUsage   = 2   // bad flags or arguments
-	exitInput   = 3   // an answers file or rule table with errors
-	exitWrite   = 4   // the output file could not be written (or exists)
-	exitFailing = 5   // `rules test`: a case failed
-	exitHangup  = 129 // stopped by SIGHUP: the terminal went away (128 + 1)
-	exitAborted = 130 // stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report)
+	exitError   = 1                   // anything unexpected
+	exitUsage   = 2                   // bad flags or arguments
+	exitInput   = 3                   // an answers file or rule table with errors
+	exitWrite   = 4                   // the output file could not be written (or exists)
+	exitFailing = 5                   // `rules test`: a case failed
+	exitHangup  = teaprog.ExitHangup  // stopped by SIGHUP: the terminal went away (128 + 1)
+	exitAborted = teaprog.ExitStopped // stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report)
 )
 
 // codedError carries an exit code with its message.
@@ -61,10 +62,13 @@ func exitCode(err error) int {
 	var (
 		ce *codedError
 		ue *usageError
+		st *teaprog.Stopped
 	)
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &st):
+		return st.ExitCode()
 	case errors.As(err, &ue):
 		return exitUsage
 	case errors.As(err, &ce):
@@ -82,6 +86,15 @@ func exitCode(err error) int {
 func printError(w io.Writer, cmdPath string, err error) {
 	if errors.Is(err, errLevel) {
 		return // --exit-level: a status, not a problem
+	}
+	var st *teaprog.Stopped
+	if errors.As(err, &st) {
+		// Stopped by a signal: one plain sentence, unless the program
+		// said it already, above what it rescued.
+		if !st.Told {
+			fmt.Fprintln(w, st.Error())
+		}
+		return
 	}
 	for _, line := range strings.Split(err.Error(), "\n") {
 		fmt.Fprintln(w, "backtriage: "+line)

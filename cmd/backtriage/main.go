@@ -6,14 +6,12 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"sync/atomic"
-	"syscall"
 
 	"charm.land/fang/v2"
+
+	"github.com/backtriage/backtriage/internal/teaprog"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -26,7 +24,11 @@ func main() {
 	root.InitDefaultCompletionCmd()
 	var run outcome
 	run.guard(root)
-	ctx, stop := signalContext()
+	// SIGINT, SIGTERM and SIGHUP are caught from here to the exit, so none
+	// can kill the process mid-way with the terminal raw; the context says
+	// which one came.
+	teaprog.Hold()
+	ctx, stop := teaprog.Notify(context.Background())
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(versionString()),
 		fang.WithoutManpage(), // ours: man.go
@@ -34,38 +36,15 @@ func main() {
 		// __complete, for shells).
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, root.Name(), err) }),
 	)
-	stop()
 	if err == nil {
 		err = run.err
 	}
 	code := exitCode(err)
-	if sig := caught.Load(); sig != nil && code != exitOK {
-		code = exitAborted
-		if *sig == syscall.SIGHUP {
-			code = exitHangup
-		}
+	if s, ok := teaprog.As(ctx, err); ok && code != exitOK {
+		// Whatever error a signal's stop surfaced as, the status says
+		// it was a signal.
+		code = s.ExitCode()
 	}
+	stop()
 	os.Exit(code)
-}
-
-// caught is the signal that stopped the program, if one did.
-var caught atomic.Pointer[syscall.Signal]
-
-// signalContext is cancelled by SIGINT, SIGTERM or SIGHUP (a closed window
-// or a dropped SSH link), and remembers which, for the exit code.
-func signalContext() (context.Context, func()) {
-	ctx, cancel := context.WithCancelCause(context.Background())
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	go func() {
-		select {
-		case s := <-sigs:
-			if ss, ok := s.(syscall.Signal); ok {
-				caught.Store(&ss)
-			}
-			cancel(fmt.Errorf("%v signal received", s))
-		case <-ctx.Done():
-		}
-	}()
-	return ctx, func() { signal.Stop(sigs); cancel(nil) }
 }

@@ -41,10 +41,12 @@ const (
 	kCtrlU    = "\x15"
 )
 
-// hangTimeout only catches a program that hangs. It is generous so that a
+// hangTimeout only catches a program that hangs, per wait. It is generous
+// (a wait is for a frame or an exit, normally milliseconds) so that a
 // slow, loaded machine (the race detector on two busy cores) never fails a
-// test that would pass; no test asserts how fast anything is.
-const hangTimeout = 60 * time.Second
+// test that would pass; no test asserts how fast anything is. It is not
+// longer, so that a hang fails in seconds, not minutes.
+const hangTimeout = 10 * time.Second
 
 // e2eDate is passed with --date so file names are known.
 const e2eDate = "2026-11-21"
@@ -113,6 +115,7 @@ func startVT(tb testing.TB, o vtermOpts, args ...string) *vterm {
 	cmd.Dir = o.dir
 	cmd.Env = append([]string{
 		"TERM=xterm-256color", "HOME=" + o.dir, "PATH=" + os.Getenv("PATH"), "LANG=C.UTF-8",
+		"GORACE=" + os.Getenv("GORACE"), // where a -race binary reports (TestMain)
 	}, o.env...)
 	// The pty is the controlling terminal, so a resize sends SIGWINCH.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}

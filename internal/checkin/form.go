@@ -8,11 +8,13 @@ import (
 	"slices"
 	"strconv"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/teaprog"
 )
 
 // RunForm is the check-in as a small terminal form (huh): the warning-sign
@@ -20,7 +22,8 @@ import (
 // urgent it says what to do today and asks whether to finish the check-in
 // for the record; then the pain, the comparison, the plan's checklist and a
 // note. Nothing is decided here: Evaluate does that for every front end.
-// Esc or ctrl+c stops without recording (ErrStopped).
+// Esc or ctrl+c stops without recording (ErrStopped); a signal stops it
+// with a *teaprog.Stopped error.
 func RunForm(ctx context.Context, in io.Reader, out io.Writer, o Options) (*Input, error) {
 	f := &form{ctx: ctx, in: in, out: out}
 	pre := Prefill(o)
@@ -48,13 +51,45 @@ type form struct {
 	out io.Writer
 }
 
+// run runs one form as every program of backtriage runs (internal/teaprog),
+// not by huh's own Run: that keeps Bubble Tea's signal handler, which can
+// deadlock on a signal, and reports a signal's stop as "timeout". Esc or
+// ctrl+c is ErrStopped; a signal is a *teaprog.Stopped.
 func (f *form) run(groups ...*huh.Group) error {
-	hf := huh.NewForm(groups...).WithInput(f.in).WithOutput(f.out).WithTheme(huh.ThemeFunc(huh.ThemeCharm))
-	err := hf.RunWithContext(f.ctx)
-	if errors.Is(err, huh.ErrUserAborted) {
+	hf := huh.NewForm(groups...).WithTheme(huh.ThemeFunc(huh.ThemeCharm))
+	// What huh's Run sets before running a form.
+	hf.SubmitCmd, hf.CancelCmd = tea.Quit, tea.Interrupt
+	_, err := teaprog.Run(f.ctx, formModel{hf}, teaprog.Options{In: f.in, Out: f.out})
+	if _, stopped := teaprog.As(f.ctx, err); stopped {
+		return teaprog.Say(f.ctx, err, "the check-in was not saved")
+	}
+	if hf.State == huh.StateAborted || errors.Is(err, tea.ErrInterrupted) {
 		return ErrStopped
 	}
-	return err
+	if err != nil {
+		return fmt.Errorf("check-in form: %w", err)
+	}
+	return nil
+}
+
+// formModel is a huh form as a Bubble Tea v2 model (a form's View is a
+// string), reporting focus as huh's own Run does.
+type formModel struct{ f *huh.Form }
+
+func (m formModel) Init() tea.Cmd { return m.f.Init() }
+
+func (m formModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.f.Update(msg)
+	if f, ok := next.(*huh.Form); ok {
+		m.f = f
+	}
+	return m, cmd
+}
+
+func (m formModel) View() tea.View {
+	v := tea.NewView(m.f.View())
+	v.ReportFocus = true
+	return v
 }
 
 // warnings asks the warning-sign questions, one a screen, into a.

@@ -118,7 +118,7 @@ func open(path string, o Options, readOnly bool) (*Store, error) {
 	}
 	busy := o.BusyTimeout
 	if busy <= 0 {
-		busy = DefaultBusyTimeout
+		busy = defaultBusy()
 	}
 	ctx := context.Background()
 	if readOnly {

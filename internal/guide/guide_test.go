@@ -3,6 +3,7 @@ package guide
 import (
 	"bytes"
 	"context"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -217,5 +218,27 @@ func TestMostlySkippedIsNotDone(t *testing.T) {
 	}
 	if v := m.View().Content; !strings.Contains(v, "not counted as done") || strings.Contains(v, "Finished.") {
 		t.Errorf("final view: %s", v)
+	}
+}
+
+// AfterInput: every typed command is taken before any time passes, then
+// the rest runs at once. Run many times, the result is the same: the
+// commands never race the clock.
+func TestAfterInputClockTakesCommandsFirst(t *testing.T) {
+	step := builtinStep(t, "tennis-ball") // 30 s, 5 min, 30 s, 5 min
+	for range 50 {
+		var out bytes.Buffer
+		res, err := RunText(context.Background(), step, TextOptions{Out: &out, In: strings.NewReader("s\ns\ns\n"), AfterInput: true, Quiet: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Skipped != 3 || res.Elapsed != 5*time.Minute || res.Finished {
+			t.Fatalf("three phases skipped, the last run: %+v\n%s", res, out.String())
+		}
+	}
+	// No input at all: the whole routine runs at once.
+	res, err := RunText(context.Background(), step, TextOptions{Out: io.Discard, AfterInput: true, Quiet: true})
+	if err != nil || !res.Finished || res.Elapsed != 660*time.Second {
+		t.Errorf("no input: %+v %v", res, err)
 	}
 }

@@ -20,6 +20,11 @@ type TextOptions struct {
 	// it (time.After). Tests pass an After that returns at once.
 	Tick  time.Duration
 	After func(time.Duration) <-chan time.Time
+	// AfterInput is a clock for tests of the whole program: time does not
+	// wait, but passes only once every typed command has been taken (the
+	// input has ended), so commands and time come in a fixed order however
+	// loaded the machine is. It replaces After.
+	AfterInput bool
 }
 
 // RunText runs the routine in plain text for screen readers: each phase is
@@ -32,7 +37,13 @@ func RunText(ctx context.Context, step *rules.Step, o TextOptions) (Result, erro
 	if o.After == nil {
 		o.After = time.After
 	}
-	r := &textRun{ctx: ctx, o: o, cmds: commands(ctx, o.In)}
+	cmds, ended := commands(ctx, o.In)
+	if o.AfterInput {
+		// A closed channel is always ready: once the input has ended
+		// every tick comes at once.
+		o.After = func(time.Duration) <-chan time.Time { return ended }
+	}
+	r := &textRun{ctx: ctx, o: o, cmds: cmds}
 	segs := Segments(step.Routine)
 	r.say("Guided: %s. %d phases, %s in all.", step.Title, len(segs), Words(time.Duration(step.Routine.TotalSeconds())*time.Second))
 	if step.Caution != "" {
@@ -53,23 +64,27 @@ func RunText(ctx context.Context, step *rules.Step, o TextOptions) (Result, erro
 }
 
 // commands are the lines typed on in, lower-cased and trimmed; none when
-// in is nil.
-func commands(ctx context.Context, in io.Reader) <-chan string {
-	cmds := make(chan string)
+// in is nil. ended is closed once the last of them has been taken and the
+// input has ended (at once when in is nil).
+func commands(ctx context.Context, in io.Reader) (cmds <-chan string, ended chan time.Time) {
+	c := make(chan string)
+	ended = make(chan time.Time)
 	if in == nil {
-		return cmds
+		close(ended)
+		return c, ended
 	}
 	go func() {
+		defer close(ended)
 		sc := bufio.NewScanner(in)
 		for sc.Scan() {
 			select {
-			case cmds <- strings.ToLower(strings.TrimSpace(sc.Text())):
+			case c <- strings.ToLower(strings.TrimSpace(sc.Text())):
 			case <-ctx.Done():
 				return
 			}
 		}
 	}()
-	return cmds
+	return c, ended
 }
 
 // textRun is one run of RunText.

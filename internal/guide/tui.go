@@ -13,6 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/teaprog"
 )
 
 // Model is the guided routine as a Bubble Tea model. The timer's ticks come
@@ -195,10 +196,10 @@ func wrapTo(s string, width int) string {
 }
 
 // Run runs the routine on the terminal until it finishes or the person
-// quits.
+// quits. Signals and ctrl+z are handled as in every program of backtriage
+// (internal/teaprog): a signal's stop is a *teaprog.Stopped error.
 func Run(ctx context.Context, in io.Reader, out io.Writer, step *rules.Step, quiet bool) (Result, error) {
-	p := tea.NewProgram(NewModel(step, time.Second, quiet), tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out))
-	final, err := p.Run()
+	final, err := teaprog.Run(ctx, NewModel(step, time.Second, quiet), teaprog.Options{In: in, Out: out})
 	if err != nil {
 		return Result{}, err
 	}

@@ -151,10 +151,9 @@ func FuzzLoadRules(f *testing.F) {
 	})
 }
 
-// TestLoadCrashers are inputs the fuzzer found that crash the loader. Each
-// must be rejected with an error at file:line:col. Until internal/rules is
-// fixed, a crash skips the case with the bug described, so `go test ./...`
-// stays usable; the skip message is the bug report.
+// TestLoadCrashers are inputs the fuzzer found that once crashed the
+// loader. Each must be rejected with an error at file:line:col; a crash
+// coming back fails, with the bug it was.
 func TestLoadCrashers(t *testing.T) {
 	qn := questionnaire.Default()
 	for _, tt := range []struct{ name, in, bug string }{
@@ -181,7 +180,7 @@ func TestLoadCrashers(t *testing.T) {
 				_, err = rules.Load(fstest.MapFS{"fuzz.yaml": {Data: []byte(tt.in)}}, "rules", qn)
 			}()
 			if crash != nil {
-				t.Skipf("KNOWN BUG (internal/rules): Load panics on %q: %v; %s", tt.in, crash, tt.bug)
+				t.Fatalf("Load panics on %q: %v (the bug was: %s)", tt.in, crash, tt.bug)
 			}
 			if err == nil {
 				t.Fatalf("accepted %q", tt.in)

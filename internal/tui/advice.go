@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/term"
 
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
@@ -25,7 +26,24 @@ func (m *Model) leaveAdvice(w io.Writer) {
 	}
 	// Like every write to the terminal (see fmt.Fprint in .golangci.yml),
 	// a failed write has nowhere left to be reported.
-	_, _ = io.WriteString(w, adviceBox(as, m.o.Emergency.Annotate, m.o.Emergency.Line(), min(max(m.width-1, 24), 80)))
+	_, _ = io.WriteString(w, adviceBox(as, m.o.Emergency.Annotate, m.o.Emergency.Line(), min(max(exitWidth(w, m.width)-1, 24), 80)))
+}
+
+// exitWidth is the terminal's width when the program ends, asked of the
+// terminal itself: the layout's width is the last size the program took in,
+// and a resize it had not yet read (a window made wider just before
+// quitting) would leave the box as narrow as the old window. layout is
+// used when w is not a terminal, 80 when no size was ever known.
+func exitWidth(w io.Writer, layout int) int {
+	if f, ok := w.(interface{ Fd() uintptr }); ok {
+		if width, _, err := term.GetSize(f.Fd()); err == nil && width > 0 {
+			return width
+		}
+	}
+	if layout > 0 {
+		return layout
+	}
+	return 80
 }
 
 // adviceBox is the box: the level, what to do now, the number to call and

@@ -72,7 +72,6 @@ type Model struct {
 	engErr      error
 	wantResults bool // results were asked for before the rule table loaded
 	wantCheck   bool // the emergency check was due before the table loaded
-	jobControl  bool // Run handles SIGTSTP, so ctrl+z may suspend
 
 	// The screens, made once and kept: going back to one finds it as it
 	// was left.
@@ -206,12 +205,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.waitEngine, tea.RequestWindowSize, m.lookForDiary())
 	case engineMsg:
 		return m, m.engineArrived(msg)
-	case suspendMsg:
-		return m, suspend()
-	case resumedMsg:
-		// The shell drew on the screen meanwhile: paint all of it again,
-		// at the size it may have changed to.
-		return m, tea.Batch(tea.ClearScreen, tea.RequestWindowSize)
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
 		return m, nil
@@ -277,9 +270,6 @@ func (m *Model) takePending() tea.Cmd {
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := keyName(msg)
-	if k == "ctrl+z" && m.jobControl {
-		return suspend()
-	}
 	if m.dlg != nil {
 		return m.dlg.update(msg)
 	}

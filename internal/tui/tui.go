@@ -16,15 +16,14 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime/debug"
-	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backtriage/backtriage/internal/session"
+	"github.com/backtriage/backtriage/internal/teaprog"
 )
 
 // Options configure a run: the session, and how the terminal looks.
@@ -45,7 +44,10 @@ var wrapModel = func(m tea.Model) tea.Model { return m }
 var ErrAborted = errors.New("stopped")
 
 // Run runs the flow on a terminal until the person quits. The terminal is
-// always restored, also on ctrl+c, a signal or a panic.
+// always restored, also on ctrl+c, a signal or a panic. Signals and ctrl+z
+// are handled as in every program of backtriage (internal/teaprog); a
+// signal's stop is a *teaprog.Stopped (errors.Is(err, ErrAborted) too),
+// after the answers given so far were saved and said where.
 func Run(ctx context.Context, o Options) error {
 	if _, set := os.LookupEnv("GOGC"); !set {
 		// The live heap is a megabyte or two and frames make short-lived
@@ -54,43 +56,22 @@ func Run(ctx context.Context, o Options) error {
 		debug.SetGCPercent(gcPercent)
 	}
 	m := New(o)
-	// Signals end the program through the context. Bubble Tea's own handler
-	// (v2.0.9) blocks forever sending its interrupt when the context was
-	// cancelled by the same signal first, and the program never exits.
-	// SIGHUP (the window closed, the SSH link dropped) is handled like
-	// SIGTERM: the terminal is restored and the answers rescued.
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	defer stop()
-	opts := []tea.ProgramOption{
-		tea.WithContext(ctx),
-		tea.WithoutSignalHandler(),
-		tea.WithFPS(120),
-		tea.WithEnvironment(m.env),
-	}
-	if o.In != nil {
-		opts = append(opts, tea.WithInput(o.In))
-	}
-	if o.Out != nil {
-		opts = append(opts, tea.WithOutput(o.Out))
-	}
 	// The colour profile from the environment alone: no terminfo lookup and
 	// no `tmux info`, so nothing stands between start and the first frame.
 	profile := colorprofile.Env(m.env)
 	if noColor(m.env) {
 		profile = min(profile, colorprofile.Ascii)
 	}
-	opts = append(opts, tea.WithColorProfile(profile))
 	out := o.Out
 	if out == nil {
 		out = os.Stdout
 	}
 	painted := prepaint(m, out, profile)
-	p := tea.NewProgram(wrapModel(m), opts...)
-	jcCtx, jcStop := context.WithCancel(ctx)
-	go jobControl(jcCtx, p)
-	m.jobControl = true
-	_, err := p.Run()
-	jcStop()
+	_, err := teaprog.Run(ctx, wrapModel(m), teaprog.Options{In: o.In, Out: o.Out, Program: []tea.ProgramOption{
+		tea.WithFPS(120),
+		tea.WithEnvironment(m.env),
+		tea.WithColorProfile(profile),
+	}})
 	if err != nil && painted {
 		// Bubble Tea restores what it changed; this undoes the early paint
 		// if it stopped before taking over the screen. Best effort: the
@@ -108,22 +89,32 @@ func Run(ctx context.Context, o Options) error {
 	if m.err != nil {
 		return m.err
 	}
-	if err != nil {
-		if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, tea.ErrInterrupted) {
-			// Stopped from outside, or a panic Bubble Tea caught: the
-			// terminal is back; keep what the person typed and say so.
-			if errors.Is(err, tea.ErrProgramPanic) {
-				fmt.Fprintln(report, "backtriage hit an internal error and stopped. The terminal has been restored.")
-			} else {
-				fmt.Fprintln(report, "backtriage was stopped.")
-			}
-			m.sess.Rescue(report)
-			if ctx.Err() != nil {
-				return fmt.Errorf("%w: %w", ErrAborted, context.Cause(ctx))
-			}
-			return ErrAborted
-		}
+	if err == nil {
+		return nil
+	}
+	stopped, bySignal := teaprog.As(ctx, err)
+	if !bySignal && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, tea.ErrInterrupted) {
 		return err
 	}
-	return nil
+	// Stopped from outside, or a panic Bubble Tea caught: the terminal is
+	// back; keep what the person typed and say so.
+	if errors.Is(err, tea.ErrProgramPanic) {
+		fmt.Fprintln(report, "backtriage hit an internal error and stopped. The terminal has been restored.")
+	} else {
+		fmt.Fprintln(report, (&teaprog.Stopped{}).Error())
+	}
+	m.sess.Rescue(report)
+	if bySignal {
+		s := *stopped
+		s.Told = true
+		return &aborted{&s}
+	}
+	return ErrAborted
 }
+
+// aborted is a signal's stop, told already: errors.Is(err, ErrAborted)
+// and errors.As(err, **teaprog.Stopped) both hold.
+type aborted struct{ *teaprog.Stopped }
+
+func (a *aborted) Is(target error) bool { return target == ErrAborted }
+func (a *aborted) Unwrap() error        { return a.Stopped }
