@@ -56,8 +56,9 @@ func (o *rootOptions) needDiary(cmd *cobra.Command) (*diary.Store, error) {
 // diaryExit is the exit status of a command whose work is the diary itself
 // (history, diary export, diary start, forget) when the diary fails it: 3
 // when the file cannot be read or is not a diary (damaged, another
-// program's, not a regular file, newer, unreadable), 4 when it cannot be
-// written (read-only, full, locked), as for an output file. The README
+// program's, not a regular file, a symbolic link, newer, unreadable), 4
+// when it cannot be written (read-only, full, locked), as for an output
+// file. The README
 // lists them.
 func diaryExit(err error) int {
 	var de *diary.Error
@@ -65,7 +66,7 @@ func diaryExit(err error) int {
 		return exitError
 	}
 	switch de.Kind {
-	case diary.Corrupt, diary.Foreign, diary.NotRegular, diary.TooNew, diary.Unreadable:
+	case diary.Corrupt, diary.Foreign, diary.NotRegular, diary.TooNew, diary.Unreadable, diary.Link:
 		return exitInput
 	case diary.ReadOnly, diary.Full, diary.Locked:
 		return exitWrite
@@ -169,6 +170,8 @@ func forgetFailed(err error, removed []string) error {
 	}
 	var why string
 	switch de.Kind {
+	case diary.Link:
+		return withCode(exitInput, err) // the same words as every command's
 	case diary.NotRegular:
 		why = fmt.Sprintf("%s is not a regular file but %v, and forget deletes only the diary's own files", de.Path, de.Err)
 	case diary.Foreign:

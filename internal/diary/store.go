@@ -100,9 +100,14 @@ func create(path string, o Options, c *Consent) (*Store, error) {
 	}
 }
 
-func createOnce(path string, o Options, c *Consent) (*Store, error) {
+func createOnce(path string, o Options, c *Consent) (s *Store, err error) {
 	dir := filepath.Dir(path)
-	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+	if _, serr := os.Stat(dir); errors.Is(serr, fs.ErrNotExist) {
+		defer func() {
+			if IsKind(err, Full) || IsKind(err, ReadOnly) {
+				os.Remove(dir) // made here for a diary that could not be written; only when empty
+			}
+		}()
 		if err := os.MkdirAll(dir, DirMode); err != nil {
 			return nil, wrap("creating its folder", path, err)
 		}
@@ -115,7 +120,7 @@ func createOnce(path string, o Options, c *Consent) (*Store, error) {
 	if err != nil {
 		return nil, wrap("creating it", path, err)
 	}
-	s, err := open(path, o, &openArgs{create: true, consent: c})
+	s, err = open(path, o, &openArgs{create: true, consent: c})
 	if err != nil && made && (IsKind(err, Full) || IsKind(err, ReadOnly)) {
 		// The file made here holds nothing yet: a full disk or a read-only
 		// file system leaves no diary without consent, and no stray files.
@@ -349,10 +354,14 @@ func openRO(ctx context.Context, path string, busy time.Duration) (*sql.DB, erro
 		}
 		return db, nil
 	}
+	before := presentFiles(path)
 	db, err := open("mode=ro")
-	if err == nil || !cannotReadWAL(err) {
+	if err == nil || !cannotReadWAL(err, path) {
 		return db, err
 	}
+	// A full disk or a read-only mount may leave the shared-memory file
+	// SQLite began; it is not left behind by a command that only reads.
+	removeOwnLeftovers(path, before)
 	if st, serr := os.Lstat(path + "-wal"); serr == nil && st.Size() > 0 {
 		return nil, &Error{Kind: ReadOnly, Err: fmt.Errorf("its write-ahead log %s-wal holds changes, and SQLite can read them only by creating %s-shm beside it", path, path)}
 	}
@@ -361,13 +370,20 @@ func openRO(ctx context.Context, path string, busy time.Duration) (*sql.DB, erro
 
 // cannotReadWAL is SQLite failing to open a WAL database read-only because
 // it cannot create the files beside it.
-func cannotReadWAL(err error) bool {
+func cannotReadWAL(err error, path string) bool {
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
 		return false
 	}
-	c := se.Code() & 0xff
-	return c == sqlite3.SQLITE_READONLY || c == sqlite3.SQLITE_CANTOPEN
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN:
+		return true
+	case sqlite3.SQLITE_IOERR, sqlite3.SQLITE_FULL:
+		// The shared-memory file could not be made or grown: a full disk.
+		ro, full := fsState(filepath.Dir(path))
+		return ro || full
+	}
+	return false
 }
 
 // uriPath escapes path for a file: URI (? and # are refused before).
