@@ -2,6 +2,7 @@ package diary
 
 import (
 	"bytes"
+	"errors"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -363,5 +364,39 @@ func TestSymlinkRefusedEverywhere(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// An index that misses a row (integrity_check finds it, quick_check does
+// not) is a damaged diary: every way in refuses it with the same Corrupt
+// error as a damaged file, and nothing is written to it.
+func TestDamagedIndexIsRefused(t *testing.T) {
+	s := newDiary(t, Options{})
+	for i := range 2 {
+		if _, err := s.AddCheckin(sampleCheckin(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := s.Path()
+	s.Close()
+	diarytest.DamageIndex(t, path)
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ways := map[string]func() error{
+		"OpenAgreed":   func() error { _, err := OpenAgreed(path, Options{}); return err },
+		"OpenReadOnly": func() error { _, err := OpenReadOnly(path, Options{}); return err },
+		"CreateAgreed": func() error { _, err := CreateAgreed(path, "test", t0, Options{}); return err },
+	}
+	for name, way := range ways {
+		err := way()
+		var de *Error
+		if !errors.As(err, &de) || de.Kind != Corrupt || !strings.Contains(err.Error(), "is damaged") || !strings.Contains(de.Err.Error(), "index checkins_episode") {
+			t.Errorf("%s on a diary with a damaged index: %v (%v), want the damaged-diary error", name, err, de.Err)
+		}
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the damaged diary was written to")
 	}
 }

@@ -391,8 +391,13 @@ func uriPath(path string) string { return strings.ReplaceAll(path, "%", "%25") }
 
 // inspect reads, never writes, what is in the file: a database with tables
 // but no schema_version table belongs to another program (Foreign); one
-// that fails its quick check is damaged (Corrupt). An empty database is a
-// new diary.
+// that fails its integrity check is damaged (Corrupt). An empty database
+// is a new diary. The check is integrity_check, not quick_check: only it
+// compares every index with its table, and an index that misses a row
+// would let a write into a damaged file. It reads the whole file: about
+// 3 ms for ten years of daily check-ins (3 MB), measured by
+// BenchmarkOpenTenYears, so it runs on every open, before anything is
+// read or written.
 func inspect(ctx context.Context, db *sql.DB) error {
 	var tables, ours int
 	err := db.QueryRowContext(ctx, `SELECT count(*), count(CASE WHEN name = 'schema_version' THEN 1 END)
@@ -403,9 +408,10 @@ func inspect(ctx context.Context, db *sql.DB) error {
 	if tables > 0 && ours == 0 {
 		return &Error{Kind: Foreign, Err: fmt.Errorf("%d tables, none of them schema_version", tables)}
 	}
-	// A damaged file is reported, never repaired or replaced here.
+	// A damaged file is reported, never repaired or replaced here. The
+	// first fault found is enough to say so.
 	var check string
-	if err := db.QueryRowContext(ctx, `PRAGMA quick_check`).Scan(&check); err != nil {
+	if err := db.QueryRowContext(ctx, `PRAGMA integrity_check(1)`).Scan(&check); err != nil {
 		return err
 	}
 	if check != "ok" {
