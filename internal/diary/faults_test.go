@@ -2,8 +2,8 @@ package diary
 
 import (
 	"bytes"
-	"errors"
 	"encoding/csv"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
