@@ -44,7 +44,11 @@ func smallDisk(t *testing.T, size string) string {
 	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput(); err != nil {
 		t.Skipf("cannot mount a tmpfs here (%v: %s)", err, out)
 	}
-	t.Cleanup(func() { exec.Command("umount", dir).Run() })
+	t.Cleanup(func() {
+		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
+			t.Errorf("umount %s: %v %s", dir, err, out)
+		}
+	})
 	return dir
 }
 
@@ -75,13 +79,16 @@ func fill(t *testing.T, dir string) {
 func entries(t *testing.T, dir string) []string {
 	t.Helper()
 	var out []string
-	filepath.Walk(dir, func(p string, _ os.FileInfo, _ error) error {
+	err := filepath.Walk(dir, func(p string, _ os.FileInfo, err error) error {
 		if p != dir {
 			rel, _ := filepath.Rel(dir, p)
 			out = append(out, rel)
 		}
-		return nil
+		return err
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	return out
 }
 

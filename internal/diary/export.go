@@ -222,7 +222,9 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-func (e *errWriter) str(s string) { io.WriteString(e, s) }
+// str and json write, keeping the first error in e.err (checked by the
+// callers once a record is written).
+func (e *errWriter) str(s string) { _, _ = io.WriteString(e, s) }
 
 func (e *errWriter) json(v any, prefix string) {
 	if e.err != nil {
@@ -233,7 +235,7 @@ func (e *errWriter) json(v any, prefix string) {
 		e.err = err
 		return
 	}
-	e.Write(b)
+	_, _ = e.Write(b)
 }
 
 // event is one row of the CSV and one line of the Markdown timeline.
@@ -463,7 +465,7 @@ func mdEpisode(b io.Writer, e *Episode) {
 	}
 	fmt.Fprintf(b, "- Rule table: %s\n", mdEscape(e.TableVersion))
 	if lines := answerLines(e.Answers); len(lines) > 0 {
-		io.WriteString(b, "\n### Answers\n\n")
+		fmt.Fprint(b, "\n### Answers\n\n")
 		for _, a := range lines {
 			fmt.Fprintf(b, "- %s (%s): %s\n", mdEscape(a.prompt), mdEscape(a.id), mdEscape(a.text))
 		}

@@ -132,12 +132,12 @@ func migrate(ctx context.Context, db *sql.DB, m migration) error {
 	if err != nil {
 		return err
 	}
-	defer conn.Close()
+	defer func() { _ = conn.Close() }() // back to the pool; a failed return is reported by the next use
 	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
 		return err
 	}
 	if err := migrateLocked(ctx, conn, m); err != nil {
-		conn.ExecContext(ctx, `ROLLBACK`)
+		_, _ = conn.ExecContext(ctx, `ROLLBACK`) // the error that made it roll back is the one to report
 		return err
 	}
 	_, err = conn.ExecContext(ctx, `COMMIT`)

@@ -494,13 +494,13 @@ func (s *Store) snapshot(fn func(q) error) error {
 	if err != nil {
 		return wrap("reading it", s.path, err)
 	}
-	defer conn.Close()
+	defer func() { _ = conn.Close() }() // back to the pool
 	// A deferred BEGIN takes no write lock (the DSN's immediate mode is
 	// for the driver's own transactions, the writes).
 	if _, err := conn.ExecContext(ctx, `BEGIN`); err != nil {
 		return wrap("reading it", s.path, err)
 	}
-	defer conn.ExecContext(ctx, `ROLLBACK`)
+	defer func() { _, _ = conn.ExecContext(ctx, `ROLLBACK`) }() // it only read
 	return fn(conn)
 }
 

@@ -224,7 +224,7 @@ func open(path string, o Options, a *openArgs) (*Store, error) {
 		}
 		err = wrap(op, path, err)
 		if IsKind(err, Full) || IsKind(err, ReadOnly) {
-			removeOwnLeftovers(path, before)
+			removeOwnLeftovers(before)
 		}
 		return nil, err
 	}
@@ -299,7 +299,7 @@ func presentFiles(path string) map[string]bool {
 // read-only file system left beside the diary: a shared-memory file SQLite
 // began (3 bytes) and an empty log, when they were not there before. Files
 // with anything in them are never touched.
-func removeOwnLeftovers(path string, before map[string]bool) {
+func removeOwnLeftovers(before map[string]bool) {
 	for f, was := range before {
 		st, err := os.Lstat(f)
 		if was || err != nil || !st.Mode().IsRegular() {
@@ -361,7 +361,7 @@ func openRO(ctx context.Context, path string, busy time.Duration) (*sql.DB, erro
 	}
 	// A full disk or a read-only mount may leave the shared-memory file
 	// SQLite began; it is not left behind by a command that only reads.
-	removeOwnLeftovers(path, before)
+	removeOwnLeftovers(before)
 	if st, serr := os.Lstat(path + "-wal"); serr == nil && st.Size() > 0 {
 		return nil, &Error{Kind: ReadOnly, Err: fmt.Errorf("its write-ahead log %s-wal holds changes, and SQLite can read them only by creating %s-shm beside it", path, path)}
 	}

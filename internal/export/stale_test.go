@@ -4,6 +4,7 @@ package export_test
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -22,11 +23,16 @@ const killedWriterEnv = "BACKTRIAGE_TEST_KILLED_WRITER"
 
 func TestMain(m *testing.M) {
 	if path := os.Getenv(killedWriterEnv); path != "" {
-		export.Write(path, false, func(w io.Writer) error {
-			io.WriteString(w, "half of a health record")
-			os.Stdout.WriteString("filling\n")
+		err := export.Write(path, false, func(w io.Writer) error {
+			if _, err := io.WriteString(w, "half of a health record"); err != nil {
+				return err
+			}
+			if _, err := os.Stdout.WriteString("filling\n"); err != nil {
+				return err
+			}
 			select {} // until killed
 		})
+		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 	os.Exit(m.Run())
