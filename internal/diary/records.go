@@ -399,7 +399,8 @@ func (s *Store) Routines() ([]*Routine, error) {
 
 // Recent reads the part of the diary that the current episode is about,
 // as a Record that followup.Current reads as it reads the whole diary: the
-// latest episode with its check-ins and routines, and of the episode before
+// latest episode with its check-ins and routines (with no episode yet, the
+// check-ins and routines outside any), and of the episode before
 // it only what the follow-up rules ask (when it was last recorded, its last
 // pain score). With allEpisodes every episode is read (history lists
 // them), else the latest two. Through the indexes of schema version 2 it
@@ -450,7 +451,12 @@ func (s *Store) recentRecords(db q, r *Record) error {
 	n := len(r.Episodes)
 	if n == 0 {
 		cs, err := collect(rows(s, db, "the check-ins", `SELECT `+checkinCols+` FROM checkins WHERE episode_id IS NULL ORDER BY at, id`, scanCheckin))
+		if err != nil {
+			return err
+		}
 		r.Checkins = append(r.Checkins, cs...)
+		rt, err := collect(rows(s, db, "the routines", `SELECT `+routineCols+` FROM routines WHERE episode_id IS NULL ORDER BY at, id`, scanRoutine))
+		r.Routines = append(r.Routines, rt...)
 		return err
 	}
 	if n > 1 {

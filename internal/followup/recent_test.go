@@ -20,6 +20,7 @@ func TestRecentGivesTheStateOfTheWholeDiary(t *testing.T) {
 		"check-ins without an episode": func(s *diary.Store) {
 			addCheckin(t, s, 0, at(2, 8), p(6))
 			addCheckin(t, s, 0, at(3, 8), p(5))
+			addRoutine(t, s, 0, at(3, 9))
 		},
 		"one episode": func(s *diary.Store) {
 			ep := addEpisode(t, s, at(2, 7))
@@ -63,6 +64,9 @@ func TestRecentGivesTheStateOfTheWholeDiary(t *testing.T) {
 				}
 				if got, want := Current(part), Current(whole); !reflect.DeepEqual(got, want) {
 					t.Errorf("Recent(%v): state\n%+v\nwant\n%+v", all, got, want)
+				}
+				if len(whole.Episodes) == 0 && (!reflect.DeepEqual(part.Checkins, whole.Checkins) || !reflect.DeepEqual(part.Routines, whole.Routines)) {
+					t.Errorf("Recent(%v) without an episode: %d check-ins, %d routines; want all %d and %d", all, len(part.Checkins), len(part.Routines), len(whole.Checkins), len(whole.Routines))
 				}
 				if all && !reflect.DeepEqual(part.Episodes, whole.Episodes) {
 					t.Errorf("Recent(true) lists %d episodes, want all %d", len(part.Episodes), len(whole.Episodes))
