@@ -43,7 +43,8 @@ type Options struct {
 type Store struct {
 	db       *sql.DB
 	path     string
-	readOnly bool // opened by OpenReadOnly: writes fail with a ReadOnly error
+	readOnly bool          // opened by OpenReadOnly: writes fail with a ReadOnly error
+	busy     time.Duration // how long a write waits for another program
 }
 
 // Path is the diary's file.
@@ -251,7 +252,7 @@ func open(path string, o Options, a *openArgs) (*Store, error) {
 			return fail(err)
 		}
 	}
-	return &Store{db: db, path: path}, nil
+	return &Store{db: db, path: path, busy: busy}, nil
 }
 
 // retryBusy runs fn until it does not fail with a Locked error or the
@@ -531,16 +532,19 @@ func (s *Store) write(op string, fn func(*sql.Tx) error) error {
 	if s.readOnly {
 		return &Error{Kind: ReadOnly, Op: op, Path: s.path, Err: errors.New("it was opened for reading only")}
 	}
-	ctx := context.Background()
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return wrap(op, s.path, err)
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return wrap(op, s.path, err)
-	}
-	return wrap(op, s.path, tx.Commit())
+	// Retried as a whole while another program holds the file (see
+	// retryBusy): each try is its own transaction, rolled back on failure.
+	return wrap(op, s.path, retryBusy(time.Now().Add(s.busy), func() error {
+		tx, err := s.db.BeginTx(context.Background(), nil)
+		if err != nil {
+			return err
+		}
+		if err := fn(tx); err != nil {
+			_ = tx.Rollback() // fn's error is the one to report
+			return err
+		}
+		return tx.Commit()
+	}))
 }
 
 // Version is the schema version of the open file.
