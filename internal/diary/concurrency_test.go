@@ -2,6 +2,7 @@ package diary
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -182,5 +183,62 @@ func lockFor(t *testing.T, path string, d time.Duration) (wait func()) {
 			close(done)
 		}
 		<-done
+	}
+}
+
+// Every way of opening sets the busy timeout on its connection before any
+// statement (the DSN's first pragma), the read-only one too.
+func TestEveryOpenHasTheBusyTimeout(t *testing.T) {
+	s := newDiary(t, Options{BusyTimeout: 1234 * time.Millisecond})
+	path := s.Path()
+	opens := map[string]func() (*Store, error){
+		"Create":       func() (*Store, error) { return Create(path, Options{BusyTimeout: 1234 * time.Millisecond}) },
+		"Open":         func() (*Store, error) { return Open(path, Options{BusyTimeout: 1234 * time.Millisecond}) },
+		"OpenReadOnly": func() (*Store, error) { return OpenReadOnly(path, Options{BusyTimeout: 1234 * time.Millisecond}) },
+	}
+	for name, open := range opens {
+		st, err := open()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var ms int
+		if err := st.db.QueryRow(`PRAGMA busy_timeout`).Scan(&ms); err != nil || ms != 1234 {
+			t.Errorf("%s: busy_timeout %d (%v), want 1234", name, ms, err)
+		}
+		st.Close()
+	}
+	var ms int
+	if err := s.db.QueryRow(`PRAGMA busy_timeout`).Scan(&ms); err != nil || ms != 1234 {
+		t.Errorf("the first store: busy_timeout %d (%v), want 1234", ms, err)
+	}
+}
+
+// A file with no diary in it yet (another backtriage is creating it, or
+// was stopped first) is no diary to every way in but the consenting one,
+// and is left as it is: no schema is written into it without consent.
+func TestOpenLeavesEmptyFile(t *testing.T) {
+	path := PathIn(t.TempDir())
+	if err := os.WriteFile(path, nil, FileMode); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(path, Options{}); !errors.Is(err, ErrNoDiary) {
+		t.Errorf("Open of an empty file: %v, want ErrNoDiary", err)
+	}
+	if s, err := OpenAgreed(path, Options{}); s != nil || err != nil {
+		t.Errorf("OpenAgreed of an empty file: %v, %v; want nothing", s, err)
+	}
+	if _, err := OpenReadOnly(path, Options{}); !errors.Is(err, ErrNoDiary) {
+		t.Errorf("OpenReadOnly of an empty file: %v, want ErrNoDiary", err)
+	}
+	if st, err := os.Stat(path); err != nil || st.Size() != 0 {
+		t.Fatalf("the empty file was written to: %v", err)
+	}
+	s, err := CreateAgreed(path, "test", t0, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, ok, err := s.ConsentGiven(); !ok || err != nil {
+		t.Errorf("CreateAgreed on the empty file: consent %v, %v", ok, err)
 	}
 }

@@ -241,6 +241,15 @@ func open(path string, o Options, a *openArgs) (*Store, error) {
 	// recovered), and the timeout promised is the whole open's.
 	steps := []func() error{
 		func() error { return inspect(ctx, db) },
+		func() error {
+			// A file with no diary in it yet is left as it is (not even
+			// switched to WAL) on every path but the consenting one.
+			have, err := version(ctx, db)
+			if err == nil && have == 0 && !a.create {
+				return ErrNoDiary
+			}
+			return err
+		},
 		func() error { return narrow(path) },
 		func() error { return wal(ctx, db) },
 		func() error {
