@@ -59,7 +59,7 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 			}
 			st := followup.State{}
 			if s != nil {
-				if rec, err := s.Load(); err != nil {
+				if rec, err := s.Recent(false); err != nil {
 					o.diary.warn(cmd, err)
 					damaged = true
 				} else {

@@ -125,6 +125,32 @@ func (d *diaryFlags) open(cmd *cobra.Command) (*diary.Store, error) {
 	return s, err
 }
 
+// openRead opens the diary the person agreed to for reading only, when
+// storing is on: it works where the diary cannot be written. nil without
+// an error when there is nothing to read.
+func (d *diaryFlags) openRead(cmd *cobra.Command) (*diary.Store, error) {
+	if off, _ := d.off(); off {
+		return nil, nil
+	}
+	path, err := d.path()
+	if err != nil {
+		return nil, err
+	}
+	s, err := diary.OpenReadOnly(path, diary.Options{})
+	if errors.Is(err, diary.ErrNoDiary) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, ok, err := s.ConsentGiven(); err != nil || !ok {
+		s.Close()
+		return nil, err
+	}
+	d.warnFolder(cmd, path)
+	return s, nil
+}
+
 // consent creates the diary and records the person's agreement. how says
 // how it was given ("asked", "--store", "diary start").
 func (d *diaryFlags) consent(cmd *cobra.Command, how string, at time.Time) (*diary.Store, error) {
@@ -204,7 +230,7 @@ func (o *rootOptions) trendLine(cmd *cobra.Command, t *rules.Table) string {
 		return ""
 	}
 	defer s.Close()
-	rec, err := s.Load()
+	rec, err := s.Recent(false)
 	if err != nil {
 		o.diary.warn(cmd, err)
 		return ""
@@ -301,7 +327,7 @@ func (o *rootOptions) recurringNote(cmd *cobra.Command, s *diary.Store, as *tria
 	if err != nil {
 		return
 	}
-	rec, err := s.Load()
+	rec, err := s.Recent(false)
 	if err != nil {
 		o.diary.warn(cmd, err)
 		return

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -58,8 +60,9 @@ func (o *rootOptions) needDiary(cmd *cobra.Command) (*diary.Store, error) {
 // diaryExit is the exit status of a command whose work is the diary itself
 // (history, diary export, diary start, forget) when the diary fails it: 3
 // when the file cannot be read or is not a diary (damaged, another
-// program's, not a regular file, newer, unreadable), 4 when it cannot be
-// written (read-only, full, locked), as for an output file. The README
+// program's, not a regular file, a symbolic link, newer, unreadable), 4
+// when it cannot be written (read-only, full, locked), as for an output
+// file. The README
 // lists them.
 func diaryExit(err error) int {
 	var de *diary.Error
@@ -67,7 +70,7 @@ func diaryExit(err error) int {
 		return exitError
 	}
 	switch de.Kind {
-	case diary.Corrupt, diary.Foreign, diary.NotRegular, diary.TooNew, diary.Unreadable:
+	case diary.Corrupt, diary.Foreign, diary.NotRegular, diary.TooNew, diary.Unreadable, diary.Link:
 		return exitInput
 	case diary.ReadOnly, diary.Full, diary.Locked:
 		return exitWrite
@@ -75,14 +78,15 @@ func diaryExit(err error) int {
 	return exitError
 }
 
-// diaryRecord reads the whole diary for a command that only shows it.
+// diaryRecord reads what history shows (every assessment, and the current
+// episode's check-ins and routines), for a command that only shows it.
 func (o *rootOptions) diaryRecord(cmd *cobra.Command) (*diary.Record, error) {
 	s, err := o.needDiary(cmd)
 	if err != nil {
 		return nil, err
 	}
 	defer s.Close()
-	rec, err := s.Load()
+	rec, err := s.Recent(true)
 	if err != nil {
 		return nil, withCode(diaryExit(err), err)
 	}
@@ -171,6 +175,8 @@ func forgetFailed(err error, removed []string) error {
 	}
 	var why string
 	switch de.Kind {
+	case diary.Link:
+		return withCode(exitInput, err) // the same words as every command's
 	case diary.NotRegular:
 		why = fmt.Sprintf("%s is not a regular file but %v, and forget deletes only the diary's own files", de.Path, de.Err)
 	case diary.Foreign:
@@ -271,19 +277,26 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 			if err := checkOutput(output, force); err != nil {
 				return err
 			}
-			rec, err := o.diaryRecord(cmd)
+			s, err := o.needDiary(cmd)
 			if err != nil {
 				return err
 			}
-			var b strings.Builder
-			if err := diary.Export(&b, f, rec, o.now()); err != nil {
-				return err
-			}
+			defer s.Close()
+			// Streamed: each record is written as it is read, so ten years
+			// of check-ins take no more memory than a week's.
+			write := func(w io.Writer) error { return s.Export(w, f, o.now()) }
 			if output == "" || output == "-" {
-				_, err = fmt.Fprint(cmd.OutOrStdout(), b.String())
-				return err
+				bw := bufio.NewWriter(cmd.OutOrStdout())
+				if err := write(bw); err != nil {
+					return withCode(diaryExit(err), err)
+				}
+				return bw.Flush()
 			}
-			if err := export.WriteFile(output, []byte(b.String()), force); err != nil {
+			if err := export.Write(output, force, write); err != nil {
+				var de *diary.Error
+				if errors.As(err, &de) {
+					return withCode(diaryExit(err), err)
+				}
 				return withCode(exitWrite, err)
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "Saved your diary to %s\n", output)
@@ -325,12 +338,10 @@ func newGuideCmd(o *rootOptions) *cobra.Command {
 				return err
 			}
 			t := eng.Table()
-			s, err := o.diary.open(cmd)
-			o.diary.warn(cmd, err)
-			if s != nil {
-				defer s.Close()
-			}
-			now := o.currentPlan(cmd, s)
+			// The plan and what a warning sign withholds are read
+			// read-only, so a diary that cannot be written (a read-only
+			// file system, a folder not writable) still withholds them.
+			now := o.currentPlan(cmd)
 			if len(args) == 0 {
 				return listGuides(cmd, now.offered(t), now, t)
 			}
@@ -348,8 +359,8 @@ func newGuideCmd(o *rootOptions) *cobra.Command {
 			if err != nil {
 				return teaprog.Say(cmd.Context(), err, "the routine was not recorded")
 			}
-			if res.Finished && s != nil {
-				o.recordRoutine(cmd, s, step.ID, res)
+			if res.Finished {
+				o.recordRoutine(cmd, step.ID, res)
 			}
 			return nil
 		},
@@ -390,11 +401,17 @@ func pickRoutine(cmd *cobra.Command, t *rules.Table, now planNow, id string) (*r
 const unchecked = "No assessment in a diary to check these against your warning signs: do not start one " +
 	"that your results left out, and with a warning sign get help first. Read each step's caution before you start."
 
-// recordRoutine records a finished routine in the diary, with the episode
-// it belongs to.
-func (o *rootOptions) recordRoutine(cmd *cobra.Command, s *diary.Store, id string, res guide.Result) {
+// recordRoutine records a finished routine in the diary the person agreed
+// to, with the episode it belongs to.
+func (o *rootOptions) recordRoutine(cmd *cobra.Command, id string, res guide.Result) {
+	s, err := o.diary.open(cmd)
+	if s == nil {
+		o.diary.warn(cmd, err)
+		return
+	}
+	defer s.Close()
 	r := &diary.Routine{At: o.now(), Step: id, Seconds: int(res.Elapsed.Seconds()), Finished: true}
-	if rec, err := s.Load(); err == nil {
+	if rec, err := s.Recent(false); err == nil {
 		if st := followup.Current(rec); st.Episode != nil {
 			r.EpisodeID = st.Episode.ID
 		}
@@ -427,12 +444,15 @@ func (p planNow) offered(t *rules.Table) []*rules.Step {
 	return guide.Offered(t, p.plan, p.withheld)
 }
 
-func (o *rootOptions) currentPlan(cmd *cobra.Command, s *diary.Store) planNow {
+func (o *rootOptions) currentPlan(cmd *cobra.Command) planNow {
 	p := planNow{why: map[string]string{}}
+	s, err := o.diary.openRead(cmd)
+	o.diary.warn(cmd, err)
 	if s == nil {
 		return p
 	}
-	rec, err := s.Load()
+	defer s.Close()
+	rec, err := s.Recent(false)
 	if err != nil {
 		o.diary.warn(cmd, err)
 		return p

@@ -73,13 +73,7 @@ func OpenAgreed(path string, o Options) (*Store, error) {
 // records the person's agreement to the words ConsentText shows, given at
 // a time and how ("asked", "--store on the command line").
 func CreateAgreed(path, how string, at time.Time, o Options) (*Store, error) {
-	s, err := Create(path, o)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.GiveConsent(Consent{GivenAt: at, Wording: ConsentText(path), How: how}); err != nil {
-		s.Close()
-		return nil, err
-	}
-	return s, nil
+	// The schema and the consent are written in one transaction: no file
+	// is ever left with a diary in it and no consent.
+	return create(path, o, &Consent{GivenAt: at, Wording: ConsentText(path), How: how})
 }

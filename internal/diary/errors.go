@@ -25,6 +25,7 @@ const (
 	Foreign         // an SQLite database of another program: tables, but no schema_version
 	NotRegular      // not a regular file: a FIFO, a device, a socket or a folder
 	ReadOnly        // the file or its folder cannot be written (or the file system is read-only)
+	Link            // a symbolic link where the diary should be: refused, never followed
 )
 
 // Error is a diary fault. Its message names the file and says what the
@@ -49,7 +50,7 @@ func (e *Error) Error() string {
 	case Unreadable:
 		what = fmt.Sprintf("cannot use the diary %s (%v); check that the file and its folder are yours and readable", e.Path, rootCause(e.Err))
 	case Full:
-		what = fmt.Sprintf("the disk holding the diary %s is full; free some space", e.Path)
+		what = fmt.Sprintf("the disk is full: the diary %s cannot be written; free some space on it", e.Path)
 	case Foreign:
 		what = fmt.Sprintf("%s is an SQLite database of another program, not a backtriage diary; it was left as it is. Move it away, or give backtriage another folder with --data-dir", e.Path)
 		if e.Err != nil && e.Err.Error() == notSQLite {
@@ -57,6 +58,8 @@ func (e *Error) Error() string {
 		}
 	case NotRegular:
 		what = fmt.Sprintf("%s is not a regular file but %s; it was left as it is. Remove it, or give backtriage another folder with --data-dir", e.Path, e.Err)
+	case Link:
+		what = fmt.Sprintf("%s is a symbolic link to %s; backtriage does not follow a link at the diary's path (for reading, writing or deleting), and left both as they are. Move the diary itself to %s, or give its folder with --data-dir", e.Path, e.Err, e.Path)
 	case ReadOnly:
 		what = readOnlyWords(e.Path, e.Err)
 	case TooNew:
@@ -90,7 +93,33 @@ func wrap(op, path string, err error) error {
 		}
 		return err
 	}
-	return &Error{Kind: classify(err), Op: op, Path: path, Err: err}
+	k := classify(err)
+	if mayBeFileSystem(err) {
+		// SQLite's code could mean a full disk or a read-only mount: those
+		// are named as such, whatever code carried them.
+		switch ro, full := fsState(filepath.Dir(path)); {
+		case ro:
+			k = ReadOnly
+		case full:
+			k = Full
+		}
+	}
+	return &Error{Kind: k, Op: op, Path: path, Err: err}
+}
+
+// mayBeFileSystem is an error a full disk or a read-only file system can
+// cause: SQLite's I/O, cannot-open, read-only and full codes (with any
+// extended code), or the system's own. A permission refused is not.
+func mayBeFileSystem(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_FULL:
+			return true
+		}
+		return false
+	}
+	return errors.Is(err, syscall.EROFS) || errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EIO)
 }
 
 func classify(err error) Kind {
@@ -138,6 +167,9 @@ func rootCause(err error) error {
 // so the folder must be writable too.
 func readOnlyWords(path string, err error) string {
 	dir := filepath.Dir(path)
+	if ro, _ := fsState(dir); ro || errors.Is(err, syscall.EROFS) {
+		return fmt.Sprintf("the file system is read-only: the diary %s cannot be written on it (its folder %s is on a read-only mount); make it writable, or give another folder with --data-dir", path, dir)
+	}
 	var w string
 	if st, serr := os.Stat(dir); serr == nil && st.Mode().Perm()&0o200 == 0 {
 		w = fmt.Sprintf("the diary's folder %s is not writable (mode %04o), and SQLite needs to write beside the diary %s; make the folder writable (chmod 700 %s)", dir, st.Mode().Perm(), path, dir)

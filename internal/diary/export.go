@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -60,22 +62,180 @@ var ExportFormats = []string{"csv", "markdown", "json"}
 // Export writes the record in a format: csv (one row per event), markdown
 // (for a clinician to read) or json (everything, as stored).
 func Export(w io.Writer, format string, r *Record, exportedAt time.Time) error {
-	switch strings.ToLower(format) {
-	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
-			Tool       string `json:"tool"`
-			ExportedAt string `json:"exported_at"`
-			*Record
-		}{"backtriage diary", stamp(exportedAt), r})
-	case "csv":
-		return exportCSV(w, r)
-	case "markdown", "md":
-		_, err := io.WriteString(w, exportMarkdown(r, exportedAt))
+	return export(w, format, recordSource(r), exportedAt)
+}
+
+// Export writes the whole diary in a format as Export does, streaming: each
+// record is written as it is read from the file, so memory does not grow
+// with the diary. What it reads is one state of the file (one read
+// transaction), even while another backtriage writes.
+func (s *Store) Export(w io.Writer, format string, exportedAt time.Time) error {
+	head := Record{Path: s.path}
+	if err := s.head(&head); err != nil {
 		return err
 	}
+	return s.snapshot(func(db q) error {
+		src := source{
+			head: head,
+			episodes: func(byTime bool) iter.Seq2[*Episode, error] {
+				return rows(s, db, "the episodes", `SELECT `+episodeCols+` FROM episodes ORDER BY `+order(byTime), scanEpisode)
+			},
+			checkins: func(byTime bool) iter.Seq2[*Checkin, error] {
+				return rows(s, db, "the check-ins", `SELECT `+checkinCols+` FROM checkins ORDER BY `+order(byTime), scanCheckin)
+			},
+			routines: func(byTime bool) iter.Seq2[*Routine, error] {
+				return rows(s, db, "the routines", `SELECT `+routineCols+` FROM routines ORDER BY `+order(byTime), scanRoutine)
+			},
+		}
+		return export(w, format, src, exportedAt)
+	})
+}
+
+// order is the records' order: as stored (by the text of their time, as
+// Load reads them), or by the instant, whatever the UTC offset it was
+// written with (the timeline's order).
+func order(byTime bool) string {
+	if byTime {
+		return "julianday(at), id"
+	}
+	return "at, id"
+}
+
+// source is what an export reads: the head of the record, and each kind of
+// record as a sequence, as stored or by time.
+type source struct {
+	head     Record // Schema, Path and Consent
+	episodes func(byTime bool) iter.Seq2[*Episode, error]
+	checkins func(byTime bool) iter.Seq2[*Checkin, error]
+	routines func(byTime bool) iter.Seq2[*Routine, error]
+}
+
+// recordSource reads a record in memory.
+func recordSource(r *Record) source {
+	return source{
+		head:     Record{Schema: r.Schema, Path: r.Path, Consent: r.Consent},
+		episodes: func(byTime bool) iter.Seq2[*Episode, error] { return listed(r.Episodes, byTime, (*Episode).at) },
+		checkins: func(byTime bool) iter.Seq2[*Checkin, error] { return listed(r.Checkins, byTime, (*Checkin).at) },
+		routines: func(byTime bool) iter.Seq2[*Routine, error] { return listed(r.Routines, byTime, (*Routine).at) },
+	}
+}
+
+func (e *Episode) at() time.Time { return e.At }
+func (c *Checkin) at() time.Time { return c.At }
+func (r *Routine) at() time.Time { return r.At }
+
+// listed yields a slice's records, by time when asked (stable: records at
+// the same instant keep their order).
+func listed[T any](list []T, byTime bool, at func(T) time.Time) iter.Seq2[T, error] {
+	if byTime {
+		list = slices.Clone(list)
+		slices.SortStableFunc(list, func(a, b T) int { return at(a).Compare(at(b)) })
+	}
+	return func(yield func(T, error) bool) {
+		for _, v := range list {
+			if !yield(v, nil) {
+				return
+			}
+		}
+	}
+}
+
+func export(w io.Writer, format string, src source, exportedAt time.Time) error {
+	switch strings.ToLower(format) {
+	case "json":
+		return exportJSON(w, src, exportedAt)
+	case "csv":
+		return exportCSV(w, src)
+	case "markdown", "md":
+		return exportMarkdown(w, src, exportedAt)
+	}
 	return fmt.Errorf("unknown format %q; valid: %s", format, strings.Join(ExportFormats, ", "))
+}
+
+// exportJSON writes what json.Encoder with a two-space indent writes for
+// the whole record, one record at a time.
+func exportJSON(w io.Writer, src source, exportedAt time.Time) error {
+	ew := &errWriter{w: w}
+	ew.str("{\n")
+	for _, f := range []struct {
+		name string
+		v    any
+	}{{"tool", "backtriage diary"}, {"exported_at", stamp(exportedAt)}, {"schema", src.head.Schema}, {"path", src.head.Path}, {"consent", src.head.Consent}} {
+		ew.str(`  "` + f.name + `": `)
+		ew.json(f.v, "  ")
+		ew.str(",\n")
+	}
+	if err := jsonList(ew, "episodes", src.episodes(false), false); err != nil {
+		return err
+	}
+	if err := jsonList(ew, "checkins", src.checkins(false), false); err != nil {
+		return err
+	}
+	if err := jsonList(ew, "routines", src.routines(false), true); err != nil {
+		return err
+	}
+	ew.str("}\n")
+	return ew.err
+}
+
+// jsonList writes one list of the record as it is read.
+func jsonList[T any](ew *errWriter, name string, seq iter.Seq2[T, error], last bool) error {
+	ew.str(`  "` + name + `": [`)
+	n := 0
+	for v, err := range seq {
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			ew.str(",")
+		}
+		ew.str("\n    ")
+		ew.json(v, "    ")
+		if ew.err != nil {
+			return ew.err
+		}
+		n++
+	}
+	if n > 0 {
+		ew.str("\n  ")
+	}
+	ew.str("]")
+	if !last {
+		ew.str(",")
+	}
+	ew.str("\n")
+	return ew.err
+}
+
+// errWriter keeps the first write error, so a long export checks once.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+// str and json write, keeping the first error in e.err (checked by the
+// callers once a record is written).
+func (e *errWriter) str(s string) { _, _ = io.WriteString(e, s) }
+
+func (e *errWriter) json(v any, prefix string) {
+	if e.err != nil {
+		return
+	}
+	b, err := json.MarshalIndent(v, prefix, "  ")
+	if err != nil {
+		e.err = err
+		return
+	}
+	_, _ = e.Write(b)
 }
 
 // event is one row of the CSV and one line of the Markdown timeline.
@@ -91,58 +251,124 @@ type event struct {
 	summary  string
 }
 
-func events(r *Record) []event {
-	var out []event
-	for _, e := range r.Episodes {
-		var causes []string
-		for _, c := range e.Causes {
-			if c.Top {
-				causes = append(causes, c.Title)
+// episodeEvents are an assessment's row, then its answers and the steps
+// left out, one row each, so the CSV is the whole record as the JSON is.
+func episodeEvents(e *Episode) []event {
+	var causes []string
+	for _, c := range e.Causes {
+		if c.Top {
+			causes = append(causes, c.Title)
+		}
+	}
+	sum := "Warning signs: " + warningTitles(e.Warnings)
+	if len(causes) > 0 {
+		sum += ". Likely causes: " + strings.Join(causes, "; ")
+	}
+	if len(e.Plan) > 0 {
+		sum += ". Plan: " + stepTitles(e.Plan)
+	}
+	out := []event{{at: e.At, kind: "assessment", episode: e.ID, level: e.Level, summary: sum}}
+	for _, a := range answerLines(e.Answers) {
+		out = append(out, event{at: e.At, kind: "answer", episode: e.ID, steps: a.id, summary: a.prompt + ": " + a.text})
+	}
+	for _, w := range e.Withheld {
+		out = append(out, event{at: e.At, kind: "left out", episode: e.ID, steps: w.ID, summary: w.Title + ": " + w.Why})
+	}
+	return out
+}
+
+func checkinEvents(c *Checkin) []event {
+	ev := event{at: c.At, kind: "check-in", episode: c.EpisodeID, level: c.Level, compared: c.Compared,
+		steps: strings.Join(c.StepsDone, " "), note: c.Note}
+	if c.Pain != nil {
+		ev.pain = strconv.Itoa(*c.Pain)
+	}
+	var advice []string
+	for _, a := range c.Advice {
+		advice = append(advice, a.Title)
+	}
+	ev.summary = "Warning signs: " + warningTitles(c.Warnings)
+	if len(advice) > 0 {
+		ev.summary += ". Advice: " + strings.Join(advice, "; ")
+	}
+	return []event{ev}
+}
+
+func routineEvents(rt *Routine) []event {
+	state := "stopped early"
+	if rt.Finished {
+		state = "finished"
+	}
+	return []event{{at: rt.At, kind: "routine", episode: rt.EpisodeID, steps: rt.Step,
+		summary: fmt.Sprintf("Guided routine %s, %s after %s", rt.Step, state, time.Duration(rt.Seconds)*time.Second)}}
+}
+
+// eventsOf turns a sequence of records into their events.
+func eventsOf[T any](seq iter.Seq2[T, error], of func(T) []event) iter.Seq2[[]event, error] {
+	return func(yield func([]event, error) bool) {
+		for v, err := range seq {
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			if !yield(of(v), nil) {
+				return
 			}
 		}
-		sum := "Warning signs: " + warningTitles(e.Warnings)
-		if len(causes) > 0 {
-			sum += ". Likely causes: " + strings.Join(causes, "; ")
+	}
+}
+
+// events calls emit with every event of the diary in time order: the
+// three kinds, each read in time order, merged as they are read (an
+// assessment before a check-in at the same instant, a check-in before a
+// routine).
+func events(src source, emit func(event) error) error {
+	seqs := []iter.Seq2[[]event, error]{
+		eventsOf(src.episodes(true), episodeEvents),
+		eventsOf(src.checkins(true), checkinEvents),
+		eventsOf(src.routines(true), routineEvents),
+	}
+	type head struct {
+		next func() ([]event, error, bool)
+		cur  []event
+	}
+	heads := make([]*head, 0, len(seqs))
+	advance := func(h *head) error {
+		evs, err, ok := h.next()
+		if !ok {
+			evs = nil
 		}
-		if len(e.Plan) > 0 {
-			sum += ". Plan: " + stepTitles(e.Plan)
+		h.cur = evs
+		return err
+	}
+	for _, seq := range seqs {
+		next, stop := iter.Pull2(seq)
+		defer stop()
+		h := &head{next: next}
+		if err := advance(h); err != nil {
+			return err
 		}
-		out = append(out, event{at: e.At, kind: "assessment", episode: e.ID, level: e.Level, summary: sum})
-		// The answers and the steps left out follow their assessment, one
-		// row each, so the CSV is the whole record as the JSON is.
-		for _, a := range answerLines(e.Answers) {
-			out = append(out, event{at: e.At, kind: "answer", episode: e.ID, steps: a.id, summary: a.prompt + ": " + a.text})
+		heads = append(heads, h)
+	}
+	for {
+		var first *head
+		for _, h := range heads {
+			if len(h.cur) > 0 && (first == nil || h.cur[0].at.Before(first.cur[0].at)) {
+				first = h
+			}
 		}
-		for _, w := range e.Withheld {
-			out = append(out, event{at: e.At, kind: "left out", episode: e.ID, steps: w.ID, summary: w.Title + ": " + w.Why})
+		if first == nil {
+			return nil
+		}
+		for _, e := range first.cur {
+			if err := emit(e); err != nil {
+				return err
+			}
+		}
+		if err := advance(first); err != nil {
+			return err
 		}
 	}
-	for _, c := range r.Checkins {
-		ev := event{at: c.At, kind: "check-in", episode: c.EpisodeID, level: c.Level, compared: c.Compared,
-			steps: strings.Join(c.StepsDone, " "), note: c.Note}
-		if c.Pain != nil {
-			ev.pain = strconv.Itoa(*c.Pain)
-		}
-		var advice []string
-		for _, a := range c.Advice {
-			advice = append(advice, a.Title)
-		}
-		ev.summary = "Warning signs: " + warningTitles(c.Warnings)
-		if len(advice) > 0 {
-			ev.summary += ". Advice: " + strings.Join(advice, "; ")
-		}
-		out = append(out, ev)
-	}
-	for _, rt := range r.Routines {
-		state := "stopped early"
-		if rt.Finished {
-			state = "finished"
-		}
-		out = append(out, event{at: rt.At, kind: "routine", episode: rt.EpisodeID, steps: rt.Step,
-			summary: fmt.Sprintf("Guided routine %s, %s after %s", rt.Step, state, time.Duration(rt.Seconds)*time.Second)})
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].at.Before(out[j].at) })
-	return out
 }
 
 func warningTitles(ws []Warning) string {
@@ -164,17 +390,20 @@ func stepTitles(ss []Step) string {
 	return strings.Join(parts, "; ")
 }
 
-func exportCSV(w io.Writer, r *Record) error {
+func exportCSV(w io.Writer, src source) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"at", "kind", "episode", "level", "pain", "compared", "steps", "note", "summary"})
-	for _, e := range events(r) {
+	err := events(src, func(e event) error {
 		ep := ""
 		if e.episode > 0 {
 			ep = strconv.FormatInt(e.episode, 10)
 		}
 		// Every text cell is guarded: an answer's or a step's words end up in
 		// the summary, a step id in steps.
-		cw.Write([]string{stamp(e.at), e.kind, ep, e.level, e.pain, csvSafe(e.compared), csvSafe(e.steps), csvSafe(e.note), csvSafe(e.summary)})
+		return cw.Write([]string{stamp(e.at), e.kind, ep, e.level, e.pain, csvSafe(e.compared), csvSafe(e.steps), csvSafe(e.note), csvSafe(e.summary)})
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()
@@ -188,44 +417,59 @@ func csvSafe(s string) string {
 	return s
 }
 
-func exportMarkdown(r *Record, exportedAt time.Time) string {
-	var b strings.Builder
-	b.WriteString("# backtriage diary\n\n")
-	b.WriteString("Exported: " + exportedAt.Format("2006-01-02 15:04 (UTC-07:00)") + "\n\n")
-	b.WriteString(mdEscape(triage.Disclaimer) + " The causes and advice below are the tool's suggestions, kept as they were given.\n\n")
-	if r.Consent != nil {
-		b.WriteString("Kept since " + r.Consent.GivenAt.Format("2006-01-02") + ", with consent, in " + mdEscape(r.Path) + ".\n")
+func exportMarkdown(w io.Writer, src source, exportedAt time.Time) error {
+	b := &errWriter{w: w}
+	b.str("# backtriage diary\n\n")
+	b.str("Exported: " + exportedAt.Format("2006-01-02 15:04 (UTC-07:00)") + "\n\n")
+	b.str(mdEscape(triage.Disclaimer) + " The causes and advice below are the tool's suggestions, kept as they were given.\n\n")
+	if c := src.head.Consent; c != nil {
+		b.str("Kept since " + c.GivenAt.Format("2006-01-02") + ", with consent, in " + mdEscape(src.head.Path) + ".\n")
 	}
-	for _, e := range r.Episodes {
-		fmt.Fprintf(&b, "\n## Assessment %d: %s\n\n", e.ID, e.At.Format("2006-01-02 15:04"))
-		fmt.Fprintf(&b, "- Level: %s\n- Warning signs: %s\n", e.Level, mdEscape(warningTitles(e.Warnings)))
-		for _, c := range e.Causes {
-			if c.Top {
-				fmt.Fprintf(&b, "- Likely cause: %s\n", mdEscape(c.Title))
-			}
+	for e, err := range src.episodes(false) {
+		if err != nil {
+			return err
 		}
-		for _, s := range e.Plan {
-			fmt.Fprintf(&b, "- Plan: %s\n", mdEscape(s.Title))
-		}
-		for _, s := range e.Withheld {
-			fmt.Fprintf(&b, "- Left out: %s (%s)\n", mdEscape(s.Title), mdEscape(s.Why))
-		}
-		fmt.Fprintf(&b, "- Rule table: %s\n", mdEscape(e.TableVersion))
-		if lines := answerLines(e.Answers); len(lines) > 0 {
-			b.WriteString("\n### Answers\n\n")
-			for _, a := range lines {
-				fmt.Fprintf(&b, "- %s (%s): %s\n", mdEscape(a.prompt), mdEscape(a.id), mdEscape(a.text))
-			}
+		mdEpisode(b, e)
+		if b.err != nil {
+			return b.err
 		}
 	}
-	b.WriteString("\n## Timeline\n\n")
-	b.WriteString("| when | what | level | pain | compared | steps done | note | summary |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|\n")
-	for _, e := range events(r) {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", e.at.Format("2006-01-02 15:04"), e.kind, e.level, e.pain,
+	b.str("\n## Timeline\n\n")
+	b.str("| when | what | level | pain | compared | steps done | note | summary |\n")
+	b.str("|---|---|---|---|---|---|---|---|\n")
+	err := events(src, func(e event) error {
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", e.at.Format("2006-01-02 15:04"), e.kind, e.level, e.pain,
 			e.compared, mdCell(e.steps), mdCell(e.note), mdCell(e.summary))
+		return b.err
+	})
+	if err != nil {
+		return err
 	}
-	return b.String()
+	return b.err
+}
+
+// mdEpisode is an assessment's section of the Markdown.
+func mdEpisode(b io.Writer, e *Episode) {
+	fmt.Fprintf(b, "\n## Assessment %d: %s\n\n", e.ID, e.At.Format("2006-01-02 15:04"))
+	fmt.Fprintf(b, "- Level: %s\n- Warning signs: %s\n", e.Level, mdEscape(warningTitles(e.Warnings)))
+	for _, c := range e.Causes {
+		if c.Top {
+			fmt.Fprintf(b, "- Likely cause: %s\n", mdEscape(c.Title))
+		}
+	}
+	for _, s := range e.Plan {
+		fmt.Fprintf(b, "- Plan: %s\n", mdEscape(s.Title))
+	}
+	for _, s := range e.Withheld {
+		fmt.Fprintf(b, "- Left out: %s (%s)\n", mdEscape(s.Title), mdEscape(s.Why))
+	}
+	fmt.Fprintf(b, "- Rule table: %s\n", mdEscape(e.TableVersion))
+	if lines := answerLines(e.Answers); len(lines) > 0 {
+		fmt.Fprint(b, "\n### Answers\n\n")
+		for _, a := range lines {
+			fmt.Fprintf(b, "- %s (%s): %s\n", mdEscape(a.prompt), mdEscape(a.id), mdEscape(a.text))
+		}
+	}
 }
 
 func mdEscape(s string) string {

@@ -3,6 +3,7 @@ package diary
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,8 +64,9 @@ func TestForgetLeavesAFileThatIsNoDatabase(t *testing.T) {
 	}
 }
 
-// Forget removes only regular files: a FIFO, a folder or a symbolic link
-// named diary.db (or -wal) is refused by name, and nothing is deleted.
+// Forget removes only regular files: a FIFO or a folder named diary.db (or
+// -wal) is refused by name, and nothing is deleted. (A link:
+// TestSymlinkRefusedEverywhere.)
 func TestForgetRemovesOnlyRegularFiles(t *testing.T) {
 	cases := map[string]struct {
 		at   string // which of the three files is not regular: "", "-wal", "-shm"
@@ -73,7 +75,6 @@ func TestForgetRemovesOnlyRegularFiles(t *testing.T) {
 	}{
 		"fifo":       {"", func(p string) error { return syscall.Mkfifo(p, 0o600) }, "a FIFO"},
 		"folder":     {"", func(p string) error { return os.Mkdir(p, 0o700) }, "a folder"},
-		"symlink":    {"", func(p string) error { return os.Symlink("/dev/null", p) }, "a symbolic link"},
 		"wal fifo":   {"-wal", func(p string) error { return syscall.Mkfifo(p, 0o600) }, "a FIFO"},
 		"shm folder": {"-shm", func(p string) error { return os.Mkdir(p, 0o700) }, "a folder"},
 	}
@@ -308,5 +309,94 @@ func TestForgetDeletesADamagedDiary(t *testing.T) {
 	}
 	if _, err := os.Lstat(s.Path()); err == nil {
 		t.Error("the damaged diary is still there")
+	}
+}
+
+// A symbolic link at the diary's path is refused the same way by every way
+// in (opening to write, to read, creating with consent, forgetting): a Link
+// error naming the link and its target, and neither is changed.
+func TestSymlinkRefusedEverywhere(t *testing.T) {
+	ways := map[string]func(string) error{
+		"Open":         func(p string) error { _, err := Open(p, Options{}); return err },
+		"OpenAgreed":   func(p string) error { _, err := OpenAgreed(p, Options{}); return err },
+		"OpenReadOnly": func(p string) error { _, err := OpenReadOnly(p, Options{}); return err },
+		"Create":       func(p string) error { _, err := Create(p, Options{}); return err },
+		"CreateAgreed": func(p string) error { _, err := CreateAgreed(p, "test", t0, Options{}); return err },
+		"Forget":       func(p string) error { _, err := Forget(p); return err },
+	}
+	for name, way := range ways {
+		for _, kind := range []string{"diary", "dangling"} {
+			t.Run(name+"/"+kind, func(t *testing.T) {
+				dir := t.TempDir()
+				target := filepath.Join(dir, "elsewhere.db")
+				var before []byte
+				if kind == "diary" {
+					s, err := CreateAgreed(target, "test", t0, Options{})
+					if err != nil {
+						t.Fatal(err)
+					}
+					s.Close()
+					before, _ = os.ReadFile(target)
+				}
+				path := PathIn(filepath.Join(dir, "backtriage"))
+				if err := os.MkdirAll(filepath.Dir(path), DirMode); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Symlink(target, path); err != nil {
+					t.Fatal(err)
+				}
+				err := way(path)
+				if !IsKind(err, Link) {
+					t.Fatalf("%s through a link: %v, want a Link error", name, err)
+				}
+				if msg := err.Error(); !strings.Contains(msg, path) || !strings.Contains(msg, "symbolic link to "+target) {
+					t.Errorf("the message does not name the link and its target: %s", msg)
+				}
+				if got, err := os.Readlink(path); err != nil || got != target {
+					t.Errorf("the link was changed: %q, %v", got, err)
+				}
+				after, _ := os.ReadFile(target)
+				if !bytes.Equal(before, after) {
+					t.Errorf("the link's target was changed")
+				}
+				if kind == "dangling" && !missing(target) {
+					t.Errorf("a file was created through the dangling link")
+				}
+			})
+		}
+	}
+}
+
+// An index that misses a row (integrity_check finds it, quick_check does
+// not) is a damaged diary: every way in refuses it with the same Corrupt
+// error as a damaged file, and nothing is written to it.
+func TestDamagedIndexIsRefused(t *testing.T) {
+	s := newDiary(t, Options{})
+	for i := range 2 {
+		if _, err := s.AddCheckin(sampleCheckin(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := s.Path()
+	s.Close()
+	diarytest.DamageIndex(t, path)
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ways := map[string]func() error{
+		"OpenAgreed":   func() error { _, err := OpenAgreed(path, Options{}); return err },
+		"OpenReadOnly": func() error { _, err := OpenReadOnly(path, Options{}); return err },
+		"CreateAgreed": func() error { _, err := CreateAgreed(path, "test", t0, Options{}); return err },
+	}
+	for name, way := range ways {
+		err := way()
+		var de *Error
+		if !errors.As(err, &de) || de.Kind != Corrupt || !strings.Contains(err.Error(), "is damaged") || !strings.Contains(de.Err.Error(), "index checkins_episode") {
+			t.Errorf("%s on a diary with a damaged index: %v (%v), want the damaged-diary error", name, err, de.Err)
+		}
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the damaged diary was written to")
 	}
 }

@@ -59,10 +59,23 @@ CREATE TABLE routines (
 	finished   INTEGER NOT NULL
 );
 `},
+	// 2: indexes for reading only what is shown (the latest episodes, an
+	// episode's routines), so a check-in reads the same few pages in year
+	// ten as on day one. Tables are unchanged.
+	{2, `
+CREATE INDEX episodes_at ON episodes(at, id);
+CREATE INDEX routines_episode ON routines(episode_id, at);
+`},
 }
 
 // Latest is the schema version this build writes.
 func Latest() int { return migrations[len(migrations)-1].Version }
+
+// readableFrom is the oldest schema version the read queries work with, so
+// a diary that cannot be migrated (a read-only file system) is still read.
+// Version 2 only added indexes. A migration that changes what the queries
+// read raises it.
+const readableFrom = 1
 
 // versionTable is created before any migration: it is what says which
 // migrations a file has had.
@@ -71,8 +84,13 @@ const versionTable = `CREATE TABLE IF NOT EXISTS schema_version (
 	applied_at TEXT NOT NULL
 )`
 
+// querier is a database or one connection of it.
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
 // version is the highest schema version applied to the file, 0 for a new one.
-func version(ctx context.Context, db *sql.DB) (int, error) {
+func version(ctx context.Context, db querier) (int, error) {
 	var n int
 	err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'`).Scan(&n)
 	if err != nil || n == 0 {
@@ -85,40 +103,87 @@ func version(ctx context.Context, db *sql.DB) (int, error) {
 	return int(v.Int64), nil
 }
 
-// migrate brings the file to target, each step in its own transaction, so
-// a crash leaves it at a version it really has. A file newer than this
+// migration is what migrate is asked to do.
+type migration struct {
+	target int
+	now    time.Time // stamps the version table
+	// fresh allows a file with no diary in it (version 0) to be given the
+	// schema: only on the consenting path. Anywhere else such a file is
+	// ErrNoDiary (another backtriage is creating it, or was stopped first).
+	fresh bool
+	// consent, when set, is recorded in the same transaction.
+	consent *Consent
+}
+
+// migrate brings the file to m.target in one immediate transaction: the
+// version is read after the write lock is taken, so two programs opening a
+// new diary at once apply each step once (the second finds it done), and a
+// crash leaves the file at a version it really has. A file newer than this
 // build is left untouched.
-func migrate(ctx context.Context, db *sql.DB, target int, now time.Time) error {
+func migrate(ctx context.Context, db *sql.DB, m migration) error {
 	have, err := version(ctx, db)
 	if err != nil {
 		return err
 	}
-	if have > Latest() {
-		return &Error{Kind: TooNew, Err: fmt.Errorf("schema version %d; this backtriage knows up to %d", have, Latest())}
+	if err := checkVersion(have, m); err != nil || (have >= m.target && m.consent == nil) {
+		return err // nothing to write: no write lock taken
 	}
-	for _, m := range migrations {
-		if m.Version <= have || m.Version > target {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = conn.Close() }() // back to the pool; a failed return is reported by the next use
+	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+		return err
+	}
+	if err := migrateLocked(ctx, conn, m); err != nil {
+		_, _ = conn.ExecContext(ctx, `ROLLBACK`) // the error that made it roll back is the one to report
+		return err
+	}
+	_, err = conn.ExecContext(ctx, `COMMIT`)
+	return err
+}
+
+// checkVersion refuses a file newer than this build, and a file with no
+// diary in it on a path that may not create one.
+func checkVersion(have int, m migration) error {
+	switch {
+	case have > Latest():
+		return &Error{Kind: TooNew, Err: fmt.Errorf("schema version %d; this backtriage knows up to %d", have, Latest())}
+	case have == 0 && !m.fresh:
+		return ErrNoDiary
+	}
+	return nil
+}
+
+// migrateLocked applies the steps inside the write transaction.
+func migrateLocked(ctx context.Context, conn *sql.Conn, m migration) error {
+	have, err := version(ctx, conn)
+	if err != nil {
+		return err
+	}
+	if err := checkVersion(have, m); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, versionTable); err != nil {
+		return err
+	}
+	for _, step := range migrations {
+		if step.Version <= have || step.Version > m.target {
 			continue
 		}
-		tx, err := db.BeginTx(ctx, nil)
-		if err != nil {
+		if _, err := conn.ExecContext(ctx, step.SQL); err != nil {
+			return fmt.Errorf("schema version %d: %w", step.Version, err)
+		}
+		if _, err := conn.ExecContext(ctx, `INSERT INTO schema_version (version, applied_at) VALUES (?, ?)`, step.Version, m.now.Format(time.RFC3339)); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, versionTable); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("schema version %d: %w", m.Version, err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version, applied_at) VALUES (?, ?)`, m.Version, now.Format(time.RFC3339)); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
-			return err
-		}
+	}
+	if c := m.consent; c != nil {
+		// Consent is given once: a diary created a moment ago by another
+		// backtriage keeps its record.
+		_, err := conn.ExecContext(ctx, `INSERT OR IGNORE INTO consent (id, given_at, wording, how) VALUES (1, ?, ?, ?)`, stamp(c.GivenAt), c.Wording, c.How)
+		return err
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"iter"
 	"strconv"
 	"time"
 
@@ -285,75 +286,228 @@ func requireConsent(tx *sql.Tx) error {
 	return nil
 }
 
+// The columns each record is read from, in scan order.
+const (
+	episodeCols = `id, at, source, level, warnings, answers, causes, plan, withheld, table_version`
+	checkinCols = `id, coalesce(episode_id, 0), at, level, warnings, answers, pain, compared, steps_done, note, advice, withheld, table_version`
+	routineCols = `id, coalesce(episode_id, 0), at, step, seconds, finished`
+)
+
+// q is one connection of the store, or the store's pool.
+type q interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// rows runs a query and yields each row scanned by scan, stopping at the
+// first error. what names the records in messages ("the check-ins").
+func rows[T any](s *Store, db q, what, query string, scan func(*sql.Rows) (T, error), args ...any) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		rs, err := db.QueryContext(context.Background(), query, args...)
+		if err != nil {
+			yield(zero, wrap("reading "+what, s.path, err))
+			return
+		}
+		defer rs.Close()
+		for rs.Next() {
+			v, err := scan(rs)
+			if err != nil {
+				var de *Error
+				if !errors.As(err, &de) {
+					err = wrap("reading "+what, s.path, err)
+				} else if de.Path == "" {
+					de.Path = s.path
+				}
+			}
+			if !yield(v, err) || err != nil {
+				return
+			}
+		}
+		if err := rs.Err(); err != nil {
+			yield(zero, wrap("reading "+what, s.path, err))
+		}
+	}
+}
+
+func scanEpisode(rs *sql.Rows) (*Episode, error) {
+	ep := &Episode{}
+	var at, warnings, ans, causes, plan, withheld string
+	if err := rs.Scan(&ep.ID, &at, &ep.Source, &ep.Level, &warnings, &ans, &causes, &plan, &withheld, &ep.TableVersion); err != nil {
+		return nil, err
+	}
+	if err := decodeAll(&ep.At, at, []any{&ep.Warnings, &ep.Answers, &ep.Causes, &ep.Plan, &ep.Withheld}, warnings, ans, causes, plan, withheld); err != nil {
+		return nil, &Error{Kind: Corrupt, Op: "reading episode " + itoa(ep.ID), Err: err}
+	}
+	return ep, nil
+}
+
+func scanCheckin(rs *sql.Rows) (*Checkin, error) {
+	c := &Checkin{}
+	var at, warnings, ans, steps, advice, withheld string
+	var pain sql.NullInt64
+	if err := rs.Scan(&c.ID, &c.EpisodeID, &at, &c.Level, &warnings, &ans, &pain, &c.Compared, &steps, &c.Note, &advice, &withheld, &c.TableVersion); err != nil {
+		return nil, err
+	}
+	if pain.Valid {
+		p := int(pain.Int64)
+		c.Pain = &p
+	}
+	if err := decodeAll(&c.At, at, []any{&c.Warnings, &c.Answers, &c.StepsDone, &c.Advice, &c.Withheld}, warnings, ans, steps, advice, withheld); err != nil {
+		return nil, &Error{Kind: Corrupt, Op: "reading check-in " + itoa(c.ID), Err: err}
+	}
+	return c, nil
+}
+
+func scanRoutine(rs *sql.Rows) (*Routine, error) {
+	r := &Routine{}
+	var at string
+	if err := rs.Scan(&r.ID, &r.EpisodeID, &at, &r.Step, &r.Seconds, &r.Finished); err != nil {
+		return nil, err
+	}
+	if err := decodeAll(&r.At, at, nil); err != nil {
+		return nil, &Error{Kind: Corrupt, Op: "reading routine " + itoa(r.ID), Err: err}
+	}
+	return r, nil
+}
+
+// collect gathers a sequence into a slice, stopping at the first error.
+func collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
+	var out []T
+	for v, err := range seq {
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
 // Episodes lists every episode, oldest first.
 func (s *Store) Episodes() ([]*Episode, error) {
-	rows, err := s.db.QueryContext(context.Background(), `SELECT id, at, source, level, warnings, answers, causes, plan, withheld, table_version FROM episodes ORDER BY at, id`)
-	if err != nil {
-		return nil, wrap("reading the episodes", s.path, err)
-	}
-	defer rows.Close()
-	var out []*Episode
-	for rows.Next() {
-		ep := &Episode{}
-		var at, warnings, ans, causes, plan, withheld string
-		if err := rows.Scan(&ep.ID, &at, &ep.Source, &ep.Level, &warnings, &ans, &causes, &plan, &withheld, &ep.TableVersion); err != nil {
-			return nil, wrap("reading the episodes", s.path, err)
-		}
-		if err := decodeAll(&ep.At, at, []any{&ep.Warnings, &ep.Answers, &ep.Causes, &ep.Plan, &ep.Withheld}, warnings, ans, causes, plan, withheld); err != nil {
-			return nil, &Error{Kind: Corrupt, Op: "reading episode " + itoa(ep.ID), Path: s.path, Err: err}
-		}
-		out = append(out, ep)
-	}
-	return out, wrap("reading the episodes", s.path, rows.Err())
+	return collect(rows(s, s.db, "the episodes", `SELECT `+episodeCols+` FROM episodes ORDER BY at, id`, scanEpisode))
 }
 
 // Checkins lists every check-in, oldest first.
 func (s *Store) Checkins() ([]*Checkin, error) {
-	rows, err := s.db.QueryContext(context.Background(), `SELECT id, coalesce(episode_id, 0), at, level, warnings, answers, pain, compared, steps_done, note, advice, withheld, table_version FROM checkins ORDER BY at, id`)
-	if err != nil {
-		return nil, wrap("reading the check-ins", s.path, err)
-	}
-	defer rows.Close()
-	var out []*Checkin
-	for rows.Next() {
-		c := &Checkin{}
-		var at, warnings, ans, steps, advice, withheld string
-		var pain sql.NullInt64
-		if err := rows.Scan(&c.ID, &c.EpisodeID, &at, &c.Level, &warnings, &ans, &pain, &c.Compared, &steps, &c.Note, &advice, &withheld, &c.TableVersion); err != nil {
-			return nil, wrap("reading the check-ins", s.path, err)
-		}
-		if pain.Valid {
-			p := int(pain.Int64)
-			c.Pain = &p
-		}
-		if err := decodeAll(&c.At, at, []any{&c.Warnings, &c.Answers, &c.StepsDone, &c.Advice, &c.Withheld}, warnings, ans, steps, advice, withheld); err != nil {
-			return nil, &Error{Kind: Corrupt, Op: "reading check-in " + itoa(c.ID), Path: s.path, Err: err}
-		}
-		out = append(out, c)
-	}
-	return out, wrap("reading the check-ins", s.path, rows.Err())
+	return collect(rows(s, s.db, "the check-ins", `SELECT `+checkinCols+` FROM checkins ORDER BY at, id`, scanCheckin))
 }
 
 // Routines lists every recorded routine, oldest first.
 func (s *Store) Routines() ([]*Routine, error) {
-	rows, err := s.db.QueryContext(context.Background(), `SELECT id, coalesce(episode_id, 0), at, step, seconds, finished FROM routines ORDER BY at, id`)
+	return collect(rows(s, s.db, "the routines", `SELECT `+routineCols+` FROM routines ORDER BY at, id`, scanRoutine))
+}
+
+// Recent reads the part of the diary that the current episode is about,
+// as a Record that followup.Current reads as it reads the whole diary: the
+// latest episode with its check-ins and routines (with no episode yet, the
+// check-ins and routines outside any), and of the episode before
+// it only what the follow-up rules ask (when it was last recorded, its last
+// pain score). With allEpisodes every episode is read (history lists
+// them), else the latest two. Through the indexes of schema version 2 it
+// reads the same few pages in a diary of ten years as in one of a week.
+func (s *Store) Recent(allEpisodes bool) (*Record, error) {
+	r := &Record{Path: s.path, Episodes: []*Episode{}, Checkins: []*Checkin{}, Routines: []*Routine{}}
+	if err := s.head(r); err != nil {
+		return nil, err
+	}
+	err := s.snapshot(func(db q) error {
+		eps := `SELECT ` + episodeCols + ` FROM (SELECT * FROM episodes ORDER BY at DESC, id DESC LIMIT 2) ORDER BY at, id`
+		if allEpisodes {
+			eps = `SELECT ` + episodeCols + ` FROM episodes ORDER BY at, id`
+		}
+		var err error
+		if r.Episodes, err = collect(rows(s, db, "the episodes", eps, scanEpisode)); err != nil {
+			return err
+		}
+		if r.Episodes == nil {
+			r.Episodes = []*Episode{}
+		}
+		return s.recentRecords(db, r)
+	})
 	if err != nil {
-		return nil, wrap("reading the routines", s.path, err)
+		return nil, err
 	}
-	defer rows.Close()
-	var out []*Routine
-	for rows.Next() {
-		r := &Routine{}
-		var at string
-		if err := rows.Scan(&r.ID, &r.EpisodeID, &at, &r.Step, &r.Seconds, &r.Finished); err != nil {
-			return nil, wrap("reading the routines", s.path, err)
-		}
-		if err := decodeAll(&r.At, at, nil); err != nil {
-			return nil, &Error{Kind: Corrupt, Op: "reading routine " + itoa(r.ID), Path: s.path, Err: err}
-		}
-		out = append(out, r)
+	return r, nil
+}
+
+// head reads the version and the consent (before a snapshot: the store
+// has one connection).
+func (s *Store) head(r *Record) error {
+	var err error
+	if r.Schema, err = s.Version(); err != nil {
+		return err
 	}
-	return out, wrap("reading the routines", s.path, rows.Err())
+	c, ok, err := s.ConsentGiven()
+	if ok {
+		r.Consent = &c
+	}
+	return err
+}
+
+// recentRecords adds the check-ins and routines of the latest episode (or,
+// with none, those outside any episode), and the previous episode's last
+// check-in, last pain score and last routine.
+func (s *Store) recentRecords(db q, r *Record) error {
+	n := len(r.Episodes)
+	if n == 0 {
+		cs, err := collect(rows(s, db, "the check-ins", `SELECT `+checkinCols+` FROM checkins WHERE episode_id IS NULL ORDER BY at, id`, scanCheckin))
+		if err != nil {
+			return err
+		}
+		r.Checkins = append(r.Checkins, cs...)
+		rt, err := collect(rows(s, db, "the routines", `SELECT `+routineCols+` FROM routines WHERE episode_id IS NULL ORDER BY at, id`, scanRoutine))
+		r.Routines = append(r.Routines, rt...)
+		return err
+	}
+	if n > 1 {
+		prev := r.Episodes[n-2].ID
+		// Its last check-in with a pain score, then its last one (the same
+		// one, often): oldest first, as followup.Current reads them.
+		var cs []*Checkin
+		for _, where := range []string{`episode_id = ? AND pain IS NOT NULL`, `episode_id = ?`} {
+			c, err := collect(rows(s, db, "the check-ins", `SELECT `+checkinCols+` FROM checkins WHERE `+where+` ORDER BY at DESC, id DESC LIMIT 1`, scanCheckin, prev))
+			if err != nil {
+				return err
+			}
+			if len(c) == 1 && (len(cs) == 0 || cs[0].ID != c[0].ID) {
+				cs = append(cs, c[0])
+			}
+		}
+		r.Checkins = append(r.Checkins, cs...)
+		rt, err := collect(rows(s, db, "the routines", `SELECT `+routineCols+` FROM routines WHERE episode_id = ? ORDER BY at DESC, id DESC LIMIT 1`, scanRoutine, prev))
+		if err != nil {
+			return err
+		}
+		r.Routines = append(r.Routines, rt...)
+	}
+	cur := r.Episodes[n-1].ID
+	cs, err := collect(rows(s, db, "the check-ins", `SELECT `+checkinCols+` FROM checkins WHERE episode_id = ? ORDER BY at, id`, scanCheckin, cur))
+	if err != nil {
+		return err
+	}
+	r.Checkins = append(r.Checkins, cs...)
+	rt, err := collect(rows(s, db, "the routines", `SELECT `+routineCols+` FROM routines WHERE episode_id = ? ORDER BY at, id`, scanRoutine, cur))
+	r.Routines = append(r.Routines, rt...)
+	return err
+}
+
+// snapshot runs fn on one connection inside one read transaction, so what
+// it reads is one state of the file even while another backtriage writes.
+// Several queries may be open at once on it (an export merges three).
+func (s *Store) snapshot(fn func(q) error) error {
+	ctx := context.Background()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return wrap("reading it", s.path, err)
+	}
+	defer func() { _ = conn.Close() }() // back to the pool
+	// A deferred BEGIN takes no write lock (the DSN's immediate mode is
+	// for the driver's own transactions, the writes).
+	if _, err := conn.ExecContext(ctx, `BEGIN`); err != nil {
+		return wrap("reading it", s.path, err)
+	}
+	defer func() { _, _ = conn.ExecContext(ctx, `ROLLBACK`) }() // it only read
+	return fn(conn)
 }
 
 // stamp is how times are stored: RFC 3339 with the UTC offset, so a

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/backtriage/backtriage/internal/diag"
@@ -45,9 +46,16 @@ func Write(path string, force bool, fill func(io.Writer) error) (err error) {
 		return err
 	}
 	dir := filepath.Dir(abs)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(abs)+".tmp-*")
+	removeStale(dir, filepath.Base(abs))
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(abs)+tmpMark+"*")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", abs, diag.WithoutPath(err))
+		return fmt.Errorf("cannot write %s: %w", abs, cause(err))
+	}
+	// Held until the file is in place, on a descriptor of its own (closing
+	// the filled file must not drop it): a later export knows the file is
+	// not being written, and removes it, when it can take this lock.
+	if lk := lockTemp(tmp.Name()); lk != nil {
+		defer lk.Close()
 	}
 	// Clean up on every way out but success, a panicking fill included.
 	done := false
@@ -96,16 +104,16 @@ func checkTarget(abs string, force bool) error {
 // and closes it.
 func fillTemp(tmp *os.File, abs string, fill func(io.Writer) error) error {
 	if err := tmp.Chmod(Mode); err != nil {
-		return fmt.Errorf("cannot write %s: %w", abs, diag.WithoutPath(err))
+		return fmt.Errorf("cannot write %s: %w", abs, cause(err))
 	}
 	if err := fill(tmp); err != nil {
-		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, diag.WithoutPath(err))
+		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, cause(err))
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, diag.WithoutPath(err))
+		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, cause(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, diag.WithoutPath(err))
+		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, cause(err))
 	}
 	return nil
 }
@@ -133,7 +141,7 @@ func place(tmp, abs string, force bool) error {
 		}
 	}
 	if err != nil && !errors.Is(err, ErrExists) {
-		return fmt.Errorf("cannot write %s: %w", abs, diag.WithoutPath(err))
+		return fmt.Errorf("cannot write %s: %w", abs, cause(err))
 	}
 	return err
 }
@@ -167,5 +175,45 @@ func syncDir(dir string) {
 	if d, err := os.Open(dir); err == nil {
 		_ = d.Sync()
 		_ = d.Close()
+	}
+}
+
+// cause is err without the temporary file's path, with a full disk and a
+// read-only file system named as such.
+func cause(err error) error {
+	err = diag.WithoutPath(err)
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return fmt.Errorf("the disk is full (%w)", err)
+	case errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("the file system is read-only (%w)", err)
+	}
+	return err
+}
+
+// tmpMark is in the name of every temporary file Write makes
+// (".NAME.backtriage-tmp-123"), so stale ones are known for ours.
+const tmpMark = ".backtriage-tmp-"
+
+// removeStale removes the temporary files a killed export left in dir:
+// ours by name (any target's, and the older ".NAME.tmp-*" of this target),
+// regular files of this user, that no running export holds locked. They
+// hold a whole health record each, so none is left behind for long.
+func removeStale(dir, base string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return // Write reports what is wrong with the folder
+	}
+	for _, e := range entries {
+		name := e.Name()
+		ours := strings.HasPrefix(name, ".") && strings.Contains(name, tmpMark) ||
+			strings.HasPrefix(name, "."+base+".tmp-")
+		if !ours || !e.Type().IsRegular() {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		if mine(path) && unused(path) {
+			os.Remove(path)
+		}
 	}
 }

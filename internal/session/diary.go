@@ -86,15 +86,16 @@ func (s *Session) SaveEpisode(as *triage.Assessment, source string) (id int64, s
 	return diary.SaveNewEpisode(st, as, s.Questionnaire, version, source, s.Now)
 }
 
-// DiaryRecord reads the whole diary; nil without an error when there is
-// none.
+// DiaryRecord reads what the history shows (every assessment, and the
+// current episode's check-ins and routines: diary.Store.Recent); nil
+// without an error when there is none.
 func (s *Session) DiaryRecord() (*diary.Record, error) {
 	st, err := s.openDiary()
 	if st == nil {
 		return nil, err
 	}
 	defer st.Close()
-	return st.Load()
+	return st.Recent(true)
 }
 
 // RecordRoutine records a finished guided routine, with the current
@@ -106,7 +107,7 @@ func (s *Session) RecordRoutine(step string, elapsed time.Duration, at time.Time
 	}
 	defer st.Close()
 	r := &diary.Routine{At: at, Step: step, Seconds: int(elapsed.Seconds()), Finished: true}
-	if rec, err := st.Load(); err == nil {
+	if rec, err := st.Recent(false); err == nil {
 		if cur := followup.Current(rec); cur.Episode != nil {
 			r.EpisodeID = cur.Episode.ID
 		}

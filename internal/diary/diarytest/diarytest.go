@@ -59,3 +59,38 @@ func Lock(t testing.TB, path string) (release func()) {
 	t.Cleanup(release)
 	return release
 }
+
+// DamageIndex leaves the diary at path with an index that misses a row
+// (integrity_check: "row N missing from index checkins_episode", "wrong # of entries in index checkins_episode"), as a
+// crash on a disk that lies about syncing can: the index is hidden from
+// the schema, a check-in is added without it, and it is put back.
+func DamageIndex(t testing.TB, path string) {
+	t.Helper()
+	exec := func(q string, args ...any) {
+		t.Helper()
+		db, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := db.Exec(q, args...); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root int
+	var def string
+	err = db.QueryRow(`SELECT rootpage, sql FROM sqlite_master WHERE name = 'checkins_episode'`).Scan(&root, &def)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	exec(`PRAGMA writable_schema = ON; DELETE FROM sqlite_master WHERE name = 'checkins_episode'`)
+	exec(`INSERT INTO checkins (episode_id, at, level, warnings, answers, pain, steps_done, advice, withheld, table_version)
+		VALUES (NULL, '2026-11-09T08:00:00+01:00', 'self-care', '[]', '{}', 3, '[]', '[]', '[]', 'x')`)
+	exec(`PRAGMA writable_schema = ON; INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) VALUES ('index', 'checkins_episode', 'checkins', ?, ?)`, root, def)
+	exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+}
