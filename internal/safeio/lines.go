@@ -35,11 +35,13 @@ func (l *LineReader) ReadLine() (string, error) {
 	// fills it, and ReadSlice says so without reading further.
 	b, err := l.r.ReadSlice('\n')
 	l.total += int64(len(b))
+	// The total first: a caller that skips the rest of an over-long line
+	// (reading on after ErrLineTooLong) still stops at it.
 	switch {
-	case errors.Is(err, bufio.ErrBufferFull) || len(strings.TrimRight(string(b), "\r\n")) > l.maxLine:
-		return "", fmt.Errorf("%w: an input line is longer than %s", ErrLineTooLong, Size(int64(l.maxLine)))
 	case l.total > l.maxTotal:
 		return "", fmt.Errorf("%w: more than %s of input", ErrTooLarge, Size(l.maxTotal))
+	case errors.Is(err, bufio.ErrBufferFull) || len(strings.TrimRight(string(b), "\r\n")) > l.maxLine:
+		return "", fmt.Errorf("%w: an input line is longer than %s", ErrLineTooLong, Size(int64(l.maxLine)))
 	case err != nil && len(b) == 0:
 		return "", err
 	}

@@ -1,32 +1,18 @@
-package textwrap
+package textwrap_test
 
 import (
 	"encoding/json"
 	"strings"
 	"testing"
-	"unicode/utf8"
+
+	. "github.com/backtriage/backtriage/internal/textwrap"
+	"github.com/backtriage/backtriage/internal/textwrap/textwraptest"
 )
 
-// Hostile is the probe note: OSC 52 (set the clipboard), OSC 0 (set
-// the window title), clear the screen, the one-byte CSI, NUL, a carriage
-// return, a newline and a line that mimics the program's own, a bidi
-// override, DEL and a bell.
-const Hostile = "slept badly\x1b]52;c;cHduZWQ=\x07 \x1b]0;pwned\x07\x1b[2J\u009b2J nul\x00 cr\rover\nWARNING SIGNS: none \u202eevil\u202c del\x7f bell\x07 lrm\u200e iso\u2066x\u2069 ls\u2028ps\u2029 tab\tend"
+// Hostile and Bad are textwraptest's, which imports this package.
+const Hostile = textwraptest.Hostile
 
-// Bad reports the first character an output must not hold: C0 other than
-// newline, DEL, C1, a bidi control, a line separator or a byte that is not
-// UTF-8.
-func Bad(s string) (rune, bool) {
-	for i, r := range s {
-		if r == utf8.RuneError && !strings.HasPrefix(s[i:], Mark) {
-			return r, true
-		}
-		if r != '\n' && Unsafe(r) || r == 0x2028 || r == 0x2029 {
-			return r, true
-		}
-	}
-	return 0, false
-}
+func Bad(s string) (rune, bool) { r, _, bad := textwraptest.Leak(s); return r, bad }
 
 func TestSafeShowsEveryControlAsTheMark(t *testing.T) {
 	got := Safe(Hostile)
