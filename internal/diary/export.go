@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -62,7 +63,8 @@ var ExportFormats = []string{"csv", "markdown", "json"}
 func Export(w io.Writer, format string, r *Record, exportedAt time.Time) error {
 	switch strings.ToLower(format) {
 	case "json":
-		enc := json.NewEncoder(w)
+		// C1 and bidi characters escaped, as in every JSON output.
+		enc := json.NewEncoder(textwrap.JSONWriter(w))
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {
 			Tool       string `json:"tool"`
@@ -72,7 +74,7 @@ func Export(w io.Writer, format string, r *Record, exportedAt time.Time) error {
 	case "csv":
 		return exportCSV(w, r)
 	case "markdown", "md":
-		_, err := io.WriteString(w, exportMarkdown(r, exportedAt))
+		_, err := io.WriteString(w, textwrap.SafeLines(exportMarkdown(r, exportedAt)))
 		return err
 	}
 	return fmt.Errorf("unknown format %q; valid: %s", format, strings.Join(ExportFormats, ", "))
@@ -174,14 +176,23 @@ func exportCSV(w io.Writer, r *Record) error {
 		}
 		// Every text cell is guarded: an answer's or a step's words end up in
 		// the summary, a step id in steps.
-		cw.Write([]string{stamp(e.at), e.kind, ep, e.level, e.pain, csvSafe(e.compared), csvSafe(e.steps), csvSafe(e.note), csvSafe(e.summary)})
+		cw.Write([]string{stamp(e.at), e.kind, ep, csvSafe(e.level), e.pain, csvSafe(e.compared), csvSafe(e.steps), csvNote(e.note), csvSafe(e.summary)})
 	}
 	cw.Flush()
 	return cw.Error()
 }
 
-// csvSafe keeps a note from being read as a formula by a spreadsheet.
-func csvSafe(s string) string {
+// csvSafe is a cell on one line, without a control character, and kept
+// from being read as a formula by a spreadsheet.
+func csvSafe(s string) string { return noFormula(textwrap.Safe(s)) }
+
+// csvNote is a note's cell: its line breaks kept, each further line
+// indented, so that the CSV shown on a terminal has no line of the note at
+// column 0.
+func csvNote(s string) string { return noFormula(textwrap.SafeBlock(s, "  ")) }
+
+// noFormula keeps a cell from being read as a formula by a spreadsheet.
+func noFormula(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
@@ -198,7 +209,7 @@ func exportMarkdown(r *Record, exportedAt time.Time) string {
 	}
 	for _, e := range r.Episodes {
 		fmt.Fprintf(&b, "\n## Assessment %d: %s\n\n", e.ID, e.At.Format("2006-01-02 15:04"))
-		fmt.Fprintf(&b, "- Level: %s\n- Warning signs: %s\n", e.Level, mdEscape(warningTitles(e.Warnings)))
+		fmt.Fprintf(&b, "- Level: %s\n- Warning signs: %s\n", mdEscape(e.Level), mdEscape(warningTitles(e.Warnings)))
 		for _, c := range e.Causes {
 			if c.Top {
 				fmt.Fprintf(&b, "- Likely cause: %s\n", mdEscape(c.Title))
@@ -222,14 +233,16 @@ func exportMarkdown(r *Record, exportedAt time.Time) string {
 	b.WriteString("| when | what | level | pain | compared | steps done | note | summary |\n")
 	b.WriteString("|---|---|---|---|---|---|---|---|\n")
 	for _, e := range events(r) {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", e.at.Format("2006-01-02 15:04"), e.kind, e.level, e.pain,
-			e.compared, mdCell(e.steps), mdCell(e.note), mdCell(e.summary))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", e.at.Format("2006-01-02 15:04"), e.kind, mdCell(e.level), e.pain,
+			mdCell(e.compared), mdCell(e.steps), mdCell(e.note), mdCell(e.summary))
 	}
 	return b.String()
 }
 
+// mdEscape is a value on one line, without a control character
+// (textwrap.Safe), that Markdown shows as written.
 func mdEscape(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(textwrap.Safe(s)), " ")
 	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "[", `\[`, "]", `\]`).Replace(s)
 }
 
