@@ -332,9 +332,9 @@ func (o *rootOptions) storeCheckin(cmd *cobra.Command, s *diary.Store, res *chec
 	} else {
 		saved = true
 		if urgent {
-			fmt.Fprintf(errw, "Saved to your diary in %s.\n", s.Path())
+			fmt.Fprintf(errw, "Saved to your diary in %s.\n", textwrap.Quote(s.Path()))
 		} else {
-			fmt.Fprintf(errw, "Saved to your diary in %s. See how it goes with: backtriage history\n", s.Path())
+			fmt.Fprintf(errw, "Saved to your diary in %s. See how it goes with: backtriage history\n", textwrap.Quote(s.Path()))
 		}
 	}
 	if opened {

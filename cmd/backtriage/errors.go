@@ -7,6 +7,8 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/backtriage/backtriage/internal/diag"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/tui"
 )
 
@@ -83,8 +85,11 @@ func printError(w io.Writer, cmdPath string, err error) {
 	if errors.Is(err, errLevel) {
 		return // --exit-level: a status, not a problem
 	}
-	for _, line := range strings.Split(err.Error(), "\n") {
-		fmt.Fprintln(w, "backtriage: "+line)
+	// File names quoted as %q quotes them where they need it, and no
+	// character of a message (a file's name, a value from a file) reaches
+	// the terminal as a control.
+	for _, line := range strings.Split(diag.QuotePaths(err), "\n") {
+		fmt.Fprintln(w, "backtriage: "+textwrap.Safe(line))
 	}
 	var ue *usageError
 	if errors.As(err, &ue) {

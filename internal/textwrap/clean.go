@@ -231,14 +231,26 @@ func jsonUnsafe(r rune) bool { return r >= 0x20 && Unsafe(r) }
 
 // JSONWriter writes encoded JSON to w through EscapeJSON. A character
 // split across two writes is held until the rest comes.
-func JSONWriter(w io.Writer) io.Writer { return &jsonWriter{w: w} }
-
-type jsonWriter struct {
-	w    io.Writer
-	held []byte
+func JSONWriter(w io.Writer) io.Writer {
+	return &filterWriter{w: w, f: func(b []byte) []byte { return EscapeJSON(b) }}
 }
 
-func (j *jsonWriter) Write(p []byte) (int, error) {
+// LinesWriter writes text for people to w through SafeLines, for writers
+// that print as they go. A character (or a \r\n) split across two writes
+// is held until the rest comes; a last \r alone is held too: no text for
+// people ends in one.
+func LinesWriter(w io.Writer) io.Writer {
+	return &filterWriter{w: w, f: func(b []byte) []byte { return []byte(SafeLines(string(b))) }, holdCR: true}
+}
+
+type filterWriter struct {
+	w      io.Writer
+	f      func([]byte) []byte
+	holdCR bool
+	held   []byte
+}
+
+func (j *filterWriter) Write(p []byte) (int, error) {
 	buf := append(j.held, p...)
 	// Hold back an incomplete character at the end (at most 3 bytes).
 	cut := len(buf)
@@ -250,8 +262,11 @@ func (j *jsonWriter) Write(p []byte) (int, error) {
 			break
 		}
 	}
+	if j.holdCR && cut > 0 && cut == len(buf) && buf[cut-1] == '\r' {
+		cut--
+	}
 	j.held = append([]byte(nil), buf[cut:]...)
-	if _, err := j.w.Write(EscapeJSON(buf[:cut])); err != nil {
+	if _, err := j.w.Write(j.f(buf[:cut])); err != nil {
 		return 0, err
 	}
 	return len(p), nil

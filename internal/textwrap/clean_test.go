@@ -139,3 +139,19 @@ func TestEscapeJSON(t *testing.T) {
 		t.Errorf("JSONWriter byte by byte = %s, want %s", b.String(), got)
 	}
 }
+
+// LinesWriter gives what SafeLines gives, however the text is cut into
+// writes: a \r\n or a character split across two is one all the same.
+func TestLinesWriterByteByByte(t *testing.T) {
+	in := "one\r\ntwo é\x1b[2J\u202e three\r\n"
+	var b strings.Builder
+	w := LinesWriter(&b)
+	for i := range len(in) {
+		if _, err := w.Write([]byte(in[i : i+1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, want := b.String(), SafeLines(in); got != want {
+		t.Errorf("LinesWriter = %q, want %q", got, want)
+	}
+}
