@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
 // ErrLineTooLong is a line longer than a LineReader's per-line cap.
@@ -48,18 +48,11 @@ func (l *LineReader) ReadLine() (string, error) {
 	return strings.TrimRight(string(b), "\r\n"), nil
 }
 
-// CleanLine makes typed or piped text safe to print back: escape sequences
-// and control characters (a bell, a backspace, a carriage return that would
-// overwrite the prompt) are removed; tabs become spaces.
+// CleanLine makes typed or piped text safe to print back, by the rules
+// every note is kept by (textwrap.CleanInput): escape sequences removed
+// whole, control and bidi characters (a bell, a backspace, a carriage
+// return that would overwrite the prompt) removed, tabs as spaces; a line
+// break inside the line becomes a space.
 func CleanLine(s string) string {
-	s = ansi.Strip(s)
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t':
-			return ' '
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			return -1
-		}
-		return r
-	}, s)
+	return strings.ReplaceAll(textwrap.CleanInput(s), "\n", " ")
 }
