@@ -8,6 +8,7 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/export"
 	"github.com/backtriage/backtriage/internal/report"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/userpath"
 )
 
@@ -58,7 +59,7 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 			} else if err = export.WriteFile(output, out, force); err != nil {
 				err = withCode(exitWrite, err)
 			} else {
-				fmt.Fprintf(cmd.ErrOrStderr(), "Saved the summary to %s\n", userpath.Abs(output))
+				fmt.Fprintf(cmd.ErrOrStderr(), "Saved the summary to %s\n", textwrap.Quote(userpath.Abs(output)))
 			}
 			if err == nil {
 				// After the summary is out: the diary never holds it up.

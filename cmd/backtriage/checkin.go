@@ -9,12 +9,14 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/backtriage/backtriage/internal/accessible"
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/checkin"
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
 func newCheckinCmd(o *rootOptions) *cobra.Command {
@@ -229,7 +231,8 @@ func urgentFirst(cmd *cobra.Command, format string, opts checkin.Options, warn a
 
 func checkinErr(err error) error {
 	switch {
-	case errors.Is(err, checkin.ErrInputEnded):
+	case errors.Is(err, checkin.ErrInputEnded), errors.Is(err, accessible.ErrBadInput):
+		// Input refused by the line reader's caps ends as in --accessible.
 		return withCode(exitInput, err)
 	case errors.Is(err, checkin.ErrStopped):
 		return withCode(exitAborted, err)
@@ -265,7 +268,8 @@ func writeCheckin(cmd *cobra.Command, format string, res *checkin.Result, t *rul
 		for _, c := range res.Elsewhere {
 			out.Elsewhere = append(out.Elsewhere, c.ID)
 		}
-		enc := json.NewEncoder(w)
+		// C1 and bidi characters escaped, as in every JSON output.
+		enc := json.NewEncoder(textwrap.JSONWriter(w))
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
@@ -328,9 +332,9 @@ func (o *rootOptions) storeCheckin(cmd *cobra.Command, s *diary.Store, res *chec
 	} else {
 		saved = true
 		if urgent {
-			fmt.Fprintf(errw, "Saved to your diary in %s.\n", s.Path())
+			fmt.Fprintf(errw, "Saved to your diary in %s.\n", textwrap.Quote(s.Path()))
 		} else {
-			fmt.Fprintf(errw, "Saved to your diary in %s. See how it goes with: backtriage history\n", s.Path())
+			fmt.Fprintf(errw, "Saved to your diary in %s. See how it goes with: backtriage history\n", textwrap.Quote(s.Path()))
 		}
 	}
 	if opened {

@@ -7,7 +7,9 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/backtriage/backtriage/internal/diag"
 	"github.com/backtriage/backtriage/internal/teaprog"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/tui"
 )
 
@@ -96,8 +98,11 @@ func printError(w io.Writer, cmdPath string, err error) {
 		}
 		return
 	}
-	for _, line := range strings.Split(err.Error(), "\n") {
-		fmt.Fprintln(w, "backtriage: "+line)
+	// File names quoted as %q quotes them where they need it, and no
+	// character of a message (a file's name, a value from a file) reaches
+	// the terminal as a control.
+	for _, line := range strings.Split(diag.QuotePaths(err), "\n") {
+		fmt.Fprintln(w, "backtriage: "+textwrap.Safe(line))
 	}
 	var ue *usageError
 	if errors.As(err, &ue) {

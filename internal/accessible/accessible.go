@@ -30,6 +30,7 @@ import (
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/safeio"
 	"github.com/backtriage/backtriage/internal/session"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
 	"github.com/backtriage/backtriage/internal/userpath"
 )
@@ -634,10 +635,10 @@ func (s *prompts) assessed(as *triage.Assessment) { s.o.Told(as) }
 func (s *prompts) offerExport(as *triage.Assessment) error {
 	if path, ok, err := s.o.SaveOutput(as); ok {
 		if err != nil {
-			s.println("Could not save the summary: " + err.Error())
+			s.println("Could not save the summary: " + textwrap.Safe(err.Error()))
 			return fmt.Errorf("%w: %w", ErrSave, err)
 		}
-		s.println("Saved the summary to " + path)
+		s.println("Saved the summary to " + textwrap.Quote(path))
 		return nil
 	}
 	s.println("")

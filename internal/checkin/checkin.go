@@ -12,7 +12,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
+	"strconv"
 	"time"
 	"unicode/utf8"
 
@@ -26,6 +26,7 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/safeio"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
 	"github.com/backtriage/backtriage/internal/yamlnode"
 )
@@ -41,6 +42,34 @@ const NoteKey = "note"
 
 // MaxNote bounds a note: a line or two for the record, not a document.
 const MaxNote = 2000
+
+// CleanNote is a note as it is kept, whichever front end it came from (the
+// answers file, the line prompts, the form): escape sequences and control
+// and bidi characters removed (textwrap.CleanInput), line breaks kept,
+// spaces at the ends trimmed. A note longer than MaxNote characters after
+// that is refused with NoteTooLong, never cut.
+func CleanNote(s string) (string, error) {
+	note := textwrap.CleanInput(s)
+	if n := utf8.RuneCountInString(note); n > MaxNote {
+		return "", NoteTooLong(n)
+	}
+	return note, nil
+}
+
+// NoteTooLong says how long a note may be and how long this one is, in
+// the same words in every front end.
+func NoteTooLong(n int) error {
+	return fmt.Errorf("a note is at most %s characters; yours has %s", thousands(MaxNote), thousands(n))
+}
+
+// thousands writes n with commas between thousands: 5,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
 
 // WarningPage is the main questionnaire's page of warning-sign questions.
 const WarningPage = "warning"
@@ -197,9 +226,9 @@ func parse(name string, data []byte, qn *questionnaire.Questionnaire) (answers.A
 			case !yamlnode.IsScalar(v):
 				errs.Add(name, line, col, "note: expected text, found %s", yamlnode.Describe(v))
 			default:
-				note = strings.TrimSpace(yamlnode.Text(v))
-				if utf8.RuneCountInString(note) > MaxNote {
-					errs.Add(name, line, col, "note: %d characters; keep it under %d", utf8.RuneCountInString(note), MaxNote)
+				var err error
+				if note, err = CleanNote(yamlnode.Text(v)); err != nil {
+					errs.Add(name, line, col, "note: %v", err)
 				}
 			}
 		}

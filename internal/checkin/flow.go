@@ -10,6 +10,7 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
+	"github.com/backtriage/backtriage/internal/words"
 )
 
 // Options configure an interactive check-in (the line prompts or the form).
@@ -93,17 +94,25 @@ func RunLines(l *Lines, o Options) (*Input, error) {
 		}
 	}
 	l.Println("")
-	note, _, err := l.Ask("Anything to note (sleep, what helped, what made it worse)? Type it, or press Enter for nothing:")
+	note, err := askNote(l)
 	if err != nil {
 		return nil, err
 	}
-	return &Input{Answers: a, Note: truncate(note, MaxNote), Now: o.Now, Prefilled: pre}, nil
+	return &Input{Answers: a, Note: note, Now: o.Now, Prefilled: pre}, nil
 }
 
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		return string(r[:n])
+// askNote asks for the note until it fits: one too long is said, with its
+// length, and asked again; it is never cut.
+func askNote(l *Lines) (string, error) {
+	for {
+		line, _, err := l.Ask("Anything to note (sleep, what helped, what made it worse)? Type it, or press Enter for nothing:")
+		if err != nil {
+			return "", err
+		}
+		note, err := CleanNote(line)
+		if err == nil {
+			return note, nil
+		}
+		l.Println(words.Capitalize(err.Error()) + ". Type a shorter one, or press Enter for nothing.")
 	}
-	return s
 }

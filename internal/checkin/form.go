@@ -162,7 +162,10 @@ func (f *form) followup(qn *questionnaire.Questionnaire, a answers.Answers) (str
 				return nil
 			}))
 	}
-	fields = append(fields, huh.NewText().Title("Anything to note (sleep, what helped, what made it worse)? Optional.").CharLimit(MaxNote).Value(&note))
+	// The note is checked as the other front ends check it (CleanNote): one
+	// too long is said, with its length, not cut at the limit unseen.
+	fields = append(fields, huh.NewText().Title("Anything to note (sleep, what helped, what made it worse)? Optional.").
+		CharLimit(2*MaxNote).Value(&note).Validate(func(s string) error { _, err := CleanNote(s); return err }))
 	// One question a screen, as in the warning signs: a long checklist and
 	// eleven pain scores do not fit one screen of a small terminal.
 	screens := make([]*huh.Group, len(fields))
@@ -181,7 +184,7 @@ func (f *form) followup(qn *questionnaire.Questionnaire, a answers.Answers) (str
 	if len(steps) > 0 {
 		a[StepsDone] = answers.Value{Options: steps}
 	}
-	return note, nil
+	return CleanNote(note)
 }
 
 // painOptions are the pain scores, 0 to 10 with the ends in words, after

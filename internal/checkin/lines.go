@@ -1,7 +1,6 @@
 package checkin
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -11,6 +10,8 @@ import (
 	"github.com/backtriage/backtriage/internal/accessible"
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/safeio"
+	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
 // ErrInputEnded is returned when the input ends before the warning-sign
@@ -32,32 +33,59 @@ type Lines struct {
 }
 
 type lineOrErr struct {
-	line string
-	err  error
+	line    string
+	err     error
+	tooLong bool // a line over the cap, skipped: the prompt is asked again
 }
 
-// NewLines starts reading in. echo repeats each line read (for piped input,
-// so the transcript reads as a dialogue).
+// NewLines starts reading in through the bounded line reader the
+// accessible mode uses: lines of at most accessible.MaxLine bytes,
+// accessible.MaxInput in all, so a line without end (/dev/zero, a 30 MB
+// paste) is refused at the cap instead of filling memory. Each line is
+// cleaned as a note is (textwrap.CleanInput) before anything reads or
+// echoes it. echo repeats each line read (for piped input, so the
+// transcript reads as a dialogue).
 func NewLines(ctx context.Context, in io.Reader, out io.Writer, echo bool) *Lines {
 	l := &Lines{ctx: ctx, out: out, lines: make(chan lineOrErr), echo: echo}
+	send := func(v lineOrErr) bool {
+		select {
+		case l.lines <- v:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
 	go func() {
-		r := bufio.NewReader(in)
+		r := safeio.NewLineReader(in, accessible.MaxLine, accessible.MaxInput)
+		// skipping is set while the rest of a line over the cap is read
+		// and dropped; the total cap still bounds it.
+		skipping := false
 		for {
-			line, err := r.ReadString('\n')
-			if line != "" || err == nil {
-				select {
-				case l.lines <- lineOrErr{line: strings.TrimRight(line, "\r\n")}:
-				case <-ctx.Done():
+			line, err := r.ReadLine()
+			switch {
+			case errors.Is(err, safeio.ErrLineTooLong):
+				skipping = true
+				continue
+			case err == nil && skipping:
+				skipping = false
+				if !send(lineOrErr{tooLong: true}) {
 					return
 				}
-			}
-			if err != nil {
-				select {
-				case l.lines <- lineOrErr{err: err}:
-				case <-ctx.Done():
+				continue
+			case err == nil:
+				if !send(lineOrErr{line: textwrap.CleanInput(line)}) {
+					return
 				}
+				continue
+			}
+			if skipping && !send(lineOrErr{tooLong: true}) {
 				return
 			}
+			if !errors.Is(err, io.EOF) {
+				err = fmt.Errorf("%w: %w", accessible.ErrBadInput, err)
+			}
+			send(lineOrErr{err: err})
+			return
 		}
 	}()
 	return l
@@ -66,19 +94,28 @@ func NewLines(ctx context.Context, in io.Reader, out io.Writer, echo bool) *Line
 // Println writes a line.
 func (l *Lines) Println(s string) { fmt.Fprintln(l.out, s) }
 
-// Ask prompts and reads one line; ok is false at the end of the input.
+// Ask prompts and reads one line; ok is false at the end of the input. A
+// line over the cap is not read: it is said, and the prompt asked again.
 func (l *Lines) Ask(prompt string) (string, bool, error) {
-	if l.eof {
-		fmt.Fprintln(l.out, prompt+" (end of input)")
-		return "", false, nil
-	}
-	fmt.Fprint(l.out, prompt+" ")
-	select {
-	case <-l.ctx.Done():
-		fmt.Fprintln(l.out)
-		return "", false, context.Cause(l.ctx)
-	case r := <-l.lines:
-		if r.err != nil {
+	for {
+		if l.eof {
+			fmt.Fprintln(l.out, prompt+" (end of input)")
+			return "", false, nil
+		}
+		fmt.Fprint(l.out, prompt+" ")
+		var r lineOrErr
+		select {
+		case <-l.ctx.Done():
+			fmt.Fprintln(l.out)
+			return "", false, context.Cause(l.ctx)
+		case r = <-l.lines:
+		}
+		switch {
+		case r.tooLong:
+			fmt.Fprintf(l.out, "\nThat line is longer than %s, so it was not read: an answer is a few characters, a note at most %s.\n",
+				safeio.Size(accessible.MaxLine), thousands(MaxNote))
+			continue
+		case r.err != nil:
 			l.eof = true
 			fmt.Fprintln(l.out)
 			if errors.Is(r.err, io.EOF) {
@@ -87,7 +124,7 @@ func (l *Lines) Ask(prompt string) (string, bool, error) {
 			return "", false, r.err
 		}
 		if l.echo {
-			fmt.Fprintln(l.out, r.line)
+			fmt.Fprintln(l.out, textwrap.Safe(r.line))
 		}
 		return strings.TrimSpace(r.line), true, nil
 	}

@@ -13,6 +13,11 @@ import (
 
 func jsonBytes(v any) ([]byte, error) { return json.Marshal(v) }
 
+// out is the check-in's text as written: wrapped, then through
+// textwrap.SafeLines, the output boundary: no character of a note or a
+// rule table's text reaches the terminal as a control.
+func out(s string) string { return textwrap.SafeLines(textwrap.Block(s, textwrap.Width)) }
+
 // Stop is what to say at once when a check-in's warning answers reach
 // urgent or emergency level, in the assessment's words: the headline, what
 // to do now, and why. Nothing else comes before it.
@@ -33,7 +38,7 @@ func Stop(res *Result, here emergencynumber.Local) string {
 		}
 		b.WriteString("- " + w.Rule.Title + ". " + here.Annotate(w.Rule.Action) + "\n")
 	}
-	return textwrap.Block(b.String(), textwrap.Width)
+	return out(b.String())
 }
 
 // Text is the check-in's result for people: warning signs first (below
@@ -57,11 +62,11 @@ func text(res *Result, t *rules.Table, here emergencynumber.Local, stopShown boo
 	if res.Stopped && res.Assessment.Level == rules.Emergency {
 		if stopShown {
 			b.WriteString(triage.Info(res.Assessment.Level).Headline + ". What to do now, and why, is above.\n")
-			return textwrap.Block(b.String(), textwrap.Width)
+			return out(b.String())
 		}
 		b.WriteString(Stop(res, here))
 		b.WriteString("\nThe check-in stops here: self-care can wait until you have been checked.\n")
-		return textwrap.Block(b.String(), textwrap.Width)
+		return out(b.String())
 	}
 	if stopShown {
 		b.WriteString(triage.Info(res.Assessment.Level).Headline + ". What to do, and why, is above.\n")
@@ -74,7 +79,7 @@ func text(res *Result, t *rules.Table, here emergencynumber.Local, stopShown boo
 		writeWithheld(&b, res.Assessment.Withheld)
 		writeMeaning(&b, res, t)
 	}
-	return textwrap.Block(b.String(), textwrap.Width)
+	return out(b.String())
 }
 
 // writeWarnings is the warning signs: what to do now when they stopped the
@@ -111,7 +116,9 @@ func writeRecord(b *strings.Builder, res *Result, t *rules.Table) {
 		writeNotInPlan(b, res, t)
 	}
 	if c.Note != "" {
-		b.WriteString("Note: " + c.Note + "\n")
+		// Hung under its first line: a line break in the note cannot
+		// start a line of ours.
+		b.WriteString("Note: " + textwrap.SafeBlock(c.Note, "      ") + "\n")
 	}
 }
 

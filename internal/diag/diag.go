@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+
+	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
 // Error is one problem at a place in a file. Line and Col are 1-based; 0
@@ -19,14 +21,19 @@ type Error struct {
 	Msg  string
 }
 
+// Error is file:line:col: message. A file name with a character that does
+// not print as itself (an escape, a bidi control) is quoted as %q quotes
+// it, so no name can drive the terminal or pass for another; an ordinary
+// name stays as it is, for editors.
 func (e *Error) Error() string {
+	file := textwrap.Quote(e.File)
 	switch {
 	case e.Line > 0 && e.Col > 0:
-		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+		return fmt.Sprintf("%s:%d:%d: %s", file, e.Line, e.Col, e.Msg)
 	case e.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d: %s", file, e.Line, e.Msg)
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	return fmt.Sprintf("%s: %s", file, e.Msg)
 }
 
 // List collects problems; its Err is nil when there are none.
@@ -104,6 +111,44 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// QuotePaths is an error's message with the file names of the file system
+// errors in it (*fs.PathError, *os.LinkError) quoted as Quote quotes them,
+// for a message printed to a terminal.
+func QuotePaths(err error) string {
+	msg := err.Error()
+	var names []string
+	walk(err, func(e error) {
+		switch pe := e.(type) {
+		case *fs.PathError:
+			names = append(names, pe.Path)
+		case *os.LinkError:
+			names = append(names, pe.Old, pe.New)
+		}
+	})
+	for _, n := range names {
+		if q := textwrap.Quote(n); q != n && n != "" {
+			msg = strings.ReplaceAll(msg, n, q)
+		}
+	}
+	return msg
+}
+
+// walk calls f on err and every error it wraps.
+func walk(err error, f func(error)) {
+	if err == nil {
+		return
+	}
+	f(err)
+	switch u := err.(type) {
+	case interface{ Unwrap() error }:
+		walk(u.Unwrap(), f)
+	case interface{ Unwrap() []error }:
+		for _, e := range u.Unwrap() {
+			walk(e, f)
+		}
+	}
 }
 
 // WithoutPath drops the *fs.PathError or *os.LinkError wrapper of a file

@@ -1,6 +1,8 @@
 package diag
 
 import (
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -31,5 +33,23 @@ func TestErrorFormat(t *testing.T) {
 	want := "a.yaml:3:5: bad thing\na.yaml: whole file\na.yaml:7: line only"
 	if got := l.Err().Error(); got != want {
 		t.Errorf("got %q", got)
+	}
+}
+
+// A file name that would drive the terminal is quoted as %q quotes it, in
+// file:line:col messages and in the file system's own errors; an ordinary
+// name is left as it is, for editors.
+func TestFileNamesQuoted(t *testing.T) {
+	var l List
+	l.Add("rules/day.yaml", 3, 4, "bad")
+	l.Add("rules/\x1b]0;pwned\x07.yaml", 1, 2, "bad")
+	want := "rules/day.yaml:3:4: bad\n\"rules/\\x1b]0;pwned\\a.yaml\":1:2: bad"
+	if got := l.Err().Error(); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	_, err := os.Open("/nonexistent/a\u202eb.yaml")
+	err = fmt.Errorf("answers file: %w", err)
+	if got := QuotePaths(err); got != `answers file: open "/nonexistent/a\u202eb.yaml": no such file or directory` {
+		t.Errorf("QuotePaths = %s", got)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -155,7 +156,8 @@ func export(w io.Writer, format string, src source, exportedAt time.Time) error 
 // exportJSON writes what json.Encoder with a two-space indent writes for
 // the whole record, one record at a time.
 func exportJSON(w io.Writer, src source, exportedAt time.Time) error {
-	ew := &errWriter{w: w}
+	// C1 and bidi characters escaped, as in every JSON output.
+	ew := &errWriter{w: textwrap.JSONWriter(w)}
 	ew.str("{\n")
 	for _, f := range []struct {
 		name string
@@ -400,7 +402,7 @@ func exportCSV(w io.Writer, src source) error {
 		}
 		// Every text cell is guarded: an answer's or a step's words end up in
 		// the summary, a step id in steps.
-		return cw.Write([]string{stamp(e.at), e.kind, ep, e.level, e.pain, csvSafe(e.compared), csvSafe(e.steps), csvSafe(e.note), csvSafe(e.summary)})
+		return cw.Write([]string{stamp(e.at), e.kind, ep, csvSafe(e.level), e.pain, csvSafe(e.compared), csvSafe(e.steps), csvNote(e.note), csvSafe(e.summary)})
 	})
 	if err != nil {
 		return err
@@ -409,8 +411,17 @@ func exportCSV(w io.Writer, src source) error {
 	return cw.Error()
 }
 
-// csvSafe keeps a note from being read as a formula by a spreadsheet.
-func csvSafe(s string) string {
+// csvSafe is a cell on one line, without a control character, and kept
+// from being read as a formula by a spreadsheet.
+func csvSafe(s string) string { return noFormula(textwrap.Safe(s)) }
+
+// csvNote is a note's cell: its line breaks kept, each further line
+// indented, so that the CSV shown on a terminal has no line of the note at
+// column 0.
+func csvNote(s string) string { return noFormula(textwrap.SafeBlock(s, "  ")) }
+
+// noFormula keeps a cell from being read as a formula by a spreadsheet.
+func noFormula(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
@@ -418,7 +429,8 @@ func csvSafe(s string) string {
 }
 
 func exportMarkdown(w io.Writer, src source, exportedAt time.Time) error {
-	b := &errWriter{w: w}
+	// The whole text through the sanitiser as it is written.
+	b := &errWriter{w: textwrap.LinesWriter(w)}
 	b.str("# backtriage diary\n\n")
 	b.str("Exported: " + exportedAt.Format("2006-01-02 15:04 (UTC-07:00)") + "\n\n")
 	b.str(mdEscape(triage.Disclaimer) + " The causes and advice below are the tool's suggestions, kept as they were given.\n\n")
@@ -438,8 +450,8 @@ func exportMarkdown(w io.Writer, src source, exportedAt time.Time) error {
 	b.str("| when | what | level | pain | compared | steps done | note | summary |\n")
 	b.str("|---|---|---|---|---|---|---|---|\n")
 	err := events(src, func(e event) error {
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", e.at.Format("2006-01-02 15:04"), e.kind, e.level, e.pain,
-			e.compared, mdCell(e.steps), mdCell(e.note), mdCell(e.summary))
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", e.at.Format("2006-01-02 15:04"), e.kind, mdCell(e.level), e.pain,
+			mdCell(e.compared), mdCell(e.steps), mdCell(e.note), mdCell(e.summary))
 		return b.err
 	})
 	if err != nil {
@@ -451,7 +463,7 @@ func exportMarkdown(w io.Writer, src source, exportedAt time.Time) error {
 // mdEpisode is an assessment's section of the Markdown.
 func mdEpisode(b io.Writer, e *Episode) {
 	fmt.Fprintf(b, "\n## Assessment %d: %s\n\n", e.ID, e.At.Format("2006-01-02 15:04"))
-	fmt.Fprintf(b, "- Level: %s\n- Warning signs: %s\n", e.Level, mdEscape(warningTitles(e.Warnings)))
+	fmt.Fprintf(b, "- Level: %s\n- Warning signs: %s\n", mdEscape(e.Level), mdEscape(warningTitles(e.Warnings)))
 	for _, c := range e.Causes {
 		if c.Top {
 			fmt.Fprintf(b, "- Likely cause: %s\n", mdEscape(c.Title))
@@ -472,8 +484,10 @@ func mdEpisode(b io.Writer, e *Episode) {
 	}
 }
 
+// mdEscape is a value on one line, without a control character
+// (textwrap.Safe), that Markdown shows as written.
 func mdEscape(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(textwrap.Safe(s)), " ")
 	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "[", `\[`, "]", `\]`).Replace(s)
 }
 

@@ -192,7 +192,8 @@ func Chart(ds []Day, width int) string {
 
 // WriteJSON writes the view for scripts.
 func WriteJSON(w io.Writer, v *View) error {
-	enc := json.NewEncoder(w)
+	// C1 and bidi characters escaped, as in every JSON output.
+	enc := json.NewEncoder(textwrap.JSONWriter(w))
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
@@ -208,7 +209,7 @@ func WriteText(w io.Writer, v *View) error { return WriteTextWidth(w, v, TextWid
 // the chart fitted, the prose wrapped at spaces.
 func WriteTextWidth(w io.Writer, v *View, width int) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Your backtriage diary (%s)\n", v.Path)
+	fmt.Fprintf(&b, "Your backtriage diary (%s)\n", textwrap.Quote(v.Path))
 	b.WriteString(triage.Disclaimer + "\n\n")
 	if v.Episode == nil && len(v.Checkins) == 0 {
 		b.WriteString("Nothing recorded yet. An assessment (backtriage, or backtriage assess --store) starts an episode; check in each day with: backtriage checkin\n")
@@ -224,7 +225,9 @@ func WriteTextWidth(w io.Writer, v *View, width int) error {
 		writeEpisodes(&b, v.Episodes)
 		writeCheckins(&b, v.Checkins)
 	}
-	_, err := io.WriteString(w, textwrap.Block(b.String(), width))
+	// The output boundary: whatever the diary holds, no control character
+	// reaches the terminal.
+	_, err := io.WriteString(w, textwrap.SafeLines(textwrap.Block(b.String(), width)))
 	return err
 }
 
@@ -246,10 +249,10 @@ func writeAdvice(b *strings.Builder, v *View) {
 		fmt.Fprintf(b, "- %s. %s\n", info.Headline, do)
 		for _, wn := range v.Warnings {
 			if l == rules.Emergency && wn.Level != rules.Emergency.String() {
-				fmt.Fprintf(b, "  [%s] %s. Tell the emergency team about this too.\n", wn.Level, wn.Title)
+				fmt.Fprintf(b, "  [%s] %s. Tell the emergency team about this too.\n", safe(wn.Level), safe(wn.Title))
 				continue
 			}
-			fmt.Fprintf(b, "  [%s] %s\n", wn.Level, wn.Title)
+			fmt.Fprintf(b, "  [%s] %s\n", safe(wn.Level), safe(wn.Title))
 		}
 	}
 	if l < rules.Urgent {
@@ -274,10 +277,10 @@ func writeFollowup(b *strings.Builder, v *View) {
 		b.WriteString("  Only alongside what the warning signs above say, never instead of it:\n")
 	}
 	for _, a := range v.Advice {
-		fmt.Fprintf(b, "- %s.\n  %s\n", a.Title, a.Text)
+		fmt.Fprintf(b, "- %s.\n  %s\n", safe(a.Title), safe(a.Text))
 		if a.Outcome == "elsewhere" {
 			for i, c := range v.Elsewhere {
-				fmt.Fprintf(b, "  %d. %s\n", i+1, c.Title)
+				fmt.Fprintf(b, "  %d. %s\n", i+1, safe(c.Title))
 			}
 		}
 	}
@@ -293,12 +296,12 @@ func writeProgress(b *strings.Builder, v *View, width int) {
 		fmt.Fprintf(b, "Pain by day since %s:\n\n%s\n\n", start, chart)
 	}
 	if v.Trend != "" {
-		b.WriteString("Trend: " + v.Trend + "\n")
+		b.WriteString("Trend: " + safe(v.Trend) + "\n")
 	}
 	if len(v.Steps) > 0 {
 		b.WriteString("Steps done:\n")
 		for _, s := range v.Steps {
-			fmt.Fprintf(b, "- %s: %d %s\n", s.Title, s.Days, plural(s.Days, "day"))
+			fmt.Fprintf(b, "- %s: %d %s\n", safe(s.Title), s.Days, plural(s.Days, "day"))
 		}
 	}
 }
@@ -306,11 +309,11 @@ func writeProgress(b *strings.Builder, v *View, width int) {
 func writeEpisodes(b *strings.Builder, episodes []*diary.Episode) {
 	b.WriteString("\nAssessments:\n")
 	for _, e := range episodes {
-		fmt.Fprintf(b, "- %s: level %s", e.At.Format("2006-01-02 15:04"), e.Level)
+		fmt.Fprintf(b, "- %s: level %s", e.At.Format("2006-01-02 15:04"), safe(e.Level))
 		var top []string
 		for _, c := range e.Causes {
 			if c.Top {
-				top = append(top, c.Title)
+				top = append(top, safe(c.Title))
 			}
 		}
 		if len(top) > 0 {
@@ -330,23 +333,29 @@ func writeCheckins(b *strings.Builder, checkins []*diary.Checkin) {
 		if c.Pain != nil {
 			fmt.Fprintf(b, "pain %d", *c.Pain)
 			if c.Compared != "" {
-				b.WriteString(" (" + c.Compared + ")")
+				b.WriteString(" (" + safe(c.Compared) + ")")
 			}
 		} else {
 			b.WriteString("stopped at a warning sign")
 		}
 		if c.Level != "self-care" {
-			b.WriteString("; level " + c.Level)
+			b.WriteString("; level " + safe(c.Level))
 		}
 		if len(c.StepsDone) > 0 {
-			b.WriteString("; did " + strings.Join(c.StepsDone, ", "))
+			b.WriteString("; did " + safe(strings.Join(c.StepsDone, ", ")))
 		}
 		if c.Note != "" {
-			b.WriteString("; note: " + c.Note)
+			// Its further lines hang deeper than the list's own, so none
+			// passes for a line of ours.
+			b.WriteString("; note: " + textwrap.SafeBlock(c.Note, "    "))
 		}
 		b.WriteString("\n")
 	}
 }
+
+// safe is a value from the diary on one line: a line break in it cannot
+// start a line of ours, a control cannot reach the terminal.
+func safe(s string) string { return textwrap.Safe(s) }
 
 func plural(n int, word string) string {
 	if n == 1 {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -173,7 +174,8 @@ func renderJSON(as *triage.Assessment, m Meta) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(out, '\n'), nil
+	// C1 and bidi characters escaped, as in every JSON output.
+	return append(textwrap.EscapeJSON(out), '\n'), nil
 }
 
 func nonNil(s []string) []string {

@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"strings"
+
+	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
 func renderMarkdown(d document) string {
@@ -43,9 +45,10 @@ func renderMarkdown(d document) string {
 	return b.String()
 }
 
-// mdEscape keeps rule text from turning into Markdown markup by accident.
+// mdEscape keeps rule text from turning into Markdown markup by accident,
+// on one line and without a control character (textwrap.Safe).
 func mdEscape(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(textwrap.Safe(s)), " ")
 	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "[", `\[`, "]", `\]`)
 	return r.Replace(s)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -126,7 +127,7 @@ func RenderSpoken(as *triage.Assessment, m Meta) ([]byte, error) {
 	if m.Questionnaire == nil {
 		return nil, errNoQuestionnaire
 	}
-	return []byte(renderTextAs(finish(build(as, m), m), true)), nil
+	return []byte(textwrap.SafeLines(renderTextAs(finish(build(as, m), m), true))), nil
 }
 
 // errNoQuestionnaire is a caller's mistake: Meta must name the
@@ -138,11 +139,13 @@ func Render(f Format, as *triage.Assessment, m Meta) ([]byte, error) {
 	if m.Questionnaire == nil {
 		return nil, errNoQuestionnaire
 	}
+	// The output boundary: the text of a rule table given with --rules, or
+	// of the diary's trend, never reaches a terminal as a control.
 	switch f {
 	case Text:
-		return []byte(renderText(finish(build(as, m), m))), nil
+		return []byte(textwrap.SafeLines(renderText(finish(build(as, m), m)))), nil
 	case Markdown:
-		return []byte(renderMarkdown(finish(build(as, m), m))), nil
+		return []byte(textwrap.SafeLines(renderMarkdown(finish(build(as, m), m)))), nil
 	case JSON:
 		return renderJSON(as, m)
 	}

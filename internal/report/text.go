@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/words"
 )
 
@@ -84,7 +85,7 @@ func hanging(line string) string {
 // practice a web address, is kept whole on a line of its own: a link split
 // across lines no longer works when copied or clicked.
 func wrap(text, first, rest string) string {
-	text = strings.Join(strings.Fields(text), " ")
+	text = strings.Join(strings.Fields(textwrap.Safe(text)), " ")
 	w := Width - len(rest)
 	lines := wordWrap(text, w)
 	var b strings.Builder

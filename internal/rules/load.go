@@ -20,6 +20,7 @@ import (
 	"github.com/backtriage/backtriage/internal/diag"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/safeio"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
@@ -94,12 +95,60 @@ func readRuleFile(fsys fs.FS, name, file string, errs *diag.List) ([]byte, bool)
 		errs.Add(file, line, col, "invalid UTF-8 (or binary data); a rule file is UTF-8 text")
 		return nil, false
 	}
+	if !checkRawText(file, data, errs) {
+		return nil, false
+	}
 	var deep *safeio.DepthError
 	if errors.As(safeio.CheckDepth(data, safeio.MaxDepth), &deep) {
 		errs.Add(file, deep.Line, deep.Col, "%v; a rule file is about ten levels deep", deep)
 		return nil, false
 	}
 	return data, true
+}
+
+// noControls is said after a control or bidi character refused in a rule
+// file: its text is printed to people as it is written.
+const noControls = "a rule file's text is shown to people as written, so it may hold no control or bidi characters"
+
+// checkRawText refuses control and bidi characters written into a rule
+// file (comments too: a bidi override there hides what the file says from
+// its reviewer), one message a line at its line and column (in
+// characters); tabs and \r\n line endings are whitespace. ok is false
+// when it added an error.
+func checkRawText(file string, data []byte, errs *diag.List) bool {
+	ok := true
+	line, start, reported := 1, 0, 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == '\n':
+			line, start = line+1, i+1
+		case r == '\t', r == '\r' && i+1 < len(data) && data[i+1] == '\n':
+		case (textwrap.Unsafe(r) || r == 0x2028 || r == 0x2029) && reported != line:
+			errs.Add(file, line, utf8.RuneCount(data[start:i])+1, "%s; %s", textwrap.Describe(r), noControls)
+			ok, reported = false, line
+		}
+		i += size
+	}
+	return ok
+}
+
+// escapedText refuses control and bidi characters that a double-quoted
+// scalar writes as escapes ("\e", "\x9b", "\u202e"): checkRawText cannot
+// see them. A newline and a tab are text.
+type escapedText struct {
+	file string
+	errs *diag.List
+}
+
+func (v escapedText) Visit(n ast.Node) ast.Visitor {
+	if s, ok := n.(*ast.StringNode); ok && s != nil {
+		if r, _, bad := textwrap.FirstUnsafe(s.Value, "\n\t"); bad {
+			line, col := yamlnode.Pos(s)
+			v.errs.Add(v.file, max(line, 1), max(col, 1), "%s in the text that starts here; %s", textwrap.Describe(r), noControls)
+		}
+	}
+	return v
 }
 
 // firstInvalidUTF8 finds the first byte that is not valid UTF-8 text, or a
@@ -171,6 +220,13 @@ func decodeFile(file string, data []byte, errs *diag.List) (*fileDoc, bool) {
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		addYAMLError(file, "", err, errs)
+		return nil, false
+	}
+	n := len(*errs)
+	for _, d := range f.Docs {
+		ast.Walk(escapedText{file: file, errs: errs}, d)
+	}
+	if len(*errs) > n {
 		return nil, false
 	}
 	doc := &fileDoc{}

@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
 // ErrLineTooLong is a line longer than a LineReader's per-line cap.
@@ -35,29 +35,24 @@ func (l *LineReader) ReadLine() (string, error) {
 	// fills it, and ReadSlice says so without reading further.
 	b, err := l.r.ReadSlice('\n')
 	l.total += int64(len(b))
+	// The total first: a caller that skips the rest of an over-long line
+	// (reading on after ErrLineTooLong) still stops at it.
 	switch {
-	case errors.Is(err, bufio.ErrBufferFull) || len(strings.TrimRight(string(b), "\r\n")) > l.maxLine:
-		return "", fmt.Errorf("%w: an input line is longer than %s", ErrLineTooLong, Size(int64(l.maxLine)))
 	case l.total > l.maxTotal:
 		return "", fmt.Errorf("%w: more than %s of input", ErrTooLarge, Size(l.maxTotal))
+	case errors.Is(err, bufio.ErrBufferFull) || len(strings.TrimRight(string(b), "\r\n")) > l.maxLine:
+		return "", fmt.Errorf("%w: an input line is longer than %s", ErrLineTooLong, Size(int64(l.maxLine)))
 	case err != nil && len(b) == 0:
 		return "", err
 	}
 	return strings.TrimRight(string(b), "\r\n"), nil
 }
 
-// CleanLine makes typed or piped text safe to print back: escape sequences
-// and control characters (a bell, a backspace, a carriage return that would
-// overwrite the prompt) are removed; tabs become spaces.
+// CleanLine makes typed or piped text safe to print back, by the rules
+// every note is kept by (textwrap.CleanInput): escape sequences removed
+// whole, control and bidi characters (a bell, a backspace, a carriage
+// return that would overwrite the prompt) removed, tabs as spaces; a line
+// break inside the line becomes a space.
 func CleanLine(s string) string {
-	s = ansi.Strip(s)
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t':
-			return ' '
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			return -1
-		}
-		return r
-	}, s)
+	return strings.ReplaceAll(textwrap.CleanInput(s), "\n", " ")
 }

@@ -1,7 +1,10 @@
-// Package textwrap wraps the plain text of check-ins and the history for a
-// terminal: at spaces only, so an address or a path is never split; a list
-// item's continuation lines hang under its text; a drawing (the pain chart)
-// is left as it is.
+// Package textwrap is the text package: it makes text fit for a terminal
+// and for a reader. It wraps the plain text of check-ins and the history at
+// spaces only, so an address or a path is never split; a list item's
+// continuation lines hang under its text; a drawing (the pain chart) is
+// left as it is. And it keeps data from driving the terminal (clean.go):
+// every writer of text, Markdown, CSV and JSON and every screen that shows
+// a note, a title or a file name passes it through here.
 package textwrap
 
 import (

@@ -9,6 +9,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/backtriage/backtriage/internal/export"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/userpath"
 )
 
@@ -85,7 +86,7 @@ func (f *fileField) update(msg tea.Msg, k string, save func(force bool) (string,
 		return cmd, false
 	}
 	if err := f.input.Error(); err != nil {
-		f.err = err.Error()
+		f.err = textwrap.Safe(err.Error())
 		return f.focus(), false
 	}
 	return f.trySave(save, false)
@@ -106,7 +107,7 @@ func (f *fileField) trySave(save func(force bool) (string, error), force bool) (
 	case err != nil:
 		// Nothing is lost: the dialog stays, with the reason, for another try.
 		f.confirm = nil
-		f.err = "Could not save: " + err.Error()
+		f.err = "Could not save: " + textwrap.Safe(err.Error())
 		return f.focus(), false
 	}
 	f.confirm, f.err = nil, ""
@@ -118,7 +119,7 @@ func (f *fileField) trySave(save func(force bool) (string, error), force bool) (
 func (f *fileField) ask() {
 	f.replace = false
 	f.confirm = huh.NewConfirm().
-		Title(userpath.Shown(f.value()) + " already exists. Replace it?").
+		Title(textwrap.Quote(userpath.Shown(f.value())) + " already exists. Replace it?").
 		Affirmative("Replace it").Negative("No").Value(&f.replace)
 	f.confirm.WithKeyMap(huh.NewDefaultKeyMap())
 	f.confirm.WithTheme(f.m.huhTheme())

@@ -122,6 +122,9 @@ func (h *historyScreen) invalidate() {
 		}
 	}
 	h.lines = h.lines[:0]
+	// The output boundary: a message naming a file, or the diary's text,
+	// never reaches the terminal with a control character in it.
+	text = textwrap.SafeLines(text)
 	for _, l := range strings.Split(strings.TrimRight(textwrap.Block(text, w-1), "\n"), "\n") {
 		if !textwrap.Drawing(l) && ansi.StringWidth(l) > w-1 {
 			// A path longer than the screen: broken at its slashes.

@@ -12,6 +12,7 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/session"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -365,7 +366,7 @@ func (m *Model) requestQuit() tea.Cmd {
 	return tea.Quit
 }
 
-func (m *Model) note(s string) { m.notes = append(m.notes, s) }
+func (m *Model) note(s string) { m.notes = append(m.notes, textwrap.SafeLines(s)) }
 
 // ---- Moving between screens ----
 
@@ -449,7 +450,8 @@ func (m *Model) setStatus(s string, isErr bool) {
 	if m.cur == m.stop {
 		scr, p = m.stop, &m.stop.levelPane
 	}
-	p.status, p.statusErr = s, isErr
+	// s may name a file: on one line, without a control character.
+	p.status, p.statusErr = textwrap.Safe(s), isErr
 	scr.invalidate() // the body's height, and the keys, follow it
 }
 

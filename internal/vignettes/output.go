@@ -9,6 +9,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
 // Meta names what was run, for the report's header.
@@ -23,7 +25,9 @@ type Meta struct {
 // their definitions, then the inline rule cases. Failures are listed as
 // file:line:col so editors can jump to them.
 func WriteText(w io.Writer, rep *Report, m Meta) error {
-	ew := &errWriter{w: w}
+	// Case names and folders come from files: no control character in
+	// them reaches the terminal.
+	ew := &errWriter{w: textwrap.LinesWriter(w)}
 	if m.Note != "" {
 		fmt.Fprintf(ew, "Note: %s\n\n", m.Note)
 	}
@@ -213,7 +217,7 @@ func WriteJSON(w io.Writer, rep *Report, m Meta) error {
 			Rule: c.Rule.ID, Pos: fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col), MustFire: c.MustFire, Pass: c.Pass,
 		})
 	}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(textwrap.JSONWriter(w))
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }
