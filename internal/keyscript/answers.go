@@ -82,14 +82,50 @@ func With(tb testing.TB, qn *questionnaire.Questionnaire, a answers.Answers, pai
 // out (skipped). An answer naming an unknown option fails the test.
 func Lines(tb testing.TB, qn *questionnaire.Questionnaire, a answers.Answers) []string {
 	tb.Helper()
-	var lines []string
-	for _, q := range qn.Questions() {
-		if !answers.Applies(qn, a, q) {
-			continue
-		}
-		lines = append(lines, line(tb, q, a[q.ID]))
+	return lines(tb, qn, a, 0, len(qn.Questions()))
+}
+
+// LinesUntil are the Lines up to and including question's.
+func LinesUntil(tb testing.TB, qn *questionnaire.Questionnaire, a answers.Answers, question string) []string {
+	tb.Helper()
+	return lines(tb, qn, a, 0, index(tb, qn, question)+1)
+}
+
+// LinesAfter are the Lines after question's.
+func LinesAfter(tb testing.TB, qn *questionnaire.Questionnaire, a answers.Answers, question string) []string {
+	tb.Helper()
+	return lines(tb, qn, a, index(tb, qn, question)+1, len(qn.Questions()))
+}
+
+// WarningLines are the Lines of the warning questions, which come first.
+func WarningLines(tb testing.TB, qn *questionnaire.Questionnaire, a answers.Answers) []string {
+	tb.Helper()
+	n := 0
+	for n < len(qn.Questions()) && qn.Questions()[n].Warning {
+		n++
 	}
-	return lines
+	return lines(tb, qn, a, 0, n)
+}
+
+func index(tb testing.TB, qn *questionnaire.Questionnaire, question string) int {
+	tb.Helper()
+	i := qn.Index(question)
+	if i < 0 {
+		tb.Fatalf("keyscript: no question %q", question)
+	}
+	return i
+}
+
+// lines are the Lines of the questions from..to-1 in the order asked.
+func lines(tb testing.TB, qn *questionnaire.Questionnaire, a answers.Answers, from, to int) []string {
+	tb.Helper()
+	var out []string
+	for _, q := range qn.Questions()[from:to] {
+		if answers.Applies(qn, a, q) {
+			out = append(out, line(tb, q, a[q.ID]))
+		}
+	}
+	return out
 }
 
 // line is the line that answers q with v in the line-by-line mode: the
