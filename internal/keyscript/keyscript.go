@@ -64,6 +64,27 @@ func New(tb testing.TB, qn *questionnaire.Questionnaire) *Script {
 	return s
 }
 
+// Resume starts a script where the program opens saved answers a: on the
+// first page with a question shown and not answered, on that question (the
+// review when every one is answered).
+func Resume(tb testing.TB, qn *questionnaire.Questionnaire, a answers.Answers) *Script {
+	s := &Script{tb: tb, qn: qn, a: a.Clone(), drafts: map[string]string{}}
+	i := answers.FirstUnfinished(qn, a)
+	if i < 0 {
+		s.showPage(len(qn.Pages))
+		return s
+	}
+	s.showPage(i)
+	for _, id := range s.visible() {
+		if !a.Answered(id) {
+			q, _ := qn.Question(id)
+			s.setFocus(q)
+			break
+		}
+	}
+	return s
+}
+
 // Default is New over the built-in questionnaire.
 func Default(tb testing.TB) *Script { return New(tb, questionnaire.Default()) }
 
@@ -358,14 +379,18 @@ func (s *Script) FillAll(a answers.Answers) *Script {
 	return s
 }
 
-// NoWarnings answers "None of these" to every warning question shown (and
-// "no" to a yes/no one) and age to the number question (the age), page by
+// NoWarnings answers "None of these" to every warning question shown that
+// is not answered yet (and "no" to a yes/no one, age to the age), page by
 // page, and goes on past the warning signs. Warning questions added later
 // are answered the same way, by id.
 func (s *Script) NoWarnings(age int) *Script {
 	s.tb.Helper()
+	none := NoWarnings(s.tb, s.qn, age)
+	for id := range s.a {
+		delete(none, id)
+	}
 	for s.page < len(s.qn.Pages) && s.onWarningPage() {
-		s.Fill(NoWarnings(s.tb, s.qn, age))
+		s.Fill(none)
 	}
 	return s
 }
