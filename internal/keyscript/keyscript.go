@@ -107,13 +107,6 @@ func (s *Script) Page() string {
 	return s.qn.Pages[s.page].ID
 }
 
-// Press adds keys as given, for what the script does not model (a key
-// under test, a dialog). It must not change the answers or the page.
-func (s *Script) Press(keys ...string) *Script {
-	s.keys = append(s.keys, keys...)
-	return s
-}
-
 // Choose makes the answer to a one, many or yes/no question exactly ids
 // ("yes" or "no" for a yes/no question), moving to the question first: in
 // a many question it unticks what is ticked and not wanted, then ticks
