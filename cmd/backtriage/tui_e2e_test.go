@@ -402,7 +402,7 @@ func answerCharlotteOnPTY(v *vterm) {
 	v.waitText("page 5 of 7", "How high is your pillow?")
 	v.sendKeys(s.Fill(charlotte)) // mattress soft or sagging
 	v.waitText("page 6 of 7", "How many hours a day")
-	v.sendKeys(s.Choose("baby", "yes")) // then the follow-up
+	v.sendKeys(s.Choose("baby", "yes").Focus("nursing_position")) // the follow-up, scrolled into view
 	v.waitText("How do you usually feed or hold the baby?")
 	v.sendKeys(s.Fill(charlotte)) // lying on my side
 	v.waitText("page 7 of 7", "What have you tried so far?")
