@@ -50,14 +50,6 @@ func (v *vterm) sendKeys(s *keyscript.Script) {
 // script starts the keys that answer the questionnaire, on its first page.
 func script(tb testing.TB) *keyscript.Script { return keyscript.Default(tb) }
 
-// warningsNone are the keys that answer "None of these" to every warning
-// question and age to the age, from the first warning question on to the
-// next page.
-func warningsNone(tb testing.TB, age int) []string {
-	tb.Helper()
-	return ptyKeys(tb, script(tb).NoWarnings(age).Keys())
-}
-
 // label is how the page shows an option, for waiting on it: "[x] None of
 // these".
 func label(tb testing.TB, question, option string) string {
@@ -73,16 +65,14 @@ func label(tb testing.TB, question, option string) string {
 	return o.Label
 }
 
-// optionNumber is the number the line-by-line mode takes for an option.
-func optionNumber(tb testing.TB, question, option string) string {
+// nowNumber is the number the line-by-line mode takes for an option of the
+// first warning question, warning_now.
+func nowNumber(tb testing.TB, option string) string {
 	tb.Helper()
-	q, ok := questionnaire.Default().Question(question)
-	if !ok {
-		tb.Fatalf("no question %q", question)
-	}
+	q, _ := questionnaire.Default().Question("warning_now")
 	n := keyscript.Number(q, option)
 	if n == "" {
-		tb.Fatalf("question %q has no option %q", question, option)
+		tb.Fatalf("warning_now has no option %q", option)
 	}
 	return n
 }

@@ -680,8 +680,8 @@ func TestAccessiblePiped(t *testing.T) {
 		t.Error("accessible output contains escape codes")
 	}
 	for _, want := range []string{
-		"Page 1 of 7: Warning signs first", optionNumber(t, "warning_now", "chest_pain") + ". Chest pain",
-		optionNumber(t, "warning_now", keyscript.None) + ". None of these",
+		"Page 1 of 7: Warning signs first", nowNumber(t, "chest_pain") + ". Chest pain",
+		nowNumber(t, keyscript.None) + ". None of these",
 		"How do you usually feed or hold the baby?", // the follow-up, asked after "yes"
 		"Review your answers", "Feeding position: Lying on my side",
 		"Likely causes:", "Saved the summary to",
@@ -700,7 +700,7 @@ func TestAccessibleEmergencyStops(t *testing.T) {
 	dir := t.TempDir()
 	cmd := exec.Command(bin(), "--accessible", "--date", e2eDate, "-o", "sos.txt")
 	cmd.Dir = dir
-	cmd.Stdin = strings.NewReader(optionNumber(t, "warning_now", "chest_pain") + "\n")
+	cmd.Stdin = strings.NewReader(nowNumber(t, "chest_pain") + "\n")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
@@ -714,7 +714,7 @@ func TestAccessibleEmergencyStops(t *testing.T) {
 func TestAccessibleInputEndsEarly(t *testing.T) {
 	cmd := exec.Command(bin(), "--accessible")
 	cmd.Dir = t.TempDir()
-	cmd.Stdin = strings.NewReader(optionNumber(t, "warning_now", keyscript.None) + "\n")
+	cmd.Stdin = strings.NewReader(nowNumber(t, keyscript.None) + "\n")
 	out, err := cmd.CombinedOutput()
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != exitInput {

@@ -89,13 +89,6 @@ func keyMsg(k string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: r[0], Text: k}
 }
 
-// typeText types each character.
-func typeText(m *Model, s string) {
-	for _, r := range s {
-		m.Update(keyMsg(string(r)))
-	}
-}
-
 // screen is the current frame as plain text.
 func plain(m *Model) string { return ansi.Strip(m.render()) }
 
