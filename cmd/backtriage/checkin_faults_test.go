@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/backtriage/backtriage/internal/keyscript"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 )
 
@@ -205,9 +206,9 @@ func TestPTYCheckinFormEmergencyOnce(t *testing.T) {
 		case q.Kind == questionnaire.Number:
 			v.send(kCtrlU, "40", kEnter)
 		case q.ID == "warning_now":
-			v.send("x", kEnter) // the first option: chest pain
+			v.send(huhPick(t, q, "chest_pain")...)
 		default:
-			v.send("G", "x", kEnter) // the last option is "None of these"
+			v.send(huhPick(t, q, keyscript.None)...)
 		}
 	}
 	if code := v.wait(); code != 0 {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/backtriage/backtriage/internal/keyscript"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 )
 
@@ -71,7 +72,7 @@ func checkinOnPTY(t *testing.T, data, when string, pain int, note string) *vterm
 			v.send(kCtrlU, "31", kEnter) // over the age the assessment gave
 			continue
 		}
-		v.send("G", "x", kEnter) // the last option is "None of these"
+		v.send(huhPick(t, q, keyscript.None)...)
 	}
 	v.waitText("How bad is the pain right now")
 	keys := []string{}
@@ -80,7 +81,8 @@ func checkinOnPTY(t *testing.T, data, when string, pain int, note string) *vterm
 	}
 	v.send(append(keys, kEnter)...)
 	v.waitText("Compared with last time")
-	v.send(kDown, kDown, kEnter) // About the same
+	compared, _ := questionnaire.Followup().Question(questionnaire.PainCompared)
+	v.send(huhPick(t, compared, "same", kDown)...) // below "Skip"
 	v.waitText("Which steps of your plan")
 	v.send("x", kEnter) // the first step of the plan
 	v.waitText("Anything to note")

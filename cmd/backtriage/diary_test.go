@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/backtriage/backtriage/internal/questionnaire"
 )
 
 // runDiary runs the binary with a diary in dir and extra environment
@@ -18,17 +20,18 @@ func runDiary(t *testing.T, dir, stdin string, env []string, args ...string) (st
 
 func at(when string) []string { return []string{"BACKTRIAGE_NOW=" + when} }
 
-// noWarnings answers every warning-sign question of a check-in with none.
-const noWarnings = `warning_now: [none]
-warning_nerves: [none]
-warning_history: [none]
-warning_more_now: [none]
-warning_recent: [none]
-warning_pain_pattern: [none]
-warning_risk: [none]
-warning_clot_risk: [none]
-warning_injury: [none]
-`
+// noWarnings answers every warning-sign question of a check-in with none
+// (the age apart), one line each, "warning_now: [none]" first: read from
+// the questionnaire, so a warning question added later is answered too.
+var noWarnings = func() string {
+	var b strings.Builder
+	for _, q := range questionnaire.Default().Questions() {
+		if q.Warning && q.OptionIndex("none") >= 0 {
+			b.WriteString(q.ID + ": [none]\n")
+		}
+	}
+	return b.String()
+}()
 
 const charlotte = "testdata/readers/charlotte.yaml"
 

@@ -28,7 +28,7 @@ func TestTUIHangupRestoresAndRescues(t *testing.T) {
 	v := startVT(t, vtermOpts{w: 80, h: 24, dir: dir})
 	v.waitText("enter start")
 	v.do([]string{kEnter}, "Right now")
-	v.do([]string{"7"}, "[x] None of these")
+	v.do(ptyKeys(t, script(t).Choose("warning_now", "none").Keys()), "[x] None of these")
 	v.cmd.Process.Signal(syscall.SIGHUP)
 	if code := v.wait(); code != exitHangup {
 		t.Errorf("exit code %d after SIGHUP, want %d", code, exitHangup)
@@ -116,7 +116,7 @@ func TestTUISuspendAndResume(t *testing.T) {
 			t.Errorf("%s: after resume, alternate screen %v, cursor shown %v", how, v.alt.Load(), v.cursor.Load())
 		}
 		mark := []string{"[x] None of these", "[ ] None of these"}[i]
-		v.do([]string{"7"}, mark) // keys work again
+		v.do(ptyKeys(t, script(t).Toggle("warning_now", "none").Keys()), mark) // keys work again
 	}
 }
 

@@ -6,6 +6,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/keyscript"
+	"github.com/backtriage/backtriage/internal/questionnaire"
 )
 
 const kEsc = "\x1b"
@@ -16,6 +20,11 @@ const kEsc = "\x1b"
 // footer names work.
 func TestTUIEveryScreenAtEverySize(t *testing.T) {
 	charlotte, _ := filepath.Abs("../../testdata/readers/charlotte.yaml")
+	qn := questionnaire.Default()
+	saved, err := answers.ReadFile(charlotte, nil, qn)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, size := range [][2]int{{80, 24}, {60, 16}, {200, 60}} {
 		w, h := size[0], size[1]
 		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
@@ -44,6 +53,7 @@ func TestTUIEveryScreenAtEverySize(t *testing.T) {
 
 			// Charlotte's answers: every screen the questionnaire has.
 			v := startVT(t, vtermOpts{w: w, h: h}, "--answers", charlotte)
+			s := keyscript.Resume(t, qn, saved)
 			whole(v, "welcome", "backtriage", "Start  ⏎", "enter start")
 			v.send(kEnter) // her answers lack an age: page 1
 			whole(v, "question page", "backtriage", "page 1 of 7", "How old are you?")
@@ -54,11 +64,9 @@ func TestTUIEveryScreenAtEverySize(t *testing.T) {
 			v.send("w")
 			whole(v, "why we ask", "backtriage", "Why we ask:")
 			// Her age, and the warning questions added since she wrote.
-			v.send("3", "0", kEnter, "7", kEnter, "5", kEnter, "4", kEnter, "6", kEnter, "7", kEnter, "4", kEnter)
+			v.sendKeys(s.NoWarnings(30))
 			v.waitText("page 2 of 7")
-			for range 6 {
-				v.send(kRight)
-			}
+			v.sendKeys(s.ToReview())
 			whole(v, "review", "backtriage", "Review your answers", "See my results")
 			v.send(kEnter)
 			whole(v, "results", "backtriage", "SELF-CARE", "Most likely")
@@ -89,18 +97,19 @@ func TestTUIEveryScreenAtEverySize(t *testing.T) {
 			// The warning signs: the quit dialog, the urgent stop, the
 			// emergency screen.
 			v = startVT(t, vtermOpts{w: w, h: h})
+			s = script(t)
 			v.waitText("enter start")
 			v.do([]string{kEnter}, "Right now")
-			v.send("7", kEnter, "8", kEnter)
+			v.sendKeys(s.Choose("warning_now", keyscript.None).Next().Choose("warning_nerves", keyscript.None).Next())
 			v.waitText("[x] None of these")
 			v.send(kCtrlC)
 			whole(v, "quit", "", "Quit backtriage?")
 			escape(v, "Quit backtriage?")
-			v.send("1", kEnter) // a fever or feeling unwell: urgent
+			v.sendKeys(s.Choose("warning_history", "fever").Next()) // urgent
 			whole(v, "urgent stop", "backtriage", "URGENT", "enter finish the questions")
 			v.send(kLeft) // back to the warning signs, to undo it
 			v.waitText("page 1 of 7")
-			v.send(kShiftTab, kShiftTab, "1", kEnter) // chest pain: emergency
+			v.sendKeys(s.At("warning_history").Choose("warning_now", "chest_pain").Next()) // emergency
 			whole(v, "emergency", "backtriage", "EMERGENCY", "call for help now", "e export the summary")
 			v.send("q")
 			v.wait()

@@ -27,6 +27,9 @@ import (
 	"github.com/charmbracelet/x/vt"
 	"github.com/charmbracelet/x/xpty"
 	"golang.org/x/sys/unix"
+
+	"github.com/backtriage/backtriage/internal/keyscript"
+	"github.com/backtriage/backtriage/internal/questionnaire"
 )
 
 const (
@@ -347,13 +350,8 @@ func (v *vterm) restored() {
 //
 // On a page: a digit ticks (or picks) that option, enter goes on to the next
 // question (it never chooses: an optional question left empty is skipped),
-// tab skips one, → goes to the next page.
-
-func warningsNone(age string) []string {
-	return []string{"7", kEnter, "8", kEnter, "7", kEnter, age, kEnter,
-		// the warning questions added for issue 9: none of these
-		"7", kEnter, "5", kEnter, "4", kEnter, "6", kEnter, "7", kEnter, "4", kEnter}
-}
+// tab skips one, → goes to the next page. The scripts name question and
+// option ids; keys_e2e_test.go computes the keys from the questionnaire.
 
 func TestTUICharlotte(t *testing.T) {
 	v := startVT(t, vtermOpts{w: 80, h: 24})
@@ -394,23 +392,24 @@ func TestTUICharlotte(t *testing.T) {
 // screen, by keys at 80x24, and opens the results.
 func answerCharlotteOnPTY(v *vterm) {
 	v.t.Helper()
+	s := script(v.t)
+	charlotte := keyscript.Charlotte(v.t, questionnaire.Default())
 	v.do([]string{kEnter}, "page 1 of 7", "Warning signs first", "Right now")
-	v.send(warningsNone("30")...)
+	v.sendKeys(s.NoWarnings(30))
 	v.waitText("page 2 of 7", "Where does it hurt?")
-	v.send("3", kEnter, kTab, "8", "9", kEnter) // between the shoulder blades; deep breath, twist
+	v.sendKeys(s.Fill(charlotte)) // between the shoulder blades; deep breath, twist
 	v.waitText("page 3 of 7", "When does it hurt?")
-	v.send("1", kEnter, "2", kEnter) // on waking; less than a week
-	v.send(kRight)                   // onset, course, stiffness, "keeps coming back": skip
+	v.sendKeys(s.Fill(charlotte)) // on waking; less than a week
 	v.waitText("page 4 of 7", "How do you sleep?")
-	v.send(kRight)
+	v.sendKeys(s.Fill(charlotte))
 	v.waitText("page 5 of 7", "How high is your pillow?")
-	v.send(kTab, kTab, "1", kRight) // mattress soft or sagging
+	v.sendKeys(s.Fill(charlotte)) // mattress soft or sagging
 	v.waitText("page 6 of 7", "How many hours a day")
-	v.send(kTab, kTab, kTab, kTab, "1", kTab) // baby: yes, then the follow-up
+	v.sendKeys(s.Choose("baby", "yes").Focus("nursing_position")) // the follow-up, scrolled into view
 	v.waitText("How do you usually feed or hold the baby?")
-	v.send("2", kRight) // lying on my side
+	v.sendKeys(s.Fill(charlotte)) // lying on my side
 	v.waitText("page 7 of 7", "What have you tried so far?")
-	v.do([]string{kRight}, "Review your answers", "See my results", "Feeding position", "Lying on my side")
+	v.do(ptyKeys(v.t, s.Fill(charlotte).Keys()), "Review your answers", "See my results", "Feeding position", "Lying on my side")
 	v.send(kEnter)
 }
 
@@ -437,20 +436,21 @@ func TestTUIEmma(t *testing.T) {
 	v := startVT(t, vtermOpts{w: 80, h: 24, env: []string{"NO_COLOR=1"}})
 	v.waitText("enter start")
 	v.do([]string{kEnter}, "Right now")
-	v.send(warningsNone("14")...)
+	s := script(t)
+	emma := keyscript.Emma(t, questionnaire.Default())
+	v.sendKeys(s.NoWarnings(14))
 	v.waitText("Where does it hurt?")
-	v.send("4", kEnter, kTab, "9", kEnter) // middle of the back; hurts to twist
+	v.sendKeys(s.Fill(emma)) // middle of the back; hurts to twist
 	v.waitText("When does it hurt?")
-	v.send("1", "2", kEnter, "2", kEnter) // on waking, eases; less than a week
-	v.send(kRight)                        // onset, course, stiffness, "keeps coming back": skip
+	v.sendKeys(s.Fill(emma)) // on waking, eases; less than a week
 	v.waitText("How do you sleep?")
-	v.send(kRight)
+	v.sendKeys(s.Fill(emma))
 	v.waitText("How high is your pillow?")
-	v.send(kRight)
+	v.sendKeys(s.Fill(emma))
 	v.waitText("How many hours a day")
-	v.send(kTab, kTab, "3", kTab, "2", kRight) // training most days; pulled a muscle
+	v.sendKeys(s.Fill(emma)) // training most days; pulled a muscle
 	v.waitText("What have you tried so far?")
-	v.do([]string{kRight}, "Review your answers")
+	v.do(ptyKeys(t, s.Fill(emma).Keys()), "Review your answers")
 	v.do([]string{kEnter}, "SELF-CARE", "your results")
 	v.scrollUntil("Likely causes", "pulled muscle")
 
@@ -476,7 +476,7 @@ func TestTUIEmergency(t *testing.T) {
 	v := startVT(t, vtermOpts{w: 80, h: 24})
 	v.waitText("enter start")
 	v.do([]string{kEnter}, "Chest pain, pressure")
-	v.send(" ", kEnter) // chest pain, and on
+	v.sendKeys(script(t).Cursor("warning_now", "chest_pain").Space().Next()) // chest pain, and on
 	s := v.waitText("EMERGENCY", "call", "emergency number")
 	if strings.Contains(s, "Do you have any of these?") || strings.Contains(s, "page 2 of 7") {
 		t.Fatalf("the questionnaire went on after an emergency sign:\n%s", s)
@@ -501,8 +501,8 @@ func TestTUIQuitMidFormSavesAnswers(t *testing.T) {
 	v := startVT(t, vtermOpts{w: 80, h: 24, dir: dir})
 	v.waitText("enter start")
 	v.do([]string{kEnter}, "Right now")
-	v.send(warningsNone("42")...)
-	v.do([]string{"3", kEnter}, "Which side?")
+	v.send(ptyKeys(t, script(t).NoWarnings(42).Choose("pain_where", "between_shoulder_blades").Next().Keys())...)
+	v.waitText("Which side?")
 	v.do([]string{kCtrlC}, "Quit backtriage?", "backtriage-answers-"+e2eDate+".yaml")
 	v.send(kEnter)
 	if code := v.wait(); code != 0 {
@@ -537,7 +537,7 @@ func TestTUICtrlCRestoresTerminal(t *testing.T) {
 	v := startVT(t, vtermOpts{w: 80, h: 24})
 	v.waitText("enter start")
 	v.do([]string{kEnter}, "Right now")
-	v.do([]string{kDown, " "}, "[x] Pain spreading")
+	v.do(ptyKeys(t, script(t).Cursor("warning_now", "exertion_spread").Space().Keys()), "[x] "+label(t, "warning_now", "exertion_spread"))
 	v.do([]string{kCtrlC}, "Quit backtriage?")
 	v.send(kCtrlC)
 	if code := v.wait(); code != 0 {
@@ -559,7 +559,7 @@ func TestTUISmallTerminalAndResize(t *testing.T) {
 	v.resize(80, 24)
 	v.waitText("enter start", "Nothing leaves this machine")
 	v.do([]string{kEnter}, "Right now")
-	v.do([]string{"7", kEnter}, "[x] None of these")
+	v.do(ptyKeys(t, script(t).Choose("warning_now", keyscript.None).Next().Keys()), "[x] None of these")
 
 	// Shrink below the minimum and grow again: the page comes back as it
 	// was, with nothing left over from the small screen.
@@ -664,19 +664,11 @@ func TestTUISilentTerminal(t *testing.T) {
 func TestAccessiblePiped(t *testing.T) {
 	dir := t.TempDir()
 	// Charlotte, by option numbers; blank lines skip a question.
-	input := strings.Join([]string{
-		"7", "8", "7", "30", // warning signs, age
-		"7", "5", "4", "6", "7", "4", // the warning questions added for issue 9
-		"3", "", "8 9", // where, side, feel
-		"1", "2", // when, how long
-		"", "", "", "", // onset, course, stiffness, keeps coming back
-		"", "", "", "", "", // sleep page
-		"", "", "1", "", "", // pillow height, support, mattress soft, age, build
-		"", "", "", "", "1", "2", "", "", // day: baby yes -> feeding position: lying on my side
-		"",      // tried
+	qn := questionnaire.Default()
+	input := strings.Join(append(keyscript.Lines(t, qn, keyscript.Charlotte(t, qn)),
 		"",      // review: see the results
 		"2", "", // save as Markdown, default name
-	}, "\n") + "\n"
+	), "\n") + "\n"
 	cmd := exec.Command(bin(), "--date", e2eDate)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "NO_COLOR=1", "TERM=xterm-256color")
@@ -691,7 +683,8 @@ func TestAccessiblePiped(t *testing.T) {
 		t.Error("accessible output contains escape codes")
 	}
 	for _, want := range []string{
-		"Page 1 of 7: Warning signs first", "1. Chest pain", "7. None of these",
+		"Page 1 of 7: Warning signs first", nowNumber(t, "chest_pain") + ". Chest pain",
+		nowNumber(t, keyscript.None) + ". None of these",
 		"How do you usually feed or hold the baby?", // the follow-up, asked after "yes"
 		"Review your answers", "Feeding position: Lying on my side",
 		"Likely causes:", "Saved the summary to",
@@ -710,7 +703,7 @@ func TestAccessibleEmergencyStops(t *testing.T) {
 	dir := t.TempDir()
 	cmd := exec.Command(bin(), "--accessible", "--date", e2eDate, "-o", "sos.txt")
 	cmd.Dir = dir
-	cmd.Stdin = strings.NewReader("1\n")
+	cmd.Stdin = strings.NewReader(nowNumber(t, "chest_pain") + "\n")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
@@ -724,7 +717,7 @@ func TestAccessibleEmergencyStops(t *testing.T) {
 func TestAccessibleInputEndsEarly(t *testing.T) {
 	cmd := exec.Command(bin(), "--accessible")
 	cmd.Dir = t.TempDir()
-	cmd.Stdin = strings.NewReader("7\n")
+	cmd.Stdin = strings.NewReader(nowNumber(t, keyscript.None) + "\n")
 	out, err := cmd.CombinedOutput()
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != exitInput {
@@ -861,7 +854,7 @@ func TestTUISignalsRestoreTerminal(t *testing.T) {
 	v := startVT(t, vtermOpts{w: 80, h: 24, dir: dir})
 	v.waitText("enter start")
 	v.do([]string{kEnter}, "Right now")
-	v.do([]string{"7"}, "[x] None of these")
+	v.do(ptyKeys(t, script(t).Choose("warning_now", keyscript.None).Keys()), "[x] None of these")
 	v.cmd.Process.Signal(syscall.SIGTERM)
 	if code := v.wait(); code != exitAborted {
 		t.Errorf("exit code %d after SIGTERM, want %d", code, exitAborted)

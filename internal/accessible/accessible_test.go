@@ -6,10 +6,14 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/keyscript"
+	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/safeio"
 	"github.com/backtriage/backtriage/internal/testrules"
 	"github.com/backtriage/backtriage/internal/triage"
@@ -37,28 +41,50 @@ func run(t *testing.T, input string, mod ...func(*Options)) (string, error) {
 
 func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
 
+// qn is the questionnaire the scripts answer; they name question and option
+// ids, and the numbers typed come from it.
+var qn = questionnaire.Default()
+
+// num is the number typed for an option.
+func num(t *testing.T, question, option string) string {
+	t.Helper()
+	q, ok := qn.Question(question)
+	if !ok {
+		t.Fatalf("no question %q", question)
+	}
+	n := keyscript.Number(q, option)
+	if n == "" {
+		t.Fatalf("question %q has no option %q", question, option)
+	}
+	return n
+}
+
+// with is keyscript.With over qn.
+func with(t *testing.T, a answers.Answers, pairs ...string) answers.Answers {
+	t.Helper()
+	return keyscript.With(t, qn, a, pairs...)
+}
+
+// noWarnings is "none" to every warning question, and age.
+func noWarnings(t *testing.T, age int) answers.Answers {
+	t.Helper()
+	return keyscript.NoWarnings(t, qn, age)
+}
+
 // Emma, piped: every answer arrives (one reader for the session), the
 // follow-up logic is the questionnaire's, and the results are the engine's.
 func TestPipedEmma(t *testing.T) {
 	t.Chdir(t.TempDir())
-	out, err := run(t, lines(
-		"7", "8", "7", "14",
-		"7", "5", "4", "6", "7", "4", // the warning questions added for issue 9
-		"4", "", "9",
-		"1 2", "2",
-		"", "", "", "", // onset, course, stiffness, keeps coming back
-		"", "", "", "", "",
-		"", "", "", "", "",
-		"", "", "3", "2", "2", "", "",
-		"",
+	in := keyscript.Lines(t, qn, with(t, keyscript.Emma(t, qn), "baby", "no"))
+	out, err := run(t, lines(append(in,
 		"",      // review: results
 		"3", "", // JSON, default name
-	))
+	)...))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	for _, want := range []string{
-		"Page 1 of 7: Warning signs first", "  7. None of these", "> 7",
+		"Page 1 of 7: Warning signs first", "  " + num(t, "warning_now", "none") + ". None of these", "> " + num(t, "warning_now", "none"),
 		"Review your answers", "Age: 14 years", "Training: Serious training, most days",
 		"Likely causes:", "pulled muscle", "Saved the summary to",
 	} {
@@ -78,13 +104,18 @@ func TestPipedEmma(t *testing.T) {
 }
 
 func TestWhyBackAndErrors(t *testing.T) {
-	out, err := run(t, lines("?", "1 7", "9", "<", "7", "8", "<", "<", "7", "8", "7", "abc", "200", "40", "q", "n"))
+	now, _ := qn.Question("warning_now")
+	noOption := strconv.Itoa(len(now.Options) + 1)
+	none := func(q string) string { return num(t, q, keyscript.None) }
+	out, err := run(t, lines("?", num(t, "warning_now", "chest_pain")+" "+none("warning_now"), noOption, "<",
+		none("warning_now"), none("warning_nerves"), "<", "<", // back from warning_history to warning_now
+		none("warning_now"), none("warning_nerves"), none("warning_history"), "abc", "200", "40", "q", "n"))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	for _, want := range []string{
 		"Why we ask: These can be signs",
-		"cannot be combined", "There is no option 9",
+		"cannot be combined", "There is no option " + noOption,
 		"This is the first question.",
 		`"abc" is not a whole number`, "200 is out of range",
 		"Quit without saving.",
@@ -97,7 +128,7 @@ func TestWhyBackAndErrors(t *testing.T) {
 
 func TestEmergencyStops(t *testing.T) {
 	dir := t.TempDir()
-	out, err := run(t, lines("1", "1", ""), func(o *Options) { o.Output = filepath.Join(dir, "sos.txt") })
+	out, err := run(t, lines(num(t, "warning_now", "chest_pain"), "1", ""), func(o *Options) { o.Output = filepath.Join(dir, "sos.txt") })
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
@@ -110,7 +141,7 @@ func TestEmergencyStops(t *testing.T) {
 }
 
 func TestInputEndsBeforeWarningSigns(t *testing.T) {
-	_, err := run(t, lines("7"))
+	_, err := run(t, lines(keyscript.LinesUntil(t, qn, noWarnings(t, 30), "warning_now")...))
 	if !errors.Is(err, ErrInputEnded) {
 		t.Fatalf("want ErrInputEnded, got %v", err)
 	}
@@ -119,7 +150,8 @@ func TestInputEndsBeforeWarningSigns(t *testing.T) {
 func TestQuitSavesAnswers(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	out, err := run(t, lines("7", "8", "7", "33", "7", "5", "4", "6", "7", "4", "3", "q", ""))
+	in := keyscript.LinesUntil(t, qn, with(t, noWarnings(t, 33), "pain_where", "between_shoulder_blades"), "pain_where")
+	out, err := run(t, lines(append(in, "q", "")...))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
@@ -149,7 +181,7 @@ func TestCancelled(t *testing.T) {
 // terminal UI, and says each was skipped.
 func TestEnterOnlySkipsOptionalQuestions(t *testing.T) {
 	t.Chdir(t.TempDir())
-	in := lines("7", "8", "7", "30", "7", "5", "4", "6", "7", "4") + strings.Repeat("\n", 60)
+	in := lines(keyscript.WarningLines(t, qn, noWarnings(t, 30))...) + strings.Repeat("\n", 60)
 	out, err := run(t, in)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
@@ -174,20 +206,14 @@ func TestEnterOnlySkipsOptionalQuestions(t *testing.T) {
 // the questions, and the summary at the end is urgent.
 func TestUrgentSignSaidAtOnceThenGoesOn(t *testing.T) {
 	t.Chdir(t.TempDir())
-	out, err := run(t, lines(
-		"7", "8", "1", // fever
-		"",   // go on with the questions
-		"30", // age
-		"7", "5", "4", "6", "7", "4",
-		"3", "", "", // where, side, feel
-		"", "", "", "", "", // when, how long, onset, course, stiffness
-		"", "", "", "", "",
-		"", "", "", "",
-		"", "", "", "", "", "", "", "",
-		"",
+	a := with(t, noWarnings(t, 30), "warning_history", "fever", "pain_where", "between_shoulder_blades")
+	in := keyscript.LinesUntil(t, qn, a, "warning_history")
+	in = append(in, "") // go on with the questions
+	in = append(in, keyscript.LinesAfter(t, qn, a, "warning_history")...)
+	out, err := run(t, lines(append(in,
 		"",  // review: results
 		"n", // do not save
-	))
+	)...))
 	if err != nil && !errors.Is(err, ErrInputEnded) {
 		t.Fatalf("%v\n%s", err, out)
 	}
@@ -242,7 +268,8 @@ func (r *repeatReader) Read(p []byte) (int, error) {
 // Piped input is echoed without its escape sequences and control bytes,
 // which would otherwise drive the reader's terminal.
 func TestEchoIsSanitized(t *testing.T) {
-	out, err := run(t, lines("\x1b[2J\x1b]0;pwned\x07?\b\r", "7", "8", "7", "q", "n"))
+	in := keyscript.LinesUntil(t, qn, noWarnings(t, 30), "warning_history")
+	out, err := run(t, lines(append(append([]string{"\x1b[2J\x1b]0;pwned\x07?\b\r"}, in...), "q", "n")...))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
@@ -287,10 +314,11 @@ func TestSignalRescuesAnswers(t *testing.T) {
 	}
 	defer r.Close()
 	defer w.Close()
-	if _, err := w.WriteString("7\n8\n"); err != nil { // two answers, then silence
+	if _, err := w.WriteString(lines(keyscript.LinesUntil(t, qn, noWarnings(t, 30), "warning_nerves")...)); err != nil { // two answers, then silence
 		t.Fatal(err)
 	}
-	out := &cancelOn{text: "Does any of this apply to you?", cancel: cancel}
+	third := qn.Questions()[qn.Index("warning_nerves")+1]
+	out := &cancelOn{text: third.Prompt, cancel: cancel}
 	err = Run(ctx, Options{Load: func() (*triage.Engine, error) { return eng, nil }, In: r, Out: out, Now: testDate, Version: "test"})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("want the cancellation, got %v\n%s", err, out.String())

@@ -182,8 +182,10 @@ func TestErrorMissingFile(t *testing.T) {
 func TestValidFiles(t *testing.T) {
 	qn := questionnaire.Default()
 	for name, check := range map[string]func(answers.Answers) bool{
+		// Every question the file answers is read (the file answered every
+		// question when it was written; questions added since are left out).
 		"valid-full.yaml": func(a answers.Answers) bool {
-			return len(a) == len(qn.Questions()) && a.Has("desk_hours", "4_to_8h") && a.Has("pillow_support", "no") &&
+			return len(a) == topLevelKeys(t, "valid-full.yaml") && a.Has("desk_hours", "4_to_8h") && a.Has("pillow_support", "no") &&
 				a.Has("wake_to_change", "yes") && a.Has("pillow_knees", "no") && *a["age"].Number == 34
 		},
 		"valid.json": func(a answers.Answers) bool {
@@ -203,6 +205,23 @@ func TestValidFiles(t *testing.T) {
 			t.Errorf("%s: unexpected answers %v", name, a)
 		}
 	}
+}
+
+// topLevelKeys counts the question ids an answers file names, one a line
+// at its left edge.
+func topLevelKeys(t *testing.T, name string) int {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(answersDir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, l := range strings.Split(string(data), "\n") {
+		if l != "" && l[0] != ' ' && l[0] != '#' && l[0] != '-' && strings.Contains(l, ":") {
+			n++
+		}
+	}
+	return n
 }
 
 func TestErrorDeepNesting(t *testing.T) {

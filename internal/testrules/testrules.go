@@ -5,7 +5,10 @@ package testrules
 import (
 	"embed"
 	"io/fs"
+	"slices"
 	"testing/fstest"
+
+	"github.com/goccy/go-yaml"
 
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
@@ -17,8 +20,9 @@ import (
 var embedded embed.FS
 
 // ownWarnings are the warning questions rules.yaml gives levels itself;
-// every other warning option gets testtable's one urgent rule, so warning
-// questions added later need no edit here.
+// every other warning option, and an option of these that rules.yaml does
+// not name, gets testtable's one urgent rule, so warning questions and
+// options added later need no edit here.
 var ownWarnings = []string{"warning_now", "warning_nerves", "warning_history"}
 
 // Engine loads the test table against the default questionnaire.
@@ -28,12 +32,9 @@ func Engine() (*triage.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	var covered []string
-	for _, id := range ownWarnings {
-		q, _ := qn.Question(id)
-		for _, o := range q.Options {
-			covered = append(covered, o.ID)
-		}
+	covered, err := named(data)
+	if err != nil {
+		return nil, err
 	}
 	fsys := fstest.MapFS{
 		"rules.yaml":       {Data: data},
@@ -44,4 +45,37 @@ func Engine() (*triage.Engine, error) {
 		return nil, err
 	}
 	return triage.New(qn, t), nil
+}
+
+// named lists the options of ownWarnings that the rules of rules.yaml name
+// in a condition of the form {question: option} or {question: [options]}.
+func named(data []byte) ([]string, error) {
+	var file struct {
+		Rules []struct {
+			When any `yaml:"when"` // a mapping, or "always"
+		} `yaml:"rules"`
+	}
+	if err := yaml.Unmarshal(data, &file); err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, r := range file.Rules {
+		when, _ := r.When.(map[string]any)
+		for q, v := range when {
+			if !slices.Contains(ownWarnings, q) {
+				continue
+			}
+			switch v := v.(type) {
+			case string:
+				ids = append(ids, v)
+			case []any:
+				for _, id := range v {
+					if id, ok := id.(string); ok {
+						ids = append(ids, id)
+					}
+				}
+			}
+		}
+	}
+	return ids, nil
 }

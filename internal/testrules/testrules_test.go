@@ -28,7 +28,8 @@ var intended = map[string]rules.Level{
 
 // Every warning option of the test table reaches the level intended for
 // it: the options of its own warning questions by its own rules, every
-// other one (questions added since) by testtable's one urgent rule; and
+// other one (questions and options added since) by testtable's one urgent
+// rule; and
 // "none" everywhere reaches no level at all.
 func TestEveryWarningOptionReachesItsLevel(t *testing.T) {
 	eng, err := Engine()
@@ -54,11 +55,8 @@ func TestEveryWarningOptionReachesItsLevel(t *testing.T) {
 			key := q.ID + "/" + o.ID
 			as := eng.Assess(answers.Answers{q.ID: answers.Choices(o.ID)})
 			want, byTable := intended[key], ""
-			if !own[q.ID] {
+			if _, ok := intended[key]; !ok || !own[q.ID] {
 				want, byTable = rules.Urgent, testtable.WarningRuleID
-			} else if _, ok := intended[key]; !ok {
-				t.Errorf("%s: an option of the table's own warning questions with no intended level here", key)
-				continue
 			}
 			seen++
 			if as.Level != want || len(as.Warnings) == 0 {

@@ -2,12 +2,14 @@ package triage_test
 
 // Property tests of the built-in rule table's safety: for random answer sets,
 // adding any emergency sign gives emergency, and removing every warning sign
-// never gives emergency or urgent. The warning signs are listed here, from
-// the intended level rules, rather than read from the table, so a rule that
-// goes missing from the table fails these tests.
+// never gives emergency or urgent. The signs are read from the table (see
+// signsAt), so an option added with its rule is covered with no edit here;
+// that every warning option has a rule at all is the loader's check, and
+// that each keeps its level is the clinical safety document's.
 
 import (
 	"slices"
+	"sync"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -22,31 +24,75 @@ import (
 // sign is one answer option that is a warning sign on its own.
 type sign struct{ question, option string }
 
-var (
-	propEmergencySigns = []sign{
-		{"warning_now", "chest_pain"}, {"warning_now", "exertion_spread"}, {"warning_now", "breathless"},
-		{"warning_now", "coughing_blood"}, {"warning_now", "tearing_pain"}, {"warning_now", "fainting"},
-		{"warning_nerves", "both_legs"}, {"warning_nerves", "unsteady"},
-		{"warning_nerves", "bladder_bowel"}, {"warning_nerves", "saddle_numbness"},
-		{"warning_nerves", "sudden_weakness"}, {"pain_where", "chest"},
-		{"warning_more_now", "sweating_sick"}, {"warning_more_now", "rest_spread"},
-		{"warning_more_now", "sudden_severe"}, {"warning_more_now", "sepsis_signs"},
-		{"warning_risk", "aneurysm"}, {"warning_injury", "serious_accident"},
+// signsAt lists the options that are a warning sign at level on their own:
+// those that alone make hold the condition of a rule at that level that
+// reads one question ({warning_now: chest_pain}, {pain_where: chest}).
+// Combinations (a clot risk with breathlessness) are not signs alone.
+func signsAt(qn *questionnaire.Questionnaire, t *rules.Table, level rules.Level) []sign {
+	var out []sign
+	for _, r := range t.Rules {
+		if r.LevelOf() != level || r.When == nil {
+			continue
+		}
+		qs := r.When.Questions(nil)
+		if len(qs) != 1 {
+			continue
+		}
+		q := qn.Questions()[qs[0]]
+		if q.Kind != questionnaire.One && q.Kind != questionnaire.Many {
+			continue
+		}
+		for _, o := range q.Options {
+			s := sign{q.ID, o.ID}
+			if !slices.Contains(out, s) && r.When.Eval(rules.NewFacts(qn, answers.Answers{q.ID: answers.Choices(o.ID)})) {
+				out = append(out, s)
+			}
+		}
 	}
-	propUrgentSigns = []sign{
-		{"warning_history", "fever"}, {"warning_history", "accident"}, {"warning_history", "cancer"},
-		{"warning_history", "weight_loss"}, {"warning_history", "night_pain"},
-		{"warning_history", "osteoporosis_steroids"}, {"warning_nerves", "both_arms"},
-		{"warning_more_now", "severe_arm_pain"}, {"warning_recent", "fever_recent"},
-		{"warning_recent", "coughed_blood_recent"}, {"warning_pain_pattern", "cough_sneeze_strain"},
-		{"warning_pain_pattern", "lump_shape"}, {"warning_pain_pattern", "band_pain"},
-		{"warning_clot_risk", "swollen_calf"},
+	return out
+}
+
+// builtinSigns are the built-in table's signs, read once.
+var builtinSigns = sync.OnceValues(func() (emergency, urgent []sign) {
+	qn := questionnaire.Default()
+	t, err := rules.Load(backtriage.RuleFiles(), "rules", qn)
+	if err != nil {
+		return nil, nil // propCheck reports the table's errors
 	}
-	// propWarningQuestions are the warning-screen questions whose options
-	// are warning signs, alone or in combination.
-	propWarningQuestions = []string{"warning_now", "warning_nerves", "warning_history", "warning_more_now",
-		"warning_recent", "warning_pain_pattern", "warning_risk", "warning_clot_risk", "warning_injury"}
-)
+	return signsAt(qn, t, rules.Emergency), signsAt(qn, t, rules.Urgent)
+})
+
+func propEmergencySigns() []sign { e, _ := builtinSigns(); return e }
+func propUrgentSigns() []sign    { _, u := builtinSigns(); return u }
+
+// propWarningQuestions are the warning-screen questions that can be
+// answered "none", which the tests use to take every sign away.
+func propWarningQuestions(qn *questionnaire.Questionnaire) []string {
+	var ids []string
+	for _, q := range qn.Questions() {
+		if q.Warning && q.OptionIndex("none") >= 0 {
+			ids = append(ids, q.ID)
+		}
+	}
+	return ids
+}
+
+// The signs read from the table include those the table is known for, on
+// the warning screen and off it: reading them cannot come back empty.
+func TestPropertySignsReadFromTable(t *testing.T) {
+	emergency, urgent := builtinSigns()
+	for _, s := range []sign{{"warning_now", "chest_pain"}, {"warning_nerves", "bladder_bowel"}, {"pain_where", "chest"}} {
+		if !slices.Contains(emergency, s) {
+			t.Errorf("%s: %s is not among the emergency signs read from the table: %v", s.question, s.option, emergency)
+		}
+	}
+	if !slices.Contains(urgent, sign{"warning_history", "fever"}) {
+		t.Errorf("warning_history: fever is not among the urgent signs read from the table: %v", urgent)
+	}
+	if len(propWarningQuestions(questionnaire.Default())) < 2 {
+		t.Error("no warning questions with a \"none\" option")
+	}
+}
 
 // emergencyCombination reports the emergencies made of two answers, neither
 // an emergency alone: a blood clot risk with pain on breathing or
@@ -137,25 +183,26 @@ func addSign(qn *questionnaire.Questionnaire, a answers.Answers, s sign) answers
 }
 
 // stripWarnings removes every urgent and emergency sign: the warning-screen
-// questions become "none" or unanswered, and chest leaves pain_where.
+// questions become "none" or unanswered, and the signs asked elsewhere
+// (chest in pain_where) leave their answers.
 func stripWarnings(t *rapid.T, a answers.Answers) answers.Answers {
 	out := a.Clone()
-	for _, q := range propWarningQuestions {
+	for _, q := range propWarningQuestions(questionnaire.Default()) {
 		if rapid.Bool().Draw(t, "unanswer "+q) {
 			delete(out, q)
 		} else {
 			out[q] = answers.Choices("none")
 		}
 	}
-	// Chest pain, and thoracic pain that is getting worse, are warning signs
-	// asked outside the warning screen.
-	for q, sign := range map[string]string{"pain_where": "chest"} {
-		if v, ok := out[q]; ok {
-			ids := slices.DeleteFunc(slices.Clone(v.Options), func(id string) bool { return id == sign })
+	// Signs asked outside the warning screen (chest pain), and thoracic
+	// pain that is getting worse (a combination rule), are warning signs too.
+	for _, s := range append(propEmergencySigns(), propUrgentSigns()...) {
+		if v, ok := out[s.question]; ok {
+			ids := slices.DeleteFunc(slices.Clone(v.Options), func(id string) bool { return id == s.option })
 			if len(ids) == 0 {
-				delete(out, q)
+				delete(out, s.question)
 			} else {
-				out[q] = answers.Choices(ids...)
+				out[s.question] = answers.Choices(ids...)
 			}
 		}
 	}
@@ -180,7 +227,7 @@ func TestPropertyAnyEmergencySignIsEmergency(t *testing.T) {
 	propCheck(t, func(t *rapid.T, eng *triage.Engine) {
 		qn := eng.Questionnaire()
 		a := genAnswers(qn).Draw(t, "answers")
-		s := rapid.SampledFrom(propEmergencySigns).Draw(t, "sign")
+		s := rapid.SampledFrom(propEmergencySigns()).Draw(t, "sign")
 		as := eng.Assess(addSign(qn, a, s))
 		if as.Level != rules.Emergency {
 			t.Fatalf("with %s: %s the level is %s, want emergency", s.question, s.option, as.Level)
@@ -197,7 +244,7 @@ func TestPropertyAnyUrgentSignIsAtLeastUrgent(t *testing.T) {
 	propCheck(t, func(t *rapid.T, eng *triage.Engine) {
 		qn := eng.Questionnaire()
 		a := genAnswers(qn).Draw(t, "answers")
-		s := rapid.SampledFrom(propUrgentSigns).Draw(t, "sign")
+		s := rapid.SampledFrom(propUrgentSigns()).Draw(t, "sign")
 		if as := eng.Assess(addSign(qn, a, s)); as.Level < rules.Urgent {
 			t.Fatalf("with %s: %s the level is %s, want urgent or emergency", s.question, s.option, as.Level)
 		}
@@ -228,7 +275,7 @@ func TestPropertyEmergencyOnlyFromEmergencySigns(t *testing.T) {
 		qn := eng.Questionnaire()
 		a := genAnswers(qn).Draw(t, "answers")
 		got := eng.Assess(a).Level == rules.Emergency
-		if want := hasAny(a, propEmergencySigns) || emergencyCombination(a); got != want {
+		if want := hasAny(a, propEmergencySigns()) || emergencyCombination(a); got != want {
 			t.Fatalf("emergency sign present: %v, but level emergency: %v", want, got)
 		}
 	})

@@ -42,7 +42,7 @@ func BenchmarkToggle(b *testing.B) {
 // BenchmarkResultsScroll is Update+View for scrolling the results.
 func BenchmarkResultsScroll(b *testing.B) {
 	m := newTestModel(b, testOptions(b), 80, 24)
-	answerCharlotte(m)
+	answerCharlotte(b, m)
 	m.View()
 	down, up := keyMsg("down"), keyMsg("up")
 	b.ReportAllocs()

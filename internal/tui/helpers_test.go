@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/backtriage/backtriage/internal/keyscript"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 
 	tea "charm.land/bubbletea/v2"
@@ -88,13 +89,6 @@ func keyMsg(k string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: r[0], Text: k}
 }
 
-// typeText types each character.
-func typeText(m *Model, s string) {
-	for _, r := range s {
-		m.Update(keyMsg(string(r)))
-	}
-}
-
 // screen is the current frame as plain text.
 func plain(m *Model) string { return ansi.Strip(m.render()) }
 
@@ -108,27 +102,46 @@ func mustContain(tb testing.TB, m *Model, want ...string) {
 	}
 }
 
+// script starts the keys that answer the questionnaire by question and
+// option ids, on the first page (after the welcome).
+func script(tb testing.TB) *keyscript.Script { return keyscript.Default(tb) }
+
 // answerCharlotte answers the nursing mother's case by keys and opens the
 // results.
-func answerCharlotte(m *Model) {
-	press(m, "enter")                                     // welcome
-	press(m, "7", "enter", "8", "enter", "7", "enter")    // no warning signs
-	typeText(m, "30")                                     // age
-	press(m, "enter")                                     // -> the warning questions added later
-	press(m, moreWarningsNone...)                         // -> where
-	press(m, "3", "enter", "tab", "8", "9", "enter")      // between the shoulder blades; breath, twist
-	press(m, "1", "enter", "2", "enter")                  // on waking; less than a week
-	press(m, "right")                                     // onset, course, stiffness: skip
-	press(m, "right")                                     // sleep: skip
-	press(m, "tab", "tab", "1", "right")                  // mattress soft
-	press(m, "tab", "tab", "tab", "tab", "1", "tab", "2") // baby yes; lying on my side
-	press(m, "right", "right")                            // tried: skip -> review
-	press(m, "enter")                                     // results
+func answerCharlotte(tb testing.TB, m *Model) {
+	tb.Helper()
+	press(m, charlotteKeys(tb)...)
 }
 
-// moreWarningsNone answers "none of these" to the warning questions after
-// age (added for issue 9), ending on the next page.
-var moreWarningsNone = []string{"7", "enter", "5", "enter", "4", "enter", "6", "enter", "7", "enter", "4", "enter"}
+// charlotteKeys are the keys of answerCharlotte, from the welcome screen
+// to the results.
+func charlotteKeys(tb testing.TB) []string {
+	tb.Helper()
+	keys := []string{"enter"} // welcome
+	keys = append(keys, script(tb).FillAll(keyscript.Charlotte(tb, questionnaire.Default())).Keys()...)
+	return append(keys, "enter") // review -> results
+}
+
+// optKey is the digit that chooses option of question on its page.
+func optKey(tb testing.TB, question, option string) string {
+	tb.Helper()
+	q, ok := questionnaire.Default().Question(question)
+	if !ok {
+		tb.Fatalf("no question %q", question)
+	}
+	k := keyscript.Number(q, option)
+	if len(k) != 1 {
+		tb.Fatalf("question %q: option %q has no digit key (%q)", question, option, k)
+	}
+	return k
+}
+
+// noWarnings answers "None of these" to every warning question and age to
+// the age, from the first question of the warning signs to the next page.
+func noWarnings(tb testing.TB, age int) []string {
+	tb.Helper()
+	return script(tb).NoWarnings(age).Keys()
+}
 
 type questionnaireQuestion = questionnaire.Question
 

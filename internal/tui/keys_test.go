@@ -10,6 +10,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/emergencynumber"
+	"github.com/backtriage/backtriage/internal/keyscript"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -74,70 +75,69 @@ func TestEveryHandledKeyHasHelp(t *testing.T) {
 		"page, choose any": toPageOne,
 		"page, number": func() *Model {
 			m := toPageOne()
-			press(m, "7", "enter", "8", "enter", "7", "enter", "3")
+			press(m, script(t).Type("age", "3").Keys()...)
 			return m
 		},
 		"page, choose one": func() *Model {
 			m := toPageOne()
-			press(m, "7", "enter", "8", "enter", "7", "enter")
-			typeText(m, "30")
-			press(m, "enter")
-			press(m, moreWarningsNone...)
-			press(m, "3", "enter") // -> which side
+			press(m, script(t).NoWarnings(30).Choose("pain_where", "between_shoulder_blades").Focus("pain_side").Keys()...)
 			return m
 		},
 		"page, from the review": func() *Model {
 			m := fresh()
-			answerCharlotte(m)
+			answerCharlotte(t, m)
 			press(m, "left", "home", "down", "enter")
 			return m
 		},
-		"review": func() *Model { m := fresh(); answerCharlotte(m); press(m, "left", "up"); return m },
+		"review": func() *Model { m := fresh(); answerCharlotte(t, m); press(m, "left", "up"); return m },
 		"results": func() *Model {
 			m := fresh()
-			answerCharlotte(m)
+			answerCharlotte(t, m)
 			press(m, "down")
 			return m
 		},
 		"urgent stop": func() *Model {
 			m := toPageOne()
-			press(m, "up", "7", "enter", "8", "enter", "1", "enter")
+			press(m, script(t).Choose("warning_now", keyscript.None).Choose("warning_nerves", keyscript.None).
+				Choose("warning_history", "fever").Next().Keys()...)
 			return m
 		},
 		"emergency": func() *Model {
 			o := opts()
 			o.Emergency = emergencynumber.Here("GB", nil)
 			m := newTestModel(t, o, 80, 24)
-			press(m, "enter", "space", "enter", "down")
+			press(m, "enter")
+			press(m, script(t).Cursor("warning_now", "chest_pain").Space().Next().Keys()...)
+			press(m, "down")
 			return m
 		},
 		"history": func() *Model {
 			m := fresh()
-			answerCharlotte(m)
+			answerCharlotte(t, m)
 			m.openHistory()
 			m.history.set(strings.Repeat("a line of the diary\n", 40))
 			press(m, "down")
 			return m
 		},
-		"export dialog, format row": func() *Model { m := fresh(); answerCharlotte(m); press(m, "e", "tab"); return m },
+		"export dialog, format row": func() *Model { m := fresh(); answerCharlotte(t, m); press(m, "e", "tab"); return m },
 		"export, replace?": func() *Model {
 			inTempDir(t)
 			m := fresh()
-			answerCharlotte(m)
+			answerCharlotte(t, m)
 			press(m, "e", "enter", "e", "enter")
 			return m
 		},
 		"all keys": func() *Model { m := toPageOne(); press(m, "?"); return m },
 		"results, diary offered": func() *Model {
 			m := fresh()
-			answerCharlotte(m)
+			answerCharlotte(t, m)
 			m.diary.offer = m.results.as
 			m.setStatus(offerText, false)
 			return m
 		},
 		"diary consent": func() *Model {
 			m := fresh()
-			answerCharlotte(m)
+			answerCharlotte(t, m)
 			m.openDialog(newConsentDialog(m, m.results.as))
 			return m
 		},
@@ -189,9 +189,9 @@ func TestFooterIsPartOfFullHelp(t *testing.T) {
 	press(m, "?")
 	mustContain(t, m, "Keys", "why we ask", "choose by number", "next question", "first option")
 	press(m, "esc")
-	answerCharlotte(newTestModel(t, testOptions(t), 80, 24))
+	answerCharlotte(t, newTestModel(t, testOptions(t), 80, 24))
 	r := newTestModel(t, testOptions(t), 80, 24)
-	answerCharlotte(r)
+	answerCharlotte(t, r)
 	check("results", r.cur.helpKeys())
 }
 

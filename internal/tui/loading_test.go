@@ -20,10 +20,11 @@ func TestResultsWaitForTableWithoutBlocking(t *testing.T) {
 	m := New(o)
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 
+	keys := charlotteKeys(t) // ends by asking for the results
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		answerCharlotte(m) // ends by asking for the results
+		press(m, keys...)
 		press(m, "ctrl+c")
 	}()
 	select {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +14,8 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/keyscript"
+	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
 )
@@ -50,11 +53,10 @@ func TestTeatestCharlotte(t *testing.T) {
 	waitText("Nothing leaves this machine")
 	send("enter")
 	waitText("Warning signs first")
-	send("7", "enter", "8", "enter", "7", "enter", "3", "0", "enter")
-	send(moreWarningsNone...)
+	s := script(t)
+	send(s.NoWarnings(30).Keys()...)
 	waitText("Where and how it hurts")
-	send("3", "enter", "tab", "8", "9", "enter", "1", "enter", "2", "enter", "right", "right")
-	send("tab", "tab", "1", "right", "tab", "tab", "tab", "tab", "1", "tab", "2", "right", "right")
+	send(s.FillAll(keyscript.Charlotte(t, questionnaire.Default())).Keys()...)
 	waitText("Review your answers")
 	send("enter")
 	waitText("SELF-CARE")
@@ -75,12 +77,9 @@ func TestTeatestCharlotte(t *testing.T) {
 
 func TestEmmaByKeys(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
-	press(m, "enter", "7", "enter", "8", "enter", "7", "enter")
-	typeText(m, "14")
 	press(m, "enter")
-	press(m, moreWarningsNone...)
-	press(m, "4", "enter", "tab", "9", "enter", "1", "2", "enter", "2", "enter")
-	press(m, "right", "right", "right", "tab", "tab", "3", "tab", "2", "right", "right", "enter") // from "onset" on
+	press(m, script(t).FillAll(keyscript.Emma(t, questionnaire.Default())).Keys()...)
+	press(m, "enter") // review -> results
 	if m.screen() != scrResults || m.assessment().Level != rules.SelfCare {
 		t.Fatalf("screen %v, level %v:\n%s", m.screen(), m.assessment().Level, plain(m))
 	}
@@ -92,11 +91,13 @@ func TestEmmaByKeys(t *testing.T) {
 
 func TestEmergencyStopsAtOnce(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
-	press(m, "enter", "space") // chest pain
+	s := script(t)
+	press(m, "enter")
+	press(m, s.Cursor("warning_now", "chest_pain").Space().Keys()...)
 	if m.screen() != scrPage {
 		t.Fatal("the emergency screen came before the answer was confirmed")
 	}
-	press(m, "enter")
+	press(m, s.Next().Keys()...)
 	if m.screen() != scrStop {
 		t.Fatalf("want the emergency screen at once, got:\n%s", plain(m))
 	}
@@ -106,7 +107,7 @@ func TestEmergencyStopsAtOnce(t *testing.T) {
 	if m.screen() != scrPage || m.page.page != 0 || !m.sess.Given.Has("warning_now", "chest_pain") {
 		t.Fatalf("back did not return to the warning signs with the answer kept:\n%s", plain(m))
 	}
-	press(m, "space", "7", "enter") // untick chest pain, tick none
+	press(m, s.At("warning_now").Space().Choose("warning_now", keyscript.None).Next().Keys()...) // untick chest pain, tick none
 	if m.screen() != scrPage || m.page.focused().ID != "warning_nerves" {
 		t.Fatalf("want to go on after the correction, got:\n%s", plain(m))
 	}
@@ -114,7 +115,8 @@ func TestEmergencyStopsAtOnce(t *testing.T) {
 
 func TestLeavingWarningPageChecksEmergency(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
-	press(m, "enter", "7", "enter", "1") // nerves: both legs, not confirmed
+	press(m, "enter")
+	press(m, script(t).Choose("warning_now", keyscript.None).Choose("warning_nerves", "both_legs").Keys()...) // not confirmed
 	press(m, "right")
 	if m.screen() != scrStop {
 		t.Fatalf("leaving the page with an emergency sign must stop:\n%s", plain(m))
@@ -136,34 +138,29 @@ func TestWarningSignsNeeded(t *testing.T) {
 
 func TestBackKeepsAnswersEvenInvalid(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
-	press(m, "enter", "7", "enter", "8", "enter", "7", "enter")
-	typeText(m, "30")
+	s := script(t)
 	press(m, "enter")
-	press(m, moreWarningsNone...)
-	press(m, "3")
+	press(m, s.NoWarnings(30).Choose("pain_where", "between_shoulder_blades").Keys()...)
 	// Back to the warning page with an invalid age being typed.
-	press(m, "left")
+	press(m, s.PrevPage().Keys()...)
 	if m.page.page != 0 {
 		t.Fatalf("want page 1, got %d", m.page.page+1)
 	}
-	press(m, "tab", "tab", "tab") // to age
-	press(m, "backspace", "backspace")
-	typeText(m, "999")
+	press(m, s.Type("age", "999").Keys()...)
 	mustContain(t, m, "999", "out of range")
 	press(m, "right")
 	if m.page.page != 0 {
 		t.Fatal("went on with an invalid age")
 	}
-	press(m, "shift+tab", "shift+tab", "left") // back is always allowed
+	press(m, s.Focus("warning_nerves").Keys()...)
+	press(m, "left") // back is always allowed
 	if m.page.drafts["age"] != "999" || !m.sess.Given.Has("pain_where", "between_shoulder_blades") {
 		t.Fatalf("answers lost going back: draft %q, answers %v", m.page.drafts["age"], m.sess.Given)
 	}
 	if m.page.focused().ID != "warning_nerves" {
 		t.Fatalf("focus %s", m.page.focused().ID)
 	}
-	press(m, "tab", "tab", "backspace", "backspace", "backspace")
-	typeText(m, "31")
-	press(m, "right")
+	press(m, s.Number("age", 31).NextPage().Keys()...)
 	if m.page.page != 1 || !m.sess.Given.Has("pain_where", "between_shoulder_blades") || *m.sess.Given["age"].Number != 31 {
 		t.Fatalf("page %d, answers %v", m.page.page+1, m.sess.Given)
 	}
@@ -184,13 +181,14 @@ func TestFollowUpsComeAndGo(t *testing.T) {
 		t.Fatal("a follow-up shows before its parent is answered")
 	}
 	m.page.focusQuestion(mustQ(t, m, "baby"))
-	press(m, "1") // yes
-	press(m, "tab", "1")
+	press(m, optKey(t, "baby", "yes"))
+	m.page.focusQuestion(mustQ(t, m, "nursing_position"))
+	press(m, optKey(t, "nursing_position", "sitting_up"))
 	if !slices.Contains(ids(), "nursing_position") || !slices.Contains(ids(), "nursing_head") {
 		t.Fatalf("follow-ups missing: %v", ids())
 	}
 	m.page.focusQuestion(mustQ(t, m, "baby"))
-	press(m, "2") // no: the follow-ups go, their answers are kept for a change of mind
+	press(m, optKey(t, "baby", "no")) // the follow-ups go, their answers are kept for a change of mind
 	if slices.Contains(ids(), "nursing_position") || !m.sess.Given.Answered("nursing_position") {
 		t.Fatalf("visible %v, answers %v", ids(), m.sess.Given)
 	}
@@ -210,11 +208,11 @@ func mustQ(t *testing.T, m *Model, id string) *questionnaireQuestion {
 
 func TestExclusiveOptions(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
-	press(m, "enter", "1", "2", "7")
+	press(m, "enter", optKey(t, "warning_now", "chest_pain"), optKey(t, "warning_now", "exertion_spread"), optKey(t, "warning_now", "none"))
 	if v := m.sess.Given["warning_now"].Options; !slices.Equal(v, []string{"none"}) {
 		t.Fatalf("none must clear the others: %v", v)
 	}
-	press(m, "3")
+	press(m, optKey(t, "warning_now", "breathless"))
 	if v := m.sess.Given["warning_now"].Options; !slices.Equal(v, []string{"breathless"}) {
 		t.Fatalf("an option must clear none: %v", v)
 	}
@@ -222,7 +220,7 @@ func TestExclusiveOptions(t *testing.T) {
 
 func TestReviewJumpAndReturn(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
-	answerCharlotte(m)
+	answerCharlotte(t, m)
 	press(m, "left") // results -> review
 	if m.screen() != scrReview {
 		t.Fatalf("want the review:\n%s", plain(m))
@@ -237,7 +235,7 @@ func TestReviewJumpAndReturn(t *testing.T) {
 	if m.screen() != scrPage || m.page.focused().ID != "mattress_feel" || !m.page.fromReview {
 		t.Fatalf("the jump did not open the answer:\n%s", plain(m))
 	}
-	press(m, "3", "right") // firm -> back to the review
+	press(m, optKey(t, "mattress_feel", "firm"), "right") // -> back to the review
 	if m.screen() != scrReview || m.review.list[m.review.cursor].ID != "mattress_feel" {
 		t.Fatalf("want the review on the changed answer:\n%s", plain(m))
 	}
@@ -251,7 +249,7 @@ func TestReviewJumpAndReturn(t *testing.T) {
 func TestExportDialog(t *testing.T) {
 	dir := inTempDir(t)
 	m := newTestModel(t, testOptions(t), 80, 24)
-	answerCharlotte(m)
+	answerCharlotte(t, m)
 	press(m, "e")
 	mustContain(t, m, "Export the summary", "backtriage-summary-2025-03-04.txt")
 	press(m, "tab", "right") // Markdown: the name follows
@@ -297,7 +295,7 @@ func TestOutputFlagExportsWithoutAsking(t *testing.T) {
 	o.Output = "out.json"
 	o.OutputFormat = report.JSON
 	m := newTestModel(t, o, 80, 24)
-	answerCharlotte(m)
+	answerCharlotte(t, m)
 	if _, err := os.Stat(filepath.Join(dir, "out.json")); err != nil {
 		t.Fatal(err)
 	}
@@ -310,11 +308,9 @@ func TestOutputFlagExportsWithoutAsking(t *testing.T) {
 func TestQuitSavesAnswersAndReopens(t *testing.T) {
 	dir := inTempDir(t)
 	m := newTestModel(t, testOptions(t), 80, 24)
-	press(m, "enter", "7", "enter", "8", "enter", "7", "enter")
-	typeText(m, "30")
+	s := script(t)
 	press(m, "enter")
-	press(m, moreWarningsNone...)
-	press(m, "3")
+	press(m, s.NoWarnings(30).Choose("pain_where", "between_shoulder_blades").Keys()...)
 	m.Update(keyMsg("ctrl+c"))
 	if m.dialogKind() != dlgQuit {
 		t.Fatal("ctrl+c mid-questionnaire must offer to save")
@@ -339,9 +335,16 @@ func TestQuitSavesAnswersAndReopens(t *testing.T) {
 	o := testOptions(t)
 	o.Answers, o.AnswersFrom = a, path
 	m2 := newTestModel(t, o, 80, 24)
-	mustContain(t, m2, "Loaded 11 answers") // 10 warning questions and where it hurts
+	mustContain(t, m2, fmt.Sprintf("Loaded %d answers", len(s.Answers()))) // the warning questions and where it hurts
 	press(m2, "enter")
-	if m2.page.page != 1 || m2.page.focused().ID != "pain_side" {
+	var first string // the first question of page 2 shown and not answered
+	for _, q := range answers.Visible(m2.qn, a, m2.qn.Pages[1]) {
+		if !a.Answered(q.ID) {
+			first = q.ID
+			break
+		}
+	}
+	if m2.page.page != 1 || m2.page.focused().ID != first {
 		t.Fatalf("want the first unanswered question, got page %d %s", m2.page.page+1, m2.page.focused().ID)
 	}
 }
@@ -368,7 +371,7 @@ func TestSmallTerminal(t *testing.T) {
 	press(m, "enter") // ignored while too small
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	mustContain(t, m, "Nothing leaves this machine")
-	press(m, "enter", "7")
+	press(m, "enter", optKey(t, "warning_now", "none"))
 	m.Update(tea.WindowSizeMsg{Width: 64, Height: 18})
 	if s := plain(m); plainWidth(s) > 64 || !strings.Contains(s, "[x] None of these") {
 		t.Fatalf("no reflow at 64x18:\n%s", s)
@@ -397,7 +400,7 @@ func TestFramesFit(t *testing.T) {
 			}
 		}
 		check("welcome")
-		answerCharlotte(m)
+		answerCharlotte(t, m)
 		check("results")
 		press(m, "e")
 		check("export")
@@ -413,7 +416,7 @@ func TestNoColorAndThemes(t *testing.T) {
 		o := testOptions(t)
 		o.Theme = theme
 		m := newTestModel(t, o, 80, 24)
-		answerCharlotte(m)
+		answerCharlotte(t, m)
 		if s := m.render(); !strings.Contains(s, "SELF-CARE") {
 			t.Errorf("theme %s: no results", theme)
 		}
@@ -421,7 +424,7 @@ func TestNoColorAndThemes(t *testing.T) {
 	o := testOptions(t)
 	o.Env = append(o.Env, "NO_COLOR=yes")
 	m := newTestModel(t, o, 80, 24)
-	answerCharlotte(m)
+	answerCharlotte(t, m)
 	s := m.render()
 	if strings.Contains(s, "38;") || strings.Contains(s, "48;") {
 		t.Error("colours under NO_COLOR")
@@ -453,11 +456,13 @@ func TestLightBackground(t *testing.T) {
 // the same sign does not stop it again.
 func TestUrgentStopsThenGoesOn(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
-	press(m, "enter", "7", "enter", "8", "enter", "1") // health history: fever
+	s := script(t)
+	press(m, "enter")
+	press(m, s.Choose("warning_now", keyscript.None).Choose("warning_nerves", keyscript.None).Choose("warning_history", "fever").Keys()...)
 	if m.screen() != scrPage {
 		t.Fatal("the urgent screen came before the answer was confirmed")
 	}
-	press(m, "enter")
+	press(m, s.Next().Keys()...)
 	if m.screen() != scrStop || m.assessment().Level != rules.Urgent {
 		t.Fatalf("want the urgent screen at once, got:\n%s", plain(m))
 	}
@@ -469,14 +474,12 @@ func TestUrgentStopsThenGoesOn(t *testing.T) {
 	if q := m.page.focused(); q == nil || q.ID != "warning_history" {
 		t.Fatalf("want focus back on the question answered, got %v", q)
 	}
-	press(m, "enter")
-	typeText(m, "30")
-	press(m, "enter")
-	press(m, moreWarningsNone...)
+	// The rest of the warning signs: none, and age 30.
+	press(m, s.At("warning_history").Fill(keyscript.With(t, m.qn, keyscript.NoWarnings(t, m.qn, 30), "warning_history", "fever")).Keys()...)
 	if m.screen() != scrPage || m.page.page != 1 {
 		t.Fatalf("the urgent sign stopped the questions twice:\n%s", plain(m))
 	}
-	press(m, "3", "enter", "right", "right", "right", "right", "right", "right")
+	press(m, s.Choose("pain_where", "between_shoulder_blades").ToReview().Keys()...)
 	press(m, "enter")
 	if m.screen() != scrResults || m.assessment().Level != rules.Urgent {
 		t.Fatalf("want urgent results at the end, got screen %v level %v:\n%s", m.screen(), m.assessment().Level, plain(m))

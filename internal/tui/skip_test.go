@@ -10,11 +10,8 @@ import (
 // empty and marked skipped, and the footer says enter skips.
 func TestEnterOnlySkipsEveryOptionalQuestion(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
-	press(m, "enter")                                  // welcome
-	press(m, "7", "enter", "8", "enter", "7", "enter") // no warning signs
-	typeText(m, "30")
-	press(m, "enter") // age
-	press(m, moreWarningsNone...)
+	press(m, "enter") // welcome
+	press(m, noWarnings(t, 30)...)
 	if m.screen() != scrPage || m.page.page != 1 {
 		t.Fatalf("not on page 2: screen %d page %d", m.screen(), m.page.page)
 	}
@@ -55,11 +52,8 @@ func TestEnterOnlySkipsEveryOptionalQuestion(t *testing.T) {
 // choosing is deliberate: space, x or the option's number.
 func TestSkippedMarkAndDeliberateChoice(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
-	press(m, "enter", "7", "enter", "8", "enter", "7", "enter")
-	typeText(m, "30")
 	press(m, "enter")
-	press(m, moreWarningsNone...)
-	press(m, "3", "enter") // between the shoulder blades -> "Which side?"
+	press(m, script(t).NoWarnings(30).Choose("pain_where", "between_shoulder_blades").Focus("pain_side").Keys()...)
 	if q := m.page.focused(); q.ID != "pain_side" {
 		t.Fatalf("focus on %s, want pain_side", q.ID)
 	}

@@ -1,0 +1,98 @@
+package main
+
+// Keys for the pseudo-terminal tests, computed from the questionnaire by
+// question and option ids (internal/keyscript), so that a new option or
+// follow-up question changes no script here.
+
+import (
+	"testing"
+
+	"github.com/backtriage/backtriage/internal/keyscript"
+	"github.com/backtriage/backtriage/internal/questionnaire"
+)
+
+// ptyKeys are keyscript's key names as a terminal sends them.
+func ptyKeys(tb testing.TB, names []string) []string {
+	tb.Helper()
+	out := make([]string, len(names))
+	for i, k := range names {
+		switch k {
+		case keyscript.Enter:
+			out[i] = kEnter
+		case keyscript.Tab:
+			out[i] = kTab
+		case keyscript.ShiftTab:
+			out[i] = kShiftTab
+		case keyscript.Right:
+			out[i] = kRight
+		case keyscript.Left:
+			out[i] = kLeft
+		case keyscript.Space:
+			out[i] = " "
+		case keyscript.Backspace:
+			out[i] = "\x7f"
+		default:
+			if len(k) != 1 {
+				tb.Fatalf("no terminal bytes for the key %q", k)
+			}
+			out[i] = k
+		}
+	}
+	return out
+}
+
+// sendKeys sends the keys a script has built since it last sent.
+func (v *vterm) sendKeys(s *keyscript.Script) {
+	v.t.Helper()
+	v.send(ptyKeys(v.t, s.Keys())...)
+}
+
+// script starts the keys that answer the questionnaire, on its first page.
+func script(tb testing.TB) *keyscript.Script { return keyscript.Default(tb) }
+
+// label is how the page shows an option, for waiting on it: "[x] None of
+// these".
+func label(tb testing.TB, question, option string) string {
+	tb.Helper()
+	q, ok := questionnaire.Default().Question(question)
+	if !ok {
+		tb.Fatalf("no question %q", question)
+	}
+	o, ok := q.Option(option)
+	if !ok {
+		tb.Fatalf("question %q has no option %q", question, option)
+	}
+	return o.Label
+}
+
+// nowNumber is the number the line-by-line mode takes for an option of the
+// first warning question, warning_now.
+func nowNumber(tb testing.TB, option string) string {
+	tb.Helper()
+	q, _ := questionnaire.Default().Question("warning_now")
+	n := keyscript.Number(q, option)
+	if n == "" {
+		tb.Fatalf("warning_now has no option %q", option)
+	}
+	return n
+}
+
+// huhPick are the keys that choose option of q in the check-in's form (a huh
+// select or multi-select, its cursor on the first row) and go on: down to
+// the option, x to tick it in a multi-select, enter. before are rows the
+// form puts above the options ("Skip").
+func huhPick(tb testing.TB, q *questionnaire.Question, option string, before ...string) []string {
+	tb.Helper()
+	i := q.OptionIndex(option)
+	if i < 0 {
+		tb.Fatalf("question %q has no option %q", q.ID, option)
+	}
+	keys := before
+	for range i {
+		keys = append(keys, kDown)
+	}
+	if q.Kind == questionnaire.Many {
+		keys = append(keys, "x")
+	}
+	return append(keys, kEnter)
+}
