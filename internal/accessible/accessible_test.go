@@ -149,7 +149,7 @@ func TestCancelled(t *testing.T) {
 // terminal UI, and says each was skipped.
 func TestEnterOnlySkipsOptionalQuestions(t *testing.T) {
 	t.Chdir(t.TempDir())
-	in := lines("7", "8", "7", "30", "7", "5", "4", "6", "7", "4") + strings.Repeat("\n", 60)
+	in := lines("7", "8", "7", "30", "8", "8", "7", "6", "8", "5") + strings.Repeat("\n", 60)
 	out, err := run(t, in)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
@@ -290,7 +290,7 @@ func TestSignalRescuesAnswers(t *testing.T) {
 	if _, err := w.WriteString("7\n8\n"); err != nil { // two answers, then silence
 		t.Fatal(err)
 	}
-	out := &cancelOn{text: "Does any of this apply to you?", cancel: cancel}
+	out := &cancelOn{text: "Does any of this apply to you or your pain?", cancel: cancel}
 	err = Run(ctx, Options{Load: func() (*triage.Engine, error) { return eng, nil }, In: r, Out: out, Now: testDate, Version: "test"})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("want the cancellation, got %v\n%s", err, out.String())
