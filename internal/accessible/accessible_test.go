@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -84,7 +85,7 @@ func TestPipedEmma(t *testing.T) {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	for _, want := range []string{
-		"Page 1 of 7: Warning signs first", "  " + num(t, "warning_now", "none") + ". None of these", "> " + num(t, "warning_now", "none"),
+		fmt.Sprintf("Page 1 of %d: Warning signs first", len(qn.Pages)), "  " + num(t, "warning_now", "none") + ". None of these", "> " + num(t, "warning_now", "none"),
 		"Review your answers", "Age: 14 years", "Training: Serious training, most days",
 		"Likely causes:", "pulled muscle", "Saved the summary to",
 	} {

@@ -71,10 +71,23 @@ func build(as *triage.Assessment, m Meta) document {
 // nowSection is the level and what to do about it.
 func nowSection(as *triage.Assessment) section {
 	info := triage.Info(as.Level)
-	return section{heading: "What to do now", blocks: []block{
+	s := section{heading: "What to do now", blocks: []block{
 		{kind: para, text: fmt.Sprintf("Level: %s (%s)", info.Headline, as.Level)},
 		{kind: para, text: info.Do},
 	}}
+	// Unanswered warning questions are named here, beside the level they
+	// may change, not only at the end with the answers (issue 17).
+	var missed []string
+	for _, q := range as.Unanswered {
+		if q.Warning {
+			missed = append(missed, q.Short)
+		}
+	}
+	if len(missed) > 0 {
+		s.blocks = append(s.blocks, block{kind: para, text: "Warning-sign questions not answered: " + strings.Join(missed, "; ") +
+			". This level does not know about them: if any of those signs apply to you, or you are not sure, get help as the warning signs below describe."})
+	}
+	return s
 }
 
 // warningsSection lists the warning signs found, each with what to do and

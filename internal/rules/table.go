@@ -278,7 +278,31 @@ var hazards = []string{
 	"trauma",    // a fall, accident or blow
 	"nerve",     // spinal cord or nerve root compression
 	"inflammatory",
+	"abdominal",   // kidney infection, gallstones: pain felt in the back from an organ
+	"skin",        // shingles: a nerve and the skin over it
+	"unexplained", // pain that does not fit a muscle and has no other explanation yet
 }
+
+// notMuscle names, for each hazard that a doctor must rule out before a
+// muscle is blamed, what to rule out. A nerve (a trapped nerve) and
+// inflammation of the spine sit beside muscle causes, so they are not here.
+var notMuscle = map[string]string{
+	"cardiac":     "a heart problem",
+	"vascular":    "a problem with the aorta",
+	"clot":        "a blood clot",
+	"fracture":    "a fracture",
+	"cancer":      "cancer",
+	"infection":   "an infection",
+	"trauma":      "an injury to bone",
+	"abdominal":   "a kidney or gallbladder problem",
+	"skin":        "shingles",
+	"unexplained": "a cause other than a muscle",
+}
+
+// RulesOutMuscle says what a doctor must rule out before a muscle is blamed
+// when a warning sign suspects hazard h, or "" when h sits beside a muscle
+// cause.
+func RulesOutMuscle(h string) string { return notMuscle[h] }
 
 // Hazards lists the hazard ids rules may suspect and steps be unsafe with.
 func Hazards() []string { return slices.Clone(hazards) }

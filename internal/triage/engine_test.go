@@ -189,7 +189,7 @@ steps:
   - {id: pillow, title: A pillow, how: Use one., order: 10, unsafe_with: [cardiac], source: art, quote: q}
 rules:
   - {id: tilt, title: Tilted neck, when: {sleep_neck: tilted}, cause: neck, weight: 4, steps: [ball, pillow], source: art, quote: q}
-  - {id: bones, title: Fragile bones and sudden pain, when: {warning_history: osteoporosis_steroids}, level: urgent, suspects: [fracture], action: Today., source: nhs, quote: f}
+  - {id: bones, title: Fragile bones and sudden pain, when: {warning_history: osteoporosis_steroids}, level: soon, suspects: [fracture], action: Today., source: nhs, quote: f}
 `
 	qn := questionnaire.Default()
 	table, err := rules.Load(fstest.MapFS{"t.yaml": {Data: []byte(tbl)}, "w.yaml": {Data: testtable.WarningRules(qn, "nhs", "osteoporosis_steroids")}}, "test", qn)
@@ -216,7 +216,7 @@ rules:
 
 	// Unknown hazards and suspects on a rule without a level are refused.
 	bad := strings.Replace(tbl, "unsafe_with: [fracture]", "unsafe_with: [fractur]", 1)
-	bad = strings.Replace(bad, "level: urgent, suspects", "suspects", 1)
+	bad = strings.Replace(bad, "level: soon, suspects", "suspects", 1)
 	bad = strings.Replace(bad, "action: Today., ", "", 1)
 	_, err = rules.Load(fstest.MapFS{"t.yaml": {Data: []byte(bad)}}, "test", qn)
 	for _, want := range []string{`unknown hazard "fractur"`, "suspects is for warning signs"} {

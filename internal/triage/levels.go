@@ -1,6 +1,10 @@
 package triage
 
-import "github.com/backtriage/backtriage/internal/rules"
+import (
+	"strings"
+
+	"github.com/backtriage/backtriage/internal/rules"
+)
 
 // LevelInfo is how a level is shown: a headline and what to do now. The
 // wording is the same in the terminal and every export.
@@ -27,7 +31,7 @@ var levelInfo = map[rules.Level]LevelInfo{
 	},
 	rules.SelfCare: {
 		Headline: "Self-care: start with the plan below",
-		Do: "No warning signs in your answers. Start with the self-care plan, and get help if anything on the " +
+		Do: "Nothing in your answers needs a doctor now. Start with the self-care plan, and get help if anything on the " +
 			"\"get help if\" list happens or the pain is no better after 1 to 2 weeks.",
 	},
 }
@@ -44,3 +48,15 @@ const Disclaimer = "This suggests; it does not diagnose. It is not a substitute 
 // self-care plan.
 const HeldAtEmergency = "Likely causes and self-care are not shown at emergency level: " +
 	"get help now. A doctor will look for the cause."
+
+// heldNotMuscle is why an urgent assessment for a cause that is not a
+// muscle has no causes and no self-care plan; what lists what a doctor must
+// rule out, in the order the warning signs gave them.
+func heldNotMuscle(what []string) string {
+	list := what[0]
+	if n := len(what); n > 1 {
+		list = strings.Join(what[:n-1], ", ") + " or " + what[n-1]
+	}
+	return "Muscle causes and self-care are not shown: a doctor needs to rule out " + list +
+		" first. Tell them what you answered here; self-care can start once they have seen you."
+}

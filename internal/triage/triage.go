@@ -211,13 +211,13 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 		as.Causes[i].Top = true
 	}
 
+	as.Held = held(as)
 	e.plan(as, fired, f)
-	if as.Level == rules.Emergency {
-		// Ranking a muscle cause beside "call the emergency number now" reads
-		// like a reason to wait; the plan was withheld above for the same
-		// reason.
+	if as.Held != "" {
+		// Ranking a muscle cause beside "call the emergency number now", or
+		// beside "a doctor must rule out an infection today", reads like a
+		// reason to wait; the plan was withheld above for the same reason.
 		as.Causes = as.Causes[:0]
-		as.Held = HeldAtEmergency
 	}
 	e.seekHelp(as, fired)
 	e.sources(as, fired)
@@ -310,10 +310,12 @@ func (e *Engine) facts(a answers.Answers, ms []rules.Match, out []Fact) []Fact {
 
 // plan builds the ordered, de-duplicated self-care plan from the rules for
 // the top causes and from general rules, leaving out steps an answer makes
-// unsafe. At emergency level there is no self-care plan: help comes first.
+// unsafe. When causes and self-care are held (at emergency level, or at
+// urgent level for a cause that is not a muscle) there is no plan: help
+// comes first.
 func (e *Engine) plan(as *Assessment, fired []*rules.Rule, f rules.Facts) {
 	e.gatherPlan(as, fired)
-	if as.Level == rules.Emergency {
+	if as.Held != "" {
 		// Neither a plan nor a list of the steps left out: Held says why.
 		as.Plan = as.Plan[:0]
 		return
@@ -506,4 +508,32 @@ func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
 			as.Sources = append(as.Sources, SourceUse{Source: s, Quotes: quotes[i]})
 		}
 	}
+}
+
+// held says why causes and self-care are not shown, or "" when they are: at
+// emergency level, and at urgent level when an urgent warning sign suspects
+// something a doctor must rule out before a muscle is blamed (an infection,
+// cancer, a fracture, a clot, the heart, an organ). A trapped nerve or
+// inflammation of the spine keeps the causes, under "while you wait".
+func held(as *Assessment) string {
+	switch as.Level {
+	case rules.Emergency:
+		return HeldAtEmergency
+	case rules.Urgent:
+		var what []string
+		for _, w := range as.Warnings {
+			if w.Level != rules.Urgent {
+				continue
+			}
+			for _, h := range w.Rule.Suspects {
+				if s := rules.RulesOutMuscle(h); s != "" && !slices.Contains(what, s) {
+					what = append(what, s)
+				}
+			}
+		}
+		if len(what) > 0 {
+			return heldNotMuscle(what)
+		}
+	}
+	return ""
 }

@@ -155,8 +155,16 @@ func (r *resultsScreen) body(w int) string {
 		r.pictureSection(&b, w)
 	}
 
-	r.causes(&b, w)
-	r.plan(&b, w)
+	if as.Held != "" {
+		// Causes and self-care are held back until a doctor has ruled out
+		// what the warning signs suspect: the screen says so, as every
+		// export does.
+		m.section(&b, "Causes and self-care")
+		para(&b, st.text, as.Held, 1, w)
+	} else {
+		r.causes(&b, w)
+		r.plan(&b, w)
+	}
 
 	m.section(&b, "When to get help")
 	para(&b, st.text, triage.Info(as.Level).Do, 1, w)
