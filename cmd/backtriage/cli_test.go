@@ -66,7 +66,7 @@ func TestQuestionsJSON(t *testing.T) {
 }
 
 func TestAssessJSONFromStdin(t *testing.T) {
-	in := `{"warning_now": ["none"], "warning_nerves": ["none"], "warning_history": ["none"], "age": 14,
+	in := `{"warning_now": ["none"], "warning_nerves": ["none"], "warning_history": ["none"], "age": 24,
 	  "pain_where": ["middle_back"], "duration": "under_week", "training": "most_days", "strain": ["pulled"]}`
 	out, errs, code := run(t, in, "assess", "--answers", "-", "--format", "json", "--date", "2026-11-21")
 	if code != 0 {

@@ -5,6 +5,7 @@ package main
 // follow-up question changes no script here.
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/backtriage/backtriage/internal/keyscript"
@@ -95,4 +96,16 @@ func huhPick(tb testing.TB, q *questionnaire.Question, option string, before ...
 		keys = append(keys, "x")
 	}
 	return append(keys, kEnter)
+}
+
+// pageOf is how the terminal UI numbers a page of the questionnaire
+// ("page 2 of 8"), so tests never count pages themselves.
+func pageOf(t testing.TB, id string) string {
+	t.Helper()
+	qn := questionnaire.Default()
+	i := qn.PageIndex(id)
+	if i < 0 {
+		t.Fatalf("no page %q in the questionnaire", id)
+	}
+	return fmt.Sprintf("page %d of %d", i+1, len(qn.Pages))
 }

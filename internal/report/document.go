@@ -63,7 +63,7 @@ func build(as *triage.Assessment, m Meta) document {
 	} else {
 		d.sections = append(d.sections, causesSection(as, m, waitHeading(as, "Likely causes")), planSection(as))
 	}
-	d.sections = append(d.sections, helpSection(as))
+	d.sections = append(d.sections, helpSection(as), handoverSection(as, m))
 	d.sections = append(d.sections, answersSection(as, m.Questionnaire), sourcesSection(as, m.Explain))
 	return d
 }

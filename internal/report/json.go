@@ -35,6 +35,8 @@ type jsonReport struct {
 	Sources    []jsonSource   `json:"sources"`
 	Answers    map[string]any `json:"answers"`
 	Unanswered []string       `json:"unanswered"`
+	// Handover is what a clinician reads first (an addition to schema 1).
+	Handover []HandoverLine `json:"handover"`
 }
 
 type jsonFact struct {
@@ -170,6 +172,7 @@ func renderJSON(as *triage.Assessment, m Meta) ([]byte, error) {
 	for _, q := range as.Unanswered {
 		r.Unanswered = append(r.Unanswered, q.ID)
 	}
+	r.Handover = Handover(as, m.Questionnaire, m.Trend)
 	out, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {
 		return nil, err
