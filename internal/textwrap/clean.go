@@ -165,7 +165,7 @@ func FirstUnsafe(s, allowed string) (r rune, offset int, ok bool) {
 
 // Describe names an unsafe character for a message: "U+001B (escape)".
 func Describe(r rune) string {
-	name := ""
+	var name string
 	switch {
 	case r == 0x1b:
 		name = " (escape)"
