@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/userpath"
 )
 
@@ -21,7 +22,7 @@ func checkOutput(path string, force bool) error {
 		return nil
 	}
 	if _, err := os.Lstat(userpath.ExpandHome(path)); err == nil {
-		return withCode(exitWrite, fmt.Errorf("--output: %s already exists; add --force to replace it, or choose another file", userpath.Shown(path)))
+		return withCode(exitWrite, fmt.Errorf("--output: %s already exists; add --force to replace it, or choose another file", textwrap.Quote(userpath.Shown(path))))
 	}
 	return nil
 }

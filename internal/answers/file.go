@@ -16,6 +16,7 @@ import (
 	"github.com/backtriage/backtriage/internal/diag"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/safeio"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
@@ -48,7 +49,7 @@ func ReadFile(path string, stdin io.Reader, qn *questionnaire.Questionnaire) (An
 	case err != nil && path != "-":
 		return nil, fmt.Errorf("answers file: %w", err)
 	case err != nil:
-		return nil, fmt.Errorf("%s: reading: %w", name, err)
+		return nil, fmt.Errorf("%s: reading: %w", textwrap.Quote(name), err)
 	}
 	return Parse(name, data, qn)
 }

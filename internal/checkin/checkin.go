@@ -169,7 +169,7 @@ func ReadFile(path string, stdin io.Reader, qn *questionnaire.Questionnaire) (an
 		errs.Add(name, 0, 0, "%v; a check-in answers file must be a regular file (or - for standard input)", err)
 		return nil, "", errs.Err()
 	case err != nil:
-		return nil, "", fmt.Errorf("check-in answers file %s: %w", name, err)
+		return nil, "", fmt.Errorf("check-in answers file %s: %w", textwrap.Quote(name), err)
 	}
 	return Parse(name, data, qn)
 }

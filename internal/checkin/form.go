@@ -165,7 +165,7 @@ func (f *form) followup(qn *questionnaire.Questionnaire, a answers.Answers) (str
 	// The note is checked as the other front ends check it (CleanNote): one
 	// too long is said, with its length, not cut at the limit unseen.
 	fields = append(fields, huh.NewText().Title("Anything to note (sleep, what helped, what made it worse)? Optional.").
-		CharLimit(2*MaxNote).Value(&note).Validate(func(s string) error { _, err := CleanNote(s); return err }))
+		CharLimit(2*MaxNote).Value(&note).Validate(validNote))
 	// One question a screen, as in the warning signs: a long checklist and
 	// eleven pain scores do not fit one screen of a small terminal.
 	screens := make([]*huh.Group, len(fields))
@@ -185,6 +185,12 @@ func (f *form) followup(qn *questionnaire.Questionnaire, a answers.Answers) (str
 		a[StepsDone] = answers.Value{Options: steps}
 	}
 	return CleanNote(note)
+}
+
+// validNote is the form's check of its note: CleanNote's, in its words.
+func validNote(s string) error {
+	_, err := CleanNote(s)
+	return err
 }
 
 // painOptions are the pain scores, 0 to 10 with the ends in words, after

@@ -183,3 +183,15 @@ func TestTextShowsARawNoteSafely(t *testing.T) {
 		}
 	}
 }
+
+// The form checks its note as the other front ends do: the same limit in
+// the same words, counted after cleaning.
+func TestFormNoteCheck(t *testing.T) {
+	err := validNote(strings.Repeat("z", MaxNote+1))
+	if err == nil || err.Error() != "a note is at most 2,000 characters; yours has 2,001" {
+		t.Errorf("a note over the limit: %v", err)
+	}
+	if err := validNote(strings.Repeat("\x1b[2J", 100) + strings.Repeat("z", MaxNote)); err != nil {
+		t.Errorf("escapes were counted: %v", err)
+	}
+}

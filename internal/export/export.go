@@ -14,6 +14,7 @@ import (
 	"syscall"
 
 	"github.com/backtriage/backtriage/internal/diag"
+	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
 // ErrExists is returned (wrapped) when the file exists and force is off.
@@ -40,7 +41,7 @@ func Write(path string, force bool, fill func(io.Writer) error) (err error) {
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s: %w", textwrap.Quote(path), err)
 	}
 	if err := checkTarget(abs, force); err != nil {
 		return err
@@ -49,7 +50,7 @@ func Write(path string, force bool, fill func(io.Writer) error) (err error) {
 	removeStale(dir, filepath.Base(abs))
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(abs)+tmpMark+"*")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", abs, cause(err))
+		return fmt.Errorf("cannot write %s: %w", textwrap.Quote(abs), cause(err))
 	}
 	// Held until the file is in place, on a descriptor of its own (closing
 	// the filled file must not drop it): a later export knows the file is
@@ -84,18 +85,18 @@ func checkTarget(abs string, force bool) error {
 			return err
 		}
 		if !force {
-			return fmt.Errorf("%s: %w (choose another name, or replace it with --force)", abs, ErrExists)
+			return fmt.Errorf("%s: %w (choose another name, or replace it with --force)", textwrap.Quote(abs), ErrExists)
 		}
 	}
 	dir := filepath.Dir(abs)
 	st, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("cannot write %s: directory %s does not exist", abs, dir)
+		return fmt.Errorf("cannot write %s: directory %s does not exist", textwrap.Quote(abs), textwrap.Quote(dir))
 	case err != nil:
-		return fmt.Errorf("cannot write %s: %w", abs, err)
+		return fmt.Errorf("cannot write %s: %w", textwrap.Quote(abs), err)
 	case !st.IsDir():
-		return fmt.Errorf("cannot write %s: %s is not a directory", abs, dir)
+		return fmt.Errorf("cannot write %s: %s is not a directory", textwrap.Quote(abs), textwrap.Quote(dir))
 	}
 	return nil
 }
@@ -104,16 +105,16 @@ func checkTarget(abs string, force bool) error {
 // and closes it.
 func fillTemp(tmp *os.File, abs string, fill func(io.Writer) error) error {
 	if err := tmp.Chmod(Mode); err != nil {
-		return fmt.Errorf("cannot write %s: %w", abs, cause(err))
+		return fmt.Errorf("cannot write %s: %w", textwrap.Quote(abs), cause(err))
 	}
 	if err := fill(tmp); err != nil {
-		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, cause(err))
+		return fmt.Errorf("writing %s failed, nothing was changed: %w", textwrap.Quote(abs), cause(err))
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, cause(err))
+		return fmt.Errorf("writing %s failed, nothing was changed: %w", textwrap.Quote(abs), cause(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s failed, nothing was changed: %w", abs, cause(err))
+		return fmt.Errorf("writing %s failed, nothing was changed: %w", textwrap.Quote(abs), cause(err))
 	}
 	return nil
 }
@@ -130,18 +131,18 @@ func place(tmp, abs string, force bool) error {
 		if err == nil {
 			os.Remove(tmp)
 		} else if errors.Is(err, fs.ErrExist) {
-			err = fmt.Errorf("%s: %w (choose another name, or replace it with --force)", abs, ErrExists)
+			err = fmt.Errorf("%s: %w (choose another name, or replace it with --force)", textwrap.Quote(abs), ErrExists)
 		} else if errors.Is(err, syscall.EPERM) || errors.Is(err, syscall.ENOTSUP) || errors.Is(err, syscall.EXDEV) {
 			// File systems without hard links: fall back to a checked rename.
 			if _, statErr := os.Stat(abs); statErr == nil {
-				err = fmt.Errorf("%s: %w (choose another name, or replace it with --force)", abs, ErrExists)
+				err = fmt.Errorf("%s: %w (choose another name, or replace it with --force)", textwrap.Quote(abs), ErrExists)
 			} else {
 				err = os.Rename(tmp, abs)
 			}
 		}
 	}
 	if err != nil && !errors.Is(err, ErrExists) {
-		return fmt.Errorf("cannot write %s: %w", abs, cause(err))
+		return fmt.Errorf("cannot write %s: %w", textwrap.Quote(abs), cause(err))
 	}
 	return err
 }
@@ -156,7 +157,7 @@ func replaceable(abs string, m fs.FileMode) error {
 	case m.IsRegular() || m&fs.ModeSymlink != 0:
 		return nil
 	case m.IsDir():
-		return fmt.Errorf("%s is a directory; give a file name inside it", abs)
+		return fmt.Errorf("%s is a directory; give a file name inside it", textwrap.Quote(abs))
 	case m&fs.ModeNamedPipe != 0:
 		what = "a FIFO (named pipe)"
 	case m&fs.ModeSocket != 0:
@@ -166,7 +167,7 @@ func replaceable(abs string, m fs.FileMode) error {
 	default:
 		what = "not a regular file"
 	}
-	return fmt.Errorf("%s is %s, not a file; it is never replaced: give another file name", abs, what)
+	return fmt.Errorf("%s is %s, not a file; it is never replaced: give another file name", textwrap.Quote(abs), what)
 }
 
 // syncDir makes the rename durable; failure here loses nothing already

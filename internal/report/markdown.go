@@ -48,7 +48,8 @@ func renderMarkdown(d document) string {
 // mdEscape keeps rule text from turning into Markdown markup by accident,
 // on one line and without a control character (textwrap.Safe).
 func mdEscape(s string) string {
-	s = strings.Join(strings.Fields(textwrap.Safe(s)), " ")
-	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "[", `\[`, "]", `\]`)
-	return r.Replace(s)
+	return mdMarkup.Replace(strings.Join(strings.Fields(textwrap.Safe(s)), " "))
 }
+
+// mdMarkup is built once: a Replacer is costly to build and safe to share.
+var mdMarkup = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "[", `\[`, "]", `\]`)

@@ -46,7 +46,7 @@ func LoadDir(dir string, qn *questionnaire.Questionnaire) (*Table, error) {
 		return nil, fmt.Errorf("rules: %w", err)
 	}
 	if !st.IsDir() {
-		return nil, fmt.Errorf("rules: %s is not a directory", dir)
+		return nil, fmt.Errorf("rules: %s is not a directory", textwrap.Quote(dir))
 	}
 	return Load(safeio.DirFS(dir), dir, qn)
 }
@@ -61,7 +61,7 @@ const MaxFileSize = 1 << 20
 func ruleFiles(fsys fs.FS, dir string) ([]string, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the folder: %w", dir, diag.WithoutPath(err))
+		return nil, fmt.Errorf("%s: cannot read the folder: %w", textwrap.Quote(dir), diag.WithoutPath(err))
 	}
 	var names []string
 	for _, e := range entries {
@@ -176,7 +176,7 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire) (*Table, erro
 		return nil, err
 	}
 	if len(names) == 0 {
-		return nil, fmt.Errorf("%s: no *.yaml rule files", dir)
+		return nil, fmt.Errorf("%s: no *.yaml rule files", textwrap.Quote(dir))
 	}
 	sort.Strings(names)
 	var errs diag.List

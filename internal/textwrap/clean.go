@@ -165,7 +165,7 @@ func FirstUnsafe(s, allowed string) (r rune, offset int, ok bool) {
 
 // Describe names an unsafe character for a message: "U+001B (escape)".
 func Describe(r rune) string {
-	name := ""
+	var name string
 	switch {
 	case r == 0x1b:
 		name = " (escape)"
@@ -232,7 +232,7 @@ func jsonUnsafe(r rune) bool { return r >= 0x20 && Unsafe(r) }
 // JSONWriter writes encoded JSON to w through EscapeJSON. A character
 // split across two writes is held until the rest comes.
 func JSONWriter(w io.Writer) io.Writer {
-	return &filterWriter{w: w, f: func(b []byte) []byte { return EscapeJSON(b) }}
+	return &filterWriter{w: w, f: EscapeJSON}
 }
 
 // LinesWriter writes text for people to w through SafeLines, for writers

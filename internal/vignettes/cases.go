@@ -49,6 +49,7 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/safeio"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
@@ -82,7 +83,7 @@ func LoadDir(dir string, qn *questionnaire.Questionnaire, t *rules.Table) ([]*Ca
 		return nil, fmt.Errorf("cases: %w", err)
 	}
 	if !st.IsDir() {
-		return nil, fmt.Errorf("cases: %s is not a directory", dir)
+		return nil, fmt.Errorf("cases: %s is not a directory", textwrap.Quote(dir))
 	}
 	return Load(safeio.DirFS(dir), dir, qn, t)
 }
@@ -102,10 +103,10 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire, t *rules.Tabl
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", dir, err)
+		return nil, fmt.Errorf("%s: %w", textwrap.Quote(dir), err)
 	}
 	if len(names) == 0 {
-		return nil, fmt.Errorf("%s: no *.yaml case files", dir)
+		return nil, fmt.Errorf("%s: no *.yaml case files", textwrap.Quote(dir))
 	}
 	sort.Strings(names)
 	l := &loader{qn: qn, table: t, errs: &diag.List{}, seen: map[string]rules.Pos{}}
