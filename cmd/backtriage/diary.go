@@ -270,7 +270,7 @@ func (o *rootOptions) saveEpisode(cmd *cobra.Command, as *triage.Assessment, sou
 		switch {
 		case explicit:
 			s, err = o.diary.consent(cmd, "--store on the command line", o.now())
-		case as.Level >= rules.Urgent:
+		case !triage.PolicyFor(as).OfferDiary:
 			// Nothing is asked beside advice to get help: it stays the
 			// last thing on the screen.
 			return
@@ -299,14 +299,15 @@ func (o *rootOptions) saveEpisode(cmd *cobra.Command, as *triage.Assessment, sou
 		o.diary.warn(cmd, err)
 		return
 	}
+	pol := triage.PolicyFor(as)
 	switch {
-	case !stored && as.Level >= rules.Urgent:
+	case !stored && !pol.SuggestCheckin:
 		fmt.Fprintf(cmd.ErrOrStderr(), "Already in your diary (assessment %d) in %s.\n", id, s.Path())
 		return
 	case !stored:
 		fmt.Fprintf(cmd.ErrOrStderr(), "Already in your diary (assessment %d: the same answers) in %s. If the pain has come back, record it as a new episode with: backtriage assess --answers FILE --store\n", id, s.Path())
 		return
-	case as.Level >= rules.Urgent:
+	case !pol.SuggestCheckin:
 		// Recorded, but no daily routine suggested over advice to get help.
 		fmt.Fprintf(cmd.ErrOrStderr(), "Saved to your diary (assessment %d) in %s.\n", id, s.Path())
 		return
@@ -320,7 +321,7 @@ func (o *rootOptions) saveEpisode(cmd *cobra.Command, as *triage.Assessment, sou
 // which causes those are. Below urgent level only: a warning sign is the
 // advice otherwise.
 func (o *rootOptions) recurringNote(cmd *cobra.Command, s *diary.Store, as *triage.Assessment) {
-	if as.Level >= rules.Urgent {
+	if triage.PolicyFor(as).Stop {
 		return
 	}
 	eng, err := o.engine()

@@ -213,7 +213,7 @@ func WriteTextWidth(w io.Writer, v *View, width int) error {
 	b.WriteString(triage.Disclaimer + "\n\n")
 	if v.Episode == nil && len(v.Checkins) == 0 {
 		b.WriteString("Nothing recorded yet. An assessment (backtriage, or backtriage assess --store) starts an episode; check in each day with: backtriage checkin\n")
-	} else if l, _ := rules.ParseLevel(v.Level); l == rules.Emergency {
+	} else if l, _ := rules.ParseLevel(v.Level); !triage.PolicyAt(l).ShowTrend {
 		// At emergency level, as in the assessment's summary: what to do
 		// now and the warning signs, and no chart, trend or tally of
 		// self-care, so nothing reads like a reason to wait.
@@ -240,6 +240,7 @@ func writeAdvice(b *strings.Builder, v *View) {
 	}
 	b.WriteString(":\n")
 	l, _ := rules.ParseLevel(v.Level)
+	pol := triage.PolicyAt(l)
 	if l > rules.SelfCare {
 		info := triage.Info(l)
 		do := info.Do
@@ -248,21 +249,19 @@ func writeAdvice(b *strings.Builder, v *View) {
 		}
 		fmt.Fprintf(b, "- %s. %s\n", info.Headline, do)
 		for _, wn := range v.Warnings {
-			if l == rules.Emergency && wn.Level != rules.Emergency.String() {
+			if pol.LesserSignsForTheTeam && wn.Level != rules.Emergency.String() {
 				fmt.Fprintf(b, "  [%s] %s. Tell the emergency team about this too.\n", safe(wn.Level), safe(wn.Title))
 				continue
 			}
 			fmt.Fprintf(b, "  [%s] %s\n", safe(wn.Level), safe(wn.Title))
 		}
 	}
-	if l < rules.Urgent {
+	if !pol.Stop {
+		// Follow-up advice only below urgent level: a warning sign is the
+		// advice otherwise.
 		writeFollowup(b, v)
 	}
-	if l == rules.Emergency {
-		b.WriteString("- If anything gets worse while you wait, or you are alone and feel worse, call your local emergency number again.\n\n")
-		return
-	}
-	b.WriteString("- Any time you are worried, or the pain is severe or getting worse: see a doctor.\n\n")
+	b.WriteString("- " + triage.AnyTime(l) + "\n\n")
 }
 
 // soonHere is what to do at soon level, as the history says it: it shows

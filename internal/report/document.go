@@ -47,21 +47,21 @@ type item struct {
 }
 
 func build(as *triage.Assessment, m Meta) document {
+	pol := triage.PolicyFor(as)
 	d := document{title: "backtriage summary: upper back pain", date: m.Date.Format("2006-01-02")}
 	d.sections = append(d.sections, section{blocks: []block{{kind: para, text: triage.Disclaimer}}})
 	d.sections = append(d.sections, nowSection(as), warningsSection(as))
-	if m.Trend != "" && as.Level < rules.Emergency {
-		// After the warning signs, never before them; at emergency level
-		// the summary is for the emergency team and holds no such history.
+	if m.Trend != "" && pol.ShowTrend {
+		// After the warning signs, never before them.
 		d.sections = append(d.sections, section{heading: "Your diary", blocks: []block{{kind: para, text: m.Trend}}})
 	}
-	if as.Level == rules.Emergency {
-		// At emergency level the summary is for the emergency services: the
-		// warning signs, what to do now and the answers; no causes and no
-		// self-care, so nothing reads like a reason to wait.
+	if !pol.ShowCauses {
+		// Held (at emergency level, or at urgent level for a cause that is
+		// not a muscle): the warning signs, what to do now and the answers;
+		// no causes and no self-care, so nothing reads like a reason to wait.
 		d.sections = append(d.sections, section{heading: "Causes and self-care", blocks: []block{{kind: para, text: as.Held}}})
 	} else {
-		d.sections = append(d.sections, causesSection(as, m, waitHeading(as, "Likely causes")), planSection(as))
+		d.sections = append(d.sections, causesSection(as, m, triage.PolicyFor(as).Heading("Likely causes")), planSection(as))
 	}
 	d.sections = append(d.sections, helpSection(as), handoverSection(as, m))
 	d.sections = append(d.sections, answersSection(as, m.Questionnaire), sourcesSection(as, m.Explain))
@@ -101,7 +101,7 @@ func warningsSection(as *triage.Assessment) section {
 	b := block{kind: bullets}
 	for _, w := range as.Warnings {
 		it := item{text: fmt.Sprintf("[%s] %s", w.Level, w.Rule.Title)}
-		if as.Level == rules.Emergency && w.Level < rules.Emergency {
+		if triage.PolicyFor(as).LesserSignsForTheTeam && w.Level < rules.Emergency {
 			// Its own "book a doctor" advice would read like a reason to
 			// wait; the sign is still worth telling the emergency team.
 			it.detail = append(it.detail, "Tell the emergency team about this too.")
@@ -117,19 +117,10 @@ func warningsSection(as *triage.Assessment) section {
 	return warn
 }
 
-// waitHeading is a heading of causes or self-care: at urgent level they are
-// for the hours until the person is seen, and say so.
-func waitHeading(as *triage.Assessment, h string) string {
-	if as.Level == rules.Urgent {
-		return "While you wait to be seen: " + words.LowerFirst(h)
-	}
-	return h
-}
-
 // planSection is the self-care plan, after what it is alongside, and the
 // steps left out and why.
 func planSection(as *triage.Assessment) section {
-	plan := section{heading: waitHeading(as, "Self-care plan")}
+	plan := section{heading: triage.PolicyFor(as).Heading("Self-care plan")}
 	if len(as.Plan) == 0 {
 		msg := "No self-care steps for these answers."
 		if len(as.Withheld) > 0 {
@@ -139,8 +130,8 @@ func planSection(as *triage.Assessment) section {
 		return plan
 	}
 	switch {
-	case as.Level == rules.Urgent:
-		plan.blocks = append(plan.blocks, block{kind: para, text: "For while you wait to be seen today, never instead of it:"})
+	case triage.PolicyFor(as).WhileYouWait:
+		plan.blocks = append(plan.blocks, block{kind: para, text: triage.ForWhileYouWait})
 	case len(as.Warnings) > 0:
 		plan.blocks = append(plan.blocks, block{kind: para, text: "Only alongside the help above, never instead of it:"})
 	}
@@ -162,11 +153,7 @@ func helpSection(as *triage.Assessment) section {
 	for _, h := range as.SeekHelp {
 		hb.items = append(hb.items, item{text: h.Text})
 	}
-	if as.Level == rules.Emergency {
-		hb.items = append(hb.items, item{text: "If anything gets worse while you wait, or you are alone and feel worse, call your local emergency number again."})
-	} else {
-		hb.items = append(hb.items, item{text: "Any time you are worried, or the pain is severe or getting worse: see a doctor. You never need a reason from this tool to get help."})
-	}
+	hb.items = append(hb.items, item{text: triage.AnyTime(as.Level)})
 	help.blocks = append(help.blocks, hb)
 	return help
 }

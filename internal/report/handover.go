@@ -5,7 +5,6 @@ import (
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
-	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -77,7 +76,7 @@ func Handover(as *triage.Assessment, qn *questionnaire.Questionnaire, trend stri
 	if len(unasked) > 0 {
 		out = append(out, HandoverLine{"Not answered", strings.Join(unasked, "; ")})
 	}
-	if trend != "" && as.Level < rules.Emergency {
+	if trend != "" && triage.PolicyFor(as).ShowTrend {
 		out = append(out, HandoverLine{"Diary", trend})
 	}
 	return out

@@ -60,3 +60,17 @@ func heldNotMuscle(what []string) string {
 	return "Muscle causes and self-care are not shown: a doctor needs to rule out " + list +
 		" first. Tell them what you answered here; self-care can start once they have seen you."
 }
+
+// ForWhileYouWait opens the self-care plan at urgent level: it is for the
+// hours until the person is seen, never instead of being seen.
+const ForWhileYouWait = "For while you wait to be seen today, never instead of it:"
+
+// AnyTime is the last line of "when to get help" at every level, in every
+// front end: at emergency level what to do if it gets worse while waiting;
+// otherwise that the person never needs the tool's leave to see a doctor.
+func AnyTime(l rules.Level) string {
+	if l == rules.Emergency {
+		return "If anything gets worse while you wait, or you are alone and feel worse, call your local emergency number again."
+	}
+	return "Any time you are worried, or the pain is severe or getting worse: see a doctor. You never need a reason from this tool to get help."
+}

@@ -171,7 +171,7 @@ func (r *resultsScreen) body(w int) string {
 	for _, h := range as.SeekHelp {
 		hanging(&b, "• ", 2, st.text, h.Text, 1, w)
 	}
-	hanging(&b, "• ", 2, st.text, "Any time you are worried, or something new appears (see the warning signs), see a doctor: this tool never replaces one.", 1, w)
+	hanging(&b, "• ", 2, st.text, triage.AnyTime(as.Level), 1, w)
 
 	if len(as.Unanswered) > 0 {
 		var t []string
@@ -186,15 +186,6 @@ func (r *resultsScreen) body(w int) string {
 	b.WriteString("\n")
 	para(&b, st.muted, triage.Disclaimer, 1, w)
 	return strings.TrimRight(b.String(), "\n")
-}
-
-// waitHeading puts a heading under "While you wait to be seen" at urgent
-// level: causes and self-care are for the hours until the person is seen.
-func waitHeading(as *triage.Assessment, h string) string {
-	if as.Level == rules.Urgent {
-		return "While you wait to be seen: " + words.LowerFirst(h)
-	}
-	return h
 }
 
 // answerFirst opens the results with the answer, so that it is on the first
@@ -247,7 +238,7 @@ func (r *resultsScreen) causes(b *strings.Builder, w int) {
 	m := r.m
 	st := m.st
 	as := r.as
-	m.section(b, waitHeading(as, "Likely causes"))
+	m.section(b, triage.PolicyFor(as).Heading("Likely causes"))
 	if len(as.Causes) == 0 {
 		para(b, st.muted, "Your answers do not point at a particular cause. The plan below still applies, and a physiotherapist can look for one.", 1, w)
 	}
@@ -292,9 +283,9 @@ func (r *resultsScreen) plan(b *strings.Builder, w int) {
 	m := r.m
 	st := m.st
 	as := r.as
-	m.section(b, waitHeading(as, "Self-care plan"))
-	if as.Level == rules.Urgent {
-		para(b, st.text, "For while you wait to be seen today, never instead of it.", 1, w)
+	m.section(b, triage.PolicyFor(as).Heading("Self-care plan"))
+	if triage.PolicyFor(as).WhileYouWait {
+		para(b, st.text, triage.ForWhileYouWait, 1, w)
 	}
 	if len(as.Plan) == 0 {
 		para(b, st.muted, "No self-care steps for these answers.", 1, w)

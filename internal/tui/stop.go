@@ -114,11 +114,17 @@ func (s *stopScreen) body(w int) string {
 	m.section(&b, "Why")
 	m.warningsBlock(&b, as, w)
 	b.WriteString("\n")
-	if s.urgent {
+	switch {
+	case s.urgent && as.Held != "":
+		// The rest of the questions are for the summary; a doctor must rule
+		// this out before any muscle cause or self-care is given.
+		para(&b, st.text, "Press Enter to finish the questions for your summary. "+as.Held, 1, w)
+		para(&b, st.muted, "Press e to save a summary to show a doctor. If you chose a warning sign by mistake, press ← to change your answers.", 1, w)
+	case s.urgent:
 		para(&b, st.text, "Press Enter to finish the questions for your summary. Likely causes and self-care will be for while you wait to be seen today, never instead of it.", 1, w)
 		para(&b, st.muted, "Press e to save a summary to show a doctor. If you chose a warning sign by mistake, press ← to change your answers.", 1, w)
-	} else {
-		para(&b, st.text, "The questionnaire stops here: self-care can wait until you have been checked.", 1, w)
+	default:
+		para(&b, st.text, "The questionnaire stops here. "+as.Held, 1, w)
 		para(&b, st.muted, "Press e to save a summary to show the emergency services or a doctor. If you chose a warning sign by mistake, press ← to change your answers.", 1, w)
 	}
 	b.WriteString("\n")
