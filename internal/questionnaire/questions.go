@@ -260,6 +260,7 @@ func pages() []*Page {
 					Options: []Option{
 						opt("moving", "Moving or changing position"),
 						opt("pressing", "Pressing on the sore spot"),
+						opt("resting", "Resting or lying down eases it"),
 						{ID: "nothing", Label: "Nothing changes it", Exclusive: true},
 						dontKnow(),
 					},

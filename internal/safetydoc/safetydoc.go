@@ -23,6 +23,7 @@ const Path = "docs/clinical-safety.md"
 func Render(qn *questionnaire.Questionnaire, t *rules.Table) []byte {
 	d := &doc{qn: qn, t: t}
 	d.intro()
+	d.musclePattern()
 	d.warningQuestions()
 	d.warningRules()
 	d.helpLines()
@@ -268,4 +269,64 @@ func sourceName(s *rules.Source) string {
 		return s.Publisher + ", " + s.Title
 	}
 	return s.Title
+}
+
+// patternRules are the rules that hold self-care to the muscle pattern, in
+// the order the paragraph explains them.
+var patternRules = []string{"soon-not-muscle-pattern", "urgent-thoracic-pain-not-muscle", "urgent-not-muscle-red-flag"}
+
+// musclePattern explains the gate that keeps self-care to pain that fits a
+// muscle, for a physiotherapist to check, with the rules that make it.
+func (d *doc) musclePattern() {
+	d.p("## The muscle pattern: when self-care is offered")
+	d.p("")
+	d.p("Self-care is offered only when the pain fits a strained muscle; the pattern decides, not the")
+	d.p("absence of a ticked warning sign. Muscle pain has a trigger that loads muscles (a night in one")
+	d.p("position, a strain, new or heavy activity, posture) and changes: it is worse on waking and eases")
+	d.p("as the person moves or through the day, or it changes with movement, position, pressure or rest,")
+	d.p("or it is a knot, a spasm or stiffness, or it hurts to twist or reach. Under 50, pain that builds")
+	d.p("through a day at a desk or slouched also counts. When the person has said when it hurts or what")
+	d.p("changes it, and none of that is the muscle pattern, or says that nothing changes it, the pain")
+	d.p("does not fit a muscle: the level is at least `soon`, and `urgent` between the shoulders (the NHS")
+	d.p("line the tool otherwise lowers for muscle pain) or with a sudden start, nothing that changes it,")
+	d.p("night pain, severe pain, an infection risk, or age 50 or over or under 20. A question left")
+	d.p("unanswered counts neither way. At `urgent` level for a cause that is not a muscle, causes and")
+	d.p("self-care are held back until a doctor has seen the person.")
+	d.p("")
+	for _, id := range patternRules {
+		for _, r := range d.t.Rules {
+			if r.ID == id {
+				d.p("`%s` (%s), when:", r.ID, r.LevelOf())
+				d.p("")
+				d.p("```yaml")
+				d.p("%s", dedent(r.When.Text))
+				d.p("```")
+				d.p("")
+			}
+		}
+	}
+}
+
+// dedent lays out a condition as written in YAML from its first line: the
+// text starts at its key, so the lines under it keep their own indentation,
+// less what they had in the file beyond the two spaces a child takes.
+func dedent(text string) string {
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	cut := -1
+	for _, l := range lines[1:] {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		if n := len(l) - len(strings.TrimLeft(l, " ")); cut < 0 || n < cut {
+			cut = n
+		}
+	}
+	if cut > 2 {
+		for i := 1; i < len(lines); i++ {
+			if len(lines[i]) >= cut-2 {
+				lines[i] = lines[i][cut-2:]
+			}
+		}
+	}
+	return strings.Join(lines, "\n")
 }
