@@ -115,14 +115,20 @@ func emergencyCombination(a answers.Answers) bool {
 
 // mayBeEmergency reports answers that are an emergency only with the rest of
 // the story (sweating or feeling sick when it fits the heart; sudden, very
-// severe pain in the upper back), so the property allows emergency beside
-// them without requiring it.
+// severe pain with an aorta risk; pain brought on by effort that no longer
+// eases; a sudden pain on breathing in with a collapsed lung's profile), so
+// the property allows emergency beside them without requiring it.
 func mayBeEmergency(a answers.Answers) bool {
 	if a.Has("warning_more_now", "sweating_sick") {
 		return true
 	}
-	severe := a.Has("warning_more_now", "worst_ever") || a["pain_severity"].Number != nil && *a["pain_severity"].Number >= 9
-	return severe && a.Has("onset", "sudden")
+	sudden := a.Has("onset", "sudden")
+	severe := a.Has("warning_more_now", "worst_ever") || a["pain_severity"].Number != nil && *a["pain_severity"].Number >= 8
+	effortAtRest := a.Has("warning_pain_pattern", "exertion") && (a.Has("pain_when", "constant") || a.Has("pain_changes", "nothing"))
+	// A sudden pain on a deep breath in someone thin or who smokes: the
+	// profile of a collapsed lung.
+	breath := a.Has("pain_feel", "hurts_deep_breath") || a.Has("warning_more_now", "breath_pain")
+	return severe && sudden || effortAtRest || breath && sudden
 }
 
 // propCheck runs a property against the built-in table twice: loaded from
