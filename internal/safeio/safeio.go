@@ -15,8 +15,9 @@ import (
 	"syscall"
 )
 
-// MaxDepth is the deepest nesting an input may have. Rule files are about
-// ten levels deep, answers files two or three.
+// MaxDepth is the deepest nesting an input may have. Rule files are up to
+// about 24 levels deep (a pattern nested in a rule), answers files two or
+// three.
 const MaxDepth = 64
 
 // ErrNotRegular is returned for a FIFO, device, socket or directory.
