@@ -71,7 +71,12 @@ func signalPrograms() []signalProgram {
 			args: func(_ *testing.T, data string) []string { return []string{"checkin", "--data-dir", data} },
 			ready: func(v *vterm) {
 				v.waitText(firstWarning())
-				v.waitRaw()
+				// A key, and its effect seen: the terminal's replies to
+				// the program's first queries, read before it, have been
+				// taken too. A stop while one is still unread costs the
+				// exit half a second (Bubble Tea's bounded wait for its
+				// input reader), 30 s over the rounds.
+				v.do([]string{kDown}, "> • Pain spreading")
 			},
 			shows: firstWarning(),
 			said:  "backtriage was stopped; the check-in was not saved.",
@@ -81,7 +86,10 @@ func signalPrograms() []signalProgram {
 			args: func(_ *testing.T, data string) []string {
 				return []string{"guide", "stretch-before-bed", "--quiet", "--data-dir", data}
 			},
-			ready: func(v *vterm) { v.waitText("Guided:", "space pause/resume") },
+			ready: func(v *vterm) {
+				v.waitText("Guided:", "space pause/resume")
+				v.do([]string{"p"}, "(paused") // as for the check-in: its replies taken
+			},
 			shows: "space pause/resume",
 			said:  "backtriage was stopped; the routine was not recorded.",
 		},
@@ -127,6 +135,7 @@ func TestSignalsStopEveryProgram(t *testing.T) {
 						t.Errorf("%s: the screen does not say %q once:\n%s", what, p.said, screen)
 					}
 					if t.Failed() {
+						t.Logf("%s: the last bytes the program wrote: %q", what, tail(v.written(), 400))
 						return // one failure says it; the next rounds would repeat it
 					}
 				}
@@ -134,6 +143,8 @@ func TestSignalsStopEveryProgram(t *testing.T) {
 		})
 	}
 }
+
+func tail(s string, n int) string { return s[max(0, len(s)-n):] }
 
 // suspendResume presses ctrl+z, checks the terminal is handed back while
 // the process is stopped, and continues it (the shell's fg).
