@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/backtriage/backtriage/internal/diary/diarytest"
+	"github.com/backtriage/backtriage/internal/questionnaire"
 )
 
 // Another program's SQLite file at the diary's place is never adopted: Open,
@@ -257,9 +258,11 @@ func TestExportHoldsAnswersAndWithheld(t *testing.T) {
 			}
 		}
 	}
+	// The question in its own words, as the questionnaire asks it today.
+	historyQ, _ := questionnaire.Default().Question("warning_history")
 	want := []string{
 		"assessment |  | Warning signs: none. Plan: Tennis ball",
-		"answer | warning_history | Does any of this apply to you?: None of these",
+		"answer | warning_history | " + historyQ.Prompt + ": None of these",
 		"answer | age | How old are you?: 34 years",
 		"answer | from_newer_table | from_newer_table: =HYPERLINK(1)",
 		"left out | heat | Heat *pack*: =1+1 a fever rules out heat",
@@ -273,7 +276,7 @@ func TestExportHoldsAnswersAndWithheld(t *testing.T) {
 	}
 	md := b.String()
 	for _, w := range []string{
-		"### Answers\n\n- Does any of this apply to you? (warning\\_history): None of these\n- How old are you? (age): 34 years\n",
+		"### Answers\n\n- " + historyQ.Prompt + " (warning\\_history): None of these\n- How old are you? (age): 34 years\n",
 		"- Left out: Heat \\*pack\\* (=1+1 a fever rules out heat)",
 	} {
 		if !strings.Contains(md, w) {
