@@ -2,9 +2,6 @@ package teaprog
 
 import (
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -56,38 +53,11 @@ func suspend() tea.Cmd {
 	return tea.Exec(stopProcess{}, func(error) tea.Msg { return resumedMsg{} })
 }
 
-// stopProcess stops the process group until it is continued.
+// stopProcess stops the process until it is continued; stop is the
+// system's way (see jobs_unix.go; elsewhere there is no job control).
 type stopProcess struct{}
 
-func (stopProcess) Run() error {
-	// kill returns before every thread has stopped, and the caller would
-	// go on to put the terminal back in raw mode under the shell; wait for
-	// the SIGCONT instead.
-	cont := make(chan os.Signal, 1)
-	signal.Notify(cont, syscall.SIGCONT)
-	defer signal.Stop(cont)
-	// Pid 0: the whole process group, as the terminal's ctrl+z would.
-	if err := syscall.Kill(0, syscall.SIGSTOP); err != nil {
-		return err
-	}
-	<-cont
-	return nil
-}
+func (stopProcess) Run() error          { return stop() }
 func (stopProcess) SetStdin(io.Reader)  {}
 func (stopProcess) SetStdout(io.Writer) {}
 func (stopProcess) SetStderr(io.Writer) {}
-
-// jobControl turns SIGTSTP into a suspendMsg until the program has ended.
-func jobControl(ended <-chan struct{}, p *tea.Program) {
-	tstp := make(chan os.Signal, 1)
-	signal.Notify(tstp, syscall.SIGTSTP)
-	defer signal.Stop(tstp)
-	for {
-		select {
-		case <-tstp:
-			p.Send(suspendMsg{})
-		case <-ended:
-			return
-		}
-	}
-}
