@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/words"
@@ -87,7 +86,7 @@ func hanging(line string) string {
 func wrap(text, first, rest string) string {
 	text = strings.Join(strings.Fields(textwrap.Safe(text)), " ")
 	w := Width - len(rest)
-	lines := wordWrap(text, w)
+	lines := textwrap.Words(text, w)
 	var b strings.Builder
 	for i, l := range lines {
 		if i == 0 {
@@ -101,23 +100,3 @@ func wrap(text, first, rest string) string {
 	return b.String()
 }
 
-// wordWrap breaks text at spaces only (not at hyphens, as ansi's wrappers
-// do, which would break addresses like .../heart-attack/), greedily.
-func wordWrap(text string, w int) []string {
-	var lines []string
-	line, lw := "", 0
-	for _, word := range strings.Fields(text) {
-		ww := ansi.StringWidth(word)
-		switch {
-		case lw == 0:
-			line, lw = word, ww
-		case lw+1+ww <= w:
-			line += " " + word
-			lw += 1 + ww
-		default:
-			lines = append(lines, line)
-			line, lw = word, ww
-		}
-	}
-	return append(lines, line)
-}

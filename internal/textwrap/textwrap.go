@@ -92,3 +92,45 @@ func isMark(s string) bool {
 // Drawing reports a line of the pain chart, which is fitted already and
 // must not be broken.
 func Drawing(l string) bool { return strings.ContainsAny(l, "┤┼╶╴│╭╮╰╯") }
+
+// Words wraps text to width columns at spaces only, greedily, keeping its
+// own line breaks: a web address, a path or a flag (--answers) is never
+// split at a hyphen or a slash, as the ansi package's wrappers split them.
+// A word wider than the whole line, the one exception, is cut at width so
+// that no line is wider than width. Spaces between words become one.
+func Words(text string, width int) []string {
+	width = max(width, 1)
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		line, lw := "", 0
+		flush := func() {
+			out = append(out, line)
+			line, lw = "", 0
+		}
+		for _, word := range strings.Fields(para) {
+			ww := ansi.StringWidth(word)
+			for ww > width { // the exception: cut it, line by line
+				if lw > 0 {
+					flush()
+				}
+				head := ansi.Cut(word, 0, width)
+				out = append(out, head)
+				word = ansi.Cut(word, width, ww)
+				ww = ansi.StringWidth(word)
+			}
+			switch {
+			case ww == 0:
+			case lw == 0:
+				line, lw = word, ww
+			case lw+1+ww <= width:
+				line += " " + word
+				lw += 1 + ww
+			default:
+				flush()
+				line, lw = word, ww
+			}
+		}
+		flush()
+	}
+	return out
+}

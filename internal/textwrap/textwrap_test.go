@@ -3,6 +3,8 @@ package textwrap
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestLineHangsItemsAndKeepsWordsWhole(t *testing.T) {
@@ -44,5 +46,32 @@ func TestDrawingsAndShortLinesStay(t *testing.T) {
 	chart := "  7 ┤     ╶─────╴           ╶─────╴                 ╶─────"
 	if got := Block(chart+"\nshort\n", 20); got != chart+"\nshort\n" {
 		t.Errorf("Block changed a drawing or a short line: %q", got)
+	}
+}
+
+// Words never splits a flag or an address at its hyphens or slashes, keeps
+// the text's own line breaks, and keeps every line within width (a word
+// wider than a line is cut, the one exception).
+func TestWordsKeepsFlagsAndAddresses(t *testing.T) {
+	text := "run backtriage --answers FILE or read https://www.nhs.uk/conditions/back-pain/ today\nsecond line"
+	for _, w := range []int{20, 40, 60} {
+		lines := Words(text, w)
+		joined := strings.Join(lines, "\n")
+		for _, whole := range []string{"--answers", "https://www.nhs.uk/conditions/back-pain/"} {
+			if len(whole) <= w && !strings.Contains(joined, whole) {
+				t.Errorf("width %d split %q:\n%s", w, whole, joined)
+			}
+		}
+		if lines[len(lines)-1] != "second line" {
+			t.Errorf("width %d lost the line break:\n%s", w, joined)
+		}
+		for _, l := range lines {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("width %d: %q is wider", w, l)
+			}
+		}
+	}
+	if got := Words("abcdefghij", 4); strings.Join(got, "|") != "abcd|efgh|ij" {
+		t.Errorf("a word wider than the line: %q", got)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
 // What every screen draws with: the frame (a header, the body, a status
@@ -188,7 +190,7 @@ func (m *Model) dialogWidth() int { return max(30, min(m.contentWidth()-4, 72)) 
 // (ansi.Wrap), and a path or address longer than the line at its slashes,
 // cutting a word longer than the line.
 func wrap(s string, w int) []string {
-	return strings.Split(ansi.Wrap(s, max(w, 8), "/"), "\n")
+	return textwrap.Words(s, max(w, 8))
 }
 
 // para writes wrapped text with an indent.

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backtriage/backtriage/internal/textwrap"
 )
@@ -232,7 +231,7 @@ func nonNil(s []string) []string {
 // wrap fills text to width columns (display width, not bytes), each line
 // after indent.
 func wrap(text string, width int, indent string) string {
-	lines := strings.Split(ansi.Wordwrap(strings.Join(strings.Fields(text), " "), width-len(indent), ""), "\n")
+	lines := textwrap.Words(strings.Join(strings.Fields(text), " "), width-len(indent))
 	for i, l := range lines {
 		lines[i] = indent + l
 	}
