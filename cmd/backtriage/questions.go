@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -74,7 +73,7 @@ func writeQuestionsText(w io.Writer, qn *questionnaire.Questionnaire) {
 		for _, q := range p.Questions {
 			fmt.Fprintf(w, "  %s (%s)\n    %s\n    Why we ask: %s\n", q.ID, kindText(q), q.Prompt, q.Why)
 			if q.ShowIf != nil {
-				fmt.Fprintf(w, "    Asked only if %s is %s\n", q.ShowIf.Question, strings.Join(q.ShowIf.AnyOf, " or "))
+				fmt.Fprintf(w, "    Asked only if %s\n", q.ShowIf)
 			}
 			for _, o := range q.Options {
 				fmt.Fprintf(w, "      %-24s %s\n", o.ID, o.Label)

@@ -53,28 +53,51 @@ func (a Answers) Answered(question string) bool {
 }
 
 // Applies reports whether q should be asked given the answers so far: a
-// follow-up applies only when its parent applies and was answered with one of
-// the options it names.
+// follow-up applies only when one of its show-if conditions holds (the
+// answer includes an option it names, or a number is at least its
+// minimum) on a question that itself applies. A warning question that has
+// an answer always applies: a sign once given is never hidden or dropped
+// because a partner answer changed or was never given, and an answers file
+// written before the question became a follow-up assesses and reads as it
+// did.
 func Applies(qn *questionnaire.Questionnaire, a Answers, q *questionnaire.Question) bool {
-	for q.ShowIf != nil {
-		s := q.ShowIf
-		match := false
-		for _, id := range s.AnyOf {
-			if a.Has(s.Question, id) {
-				match = true
-				break
-			}
-		}
-		if !match {
-			return false
-		}
-		parent, ok := qn.Question(s.Question)
-		if !ok {
-			return false
-		}
-		q = parent
+	if q.ShowIf == nil || (q.Warning && a.Answered(q.ID)) {
+		return true
 	}
-	return true
+	if branchApplies(qn, a, q.ShowIf) {
+		return true
+	}
+	for i := range q.ShowIf.Or {
+		if branchApplies(qn, a, &q.ShowIf.Or[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// branchApplies reports whether one show-if condition (its Or aside)
+// holds on a question that applies.
+func branchApplies(qn *questionnaire.Questionnaire, a Answers, s *questionnaire.ShowIf) bool {
+	if !holds(s, a) {
+		return false
+	}
+	parent, ok := qn.Question(s.Question)
+	return ok && Applies(qn, a, parent)
+}
+
+// holds reports whether one show-if condition (its Or aside) holds for the
+// answers.
+func holds(s *questionnaire.ShowIf, a Answers) bool {
+	if s.Min != 0 {
+		v, ok := a[s.Question]
+		return ok && v.Number != nil && *v.Number >= s.Min
+	}
+	for _, id := range s.AnyOf {
+		if a.Has(s.Question, id) {
+			return true
+		}
+	}
+	return false
 }
 
 // Prune drops answers to follow-ups that no longer apply (the person changed

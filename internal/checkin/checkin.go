@@ -299,6 +299,9 @@ type Result struct {
 // the same levels as the assessment, then the follow-up rules.
 func Evaluate(eng *triage.Engine, st followup.State, in Input, tableVersion string) *Result {
 	merged, given := warningAnswers(eng.Questionnaire(), st.Episode, in)
+	pain, compared := painOf(in.Answers)
+	facts := followup.Facts(st, pain, compared, in.Now)
+	todaysPain(eng.Questionnaire(), merged, facts)
 	as := eng.Assess(merged)
 	res := &Result{Assessment: as, Stopped: as.Level >= rules.Urgent, NoPlan: st.Episode == nil || len(st.Episode.Plan) == 0}
 	c := record(eng.Questionnaire(), st.Episode, in, as, given, tableVersion)
@@ -311,7 +314,6 @@ func Evaluate(eng *triage.Engine, st followup.State, in Input, tableVersion stri
 	if res.Stopped {
 		return res
 	}
-	facts := followup.Facts(st, c.Pain, c.Compared, in.Now)
 	res.Fired = eng.Table().FollowupFired(facts)
 	c.Advice = followup.Advice(res.Fired)
 	c.Level = followup.Level(as.Level, res.Fired).String() // the highest of the warning signs' and the follow-up rules' levels
@@ -351,6 +353,60 @@ func warningAnswers(qn *questionnaire.Questionnaire, ep *diary.Episode, in Input
 	return merged, given
 }
 
+// Course is the assessment's question "Since it started, is it..."
+// (better, same, worse): a check-in answers it afresh from the pain.
+const Course = "course"
+
+// todaysPain puts today's pain into the assessment's answers, so the
+// check-in is judged by the assessment's own rules (region, level, the
+// muscle pattern) and not only by the follow-up rules: pain now answers
+// pain_severity (pain at its worst today is at least the pain now, so the
+// score never overstates it), and the trend answers course. Worse is the
+// person's "worse" or a rise of 2 points or more since the baseline (the
+// follow-up rules' threshold); better their "better" or a fall of 2 or
+// more; the same otherwise. Without a pain answer the episode's answers
+// stand.
+func todaysPain(qn *questionnaire.Questionnaire, merged, facts answers.Answers) {
+	if v, ok := facts[questionnaire.PainNow]; ok && v.Number != nil {
+		if _, known := qn.Question(followup.PainSeverity); known {
+			merged[followup.PainSeverity] = answers.Num(*v.Number)
+		}
+	}
+	course := ""
+	change := 0
+	if v, ok := facts[questionnaire.PainChange]; ok && v.Number != nil {
+		change = *v.Number
+	}
+	switch {
+	case facts.Has(questionnaire.PainCompared, "worse") || change >= 2:
+		course = "worse"
+	case facts.Has(questionnaire.PainCompared, "better") || change <= -2:
+		course = "better"
+	case facts.Has(questionnaire.PainCompared, "same"):
+		course = "same"
+	}
+	if q, known := qn.Question(Course); known && course != "" {
+		if _, ok := q.Option(course); ok {
+			merged[Course] = answers.Choice(course)
+		}
+	}
+}
+
+// painOf reads the pain now and the comparison from a check-in's answers
+// (nil and "" when not given).
+func painOf(a answers.Answers) (*int, string) {
+	var pain *int
+	if v, ok := a[questionnaire.PainNow]; ok && v.Number != nil {
+		p := *v.Number
+		pain = &p
+	}
+	compared := ""
+	if v, ok := a[questionnaire.PainCompared]; ok && len(v.Options) == 1 {
+		compared = v.Options[0]
+	}
+	return pain, compared
+}
+
 // record is the check-in as stored, before the follow-up rules' advice.
 func record(qn *questionnaire.Questionnaire, ep *diary.Episode, in Input, as *triage.Assessment, given answers.Answers, tableVersion string) *diary.Checkin {
 	c := &diary.Checkin{
@@ -361,13 +417,7 @@ func record(qn *questionnaire.Questionnaire, ep *diary.Episode, in Input, as *tr
 	if ep != nil {
 		c.EpisodeID = ep.ID
 	}
-	if v, ok := in.Answers[questionnaire.PainNow]; ok && v.Number != nil {
-		p := *v.Number
-		c.Pain = &p
-	}
-	if v, ok := in.Answers[questionnaire.PainCompared]; ok && len(v.Options) == 1 {
-		c.Compared = v.Options[0]
-	}
+	c.Pain, c.Compared = painOf(in.Answers)
 	if v, ok := in.Answers[StepsDone]; ok {
 		for _, id := range v.Options {
 			if id != "none" {

@@ -91,11 +91,11 @@ func TestEvaluateWarningsFirst(t *testing.T) {
 				a[k] = v
 			}
 		}
-		return Input{Answers: a, Now: day0.AddDate(0, 0, 8), Prefilled: pre}
+		return Input{Answers: a, Now: day0.AddDate(0, 0, 15), Prefilled: pre}
 	}
 	res := Evaluate(eng, st, in(none+"pain_now: 7\npain_compared: same\n"), "v")
-	if res.Stopped || res.Assessment.Level != rules.SelfCare || len(res.Fired) == 0 || res.Fired[0].ID != "no-better-after-a-week" {
-		t.Fatalf("day 8, no better: level %v, fired %v", res.Assessment.Level, res.Fired)
+	if res.Stopped || res.Assessment.Level != rules.SelfCare || len(res.Fired) == 0 || res.Fired[0].ID != "no-better-after-two-weeks" {
+		t.Fatalf("day 15, no better: level %v, fired %v", res.Assessment.Level, res.Fired)
 	}
 	// The age is assessed with, but it was the assessment's answer, not
 	// today's: it is not stored as the check-in's.

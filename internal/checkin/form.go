@@ -100,30 +100,48 @@ func (f *form) warnings(qn *questionnaire.Questionnaire, a answers.Answers) erro
 	if v, ok := a["age"]; ok && v.Number != nil {
 		age = strconv.Itoa(*v.Number)
 	}
+	// live is the answers so far, for show-if: a follow-up's screen is
+	// skipped while its partners do not show it, as in every front end.
+	live := func() answers.Answers {
+		l := a.Clone()
+		for id, sel := range picked {
+			l[id] = answers.Value{Options: *sel}
+		}
+		if n, err := strconv.Atoi(age); err == nil {
+			l["age"] = answers.Num(n)
+		}
+		return l
+	}
 	for _, q := range qn.Questions() {
 		if !q.Warning {
 			continue
 		}
+		var g *huh.Group
 		switch q.Kind {
 		case questionnaire.Number:
-			groups = append(groups, huh.NewGroup(huh.NewInput().Title(q.Prompt).Description("Warning signs first, every time.").
-				Value(&age).Validate(func(s string) error { return numberError(q, s) })))
+			g = huh.NewGroup(huh.NewInput().Title(q.Prompt).Description("Warning signs first, every time.").
+				Value(&age).Validate(func(s string) error { return numberError(q, s) }))
 		case questionnaire.Many:
 			sel := []string{}
 			picked[q.ID] = &sel
-			groups = append(groups, huh.NewGroup(huh.NewMultiSelect[string]().Title(q.Prompt).
+			g = huh.NewGroup(huh.NewMultiSelect[string]().Title(q.Prompt).
 				Description("Warning signs first, every time. Space or x to choose, enter to go on.").
-				Options(options(q)...).Value(&sel).Validate(func(ids []string) error { return manyError(q, ids) })))
+				Options(options(q)...).Value(&sel).Validate(func(ids []string) error { return manyError(q, ids) }))
+		default:
+			continue
 		}
+		if q.ShowIf != nil {
+			g = g.WithHideFunc(func() bool { return !answers.Applies(qn, live(), q) })
+		}
+		groups = append(groups, g)
 	}
 	if err := f.run(groups...); err != nil {
 		return err
 	}
-	for id, sel := range picked {
-		a[id] = answers.Value{Options: *sel}
-	}
-	if n, err := strconv.Atoi(age); err == nil {
-		a["age"] = answers.Num(n)
+	for id, v := range live() {
+		if q, ok := qn.Question(id); ok && q.Warning && answers.Applies(qn, live(), q) {
+			a[id] = v
+		}
 	}
 	return nil
 }

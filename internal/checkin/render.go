@@ -173,9 +173,13 @@ func writeMeaning(b *strings.Builder, res *Result, t *rules.Table) {
 		b.WriteString("- Your last assessment gave no self-care plan (its warning signs came first). Do what it said; for a plan once you have been checked, run 'backtriage' or 'backtriage assess' again.\n")
 	}
 	if len(res.Fired) == 0 {
-		if res.NoPlan {
+		switch {
+		case res.Assessment.Level >= rules.Soon:
+			// Never "carry on" beside a warning sign that says to book.
+			b.WriteString("- Nothing in the follow-up rules applies yet: do what the warning signs above say.\n")
+		case res.NoPlan:
 			b.WriteString("- Nothing in the follow-up rules applies yet.\n")
-		} else {
+		default:
 			b.WriteString("- Nothing in the follow-up rules applies yet. Carry on with your plan and check in again tomorrow.\n")
 		}
 	}

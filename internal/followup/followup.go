@@ -105,8 +105,8 @@ func Facts(st State, pain *int, compared string, now time.Time) answers.Answers 
 	if st.Episode != nil {
 		a[questionnaire.DaysSinceStart] = answers.Num(max(Days(st.Episode.At, now), 0))
 	}
-	if first := firstPain(st.Checkins); first != nil && pain != nil {
-		a[questionnaire.PainChange] = answers.Num(*pain - *first)
+	if base := Baseline(st); base != nil && pain != nil {
+		a[questionnaire.PainChange] = answers.Num(*pain - *base)
 	}
 	if st.Previous != nil && st.Episode != nil {
 		a[questionnaire.DaysSinceLastEpisode] = answers.Num(max(Days(st.PreviousLast, st.Episode.At), 0))
@@ -120,6 +120,38 @@ func Facts(st State, pain *int, compared string, now time.Time) answers.Answers 
 		}
 	}
 	return a
+}
+
+// PainSeverity is the assessment's question "How bad is the pain at its
+// worst today" (0 to 10): the check-ins' baseline when it was answered.
+const PainSeverity = "pain_severity"
+
+// Baseline is the score a check-in's pain is compared with (pain_change):
+// the pain the assessment recorded (pain_severity) when it was asked,
+// else the episode's first check-in with a score, else nil. With the
+// assessment's score a rise from 5 to 8 counts as worse at the first
+// check-in, not only from the second.
+func Baseline(st State) *int {
+	if st.Episode != nil {
+		if n, ok := number(st.Episode.Answers[PainSeverity]); ok {
+			return &n
+		}
+	}
+	return firstPain(st.Checkins)
+}
+
+// number reads a whole number from stored answers: float64 when read back
+// from the diary's JSON, int when made in memory.
+func number(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case float64:
+		if n == float64(int(n)) {
+			return int(n), true
+		}
+	}
+	return 0, false
 }
 
 func firstPain(cs []*diary.Checkin) *int {
@@ -160,9 +192,20 @@ func AdviceLevel(t *rules.Table, advice []diary.Advice) rules.Level {
 	for _, a := range advice {
 		if r := t.FollowupRule(a.Rule); r != nil {
 			l = max(l, r.LevelOf())
+		} else if rl, ok := retired[a.Rule]; ok {
+			l = max(l, rl)
 		}
 	}
 	return l
+}
+
+// retired are follow-up rules taken out of the built-in table, with the
+// level their advice had: a diary keeps what it was told, and a check-in
+// stored before follow-up rules had levels still counts its advice.
+// no-better-after-a-week rested on one reader's reply; guidance's two
+// weeks (no-better-after-two-weeks) replaced it.
+var retired = map[string]rules.Level{
+	"no-better-after-a-week": rules.Soon,
 }
 
 // Elsewhere ranks the muscle causes whose muscles sit away from where the

@@ -67,9 +67,14 @@ func TestFactsAndFiredRules(t *testing.T) {
 		t.Errorf("day 1, the same: %v", got)
 	}
 	st.Checkins = []*diary.Checkin{{At: at(2, 8), Pain: p(7), Compared: "same"}, {At: at(5, 8), Pain: p(7), Compared: "same"}}
-	got := fired(st, p(7), "same", at(9, 8))
-	if !slices.Contains(got, "no-better-after-a-week") || slices.Contains(got, "improving-carry-on") {
+	// A week is early days: guidance expects back pain to start fading in
+	// about two weeks.
+	if got := fired(st, p(7), "same", at(9, 8)); !slices.Equal(got, []string{"early-days-carry-on"}) {
 		t.Errorf("day 8, still 7: %v", got)
+	}
+	got := fired(st, p(7), "same", at(16, 8))
+	if !slices.Contains(got, "no-better-after-two-weeks") || slices.Contains(got, "improving-carry-on") {
+		t.Errorf("day 15, still 7: %v", got)
 	}
 	if got := fired(st, p(3), "better", at(9, 8)); !slices.Equal(got, []string{"improving-carry-on"}) {
 		t.Errorf("day 8, 7 → 3: %v", got)
@@ -156,7 +161,7 @@ func fired(tbl *rules.Table, st State, pain *int, compared string, now time.Time
 // and its fired follow-up rules'.
 func TestLevelCombinesWarningsAndFollowup(t *testing.T) {
 	tbl := table(t)
-	week := tbl.FollowupRule("no-better-after-a-week")
+	week := tbl.FollowupRule("no-better-after-two-weeks")
 	better := tbl.FollowupRule("improving-carry-on")
 	cases := []struct {
 		warn  rules.Level
@@ -176,11 +181,15 @@ func TestLevelCombinesWarningsAndFollowup(t *testing.T) {
 	if got := AdviceLevel(tbl, []diary.Advice{{Rule: "improving-carry-on"}, {Rule: "worse-since-last-time"}, {Rule: "gone"}}); got != rules.Soon {
 		t.Errorf("AdviceLevel = %s, want soon", got)
 	}
+	// A rule retired from the table keeps the level its stored advice had.
+	if got := AdviceLevel(tbl, []diary.Advice{{Rule: "no-better-after-a-week"}}); got != rules.Soon {
+		t.Errorf("AdviceLevel of the retired week rule = %s, want soon", got)
+	}
 }
 
 // Audit item 2: pain 6 on day 0, 2, 4 and 7, then 5 "about the same" on
-// day 9: a 1-point drop is not "getting better", and the week rule fires.
-// A 2-point drop is.
+// day 15: a 1-point drop is not "getting better", and the two-week rule
+// fires. A 2-point drop is.
 func TestOnePointDropDoesNotOverrideSame(t *testing.T) {
 	tbl := table(t)
 	ep := &diary.Episode{ID: 1, At: at(1, 8)}
@@ -188,13 +197,13 @@ func TestOnePointDropDoesNotOverrideSame(t *testing.T) {
 	for _, d := range []int{1, 3, 5, 8} {
 		st.Checkins = append(st.Checkins, &diary.Checkin{At: at(d, 9), Pain: p(6), Compared: "same"})
 	}
-	got := fired(tbl, st, p(5), "same", at(10, 8))
-	if !slices.Contains(got, "no-better-after-a-week") || slices.Contains(got, "improving-carry-on") {
-		t.Errorf("day 9, 6 → 5, the same: %v", got)
+	got := fired(tbl, st, p(5), "same", at(16, 8))
+	if !slices.Contains(got, "no-better-after-two-weeks") || slices.Contains(got, "improving-carry-on") {
+		t.Errorf("day 15, 6 → 5, the same: %v", got)
 	}
-	got = fired(tbl, st, p(4), "same", at(10, 8))
+	got = fired(tbl, st, p(4), "same", at(16, 8))
 	if !slices.Equal(got, []string{"improving-carry-on"}) {
-		t.Errorf("day 9, 6 → 4, the same: %v", got)
+		t.Errorf("day 15, 6 → 4, the same: %v", got)
 	}
 	got = fired(tbl, st, p(7), "same", at(4, 8))
 	if !slices.Equal(got, []string{"early-days-carry-on"}) {

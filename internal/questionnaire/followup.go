@@ -65,12 +65,12 @@ func Followup() *Questionnaire {
 						ID: DaysSinceStart, Kind: Number, Min: 0, Max: 36500, Unit: "days",
 						Prompt: "Days since the assessment that began this episode.",
 						Short:  "Days since the assessment",
-						Why:    "A fresh strain is expected to be pretty much better within about a week.",
+						Why:    "Most back pain starts to fade in about 2 weeks and settles within 6 (CHCP MSK); the NHS says get help if it does not start to improve within a few weeks.",
 					},
 					{
 						ID: PainChange, Kind: Number, Min: -10, Max: 10, Unit: "points",
-						Prompt: "Pain now minus the pain at the first check-in of this episode (only from the second check-in on).",
-						Short:  "Change in pain since the first check-in",
+						Prompt: "Pain now minus the baseline: the assessment's pain score (pain_severity) when it was asked, else the first check-in's of this episode (then only from the second check-in on).",
+						Short:  "Change in pain since the baseline",
 						Why:    "Below zero is better; zero or above is no better.",
 					},
 					{

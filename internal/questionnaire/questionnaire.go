@@ -4,7 +4,10 @@
 // nowhere else.
 package questionnaire
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Kind is how a question is answered. The ids are part of the JSON contract.
 type Kind string
@@ -26,10 +29,37 @@ type Option struct {
 }
 
 // ShowIf makes a question a follow-up: it is asked only when the answer to
-// Question includes one of AnyOf (for a yesno question, "yes" or "no").
+// Question includes one of AnyOf (for a yesno question, "yes" or "no"), or,
+// for a number question, is at least Min; or when any condition in Or holds
+// (each on its own question). A question the rules need only in
+// combination is asked only when a partner is answered.
 type ShowIf struct {
 	Question string   `json:"question"`
-	AnyOf    []string `json:"any_of"`
+	AnyOf    []string `json:"any_of,omitempty"`
+	Min      int      `json:"min,omitempty"`
+	Or       []ShowIf `json:"or,omitempty"`
+}
+
+// Branches are the conditions of a show-if, any of which shows the
+// question: the first, then each of Or.
+func (s *ShowIf) Branches() []ShowIf {
+	first := *s
+	first.Or = nil
+	return append([]ShowIf{first}, s.Or...)
+}
+
+// String says when the question is asked, in ids: "warning_history is
+// accident or osteoporosis_steroids, or age is at least 70".
+func (s *ShowIf) String() string {
+	var parts []string
+	for _, b := range s.Branches() {
+		if b.Min != 0 {
+			parts = append(parts, fmt.Sprintf("%s is at least %d", b.Question, b.Min))
+		} else {
+			parts = append(parts, b.Question+" is "+strings.Join(b.AnyOf, " or "))
+		}
+	}
+	return strings.Join(parts, ", or ")
 }
 
 // Question is one thing we ask.
@@ -189,19 +219,9 @@ func New(pages []*Page) (*Questionnaire, error) {
 			default:
 				return nil, fmt.Errorf("question %q: unknown kind %q", q.ID, q.Kind)
 			}
-			if s := q.ShowIf; s != nil {
-				i, ok := qn.index[s.Question]
-				if !ok {
-					return nil, fmt.Errorf("question %q: show_if names %q, which is not asked before it", q.ID, s.Question)
-				}
-				parent := qn.questions[i]
-				for _, id := range s.AnyOf {
-					if parent.Kind == YesNo && (id == "yes" || id == "no") {
-						continue
-					}
-					if _, ok := parent.Option(id); !ok {
-						return nil, fmt.Errorf("question %q: show_if option %q is not an option of %q", q.ID, id, s.Question)
-					}
+			if q.ShowIf != nil {
+				if err := qn.checkShowIf(q); err != nil {
+					return nil, err
 				}
 			}
 			q.ids = nil
@@ -211,4 +231,35 @@ func New(pages []*Page) (*Questionnaire, error) {
 		}
 	}
 	return qn, nil
+}
+
+// checkShowIf checks each condition of q's show-if: a question asked before
+// q, and options of it (or, for a number question, a minimum within its
+// range).
+func (qn *Questionnaire) checkShowIf(q *Question) error {
+	for _, s := range q.ShowIf.Branches() {
+		i, ok := qn.index[s.Question]
+		if !ok {
+			return fmt.Errorf("question %q: show_if names %q, which is not asked before it", q.ID, s.Question)
+		}
+		parent := qn.questions[i]
+		if parent.Kind == Number {
+			if len(s.AnyOf) > 0 || s.Min <= parent.Min || s.Min > parent.Max {
+				return fmt.Errorf("question %q: show_if on number question %q needs min within %d to %d, and no any_of", q.ID, s.Question, parent.Min+1, parent.Max)
+			}
+			continue
+		}
+		if s.Min != 0 || len(s.AnyOf) == 0 {
+			return fmt.Errorf("question %q: show_if on %q needs any_of (its options), not min", q.ID, s.Question)
+		}
+		for _, id := range s.AnyOf {
+			if parent.Kind == YesNo && (id == "yes" || id == "no") {
+				continue
+			}
+			if _, ok := parent.Option(id); !ok {
+				return fmt.Errorf("question %q: show_if option %q is not an option of %q", q.ID, id, s.Question)
+			}
+		}
+	}
+	return nil
 }

@@ -244,7 +244,7 @@ func TestBuiltinFollowupLevels(t *testing.T) {
 				t.Errorf("follow-up rule %q books an appointment at level %s", r.ID, r.LevelOf())
 			}
 		}
-		for _, id := range []string{"no-better-after-a-week", "not-improving-after-weeks", "worse-since-last-time", "recurring-look-elsewhere", "says-recurring-look-elsewhere"} {
+		for _, id := range []string{"no-better-after-two-weeks", "not-settled-after-six-weeks", "not-improving-after-weeks", "worse-since-last-time", "recurring-look-elsewhere", "says-recurring-look-elsewhere"} {
 			if tbl.FollowupRule(id) == nil {
 				t.Errorf("no follow-up rule %q", id)
 			}

@@ -433,8 +433,7 @@ func (l *loader) decodeAnswers(file, owner string, kv *ast.MappingValueNode, at 
 	}
 	for _, q := range l.qn.Questions() {
 		if a.Answered(q.ID) && !answers.Applies(l.qn, a, q) {
-			at(keys[q.ID], "answers: %q is only asked if %s is %s, so this answer would be ignored",
-				q.ID, q.ShowIf.Question, strings.Join(q.ShowIf.AnyOf, " or "))
+			at(keys[q.ID], "answers: %q is only asked if %s, so this answer would be ignored", q.ID, q.ShowIf)
 		}
 	}
 	return a
