@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-
 	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/words"
 )
@@ -99,4 +98,3 @@ func wrap(text, first, rest string) string {
 	}
 	return b.String()
 }
-

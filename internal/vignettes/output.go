@@ -8,7 +8,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-
 	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
