@@ -125,7 +125,7 @@ func Parse(q *questionnaire.Question, line string) (answers.Value, error) {
 	case questionnaire.Number:
 		n, err := answers.ParseNumber(q, line)
 		if err != nil {
-			return answers.Value{}, retry(err.Error())
+			return answers.Value{}, Retry(err.Error())
 		}
 		return answers.Num(n), nil
 	case questionnaire.YesNo:
@@ -172,17 +172,17 @@ func (n *Number) Describe(p Printer) {
 	p.Println(fmt.Sprintf("Type a whole number from %d to %d%s.", n.q.Min, n.q.Max, unit))
 }
 
-// retry is a sentence for the person, shown before asking again: unlike an
+// Retry is a sentence for the person, shown before asking again: unlike an
 // ordinary error it is written to be read, capitalised and punctuated.
-type retry string
+type Retry string
 
-func (r retry) Error() string { return string(r) }
+func (r Retry) Error() string { return string(r) }
 
 // pick reads one option, by its number or its id or label.
 func pick(opts []questionnaire.Option, tok string) (string, error) {
 	if n, err := strconv.Atoi(tok); err == nil {
 		if n < 1 || n > len(opts) {
-			return "", retry(fmt.Sprintf("There is no option %d; type a number from 1 to %d.", n, len(opts)))
+			return "", Retry(fmt.Sprintf("There is no option %d; type a number from 1 to %d.", n, len(opts)))
 		}
 		return opts[n-1].ID, nil
 	}
@@ -191,7 +191,7 @@ func pick(opts []questionnaire.Option, tok string) (string, error) {
 			return o.ID, nil
 		}
 	}
-	return "", retry(fmt.Sprintf("%q is not one of the options; type its number, from 1 to %d.", tok, len(opts)))
+	return "", Retry(fmt.Sprintf("%q is not one of the options; type its number, from 1 to %d.", tok, len(opts)))
 }
 
 // parseYesNo reads yes or no, in words or by the option's number.
@@ -204,7 +204,7 @@ func parseYesNo(q *questionnaire.Question, line string) (answers.Value, error) {
 	}
 	id, err := pick(q.Choices(), line)
 	if err != nil {
-		return answers.Value{}, retry("Type 1 (or yes) for yes, 2 (or no) for no.")
+		return answers.Value{}, Retry("Type 1 (or yes) for yes, 2 (or no) for no.")
 	}
 	return answers.Choose(q, id), nil
 }
@@ -226,7 +226,7 @@ func parseMany(q *questionnaire.Question, line string) (answers.Value, error) {
 	if len(ids) > 1 {
 		for _, id := range ids {
 			if o, _ := q.Option(id); o.Exclusive {
-				return answers.Value{}, retry(fmt.Sprintf("%q cannot be combined with other options; choose it alone.", o.Label))
+				return answers.Value{}, Retry(fmt.Sprintf("%q cannot be combined with other options; choose it alone.", o.Label))
 			}
 		}
 	}

@@ -103,6 +103,9 @@ const Text questionnaire.Kind = "text"
 type Styles struct {
 	Text, Muted, Why, Selected, Err lipgloss.Style
 	QFocused, QBlurred              lipgloss.Style
+	// Title and Key are for a form around the fields: its heading and
+	// the keys in its help.
+	Title, Key lipgloss.Style
 
 	Bar, NoBar        string // gutter of the focused / other questions
 	Cursor, NoCursor  string
@@ -116,7 +119,7 @@ func PlainStyles() *Styles {
 	n := lipgloss.NewStyle
 	return &Styles{
 		Text: n(), Muted: n(), Why: n().Italic(true), Selected: n(), Err: n().Bold(true),
-		QFocused: n().Bold(true), QBlurred: n().Bold(true),
+		QFocused: n().Bold(true), QBlurred: n().Bold(true), Title: n().Bold(true), Key: n().Bold(true),
 		Bar: "┃ ", NoBar: "  ", Cursor: "› ", NoCursor: "  ",
 		CheckOn: "[x] ", CheckOff: "[ ] ", RadioOn: "(•) ", RadioOff: "( ) ",
 		ErrMark: "! ",

@@ -1,7 +1,6 @@
 package field
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/words"
 )
 
@@ -78,17 +78,9 @@ func (n *Note) Update(k string, msg tea.KeyPressMsg, _ answers.Answers) Outcome 
 	return Moved
 }
 
-// Paste types text, line breaks as spaces, up to Limit characters.
+// Paste types text as it comes, up to Limit characters: Check cleans it
+// as it is kept, and the screen shows it cleaned.
 func (n *Note) Paste(text string, _ answers.Answers) bool {
-	text = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\r' || r == '\t':
-			return ' '
-		case r < 0x20 || r == 0x7f:
-			return -1
-		}
-		return r
-	}, text)
 	if n.Limit > 0 {
 		room := n.Limit - utf8.RuneCountInString(n.text)
 		if room <= 0 {
@@ -114,7 +106,9 @@ func (n *Note) View(dst []string, a answers.Answers, focused bool) ([]string, in
 	if focused {
 		cur = st.Cursor
 	}
-	text := n.text
+	// What is kept, on one line: no escape sequence or control reaches
+	// the terminal.
+	text := textwrap.Safe(textwrap.CleanInput(n.text))
 	if focused {
 		text += "█"
 	} else if text == "" {
@@ -136,7 +130,7 @@ func (n *Note) Parse(line string) (answers.Value, error) {
 	n.text = line
 	if _, err := n.Value(); err != nil {
 		n.text = old
-		return answers.Value{}, retry(words.Capitalize(err.Error()) + ". Type a shorter one, or press Enter for nothing.")
+		return answers.Value{}, Retry(words.Capitalize(err.Error()) + ". Type a shorter one, or press Enter for nothing.")
 	}
 	return answers.Value{}, nil
 }

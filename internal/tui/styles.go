@@ -182,7 +182,7 @@ func newStyles(theme string, dark bool) *styles {
 	s.emptyMark = s.fig.Empty.Render(figure.MarkEmpty)
 	s.field = &field.Styles{
 		Text: s.text, Muted: s.muted, Why: s.why, Selected: s.selected, Err: s.err,
-		QFocused: s.qFocused, QBlurred: s.qBlurred,
+		QFocused: s.qFocused, QBlurred: s.qBlurred, Title: s.title, Key: s.key,
 		Bar: s.bar, NoBar: s.noBar, Cursor: s.cursor, NoCursor: s.noCursor,
 		CheckOn: s.checkOn, CheckOff: s.checkOff, RadioOn: s.radioOn, RadioOff: s.radioOff,
 		ErrMark: s.errMark,
