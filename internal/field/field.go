@@ -311,10 +311,35 @@ func Hint(q *questionnaire.Question) string {
 	return ""
 }
 
-// Wrap breaks s into lines of at most w cells at spaces (a word longer
-// than a line is broken at "/" or, failing that, cut).
+// Wrap breaks s into lines of at most w cells, at spaces only: never
+// inside a word, nor at a hyphen ("long-term", a flag) or a slash (a web
+// address). Only a word wider than the whole line is cut, to fit.
 func Wrap(s string, w int) []string {
-	return strings.Split(ansi.Wrap(s, max(w, 8), "/"), "\n")
+	w = max(w, 8)
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line, lw := "", 0
+		for _, word := range strings.Fields(para) {
+			ww := ansi.StringWidth(word)
+			switch {
+			case lw > 0 && lw+1+ww <= w:
+				line += " " + word
+				lw += 1 + ww
+				continue
+			case lw > 0:
+				out = append(out, line)
+			}
+			if ww > w {
+				parts := strings.Split(ansi.Hardwrap(word, w, true), "\n")
+				out = append(out, parts[:len(parts)-1]...)
+				word = parts[len(parts)-1]
+				ww = ansi.StringWidth(word)
+			}
+			line, lw = word, ww
+		}
+		out = append(out, line)
+	}
+	return out
 }
 
 // on reports whether the key named k is one of b's and b is enabled,
