@@ -46,12 +46,8 @@ func RunForm(ctx context.Context, in io.Reader, out io.Writer, o Options) (*Inpu
 	// Asked until a warning answer reaches a level above the one already
 	// said (urgent, then perhaps emergency); after urgent, the rest of
 	// the warning questions are asked for the record.
-	rising := func() bool {
-		res := warningLevel(o, a)
-		return res.Stopped && res.Assessment.Level > shown
-	}
 	for todo := warn; len(todo) > 0; {
-		at, err := f.ask(a, todo, nil, rising)
+		at, err := f.ask(a, todo, nil, stopAbove(o, a, &shown))
 		if err != nil {
 			return nil, err
 		}
@@ -75,6 +71,15 @@ func RunForm(ctx context.Context, in io.Reader, out io.Writer, o Options) (*Inpu
 		return nil, err
 	}
 	return &Input{Answers: a, Note: text, Now: o.Now, Prefilled: pre}, nil
+}
+
+// stopAbove is the form's stop after a warning answer: the answers so far
+// reach urgent or emergency level, above the level *shown already.
+func stopAbove(o Options, a answers.Answers, shown *rules.Level) func() bool {
+	return func() bool {
+		res := warningLevel(o, a)
+		return res.Stopped && res.Assessment.Level > *shown
+	}
 }
 
 // newNote is the note's field, kept as every front end keeps it

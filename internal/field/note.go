@@ -1,6 +1,7 @@
 package field
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
@@ -109,6 +110,9 @@ func (n *Note) View(dst []string, a answers.Answers, focused bool) ([]string, in
 	// What is kept, on one line: no escape sequence or control reaches
 	// the terminal.
 	text := textwrap.Safe(textwrap.CleanInput(n.text))
+	if text != "" && strings.HasSuffix(n.text, " ") {
+		text += " " // the space just typed shows before the cursor
+	}
 	if focused {
 		text += "█"
 	} else if text == "" {
