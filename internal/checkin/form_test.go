@@ -31,8 +31,9 @@ func press(m *formModel, keys ...string) tea.Cmd {
 	return cmd
 }
 
-func sized(m *formModel, w, h int) *formModel {
-	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+// sized is m on a terminal 80 columns wide and h rows high.
+func sized(m *formModel, h int) *formModel {
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: h})
 	return m
 }
 
@@ -45,7 +46,7 @@ func TestFormScrollsALongList(t *testing.T) {
 	}
 	o := Options{Questionnaire: Questionnaire(plan)}
 	q, _ := o.Questionnaire.Question(StepsDone)
-	m := sized(newFormModel(&form{o: o}, answers.Answers{}, []*questionnaire.Question{q}, nil, nil), 80, 16)
+	m := sized(newFormModel(&form{o: o}, answers.Answers{}, []*questionnaire.Question{q}, nil, nil), 16)
 	for j, opt := range q.Choices() {
 		if j > 0 {
 			press(m, "down")
@@ -73,7 +74,7 @@ func TestFormPainNeedsTwoEntersToSkip(t *testing.T) {
 	o := Options{Questionnaire: Questionnaire(nil)}
 	q, _ := o.Questionnaire.Question(questionnaire.PainNow)
 	a := answers.Answers{}
-	m := sized(newFormModel(&form{o: o}, a, []*questionnaire.Question{q}, nil, nil), 80, 24)
+	m := sized(newFormModel(&form{o: o}, a, []*questionnaire.Question{q}, nil, nil), 24)
 	if strings.Contains(ansi.Strip(m.render()), "Skip") {
 		t.Errorf("a Skip on the pain score:\n%s", m.render())
 	}
@@ -83,7 +84,7 @@ func TestFormPainNeedsTwoEntersToSkip(t *testing.T) {
 	if press(m, "enter"); !m.done || a.Answered(q.ID) {
 		t.Fatalf("two enters: done %v, answers %v", m.done, a)
 	}
-	m = sized(newFormModel(&form{o: o}, a, []*questionnaire.Question{q}, nil, nil), 80, 24)
+	m = sized(newFormModel(&form{o: o}, a, []*questionnaire.Question{q}, nil, nil), 24)
 	if press(m, "7", "enter"); !m.done || *a[q.ID].Number != 7 {
 		t.Fatalf("7 then enter: done %v, answers %v", m.done, a)
 	}
@@ -101,7 +102,7 @@ func TestFormStopsAtTheFirstEmergencyAnswer(t *testing.T) {
 	}
 	a := Prefill(o)
 	shown := rules.SelfCare
-	m := sized(newFormModel(&form{o: o}, a, warn, nil, stopAbove(o, a, &shown)), 80, 24)
+	m := sized(newFormModel(&form{o: o}, a, warn, nil, stopAbove(o, a, &shown)), 24)
 	now := warn[0]
 	press(m, string(rune('1'+now.OptionIndex("chest_pain"))))
 	if cmd := press(m, "enter"); cmd == nil || m.stoppedAt != now {
