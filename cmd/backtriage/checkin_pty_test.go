@@ -68,14 +68,15 @@ func TestPTYCheckinAt80x24(t *testing.T) {
 	steps := checkinSteps(t, data)
 	waitPrompt(v, steps)
 	everyOptionWhole(v, steps)
-	v.send("g", "x", kEnter)
+	done := steps.Options[len(steps.Options)-2].ID // the plan's last step
+	v.send(fieldPick(t, steps, done)...)
 	v.waitText("Anything to note")
 	v.send("slept better", kEnter)
 	if code := v.wait(); code != 0 {
 		t.Fatalf("exit %d:\n%s", code, v.screen())
 	}
 	out, _, _ := runDiary(t, data, "", nil, "history", "--format", "json")
-	for _, want := range []string{`"pain": 4`, `"compared": "better"`, `"note": "slept better"`} {
+	for _, want := range []string{`"pain": 4`, `"compared": "better"`, `"note": "slept better"`, `"` + done + `"`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("history lacks %s:\n%s", want, out)
 		}
