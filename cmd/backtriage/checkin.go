@@ -13,10 +13,12 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/checkin"
 	"github.com/backtriage/backtriage/internal/diary"
+	"github.com/backtriage/backtriage/internal/field"
 	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/textwrap"
+	"github.com/backtriage/backtriage/internal/tui"
 )
 
 func newCheckinCmd(o *rootOptions) *cobra.Command {
@@ -73,7 +75,9 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 				plan = st.Episode.Plan
 			}
 			opts := checkin.Options{Engine: eng, State: st, Questionnaire: checkin.Questionnaire(plan),
-				Now: o.now(), Emergency: here, TableVersion: o.tableVersion()}
+				Now: o.now(), Emergency: here, TableVersion: o.tableVersion(),
+				// The questionnaire's look, so the check-in reads like it.
+				Styles: func(dark bool) *field.Styles { return tui.FieldStyles(o.Theme, dark) }}
 
 			in, interactive, lines, err := o.checkinInput(cmd, answersPath, format, opts)
 			if err != nil {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/backtriage/backtriage/internal/keyscript"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 )
 
@@ -194,23 +193,13 @@ func TestCheckinMissingAgeWording(t *testing.T) {
 	}
 }
 
-// The check-in form on a terminal shows the emergency advice once too.
+// The check-in form on a terminal shows the emergency advice once too,
+// and stops at the answer that reaches it: no warning question after it.
 func TestPTYCheckinFormEmergencyOnce(t *testing.T) {
 	v := startVT(t, vtermOpts{w: 100, h: 40, env: []string{"BACKTRIAGE_NOW=2026-11-21T08:00:00Z"}}, "checkin", "--data-dir", t.TempDir(), "--no-store", "--region", "GB")
-	for _, q := range questionnaire.Default().Questions() {
-		if !q.Warning {
-			continue
-		}
-		v.waitText(q.Prompt)
-		switch {
-		case q.Kind == questionnaire.Number:
-			v.send(kCtrlU, "40", kEnter)
-		case q.ID == "warning_now":
-			v.send(huhPick(t, q, "chest_pain")...)
-		default:
-			v.send(huhPick(t, q, keyscript.None)...)
-		}
-	}
+	now, _ := questionnaire.Default().Question("warning_now")
+	v.waitText(now.Prompt)
+	v.send(fieldPick(t, now, "chest_pain")...)
 	if code := v.wait(); code != 0 {
 		t.Fatalf("exit %d:\n%s", code, v.screen())
 	}
@@ -222,5 +211,10 @@ func TestPTYCheckinFormEmergencyOnce(t *testing.T) {
 	}
 	if !strings.Contains(out, "What to do now, and why, is above.") {
 		t.Errorf("the record does not point at the advice:\n%s", out)
+	}
+	for _, q := range questionnaire.Default().Questions() {
+		if q.Warning && q.ID != now.ID && strings.Contains(out, q.Prompt) {
+			t.Errorf("asked %s after the emergency answer:\n%s", q.ID, out)
+		}
 	}
 }

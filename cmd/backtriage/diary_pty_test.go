@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -69,20 +70,17 @@ func checkinOnPTY(t *testing.T, data, when string, pain int, note string) *vterm
 		}
 		v.waitText(q.Prompt)
 		if q.Kind == questionnaire.Number {
-			v.send(kCtrlU, "31", kEnter) // over the age the assessment gave
+			// Over any age the assessment gave.
+			v.send(kBackspace, kBackspace, kBackspace, "31", kEnter)
 			continue
 		}
-		v.send(huhPick(t, q, keyscript.None)...)
+		v.send(fieldPick(t, q, keyscript.None)...)
 	}
 	v.waitText("How bad is the pain right now")
-	keys := []string{}
-	for range pain + 1 { // Skip, 0, 1 ... pain
-		keys = append(keys, kDown)
-	}
-	v.send(append(keys, kEnter)...)
+	v.send(strconv.Itoa(pain), kEnter)
 	v.waitText("Compared with last time")
 	compared, _ := questionnaire.Followup().Question(questionnaire.PainCompared)
-	v.send(huhPick(t, compared, "same", kDown)...) // below "Skip"
+	v.send(fieldPick(t, compared, "same")...)
 	v.waitText("Which steps of your plan")
 	v.send("x", kEnter) // the first step of the plan
 	v.waitText("Anything to note")

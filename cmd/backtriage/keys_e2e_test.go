@@ -78,24 +78,23 @@ func nowNumber(tb testing.TB, option string) string {
 	return n
 }
 
-// huhPick are the keys that choose option of q in the check-in's form (a huh
-// select or multi-select, its cursor on the first row) and go on: down to
-// the option, x to tick it in a multi-select, enter. before are rows the
-// form puts above the options ("Skip").
-func huhPick(tb testing.TB, q *questionnaire.Question, option string, before ...string) []string {
+// fieldPick are the keys that choose option of q in a question field (the
+// check-in asks with the questionnaire's fields) and go on: the option's
+// number (or, past 9, the cursor moved onto it and x), then enter.
+func fieldPick(tb testing.TB, q *questionnaire.Question, option string) []string {
 	tb.Helper()
 	i := q.OptionIndex(option)
 	if i < 0 {
 		tb.Fatalf("question %q has no option %q", q.ID, option)
 	}
-	keys := before
+	if i < 9 {
+		return []string{keyscript.Number(q, option), kEnter}
+	}
+	keys := []string{"g"}
 	for range i {
 		keys = append(keys, kDown)
 	}
-	if q.Kind == questionnaire.Many {
-		keys = append(keys, "x")
-	}
-	return append(keys, kEnter)
+	return append(keys, "x", kEnter)
 }
 
 // pageOf is how the terminal UI numbers a page of the questionnaire

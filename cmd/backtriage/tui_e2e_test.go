@@ -33,15 +33,16 @@ import (
 )
 
 const (
-	kUp       = "\x1b[A"
-	kDown     = "\x1b[B"
-	kRight    = "\x1b[C"
-	kLeft     = "\x1b[D"
-	kEnter    = "\r"
-	kTab      = "\t"
-	kShiftTab = "\x1b[Z"
-	kCtrlC    = "\x03"
-	kCtrlU    = "\x15"
+	kUp        = "\x1b[A"
+	kDown      = "\x1b[B"
+	kRight     = "\x1b[C"
+	kLeft      = "\x1b[D"
+	kEnter     = "\r"
+	kTab       = "\t"
+	kShiftTab  = "\x1b[Z"
+	kCtrlC     = "\x03"
+	kCtrlU     = "\x15"
+	kBackspace = "\x7f"
 )
 
 // hangTimeout only catches a program that hangs, per wait. It is generous

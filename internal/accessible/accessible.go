@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -25,6 +24,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/export"
+	"github.com/backtriage/backtriage/internal/field"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
@@ -251,201 +251,41 @@ const (
 	actNext action = iota
 	actBack
 	actQuit
-	actRetry // within ask only: the same question again
 )
 
-// ask asks one question until it gets a usable answer.
+// ask asks one question, as its field asks it line by line, after the
+// page heading when the page changes.
 func (s *prompts) ask(q *questionnaire.Question, canBack bool) (action, error) {
-	s.showQuestion(q)
-	for {
-		if v, ok := s.a[q.ID]; ok && s.a.Answered(q.ID) {
-			s.printf("Current answer: %s. Press Enter to keep it.\n", answers.Text(q, v))
-		}
-		line, ok, err := s.read(">")
-		if err != nil {
-			return actNext, err
-		}
-		if !ok {
-			if answers.Required(q) && !s.a.Answered(q.ID) {
-				return actNext, ErrInputEnded
-			}
-			return actNext, nil
-		}
-		act, isCommand := s.command(q, line, canBack)
-		if !isCommand {
-			act = s.answer(q, line)
-		}
-		if act != actRetry {
-			return act, nil
-		}
-	}
-}
-
-// showQuestion prints the page heading when the page changes, then the
-// question, how to answer it and its numbered options.
-func (s *prompts) showQuestion(q *questionnaire.Question) {
-	if q.Page != s.page {
-		s.page = q.Page
-		pi := s.qn.PageIndex(q.Page)
-		p := s.qn.Pages[pi]
-		s.println("")
-		s.printf("Page %d of %d: %s\n", pi+1, len(s.qn.Pages), p.Title)
-		s.println(p.Intro)
-	}
+	s.heading(q)
 	s.println("")
-	needed := ""
-	if answers.Required(q) {
-		needed = " (needed)"
+	act, err := field.Ask(field.New(q), s, s.a, field.AskOptions{CanBack: canBack, Ended: ErrInputEnded})
+	switch act {
+	case field.Back:
+		return actBack, err
+	case field.Quit:
+		return actQuit, err
 	}
-	s.printf("%s%s\n", q.Prompt, needed)
-	opts := q.Choices()
-	switch q.Kind {
-	case questionnaire.Many:
-		s.println("Choose any: type the numbers, separated by spaces or commas.")
-	case questionnaire.One:
-		s.println("Choose one: type its number.")
-	case questionnaire.YesNo:
-		s.println("Type 1 for yes or 2 for no.")
-	case questionnaire.Number:
-		unit := ""
-		if q.Unit != "" {
-			unit = " " + q.Unit
-		}
-		s.printf("Type a whole number from %d to %d%s.\n", q.Min, q.Max, unit)
-	}
-	for i, o := range opts {
-		s.printf("  %d. %s\n", i+1, o.Label)
-	}
+	return actNext, err
 }
 
-// command handles a line that is a command, not an answer: ? (why we ask),
-// < (back), q (quit) or Enter alone (keep or skip). isCommand is false for
-// anything else.
-func (s *prompts) command(q *questionnaire.Question, line string, canBack bool) (act action, isCommand bool) {
-	switch strings.ToLower(line) {
-	case "?":
-		s.println("Why we ask: " + q.Why)
-		return actRetry, true
-	case "<":
-		if !canBack {
-			s.println("This is the first question.")
-			return actRetry, true
-		}
-		return actBack, true
-	case "q", "quit":
-		return actQuit, true
-	case "":
-		if answers.Required(q) && !s.a.Answered(q.ID) {
-			s.println(answers.MissingMessage(q))
-			return actRetry, true
-		}
-		if !s.a.Answered(q.ID) {
-			// As in the terminal UI: enter alone never picks an
-			// option, and says the question was passed over.
-			s.println("Skipped.")
-		}
-		return actNext, true
+// heading prints the page heading when the page changes.
+func (s *prompts) heading(q *questionnaire.Question) {
+	if q.Page == s.page {
+		return
 	}
-	return actNext, false
+	s.page = q.Page
+	pi := s.qn.PageIndex(q.Page)
+	p := s.qn.Pages[pi]
+	s.println("")
+	s.printf("Page %d of %d: %s\n", pi+1, len(s.qn.Pages), p.Title)
+	s.println(p.Intro)
 }
 
-// answer records line as the answer to q, or says why it cannot be and
-// asks again.
-func (s *prompts) answer(q *questionnaire.Question, line string) action {
-	v, err := parse(q, line)
-	if err != nil {
-		s.println(err.Error())
-		return actRetry
-	}
-	s.a[q.ID] = v
-	return actNext
-}
+// Println and Read are the prompts as a field asks through them.
+func (s *prompts) Println(line string) { s.println(line) }
 
-// retry is a sentence for the person, shown before asking again: unlike an
-// ordinary error it is written to be read, capitalised and punctuated.
-type retry string
-
-func (r retry) Error() string { return string(r) }
-
-// parse reads an answer: option numbers (or ids), yes/no, or a number.
-func parse(q *questionnaire.Question, line string) (answers.Value, error) {
-	switch q.Kind {
-	case questionnaire.Number:
-		n, err := answers.ParseNumber(q, line)
-		if err != nil {
-			return answers.Value{}, retry(err.Error())
-		}
-		return answers.Num(n), nil
-	case questionnaire.YesNo:
-		return parseYesNo(q, line)
-	case questionnaire.One:
-		id, err := pick(q.Choices(), line)
-		if err != nil {
-			return answers.Value{}, err
-		}
-		return answers.Choice(id), nil
-	}
-	return parseMany(q, line)
-}
-
-// pick reads one option, by its number or its id or label.
-func pick(opts []questionnaire.Option, tok string) (string, error) {
-	if n, err := strconv.Atoi(tok); err == nil {
-		if n < 1 || n > len(opts) {
-			return "", retry(fmt.Sprintf("There is no option %d; type a number from 1 to %d.", n, len(opts)))
-		}
-		return opts[n-1].ID, nil
-	}
-	for _, o := range opts {
-		if strings.EqualFold(tok, o.ID) || strings.EqualFold(tok, o.Label) {
-			return o.ID, nil
-		}
-	}
-	return "", retry(fmt.Sprintf("%q is not one of the options; type its number, from 1 to %d.", tok, len(opts)))
-}
-
-// parseYesNo reads yes or no, in words or by the option's number.
-func parseYesNo(q *questionnaire.Question, line string) (answers.Value, error) {
-	switch strings.ToLower(line) {
-	case "y", "yes":
-		return answers.Bool(true), nil
-	case "n", "no":
-		return answers.Bool(false), nil
-	}
-	id, err := pick(q.Choices(), line)
-	if err != nil {
-		return answers.Value{}, retry("Type 1 (or yes) for yes, 2 (or no) for no.")
-	}
-	return answers.Choose(q, id), nil
-}
-
-// parseMany reads any number of options, separated by spaces, commas or
-// semicolons; an exclusive option must come alone.
-func parseMany(q *questionnaire.Question, line string) (answers.Value, error) {
-	opts := q.Choices()
-	var ids []string
-	for _, tok := range strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
-		id, err := pick(opts, tok)
-		if err != nil {
-			return answers.Value{}, err
-		}
-		if !slices.Contains(ids, id) {
-			ids = append(ids, id)
-		}
-	}
-	if len(ids) > 1 {
-		for _, id := range ids {
-			if o, _ := q.Option(id); o.Exclusive {
-				return answers.Value{}, retry(fmt.Sprintf("%q cannot be combined with other options; choose it alone.", o.Label))
-			}
-		}
-	}
-	v := answers.Value{}
-	for _, id := range ids {
-		v = answers.Toggle(q, v, id)
-	}
-	return v, nil
-}
+// Read prompts and reads one line; ok is false at the end of the input.
+func (s *prompts) Read(prompt string) (string, bool, error) { return s.read(prompt) }
 
 // checkEmergency stops at once when a warning answer calls for emergency or
 // urgent help: what to do now (or today), then for an emergency the option

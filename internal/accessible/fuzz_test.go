@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/backtriage/backtriage/internal/field"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/safeio"
 )
@@ -62,9 +63,9 @@ func FuzzParseLine(f *testing.F) {
 }
 
 func checkParse(t *testing.T, q *questionnaire.Question, line string) {
-	v, err := parse(q, line)
+	v, err := field.Parse(q, line)
 	if err != nil {
-		var r retry
+		var r field.Retry
 		if !errors.As(err, &r) || !strings.HasSuffix(err.Error(), ".") {
 			t.Fatalf("%s %q: error %q is not a sentence for the person", q.ID, line, err)
 		}

@@ -120,15 +120,17 @@ func TestEvaluateWarningsFirst(t *testing.T) {
 	}
 }
 
-// The line prompts: warnings first (required), an urgent stop that lets
-// the person finish for the record, then the pain, the comparison, the
-// checklist and the note.
+// The line prompts: warnings first (required), an urgent stop at once,
+// at the answer that reaches it, that lets the person finish for the
+// record (the rest of the warning questions, then the pain, the
+// comparison, the checklist and the note).
 func TestRunLines(t *testing.T) {
 	eng := engine(t)
 	ep := episode(t, eng)
 	o := Options{Engine: eng, State: followup.State{Episode: ep}, Questionnaire: Questionnaire(ep.Plan), Now: day0.AddDate(0, 0, 1)}
-	// Enter alone on a warning question asks again; the age is kept.
-	script := "\nnone\nnone\nfever\n\nnone\nnone\nnone\nnone\nnone\nnone\n\n5\n3\n1\nhot shower\n"
+	// Enter alone on a warning question asks again; fever stops at once;
+	// enter finishes for the record; the age is kept.
+	script := "\nnone\nnone\nfever\n\n\nnone\nnone\nnone\nnone\nnone\nnone\n5\n3\n1\nhot shower\n"
 	var out bytes.Buffer
 	l := NewLines(context.Background(), strings.NewReader(script), &out, true)
 	got, err := RunLines(l, o)
@@ -136,11 +138,15 @@ func TestRunLines(t *testing.T) {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
 	text := out.String()
-	for _, want := range []string{"Please answer: warning signs come first", "Current answer: 31", "Urgent: see a doctor today",
+	for _, want := range []string{"Please answer: choose \"None of these\" if none apply.", "Current answer: 31", "Urgent: see a doctor today",
 		"Press Enter to finish the check-in for your record"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing %q in:\n%s", want, text)
 		}
+	}
+	age, _ := o.Questionnaire.Question("age")
+	if stop, next := strings.Index(text, "Urgent: see a doctor today"), strings.Index(text, age.Prompt); stop < 0 || next < stop {
+		t.Errorf("the urgent answer did not stop the questions at once:\n%s", text)
 	}
 	a := got.Answers
 	if !a.Has("warning_history", "fever") || *a[questionnaire.PainNow].Number != 5 || !a.Has(questionnaire.PainCompared, "worse") ||

@@ -6,11 +6,11 @@ import (
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/emergencynumber"
+	"github.com/backtriage/backtriage/internal/field"
 	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
-	"github.com/backtriage/backtriage/internal/words"
 )
 
 // Options configure an interactive check-in (the line prompts or the form).
@@ -21,6 +21,9 @@ type Options struct {
 	Now           time.Time
 	Emergency     emergencynumber.Local
 	TableVersion  string
+	// Styles are the form's looks for a background (the questionnaire's,
+	// from its theme: tui.FieldStyles); plain when nil.
+	Styles func(dark bool) *field.Styles
 }
 
 // Prefill is what a check-in starts from: the age the assessment was given
@@ -51,9 +54,11 @@ func warningLevel(o Options, a answers.Answers) *Result {
 	return Evaluate(o.Engine, o.State, Input{Answers: a, Now: o.Now}, o.TableVersion)
 }
 
-// RunLines asks the check-in line by line. At an emergency it stops after
-// the warning signs; at urgent it says what to do today first and lets the
-// person finish the check-in for the record.
+// RunLines asks the check-in line by line, with the fields the form and
+// the questionnaire ask with. At the first warning answer that reaches
+// emergency level it stops there; at urgent it says what to do today first
+// and lets the person finish the check-in for the record (the rest of the
+// warning questions, then the others).
 func RunLines(l *Lines, o Options) (*Input, error) {
 	qn := o.Questionnaire
 	pre := Prefill(o)
@@ -63,56 +68,55 @@ func RunLines(l *Lines, o Options) (*Input, error) {
 	l.Println(o.Emergency.Annotate("If something feels seriously wrong, call your local emergency number now."))
 	l.Println("Type the number of an option and press Enter; several numbers separated by spaces or commas.")
 	l.Println("Type ? for why we ask, q to stop without recording. Enter alone skips an optional question.")
+	shown := rules.SelfCare
 	for _, q := range qn.Questions() {
-		if q.Warning && answers.Applies(qn, a, q) {
-			if err := l.question(q, a, true); err != nil {
-				return nil, err
-			}
+		if !q.Warning || !answers.Applies(qn, a, q) {
+			continue
 		}
-	}
-	if res := warningLevel(o, a); res.Stopped {
-		l.Println("")
-		l.Println(strings.TrimRight(Stop(res, o.Emergency), "\n"))
-		if res.Assessment.Level == rules.Emergency {
-			l.Println("")
-			l.Println("The check-in stops here: self-care can wait until you have been checked.")
-			return &Input{Answers: a, Now: o.Now, Prefilled: pre}, nil
-		}
-		line, ok, err := l.Ask("Press Enter to finish the check-in for your record, or type q to stop here:")
-		if err != nil {
+		if err := l.ask(field.New(q), a); err != nil {
 			return nil, err
 		}
-		if !ok || strings.EqualFold(line, "q") {
-			return &Input{Answers: a, Now: o.Now, Prefilled: pre}, nil
+		res := warningLevel(o, a)
+		if !res.Stopped || res.Assessment.Level <= shown {
+			continue
+		}
+		shown = res.Assessment.Level
+		if goOn, err := stopLines(l, res, o); err != nil || !goOn {
+			return &Input{Answers: a, Now: o.Now, Prefilled: pre}, err
 		}
 	}
 	for _, q := range qn.Questions() {
 		if !q.Warning {
-			if err := l.question(q, a, false); err != nil {
+			if err := l.ask(field.New(q), a); err != nil {
 				return nil, err
 			}
 		}
 	}
-	l.Println("")
-	note, err := askNote(l)
+	note := newNote(0)
+	if err := l.ask(note, a); err != nil {
+		return nil, err
+	}
+	text, err := note.Value()
 	if err != nil {
 		return nil, err
 	}
-	return &Input{Answers: a, Note: note, Now: o.Now, Prefilled: pre}, nil
+	return &Input{Answers: a, Note: text, Now: o.Now, Prefilled: pre}, nil
 }
 
-// askNote asks for the note until it fits: one too long is said, with its
-// length, and asked again; it is never cut.
-func askNote(l *Lines) (string, error) {
-	for {
-		line, _, err := l.Ask("Anything to note (sleep, what helped, what made it worse)? Type it, or press Enter for nothing:")
-		if err != nil {
-			return "", err
-		}
-		note, err := CleanNote(line)
-		if err == nil {
-			return note, nil
-		}
-		l.Println(words.Capitalize(err.Error()) + ". Type a shorter one, or press Enter for nothing.")
+// stopLines says what a warning sign means; at urgent level it asks
+// whether to finish the check-in for the record (goOn), at emergency it
+// stops.
+func stopLines(l *Lines, res *Result, o Options) (goOn bool, err error) {
+	l.Println("")
+	l.Println(strings.TrimRight(Stop(res, o.Emergency), "\n"))
+	if res.Assessment.Level == rules.Emergency {
+		l.Println("")
+		l.Println("The check-in stops here: self-care can wait until you have been checked.")
+		return false, nil
 	}
+	line, ok, err := l.Ask("Press Enter to finish the check-in for your record, or type q to stop here:")
+	if err != nil || !ok || strings.EqualFold(line, "q") {
+		return false, err
+	}
+	return true, nil
 }

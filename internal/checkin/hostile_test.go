@@ -10,6 +10,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/accessible"
 	"github.com/backtriage/backtriage/internal/emergencynumber"
+	"github.com/backtriage/backtriage/internal/field"
 	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/textwrap"
@@ -187,11 +188,14 @@ func TestTextShowsARawNoteSafely(t *testing.T) {
 // The form checks its note as the other front ends do: the same limit in
 // the same words, counted after cleaning.
 func TestFormNoteCheck(t *testing.T) {
-	err := validNote(strings.Repeat("z", MaxNote+1))
-	if err == nil || err.Error() != "a note is at most 2,000 characters; yours has 2,001" {
-		t.Errorf("a note over the limit: %v", err)
+	n := newNote(2 * MaxNote)
+	n.Paste(strings.Repeat("z", MaxNote+1), nil)
+	if n.Valid() || field.Of(n).Err() != "a note is at most 2,000 characters; yours has 2,001" {
+		t.Errorf("a note over the limit: %q", field.Of(n).Err())
 	}
-	if err := validNote(strings.Repeat("\x1b[2J", 100) + strings.Repeat("z", MaxNote)); err != nil {
-		t.Errorf("escapes were counted: %v", err)
+	n = newNote(2 * MaxNote)
+	n.Paste(strings.Repeat("\x1b[2J", 100)+strings.Repeat("z", MaxNote), nil)
+	if !n.Valid() {
+		t.Errorf("escapes were counted: %v", field.Of(n).Err())
 	}
 }

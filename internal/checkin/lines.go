@@ -9,7 +9,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/accessible"
 	"github.com/backtriage/backtriage/internal/answers"
-	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/field"
 	"github.com/backtriage/backtriage/internal/safeio"
 	"github.com/backtriage/backtriage/internal/textwrap"
 )
@@ -130,78 +130,16 @@ func (l *Lines) Ask(prompt string) (string, bool, error) {
 	}
 }
 
-// question asks q until it has a usable answer, or is skipped (optional
-// questions) or kept (a current answer). required questions must be
-// answered.
-func (l *Lines) question(q *questionnaire.Question, a answers.Answers, required bool) error {
-	l.show(q)
-	for {
-		if v, ok := a[q.ID]; ok && a.Answered(q.ID) {
-			l.Println("Current answer: " + answers.Text(q, v) + ". Press Enter to keep it.")
-		}
-		line, ok, err := l.Ask(">")
-		if err != nil {
-			return err
-		}
-		if !ok {
-			if required && !a.Answered(q.ID) {
-				return ErrInputEnded
-			}
-			return nil
-		}
-		switch strings.ToLower(line) {
-		case "q", "quit":
-			return ErrStopped
-		case "?":
-			l.Println("Why we ask: " + q.Why)
-			continue
-		case "":
-			if l.keep(q, a, required) {
-				return nil
-			}
-			continue
-		}
-		v, err := accessible.ParseAnswer(q, line)
-		if err != nil {
-			l.Println(err.Error())
-			continue
-		}
-		a[q.ID] = v
-		return nil
-	}
-}
+// Read is Ask, as a field reads a line (field.Prompter).
+func (l *Lines) Read(prompt string) (string, bool, error) { return l.Ask(prompt) }
 
-// show prints q: the prompt, how to answer, and the numbered options.
-func (l *Lines) show(q *questionnaire.Question) {
+// ask asks f's question as every line mode asks it (field.Ask): q stops
+// the check-in, nothing recorded; a warning question must be answered.
+func (l *Lines) ask(f field.Field, a answers.Answers) error {
 	l.Println("")
-	l.Println(q.Prompt)
-	switch q.Kind {
-	case questionnaire.Many:
-		l.Println("Choose any: type the numbers, separated by spaces or commas.")
-	case questionnaire.One:
-		l.Println("Choose one: type its number.")
-	case questionnaire.Number:
-		unit := ""
-		if q.Unit != "" {
-			unit = " " + q.Unit
-		}
-		l.Println(fmt.Sprintf("Type a whole number from %d to %d%s.", q.Min, q.Max, unit))
-		return
+	act, err := field.Ask(f, l, a, field.AskOptions{Ended: ErrInputEnded})
+	if err == nil && act == field.Quit {
+		return ErrStopped
 	}
-	for i, o := range q.Choices() {
-		l.Println(fmt.Sprintf("  %d. %s", i+1, o.Label))
-	}
-}
-
-// keep is an empty line's answer: the current answer stays, an optional
-// question is skipped, a required one is asked again (false).
-func (l *Lines) keep(q *questionnaire.Question, a answers.Answers, required bool) bool {
-	if required && !a.Answered(q.ID) {
-		l.Println("Please answer: warning signs come first, every time.")
-		return false
-	}
-	if !a.Answered(q.ID) {
-		l.Println("Skipped.")
-	}
-	return true
+	return err
 }

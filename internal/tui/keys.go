@@ -34,9 +34,6 @@ func on(k string, b key.Binding) bool {
 	return b.Enabled() && slices.Contains(b.Keys(), k)
 }
 
-// digits are the keys 1-9, which pick an option by its number.
-var digits = []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}
-
 // keys every screen shares.
 var (
 	keyHelp = bind("?", "all keys", "?")

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/field"
 	"github.com/backtriage/backtriage/internal/keyscript"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/report"
@@ -126,7 +127,7 @@ func TestLeavingWarningPageChecksEmergency(t *testing.T) {
 func TestWarningSignsNeeded(t *testing.T) {
 	m := newTestModel(t, testOptions(t), 80, 24)
 	press(m, "enter", "enter")
-	if m.page.focused().ID != "warning_now" || m.page.errs["warning_now"] == "" {
+	if m.page.focused().ID != "warning_now" || field.Of(m.page.fieldByID("warning_now")).Err() == "" {
 		t.Fatalf("an empty warning answer must not pass:\n%s", plain(m))
 	}
 	mustContain(t, m, "None of these")
@@ -154,8 +155,8 @@ func TestBackKeepsAnswersEvenInvalid(t *testing.T) {
 	}
 	press(m, s.Focus("warning_nerves").Keys()...)
 	press(m, "left") // back is always allowed
-	if m.page.drafts["age"] != "999" || !m.sess.Given.Has("pain_where", "between_shoulder_blades") {
-		t.Fatalf("answers lost going back: draft %q, answers %v", m.page.drafts["age"], m.sess.Given)
+	if m.page.fieldByID("age").Typed() != "999" || !m.sess.Given.Has("pain_where", "between_shoulder_blades") {
+		t.Fatalf("answers lost going back: draft %q, answers %v", m.page.fieldByID("age").Typed(), m.sess.Given)
 	}
 	if m.page.focused().ID != "warning_nerves" {
 		t.Fatalf("focus %s", m.page.focused().ID)

@@ -2,21 +2,23 @@ package tui
 
 import (
 	"fmt"
-	"strconv"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/field"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 )
 
-// pageScreen is a page of questions. The option lists are its own light
-// component rather than huh fields: follow-ups appear and go one question
-// at a time as answers change (huh hides whole groups), and a key press
-// redraws from cached lines at a small fraction of huh's cost per key.
+// pageScreen is a page of questions, each asked by its field
+// (internal/field, one type per kind, as the check-in and the line mode
+// ask). The page is its own group rather than a huh group: follow-ups
+// appear and go one question at a time as answers change (huh hides whole
+// groups), and a key press redraws from cached lines at a small fraction
+// of huh's cost per key.
 type pageScreen struct {
 	m    *Model
 	keys pageKeys
@@ -24,25 +26,22 @@ type pageScreen struct {
 	page    int
 	visible []*questionnaire.Question
 	focus   int // index in visible
-	cursor  int // option index in the focused question
 	scroll  int // first body line shown
 	pageErr string
 	// fromReview: the page was opened from the review, and going on goes
 	// back there.
 	fromReview bool
 
-	drafts map[string]string // number answers being typed
-	errs   map[string]string // per-question messages
-	whyOn  map[string]bool
-	// skipped are optional questions passed with enter and no answer.
-	skipped map[string]bool
+	// fields ask the questions, by question index, made on first use;
+	// each keeps its cursor, what is typed, its message and skipped.
+	fields []field.Field
 
 	// warnDirty: a warning answer (dirtyQ) changed since the last check
 	// for signs that stop the questionnaire.
 	warnDirty bool
 	dirtyQ    string
 
-	cache     map[cacheKey][]string
+	more      string   // the "more below" line
 	lines     []string // body lines of the current frame, reused
 	header    string   // of the current page
 	keysFor   uint8    // the state the bindings are set for
@@ -51,59 +50,79 @@ type pageScreen struct {
 	frame     frame
 }
 
-// pageKeys are the page's bindings. Enter's help changes with the focused
-// question: it skips an optional question left empty.
+// pageKeys are the page's bindings: moving between questions and pages
+// (the fields own the keys that answer). Enter's help changes with the
+// focused question: it skips an optional question left empty.
 type pageKeys struct {
-	Up, Down, First, Last         key.Binding
-	Choose, Pick, Type, Backspace key.Binding
-	Next, NextQ, PrevQ            key.Binding
-	NextPage, PrevPage, Review    key.Binding
-	Why, Help, Quit               key.Binding
+	Next, NextQ, PrevQ         key.Binding
+	NextPage, PrevPage, Review key.Binding
+	Why, Help, Quit            key.Binding
 	// Move and Page are the footer's short forms of Up/Down and the pages.
 	Move, Page key.Binding
 }
 
 func newPageKeys() pageKeys {
 	return pageKeys{
-		Up:        bind("↑/k", "move up", "up", "k"),
-		Down:      bind("↓/j", "move down", "down", "j"),
-		First:     bind("g/home", "first option", "home", "g"),
-		Last:      bind("G/end", "last option", "end", "G"),
-		Choose:    bind("space/x", "choose", "space", "x"),
-		Pick:      bind("1-9", "choose by number", digits...),
-		Type:      bind("0-9", "type the number", append([]string{"0"}, digits...)...),
-		Backspace: bind("backspace", "delete a digit", "backspace"),
-		Next:      bind("enter", "next", "enter"),
-		NextQ:     bind("tab", "next question", "tab"),
-		PrevQ:     bind("shift+tab", "previous question", "shift+tab"),
-		NextPage:  bind("→/l/pgdn", "next page", "right", "l", "pgdown"),
-		PrevPage:  bind("←/h/pgup", "previous page", "left", "h", "pgup"),
-		Review:    bind("esc", "back to the review", "esc"),
-		Why:       bind("w", "why we ask", "w"),
-		Help:      keyHelp,
-		Quit:      keyQuit,
-		Move:      bind("↑/↓", "move", "up", "down"),
-		Page:      bind("←/→", "page", "left", "right"),
+		Next:     bind("enter", "next", "enter"),
+		NextQ:    bind("tab", "next question", "tab"),
+		PrevQ:    bind("shift+tab", "previous question", "shift+tab"),
+		NextPage: bind("→/l/pgdn", "next page", "right", "l", "pgdown"),
+		PrevPage: bind("←/h/pgup", "previous page", "left", "h", "pgup"),
+		Review:   bind("esc", "back to the review", "esc"),
+		Why:      bind("w", "why we ask", "w"),
+		Help:     keyHelp,
+		Quit:     keyQuit,
+		Move:     bind("↑/↓", "move", "up", "down"),
+		Page:     bind("←/→", "page", "left", "right"),
 	}
 }
 
 func newPageScreen(m *Model) *pageScreen {
 	return &pageScreen{
-		m:       m,
-		keys:    newPageKeys(),
-		drafts:  map[string]string{},
-		errs:    map[string]string{},
-		whyOn:   map[string]bool{},
-		skipped: map[string]bool{},
-		cache:   map[cacheKey][]string{},
+		m:    m,
+		keys: newPageKeys(),
 	}
 }
 
 func (p *pageScreen) id() screenID { return scrPage }
 
 func (p *pageScreen) invalidate() {
-	clear(p.cache)
-	p.header, p.footer = "", ""
+	for _, f := range p.fields {
+		if f != nil {
+			field.Of(f).Invalidate()
+		}
+	}
+	p.header, p.footer, p.more = "", "", ""
+}
+
+// fieldOf is q's field, laid out for the screen as it is now.
+func (p *pageScreen) fieldOf(q *questionnaire.Question) field.Field {
+	i := p.m.qn.Index(q.ID)
+	if i >= len(p.fields) {
+		p.fields = append(p.fields, make([]field.Field, i+1-len(p.fields))...)
+	}
+	f := p.fields[i]
+	if f == nil {
+		f = field.New(q)
+		p.fields[i] = f
+	}
+	field.Of(f).Layout(p.m.st.field, p.m.contentWidth())
+	return f
+}
+
+// fieldByID is the field of question id (the review and tests name
+// questions by id).
+func (p *pageScreen) fieldByID(id string) field.Field {
+	q, ok := p.m.qn.Question(id)
+	if !ok {
+		return nil
+	}
+	return p.fieldOf(q)
+}
+
+// setErr puts a message under question q.
+func (p *pageScreen) setErr(q *questionnaire.Question, msg string) {
+	field.Of(p.fieldOf(q)).SetErr(msg)
 }
 
 // Footer states: what enter does, and whether → goes back to the review.
@@ -124,7 +143,7 @@ func (p *pageScreen) setKeys() uint8 {
 	if number {
 		state |= footNumber
 	}
-	if q != nil && !answers.Required(q) && (number && p.drafts[q.ID] == "" || !number && !p.m.sess.Given.Answered(q.ID)) {
+	if q != nil && !answers.Required(q) && (number && p.fieldOf(q).Typed() == "" || !number && !p.m.sess.Given.Answered(q.ID)) {
 		state |= footSkip
 	}
 	if p.fromReview {
@@ -134,11 +153,6 @@ func (p *pageScreen) setKeys() uint8 {
 		return state
 	}
 	p.keysFor = state
-	for _, b := range []*key.Binding{&k.First, &k.Last, &k.Choose, &k.Pick} {
-		b.SetEnabled(!number)
-	}
-	k.Type.SetEnabled(number)
-	k.Backspace.SetEnabled(number)
 	k.Review.SetEnabled(p.fromReview)
 	switch {
 	case state&footSkip != 0:
@@ -156,22 +170,24 @@ func (p *pageScreen) setKeys() uint8 {
 	return state
 }
 
+// helpKeys are the focused field's keys with the page's.
 func (p *pageScreen) helpKeys() keyMap {
 	p.setKeys()
 	k := p.keys
+	var short, answer []key.Binding
+	if q := p.focused(); q != nil {
+		f := p.fieldOf(q)
+		short, answer = f.ShortHelp(), f.FullHelp()
+	}
 	if p.focusedKind() == questionnaire.Number {
-		return keyMap{
-			short: []key.Binding{k.Type, k.Next, k.Move, k.Page, k.Why, k.Help, k.Quit},
-			full: [][]key.Binding{
-				{k.Type, k.Backspace, k.Next, k.NextQ, k.PrevQ, k.Up, k.Down},
-				{k.NextPage, k.PrevPage, k.Review, k.Why, k.Help, k.Quit},
-			},
-		}
+		short = append(short, k.Next, k.Move)
+	} else {
+		short = append(append([]key.Binding{k.Move}, short...), k.Next)
 	}
 	return keyMap{
-		short: []key.Binding{k.Move, k.Choose, k.Pick, k.Next, k.Page, k.Why, k.Help, k.Quit},
+		short: append(short, k.Page, k.Why, k.Help, k.Quit),
 		full: [][]key.Binding{
-			{k.Up, k.Down, k.First, k.Last, k.Choose, k.Pick, k.Next, k.NextQ, k.PrevQ},
+			append(answer, k.Next, k.NextQ, k.PrevQ),
 			{k.NextPage, k.PrevPage, k.Review, k.Why, k.Help, k.Quit},
 		},
 	}
@@ -232,29 +248,8 @@ func (p *pageScreen) focusedKind() questionnaire.Kind {
 // first), or on its last option when arriving from below.
 func (p *pageScreen) setFocus(i int, fromBelow bool) {
 	p.focus = i
-	q := p.focused()
-	p.cursor = 0
-	if q == nil {
-		return
-	}
-	a := p.m.sess.Given
-	opts := q.Choices()
-	if fromBelow && q.Kind == questionnaire.Many {
-		p.cursor = len(opts) - 1
-	}
-	if q.Kind == questionnaire.One || q.Kind == questionnaire.YesNo {
-		for j, o := range opts {
-			if a.Has(q.ID, o.ID) {
-				p.cursor = j
-			}
-		}
-	}
-	if q.Kind == questionnaire.Number {
-		if _, ok := p.drafts[q.ID]; !ok {
-			if v, ok := a[q.ID]; ok && v.Number != nil {
-				p.drafts[q.ID] = strconv.Itoa(*v.Number)
-			}
-		}
+	if q := p.focused(); q != nil {
+		p.fieldOf(q).Focus(p.m.sess.Given, fromBelow)
 	}
 }
 
@@ -276,7 +271,7 @@ func (p *pageScreen) focusQuestion(q *questionnaire.Question) {
 	}
 }
 
-func (p *pageScreen) update(k string, _ tea.KeyPressMsg) tea.Cmd {
+func (p *pageScreen) update(k string, msg tea.KeyPressMsg) tea.Cmd {
 	q := p.focused()
 	if q == nil {
 		return nil
@@ -286,7 +281,7 @@ func (p *pageScreen) update(k string, _ tea.KeyPressMsg) tea.Cmd {
 		return p.m.requestQuit()
 	}
 	var cmd tea.Cmd
-	if !p.answerKey(k, q) {
+	if !p.answerKey(k, msg, q) {
 		var ok bool
 		if cmd, ok = p.navigateKey(k, q); !ok {
 			return nil
@@ -298,33 +293,25 @@ func (p *pageScreen) update(k string, _ tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// answerKey handles the keys that answer the focused question q: typing a
-// number, moving between options and choosing them. It reports whether k
-// was one of them.
-func (p *pageScreen) answerKey(k string, q *questionnaire.Question) bool {
-	ks := &p.keys
-	switch {
-	case on(k, ks.Type):
-		p.typeDigit(k[0])
-	case on(k, ks.Backspace):
-		p.backspace()
-	case on(k, ks.Up):
-		p.move(-1)
-	case on(k, ks.Down):
-		p.move(1)
-	case on(k, ks.First):
-		p.cursor = 0
-	case on(k, ks.Last):
-		p.cursor = len(q.Choices()) - 1
-	case on(k, ks.Choose):
-		p.choose(q, p.cursor)
-	case on(k, ks.Pick):
-		if i := int(k[0] - '1'); i < len(q.Choices()) {
-			p.cursor = i
-			p.choose(q, i)
-		}
-	default:
+// answerKey hands k to the focused question's field: typing a number,
+// moving between options and choosing them; past either end of the
+// options focus moves to the question above or below. It reports whether
+// k was one of the field's keys.
+func (p *pageScreen) answerKey(k string, msg tea.KeyPressMsg, q *questionnaire.Question) bool {
+	switch p.fieldOf(q).Update(k, msg, p.m.sess.Given) {
+	case field.Ignored:
 		return false
+	case field.Changed:
+		p.pageErr = ""
+		p.changed(q)
+	case field.LeaveUp:
+		if p.focus > 0 {
+			p.setFocus(p.focus-1, true)
+		}
+	case field.LeaveDown:
+		if p.focus < len(p.visible)-1 {
+			p.setFocus(p.focus+1, false)
+		}
 	}
 	return true
 }
@@ -348,7 +335,7 @@ func (p *pageScreen) navigateKey(k string, q *questionnaire.Question) (cmd tea.C
 	case on(k, ks.Review):
 		p.m.backToReview(q)
 	case on(k, ks.Why):
-		p.whyOn[q.ID] = !p.whyOn[q.ID]
+		field.Of(p.fieldOf(q)).ToggleWhy()
 	default:
 		return nil, false
 	}
@@ -356,13 +343,9 @@ func (p *pageScreen) navigateKey(k string, q *questionnaire.Question) (cmd tea.C
 }
 
 func (p *pageScreen) paste(text string) {
-	if p.focusedKind() != questionnaire.Number {
-		return
-	}
-	for _, r := range text {
-		if r >= '0' && r <= '9' {
-			p.typeDigit(byte(r))
-		}
+	if q := p.focused(); q != nil && p.fieldOf(q).Paste(text, p.m.sess.Given) {
+		p.pageErr = ""
+		p.changed(q)
 	}
 }
 
@@ -407,70 +390,9 @@ func (p *pageScreen) checkEmergencyOnPage() tea.Cmd {
 	return p.m.takePending()
 }
 
-// move moves the cursor through the options, and on to the next or
-// previous question at either end.
-func (p *pageScreen) move(d int) {
-	q := p.focused()
-	n := 1
-	if q.Kind != questionnaire.Number {
-		n = len(q.Choices())
-	}
-	c := p.cursor + d
-	switch {
-	case c < 0:
-		if p.focus > 0 {
-			p.setFocus(p.focus-1, true)
-			if prev := p.focused(); prev.Kind != questionnaire.Number {
-				p.cursor = len(prev.Choices()) - 1
-			}
-		}
-	case c >= n:
-		if p.focus < len(p.visible)-1 && p.numberOK(q) {
-			p.setFocus(p.focus+1, false)
-			p.cursor = 0
-		}
-	default:
-		p.cursor = c
-	}
-}
-
-// choose picks option i: toggles it in a many question, sets it in a one or
-// yes/no question (choosing it again clears it).
-func (p *pageScreen) choose(q *questionnaire.Question, i int) {
-	opts := q.Choices()
-	if i < 0 || i >= len(opts) {
-		return
-	}
-	a := p.m.sess.Given
-	id := opts[i].ID
-	switch q.Kind {
-	case questionnaire.Many:
-		v := answers.Toggle(q, a[q.ID], id)
-		if len(v.Options) == 0 {
-			delete(a, q.ID)
-		} else {
-			a[q.ID] = v
-		}
-	case questionnaire.One, questionnaire.YesNo:
-		if a.Has(q.ID, id) {
-			delete(a, q.ID)
-		} else {
-			a[q.ID] = answers.Choose(q, id)
-		}
-	default:
-		return
-	}
-	delete(p.errs, q.ID)
-	p.pageErr = ""
-	p.changed(q)
-}
-
 // changed follows an answer change: follow-ups may appear or go, and a
 // warning answer is checked for emergency signs when focus leaves it.
 func (p *pageScreen) changed(q *questionnaire.Question) {
-	if p.m.sess.Given.Answered(q.ID) {
-		delete(p.skipped, q.ID)
-	}
 	p.refreshVisible()
 	if q.Warning {
 		p.warnDirty = true
@@ -483,7 +405,8 @@ func (p *pageScreen) changed(q *questionnaire.Question) {
 // an answer (space, x or the option's number choose). An optional question
 // left empty is marked skipped, so the person sees it was passed over.
 func (p *pageScreen) enter(q *questionnaire.Question) tea.Cmd {
-	if q.Kind == questionnaire.Number && !p.numberOK(q) {
+	f := p.fieldOf(q)
+	if !f.Valid() {
 		return nil
 	}
 	if q.Warning && p.warnDirty && p.checkEmergency() {
@@ -491,17 +414,17 @@ func (p *pageScreen) enter(q *questionnaire.Question) tea.Cmd {
 	}
 	a := p.m.sess.Given
 	if answers.Required(q) && !a.Answered(q.ID) {
-		p.errs[q.ID] = answers.MissingMessage(q)
+		field.Of(f).SetErr(answers.MissingMessage(q))
 		return nil
 	}
 	if !a.Answered(q.ID) {
-		p.skipped[q.ID] = true
+		field.Of(f).SetSkipped(true)
 	}
 	return p.nextQuestion()
 }
 
 func (p *pageScreen) nextQuestion() tea.Cmd {
-	if !p.numberOK(p.focused()) {
+	if q := p.focused(); q != nil && !p.fieldOf(q).Valid() {
 		return nil
 	}
 	if p.focus < len(p.visible)-1 {
@@ -519,71 +442,12 @@ func (p *pageScreen) prevQuestion() tea.Cmd {
 	return p.prevPage()
 }
 
-// numberOK reports whether a number being typed is valid (or empty), and
-// says why not when it is not.
-func (p *pageScreen) numberOK(q *questionnaire.Question) bool {
-	if q == nil || q.Kind != questionnaire.Number {
-		return true
-	}
-	d := p.drafts[q.ID]
-	if d == "" {
-		return true
-	}
-	if _, err := answers.ParseNumber(q, d); err != nil {
-		p.errs[q.ID] = err.Error()
-		return false
-	}
-	return true
-}
-
-func (p *pageScreen) typeDigit(c byte) {
-	q := p.focused()
-	d := p.drafts[q.ID]
-	if len(d) >= len(strconv.Itoa(q.Max))+1 {
-		return
-	}
-	p.setDraft(q, d+string(c))
-}
-
-func (p *pageScreen) backspace() {
-	q := p.focused()
-	if d := p.drafts[q.ID]; d != "" {
-		p.setDraft(q, d[:len(d)-1])
-	}
-}
-
-// setDraft keeps what is typed and answers with it when it is valid. An
-// invalid number is kept as typed (going back never loses it) and marked.
-func (p *pageScreen) setDraft(q *questionnaire.Question, d string) {
-	a := p.m.sess.Given
-	p.drafts[q.ID] = d
-	p.pageErr = ""
-	delete(p.errs, q.ID)
-	if d == "" {
-		delete(a, q.ID)
-	} else if n, err := answers.ParseNumber(q, d); err == nil {
-		a[q.ID] = answers.Num(n)
-	} else {
-		delete(a, q.ID)
-		if len(d) > len(strconv.Itoa(q.Max)) || mustBeOver(q, d) {
-			p.errs[q.ID] = err.Error()
-		}
-	}
-	p.changed(q)
-}
-
-// mustBeOver reports a number already beyond the maximum.
-func mustBeOver(q *questionnaire.Question, d string) bool {
-	n, err := strconv.Atoi(d)
-	return err == nil && n > q.Max
-}
-
 // nextPage goes on once the page is complete: required questions answered
 // and numbers valid. From a jump out of the review, it goes back there.
 func (p *pageScreen) nextPage() tea.Cmd {
 	m := p.m
 	for _, q := range p.visible {
-		if !p.numberOK(q) {
+		if !p.fieldOf(q).Valid() {
 			p.focusQuestion(q)
 			p.pageErr = "Please fix the answer marked below before going on (← goes back without losing anything)."
 			return nil
@@ -591,7 +455,7 @@ func (p *pageScreen) nextPage() tea.Cmd {
 	}
 	if missing := answers.Missing(m.qn, m.sess.Given, m.qn.Pages[p.page]); len(missing) > 0 {
 		for _, q := range missing {
-			p.errs[q.ID] = answers.MissingMessage(q)
+			p.setErr(q, answers.MissingMessage(q))
 		}
 		p.focusQuestion(missing[0])
 		p.pageErr = "The warning signs need an answer before we go on."
@@ -630,25 +494,6 @@ func (p *pageScreen) prevPage() tea.Cmd {
 
 // ---- Drawing ----
 
-type cacheKey struct {
-	q     int32 // question index
-	part  int16 // option index, or one of the parts below
-	state uint8
-}
-
-const (
-	partTitle int16 = -1
-	partWhy   int16 = -2
-	partMore  int16 = -3
-)
-
-const (
-	stFocusQ  uint8 = 1 << iota // the question has focus
-	stCursor                    // the cursor is on this option
-	stOn                        // the option is chosen
-	stSkipped                   // the question was passed with no answer
-)
-
 func (p *pageScreen) pageHeader() string {
 	m := p.m
 	pg := m.qn.Pages[p.page]
@@ -683,53 +528,11 @@ func (p *pageScreen) view() string {
 			p.lines = append(p.lines, "")
 		}
 		focused := i == p.focus
-		var qs uint8
+		top := len(p.lines)
+		var cur int
+		p.lines, cur = p.fieldOf(q).View(p.lines, a, focused)
 		if focused {
-			qs = stFocusQ
-			focusTop = len(p.lines)
-			cursorLine = focusTop
-		}
-		qi := int32(m.qn.Index(q.ID))
-		ts := qs
-		if p.skipped[q.ID] && !a.Answered(q.ID) {
-			ts |= stSkipped
-		}
-		p.lines = append(p.lines, p.cached(cacheKey{qi, partTitle, ts}, q)...)
-		if p.whyOn[q.ID] {
-			p.lines = append(p.lines, p.cached(cacheKey{qi, partWhy, qs}, q)...)
-		}
-		if q.Kind == questionnaire.Number {
-			if focused {
-				cursorLine = len(p.lines)
-			}
-			p.lines = append(p.lines, p.numberLine(q, focused))
-		} else {
-			for j, o := range q.Choices() {
-				s := qs
-				if focused && j == p.cursor {
-					s |= stCursor
-					cursorLine = len(p.lines)
-				}
-				if a.Has(q.ID, o.ID) {
-					s |= stOn
-				}
-				p.lines = append(p.lines, p.cached(cacheKey{qi, int16(j), s}, q)...)
-			}
-		}
-		if e := p.errs[q.ID]; e != "" {
-			gut := st.noBar
-			if focused {
-				gut = st.bar
-			}
-			for _, l := range wrap(e, m.contentWidth()-6) {
-				p.lines = append(p.lines, " "+gut+st.errMark+st.err.Render(l))
-			}
-			if focused {
-				cursorLine = len(p.lines) - 1
-			}
-		}
-		if focused {
-			focusBottom = len(p.lines) - 1
+			focusTop, focusBottom, cursorLine = top, len(p.lines)-1, cur
 		}
 	}
 	var status []string
@@ -743,13 +546,10 @@ func (p *pageScreen) view() string {
 }
 
 func (p *pageScreen) moreLine() string {
-	k := cacheKey{-1, partMore, 0}
-	if l, ok := p.cache[k]; ok {
-		return l[0]
+	if p.more == "" {
+		p.more = "   " + p.m.st.muted.Render("▼ more below")
 	}
-	l := "   " + p.m.st.muted.Render("▼ more below")
-	p.cache[k] = []string{l}
-	return l
+	return p.more
 }
 
 // scrollTo keeps the whole focused question in view when it fits, and
@@ -780,155 +580,4 @@ func (p *pageScreen) scrollTo(top, bottom, cursor, h int) {
 		p.scroll = maxScroll
 	}
 	p.scroll = max(0, p.scroll)
-}
-
-// cached renders a part of a question once per state.
-func (p *pageScreen) cached(k cacheKey, q *questionnaire.Question) []string {
-	if l, ok := p.cache[k]; ok {
-		return l
-	}
-	var l []string
-	switch k.part {
-	case partTitle:
-		l = p.renderTitle(q, k.state&stFocusQ != 0, k.state&stSkipped != 0)
-	case partWhy:
-		l = p.renderWhy(q, k.state&stFocusQ != 0)
-	default:
-		l = p.renderOption(q, int(k.part), k.state)
-	}
-	p.cache[k] = l
-	return l
-}
-
-func (p *pageScreen) gutter(focused bool) string {
-	if focused {
-		return " " + p.m.st.bar
-	}
-	return " " + p.m.st.noBar
-}
-
-func (p *pageScreen) renderTitle(q *questionnaire.Question, focused, skipped bool) []string {
-	st := p.m.st
-	hint := kindHint(q)
-	if skipped {
-		hint += " · skipped"
-	}
-	w := p.m.contentWidth() - 3
-	style := st.qBlurred
-	if focused {
-		style = st.qFocused
-	}
-	lines := wrap(q.Prompt, w)
-	out := make([]string, 0, len(lines)+1)
-	for i, l := range lines {
-		s := p.gutter(focused) + style.Render(l)
-		if i == len(lines)-1 {
-			if ansi.StringWidth(l)+2+ansi.StringWidth(hint) <= w {
-				s += "  " + st.muted.Render(hint)
-			} else {
-				out = append(out, s)
-				s = p.gutter(focused) + st.muted.Render(hint)
-			}
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-func kindHint(q *questionnaire.Question) string {
-	req := ""
-	if answers.Required(q) {
-		req = ", needed"
-	}
-	switch q.Kind {
-	case questionnaire.Many:
-		return "(choose any" + req + ")"
-	case questionnaire.One:
-		return "(choose one" + req + ")"
-	case questionnaire.YesNo:
-		return "(yes or no" + req + ")"
-	case questionnaire.Number:
-		u := ""
-		if q.Unit != "" {
-			u = " " + q.Unit
-		}
-		return "(" + strconv.Itoa(q.Min) + "–" + strconv.Itoa(q.Max) + u + req + ")"
-	}
-	return ""
-}
-
-func (p *pageScreen) renderWhy(q *questionnaire.Question, focused bool) []string {
-	var out []string
-	for _, l := range wrap("Why we ask: "+q.Why, p.m.contentWidth()-5) {
-		out = append(out, p.gutter(focused)+"  "+p.m.st.why.Render(l))
-	}
-	return out
-}
-
-func (p *pageScreen) renderOption(q *questionnaire.Question, i int, state uint8) []string {
-	st := p.m.st
-	opts := q.Choices()
-	if i >= len(opts) {
-		return nil
-	}
-	focused := state&stFocusQ != 0
-	cur := st.noCursor
-	if state&stCursor != 0 {
-		cur = st.cursor
-	}
-	mark := st.radioOff
-	if q.Kind == questionnaire.Many {
-		mark = st.checkOff
-		if state&stOn != 0 {
-			mark = st.checkOn
-		}
-	} else if state&stOn != 0 {
-		mark = st.radioOn
-	}
-	label := st.text
-	if state&stOn != 0 {
-		label = st.selected
-	}
-	if state&stCursor != 0 {
-		label = label.Bold(true)
-	}
-	prefix := p.gutter(focused) + cur + mark
-	lines := wrap(opts[i].Label, p.m.contentWidth()-3-2-4-2)
-	out := make([]string, 0, len(lines))
-	for j, l := range lines {
-		if j == 0 {
-			out = append(out, prefix+label.Render(l))
-		} else {
-			out = append(out, p.gutter(focused)+"      "+label.Render(l))
-		}
-	}
-	return out
-}
-
-// numberLine is the number field: what is typed, a cursor and the unit.
-func (p *pageScreen) numberLine(q *questionnaire.Question, focused bool) string {
-	st := p.m.st
-	d := p.drafts[q.ID]
-	cur := st.noCursor
-	if focused {
-		cur = st.cursor
-	}
-	if d == "" {
-		// A number given earlier (a reopened answers file) shows before
-		// its field is first focused, so it never looks unanswered.
-		if v, ok := p.m.sess.Given[q.ID]; ok && v.Number != nil {
-			d = strconv.Itoa(*v.Number)
-		}
-	}
-	field := d
-	if focused {
-		field += "█"
-	} else if d == "" {
-		field = st.muted.Render("—")
-	}
-	unit := ""
-	if q.Unit != "" {
-		unit = " " + st.muted.Render(q.Unit)
-	}
-	return p.gutter(focused) + cur + st.selected.Render(field) + unit
 }

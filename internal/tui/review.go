@@ -123,7 +123,7 @@ func (r *reviewScreen) finish() tea.Cmd {
 		if missing := answers.Missing(m.qn, m.sess.Given, p); len(missing) > 0 {
 			m.gotoPage(i)
 			for _, q := range missing {
-				m.page.errs[q.ID] = answers.MissingMessage(q)
+				m.page.setErr(q, answers.MissingMessage(q))
 			}
 			m.page.focusQuestion(missing[0])
 			m.page.pageErr = "The warning signs need an answer before the results."
@@ -136,7 +136,7 @@ func (r *reviewScreen) finish() tea.Cmd {
 // answer is the answer in words, or why there is none.
 func (r *reviewScreen) answer(q *questionnaire.Question) (string, bool) {
 	a := r.m.sess.Given
-	if d := r.m.page.drafts[q.ID]; d != "" && !a.Answered(q.ID) {
+	if d := r.m.page.fieldOf(q).Typed(); d != "" && !a.Answered(q.ID) {
 		return "“" + d + "” is not valid yet", false
 	}
 	v, ok := a[q.ID]

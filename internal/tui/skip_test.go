@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	"github.com/backtriage/backtriage/internal/field"
 )
 
 // Enter never records an answer the person did not give: after the warning
@@ -25,7 +27,7 @@ func TestEnterOnlySkipsEveryOptionalQuestion(t *testing.T) {
 		press(m, "enter")
 		if m.screen() == scrPage && m.page.focused() != q {
 			// The question just left shows that it was skipped.
-			if !m.page.skipped[q.ID] {
+			if !field.Of(m.page.fieldOf(q)).Skipped() {
 				t.Errorf("%s not marked skipped", q.ID)
 			}
 		}

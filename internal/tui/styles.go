@@ -10,6 +10,7 @@ import (
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/backtriage/backtriage/internal/field"
 	"github.com/backtriage/backtriage/internal/figure"
 	"github.com/backtriage/backtriage/internal/rules"
 )
@@ -64,6 +65,16 @@ type styles struct {
 
 	// huh is huh's theme drawn with these styles, built on first use.
 	huh *huh.Styles
+
+	// field is what question fields (internal/field) draw with: the same
+	// styles and marks, shared with the check-in's form.
+	field *field.Styles
+}
+
+// FieldStyles are the question fields' styles for a theme and background:
+// the check-in's form draws with them, so it looks like the questionnaire.
+func FieldStyles(theme string, dark bool) *field.Styles {
+	return newStyles(theme, dark).field
 }
 
 // newStyles derives the styles from a huh theme. Only huh's accent colours
@@ -169,6 +180,13 @@ func newStyles(theme string, dark bool) *styles {
 	s.causeMark = s.fig.Cause.Render(figure.MarkCause)
 	s.bothMark = s.fig.Both.Render(figure.MarkBoth)
 	s.emptyMark = s.fig.Empty.Render(figure.MarkEmpty)
+	s.field = &field.Styles{
+		Text: s.text, Muted: s.muted, Why: s.why, Selected: s.selected, Err: s.err,
+		QFocused: s.qFocused, QBlurred: s.qBlurred, Title: s.title, Key: s.key,
+		Bar: s.bar, NoBar: s.noBar, Cursor: s.cursor, NoCursor: s.noCursor,
+		CheckOn: s.checkOn, CheckOff: s.checkOff, RadioOn: s.radioOn, RadioOff: s.radioOff,
+		ErrMark: s.errMark,
+	}
 	return s
 }
 

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/backtriage/backtriage/internal/field"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -68,7 +69,7 @@ func (w *welcomeScreen) view() string {
 	avail -= len(top)
 	k := m.page.keys
 	keys := []keyLine{
-		{k.Move, k.Choose, k.Next}, {k.Page}, {k.Why}, {k.Help}, {k.Quit},
+		{k.Move, field.Keys.Choose, k.Next}, {k.Page}, {k.Why}, {k.Help}, {k.Quit},
 	}
 	var kb strings.Builder
 	if avail >= 4 {
