@@ -15,7 +15,6 @@ package field
 import (
 	"slices"
 	"strconv"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -24,6 +23,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
 // Field is one question being asked.
@@ -314,33 +314,7 @@ func Hint(q *questionnaire.Question) string {
 // Wrap breaks s into lines of at most w cells, at spaces only: never
 // inside a word, nor at a hyphen ("long-term", a flag) or a slash (a web
 // address). Only a word wider than the whole line is cut, to fit.
-func Wrap(s string, w int) []string {
-	w = max(w, 8)
-	var out []string
-	for _, para := range strings.Split(s, "\n") {
-		line, lw := "", 0
-		for _, word := range strings.Fields(para) {
-			ww := ansi.StringWidth(word)
-			switch {
-			case lw > 0 && lw+1+ww <= w:
-				line += " " + word
-				lw += 1 + ww
-				continue
-			case lw > 0:
-				out = append(out, line)
-			}
-			if ww > w {
-				parts := strings.Split(ansi.Hardwrap(word, w, true), "\n")
-				out = append(out, parts[:len(parts)-1]...)
-				word = parts[len(parts)-1]
-				ww = ansi.StringWidth(word)
-			}
-			line, lw = word, ww
-		}
-		out = append(out, line)
-	}
-	return out
-}
+func Wrap(s string, w int) []string { return textwrap.Words(s, max(w, 8)) }
 
 // on reports whether the key named k is one of b's and b is enabled,
 // without allocating (key.Matches builds the key's name for every call).
