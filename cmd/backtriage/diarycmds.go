@@ -407,6 +407,15 @@ func (o *rootOptions) recordRoutine(cmd *cobra.Command, id string, res guide.Res
 	s, err := o.diary.open(cmd)
 	if s == nil {
 		o.diary.warn(cmd, err)
+		// Said plainly either way: what was not recorded, and why.
+		switch off, by := o.diary.off(); {
+		case err != nil:
+			fmt.Fprintln(cmd.ErrOrStderr(), "Not recorded: the diary could not be opened.")
+		case off:
+			fmt.Fprintf(cmd.ErrOrStderr(), "Not recorded: storing is off (%s).\n", by)
+		default:
+			fmt.Fprintln(cmd.ErrOrStderr(), "Not recorded: you keep no diary. Start one with 'backtriage diary start' (it says what is kept).")
+		}
 		return
 	}
 	defer s.Close()
@@ -418,6 +427,7 @@ func (o *rootOptions) recordRoutine(cmd *cobra.Command, id string, res guide.Res
 	}
 	if _, err := s.AddRoutine(r); err != nil {
 		o.diary.warn(cmd, err)
+		fmt.Fprintln(cmd.ErrOrStderr(), "Not recorded: the diary could not be written.")
 		return
 	}
 	fmt.Fprintln(cmd.ErrOrStderr(), "Recorded in your diary.")

@@ -157,12 +157,12 @@ func TestGuidedRoutineFromResults(t *testing.T) {
 	if m.screen() != scrResults {
 		t.Fatalf("stopping did not go back to the results:\n%s", plain(m))
 	}
-	mustContain(t, m, "Stopped: "+steps[0].Title)
+	mustContain(t, m, "Stopped; the routine was not recorded: "+steps[0].Title)
 
 	m.startGuide(steps[0])
 	_, cmd = m.Update(guide.DoneMsg{Result: guide.Result{Finished: true, Elapsed: 5 * time.Minute}})
 	feed(t, m, cmd)
-	mustContain(t, m, "Recorded in your diary.")
+	mustContain(t, m, "Finished and recorded in your diary: "+steps[0].Title)
 	rec, err := m.sess.DiaryRecord()
 	if err != nil || len(rec.Routines) != 1 || rec.Routines[0].Step != steps[0].ID || rec.Routines[0].Seconds != 300 {
 		t.Fatalf("routines %+v, %v", rec.Routines, err)
