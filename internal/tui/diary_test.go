@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/guide"
 	"github.com/backtriage/backtriage/internal/session"
 )
@@ -185,7 +186,8 @@ func TestWelcomeShowsStart(t *testing.T) {
 			}
 			// The emergency advice and the disclaimer are never cut.
 			flat := strings.Join(strings.Fields(s), " ")
-			for _, whole := range []string{"call your local emergency number now; don't wait for a questionnaire.", "who can examine you."} {
+			// With no region known, the main numbers are named.
+			for _, whole := range []string{"call your local emergency number (" + emergencynumber.Summary + ") now; don't wait for a questionnaire.", "who can examine you."} {
 				if !strings.Contains(flat, whole) {
 					t.Errorf("%dx%d: %q is cut:\n%s", size[0], size[1], whole, s)
 				}
