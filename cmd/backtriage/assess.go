@@ -1,14 +1,21 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
 	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/checkin"
+	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/export"
 	"github.com/backtriage/backtriage/internal/report"
+	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/safeio"
 	"github.com/backtriage/backtriage/internal/textwrap"
+	"github.com/backtriage/backtriage/internal/triage"
 	"github.com/backtriage/backtriage/internal/userpath"
 )
 
@@ -39,12 +46,22 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			a, err := answers.ReadFile(answersPath, cmd.InOrStdin(), eng.Questionnaire())
-			if err != nil {
-				return withCode(exitInput, err)
-			}
 			here, err := person.emergency()
 			if err != nil {
+				return err
+			}
+			// Standard input is kept as read, to look for warning signs in
+			// it when it has a mistake.
+			var stdin bytes.Buffer
+			a, err := answers.ReadFile(answersPath, io.TeeReader(cmd.InOrStdin(), &stdin), eng.Questionnaire())
+			if err != nil {
+				err = withCode(exitInput, err)
+				if l := warningsFirst(cmd, eng, answersPath, stdin.Bytes(), format, here); l >= rules.Urgent {
+					err = &urgentError{level: l, err: err}
+					if person.ExitLevel {
+						return withCode(exitCode(levelExit(l)), err) // the warning sign outranks the file's mistake
+					}
+				}
 				return err
 			}
 			as := eng.Assess(a)
@@ -86,4 +103,35 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 	o.addClockFlags(fl)
 	o.diary.addStore(fl)
 	return cmd
+}
+
+// warningsFirst reads the warning-sign answers a refused answers file still
+// gives (as a check-in file's are read) and, at urgent or emergency level,
+// shows what to do before the error, as `checkin --answers` does. The
+// advice goes to standard output, or to standard error with --format json
+// (no JSON is written for a refused file). It returns the level shown, or
+// SelfCare when nothing was.
+func warningsFirst(cmd *cobra.Command, eng *triage.Engine, path string, stdin []byte, format string, here emergencynumber.Local) rules.Level {
+	data := stdin
+	if path != "-" {
+		var err error
+		if data, err = safeio.ReadFile(path, answers.MaxFileSize); err != nil {
+			return rules.SelfCare // not read at all: the error says why
+		}
+	}
+	warn := checkin.SalvageWarnings(data, eng.Questionnaire())
+	if len(warn) == 0 {
+		return rules.SelfCare
+	}
+	as := eng.Assess(warn)
+	if as.Level < rules.Urgent {
+		return rules.SelfCare
+	}
+	w := cmd.OutOrStdout()
+	if format == "json" {
+		w = cmd.ErrOrStderr()
+	}
+	fmt.Fprint(w, checkin.Stop(&checkin.Result{Assessment: as, Stopped: true}, here))
+	fmt.Fprintln(w, "\n"+textwrap.Block("This file was not assessed: it has a mistake, named below. The advice above stands whatever the mistake.", textwrap.Width))
+	return as.Level
 }

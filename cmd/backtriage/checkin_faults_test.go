@@ -218,3 +218,36 @@ func TestPTYCheckinFormEmergencyOnce(t *testing.T) {
 		}
 	}
 }
+
+// assess, like checkin, shows an urgent or emergency sign read from a file
+// with another mistake before the error, with the level's status under
+// --exit-level and the input error's without.
+func TestAssessEmergencyDespiteFileErrors(t *testing.T) {
+	const file = "warning_now: [chest_pain]\nage: 62\nwarning_more_now: [sweating]\n"
+	path := filepath.Join(t.TempDir(), "a.yaml")
+	if err := os.WriteFile(path, []byte(file), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{"-", path} {
+		out, errs, code := runDiary(t, t.TempDir(), file, nil, "assess", "--answers", src, "--region", "GB", "--exit-level")
+		if code != exitLevelEmergency || !strings.Contains(errs, `unknown option "sweating"`) {
+			t.Errorf("%s: exit %d, want %d with the mistake:\n%s", src, code, exitLevelEmergency, errs)
+		}
+		for _, want := range emergencyAdvice {
+			if strings.Count(out, want) != 1 {
+				t.Errorf("%s: %q shown %d times in:\n%s", src, want, strings.Count(out, want), out)
+			}
+		}
+		if !strings.Contains(out, "This file was not assessed") {
+			t.Errorf("%s: not said that the file was not assessed:\n%s", src, out)
+		}
+		_, errs, code = runDiary(t, t.TempDir(), file, nil, "assess", "--answers", src, "--format", "json")
+		if code != exitInput || !strings.Contains(errs, emergencyAdvice[0]) {
+			t.Errorf("%s, json: exit %d, want %d with the advice on stderr:\n%s", src, code, exitInput, errs)
+		}
+	}
+	_, errs, code := runDiary(t, t.TempDir(), noWarnings+"age: 40\nfoo: 1\n", nil, "assess", "--answers", "-", "--exit-level")
+	if code != exitInput || strings.Contains(errs, "Emergency") {
+		t.Errorf("a plain mistake: exit %d:\n%s", code, errs)
+	}
+}

@@ -237,14 +237,79 @@ func TestRulesTest(t *testing.T) {
 	}
 }
 
+// rules doc prints to standard output unless -o names a file: run in any
+// folder it creates nothing (it used to write ./docs/clinical-safety.md).
 func TestRulesDocToStdout(t *testing.T) {
-	out, errs, code := run(t, "", "rules", "doc", "-o", "-")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	for _, want := range []string{"# Clinical safety review", "## 2. Warning rules", "`emergency-clot-risk-breathing`", "Departure"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("rules doc output lacks %q", want)
+	for _, args := range [][]string{{"rules", "doc"}, {"rules", "doc", "-o", "-"}} {
+		dir := t.TempDir()
+		cmd := exec.Command(binPath, args...)
+		cmd.Dir = dir
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
+		outb, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%v: %v: %s", args, err, errb.String())
 		}
+		out := string(outb)
+		for _, want := range []string{"# Clinical safety review", "## 2. Warning rules", "`emergency-clot-risk-breathing`", "Departure"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%v: output lacks %q", args, want)
+			}
+		}
+		if left, _ := os.ReadDir(dir); len(left) != 0 {
+			t.Errorf("%v created %v in the folder", args, left)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "doc.md")
+	if _, errs, code := run(t, "", "rules", "doc", "-o", out); code != 0 || !strings.Contains(errs, "Wrote") {
+		t.Fatalf("-o: exit %d: %s", code, errs)
+	}
+	if data, err := os.ReadFile(out); err != nil || !strings.Contains(string(data), "# Clinical safety review") {
+		t.Errorf("-o wrote %q, %v", data, err)
+	}
+}
+
+// The command line as gh and git users expect it (issue 18): a mistyped
+// command or flag gets the nearest one, an extra argument is named as
+// such, all as usage errors (2).
+func TestSuggestionsAndExtraArguments(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"asses"}, `unknown command "asses" for "backtriage"; did you mean "assess"?`},
+		{[]string{"histroy"}, `did you mean "history"?`},
+		{[]string{"rules", "chek"}, `unknown command "chek" for "backtriage rules"; did you mean "check"?`},
+		{[]string{"assess", "--answer", "x"}, "unknown flag: --answer; did you mean --answers?"},
+		{[]string{"assess", "--rgion", "GB"}, "did you mean --region?"},
+		{[]string{"questions", "extra-arg"}, `no question "extra-arg"`},
+		{[]string{"questions", "pain_wher"}, `no question "pain_wher"; did you mean "pain_where"?`},
+		{[]string{"history", "extra-arg"}, `history takes no arguments, but was given "extra-arg"`},
+		{[]string{"guide", "a", "b"}, `guide: too many arguments ("a" "b")`},
+	} {
+		_, errs, code := run(t, "", tc.args...)
+		if code != exitUsage || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d, want %d with %q:\n%s", tc.args, code, exitUsage, tc.want, errs)
+		}
+	}
+}
+
+// forget with no diary exits 3, as the README's table says for every
+// diary command; history --now shows the diary as it stood then.
+func TestForgetNoDiaryAndHistoryNow(t *testing.T) {
+	dir := t.TempDir()
+	if _, errs, code := runDiary(t, dir, "", nil, "forget", "--yes"); code != exitNoDiary || !strings.Contains(errs, "nothing to delete") {
+		t.Errorf("forget --yes with no diary: exit %d, want %d:\n%s", code, exitNoDiary, errs)
+	}
+	if _, errs, code := runDiary(t, dir, noWarnings+"age: 40\n", at("2026-11-02T08:00:00Z"), "assess", "--answers", "-", "--store"); code != 0 {
+		t.Fatalf("assess: %d %s", code, errs)
+	}
+	out, errs, code := runDiary(t, dir, "", nil, "history", "--now", "2026-11-01T08:00:00Z")
+	if code != 0 || !strings.Contains(out, "Nothing recorded yet") {
+		t.Errorf("history before the assessment: exit %d\n%s%s", code, out, errs)
+	}
+	out, errs, code = runDiary(t, dir, "", nil, "history", "--now", "2026-11-03T08:00:00Z")
+	if code != 0 || !strings.Contains(out, "2026-11-02 08:00: level") {
+		t.Errorf("history after the assessment: exit %d\n%s%s", code, out, errs)
 	}
 }

@@ -107,7 +107,13 @@ func newHistoryCmd(o *rootOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			rec, err := o.diaryRecord(cmd)
+			var rec *diary.Record
+			if at, ok, _ := o.diary.clock(); ok {
+				// The diary as it stood then, to reproduce what was shown.
+				rec, err = o.diaryAsOf(cmd, at)
+			} else {
+				rec, err = o.diaryRecord(cmd)
+			}
 			if err != nil {
 				return err
 			}
@@ -120,8 +126,29 @@ func newHistoryCmd(o *rootOptions) *cobra.Command {
 	}
 	addChoiceFlag(cmd, &format, "format", "text", "The output's format", textOrJSON)
 	o.addTableFlag(cmd.Flags())
-	o.diary.addStore(cmd.Flags())
+	o.diary.addDataDir(cmd.Flags())
+	o.diary.addClock(cmd.Flags())
+	cmd.Flag("now").Usage = "Show the diary as it stood at this date and time, in RFC 3339 such as 2026-11-09T08:00:00+01:00 (also BACKTRIAGE_NOW)"
 	return cmd
+}
+
+// diaryAsOf is the whole diary less what was recorded after at: history as
+// it stood then.
+func (o *rootOptions) diaryAsOf(cmd *cobra.Command, at time.Time) (*diary.Record, error) {
+	s, err := o.needDiary(cmd)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	rec, err := s.Load()
+	if err != nil {
+		return nil, withCode(diaryExit(err), err)
+	}
+	after := func(t time.Time) bool { return t.After(at) }
+	rec.Episodes = slices.DeleteFunc(rec.Episodes, func(e *diary.Episode) bool { return after(e.At) })
+	rec.Checkins = slices.DeleteFunc(rec.Checkins, func(c *diary.Checkin) bool { return after(c.At) })
+	rec.Routines = slices.DeleteFunc(rec.Routines, func(r *diary.Routine) bool { return after(r.At) })
+	return rec, nil
 }
 
 func newForgetCmd(o *rootOptions) *cobra.Command {
@@ -140,8 +167,8 @@ func newForgetCmd(o *rootOptions) *cobra.Command {
 				return usage(err)
 			}
 			if !diary.Exists(path) {
-				fmt.Fprintf(cmd.OutOrStdout(), "There is no diary at %s; nothing to delete.\n", path)
-				return nil
+				// No diary is status 3 for every diary command (README).
+				return withCode(exitNoDiary, fmt.Errorf("no diary at %s; nothing to delete", path))
 			}
 			if !yes {
 				if !isTerminal(cmd.InOrStdin()) {
@@ -307,7 +334,7 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 	export.Flags().StringVarP(&output, "output", "o", "", "Write to FILE (created with mode 0600) instead of standard output")
 	export.Flags().BoolVar(&force, "force", false, "Replace FILE if it exists")
 	o.addClockFlags(export.Flags())
-	o.diary.addStore(export.Flags())
+	o.diary.addDataDir(export.Flags())
 	o.diary.addDataDir(where.Flags())
 	cmd.AddCommand(start, where, export)
 	return cmd
@@ -332,6 +359,19 @@ func newGuideCmd(o *rootOptions) *cobra.Command {
 			"plan, leaving out any that your latest warning signs rule out. Finishing a routine is recorded " +
 			"in your diary when you keep one.",
 		Args: cobra.MaximumNArgs(1),
+		// Tab completes the ids of the steps with a routine, with their
+		// titles; the plan's check is made when one is run.
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			eng, err := o.engine()
+			if len(args) > 0 || err != nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var out []cobra.Completion
+			for _, st := range guide.Offered(eng.Table(), nil, nil) {
+				out = append(out, cobra.CompletionWithDesc(st.ID, st.Title))
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			eng, err := o.engine()
 			if err != nil {
@@ -407,6 +447,15 @@ func (o *rootOptions) recordRoutine(cmd *cobra.Command, id string, res guide.Res
 	s, err := o.diary.open(cmd)
 	if s == nil {
 		o.diary.warn(cmd, err)
+		// Said plainly either way: what was not recorded, and why.
+		switch off, by := o.diary.off(); {
+		case err != nil:
+			fmt.Fprintln(cmd.ErrOrStderr(), "Not recorded: the diary could not be opened.")
+		case off:
+			fmt.Fprintf(cmd.ErrOrStderr(), "Not recorded: storing is off (%s).\n", by)
+		default:
+			fmt.Fprintln(cmd.ErrOrStderr(), "Not recorded: you keep no diary. Start one with 'backtriage diary start' (it says what is kept).")
+		}
 		return
 	}
 	defer s.Close()
@@ -418,6 +467,7 @@ func (o *rootOptions) recordRoutine(cmd *cobra.Command, id string, res guide.Res
 	}
 	if _, err := s.AddRoutine(r); err != nil {
 		o.diary.warn(cmd, err)
+		fmt.Fprintln(cmd.ErrOrStderr(), "Not recorded: the diary could not be written.")
 		return
 	}
 	fmt.Fprintln(cmd.ErrOrStderr(), "Recorded in your diary.")

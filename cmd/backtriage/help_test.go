@@ -58,11 +58,11 @@ func TestSharedFlagsOnlyWhereUsed(t *testing.T) {
 		"assess":       {"--rules", "--date", "--now", "--data-dir", "--no-store"},
 		"checkin":      {"--rules", "--date", "--now", "--data-dir", "--no-store"},
 		"guide":        {"--rules", "--date", "--now", "--data-dir", "--no-store"},
-		"history":      {"--rules", "--data-dir", "--no-store"},
+		"history":      {"--rules", "--now", "--data-dir"},
 		"forget":       {"--data-dir"},
 		"diary start":  {"--date", "--now", "--data-dir", "--no-store"},
 		"diary path":   {"--data-dir"},
-		"diary export": {"--date", "--now", "--data-dir", "--no-store"},
+		"diary export": {"--date", "--now", "--data-dir"},
 		"rules check":  {"--rules"},
 		"rules test":   {"--rules"},
 		"rules doc":    {"--rules"},
@@ -104,6 +104,9 @@ func TestCompletionOffersFlagValues(t *testing.T) {
 		{[]string{"assess", "--region", "G"}, []string{"GB"}},
 		{[]string{"questions", "--format", ""}, []string{"text", "json"}},
 		{[]string{"diary", "export", "--format", ""}, []string{"csv", "markdown", "json"}},
+		{[]string{"guide", ""}, []string{"tennis-ball", "cold-packs", "stretch-before-bed"}},
+		{[]string{"questions", ""}, []string{"warning_now", "pain_where", "duration"}},
+		{[]string{"checkin", "--region", ""}, []string{"GB", "US"}},
 	} {
 		out, errs, code := run(t, "", append([]string{"__complete"}, tc.args...)...)
 		if code != 0 {

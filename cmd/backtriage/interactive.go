@@ -69,11 +69,20 @@ func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 		// results); its prompts own the input, so consent is not asked here.
 		o.saveEpisode(cmd, last, "accessible", false, nil)
 	}
-	if err == nil && o.person.ExitLevel && last != nil {
+	switch {
+	case err == nil && last == nil:
+		// Quit before any level was shown (at the welcome, mid-way, through
+		// the quit dialog, saved or not): never a status a script could
+		// read as self-care.
+		return withCode(exitAborted, errNoResult)
+	case err == nil && o.person.ExitLevel:
 		return levelExit(last.Level)
 	}
 	return err
 }
+
+// errNoResult is the run's end when the person quit before a result.
+var errNoResult = errors.New("quit before a result: nothing was assessed")
 
 // runSession runs the terminal UI, or the line-by-line prompts.
 func runSession(cmd *cobra.Command, o *rootOptions, sess session.Options) error {

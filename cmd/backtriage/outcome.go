@@ -1,7 +1,13 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // outcome is how one run of the program ended: the first error any command
@@ -30,7 +36,7 @@ func (r *outcome) fail(cmd *cobra.Command, err error) {
 // fail, and __complete is for shells.
 func (r *outcome) guard(root *cobra.Command) {
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		r.fail(cmd, usage(err))
+		r.fail(cmd, usage(flagError(cmd, err)))
 		return nil // cobra stops after a flag error, with or without one
 	})
 	r.guardTree(root)
@@ -48,7 +54,8 @@ func (r *outcome) guardTree(c *cobra.Command) {
 	if args := c.Args; args != nil {
 		c.Args = func(cmd *cobra.Command, a []string) error {
 			if err := args(cmd, a); err != nil {
-				r.fail(cmd, usage(err))
+				none := args(cmd, nil) == nil && args(cmd, a[:min(1, len(a))]) != nil
+				r.fail(cmd, usage(argsError(cmd, a, none, err)))
 			}
 			return nil
 		}
@@ -76,4 +83,96 @@ func (r *outcome) wrap(hook func(*cobra.Command, []string) error) func(*cobra.Co
 		}
 		return nil
 	}
+}
+
+// argsError says plainly what is wrong with a command's arguments. cobra's
+// own "did you mean" for a mistyped command never fires here: it is made
+// only when a command has no Args validator (legacyArgs), and every
+// command here has one (cobra.NoArgs on the root, so that `backtriage x`
+// is refused, not run). So the suggestion is made here, with cobra's
+// SuggestionsFor (Levenshtein distance up to SuggestionsMinimumDistance,
+// or a prefix). That distance is left 0 (only a prefix matches) until
+// cobra's own lookup sets it, so it is set here. none says the command
+// takes no arguments at all.
+func argsError(cmd *cobra.Command, args []string, none bool, err error) error {
+	if len(args) == 0 {
+		return err
+	}
+	if cmd.SuggestionsMinimumDistance <= 0 {
+		cmd.SuggestionsMinimumDistance = 2
+	}
+	if cmd.HasAvailableSubCommands() {
+		msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+		if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+			msg += fmt.Sprintf("; did you mean %q?", s[0])
+		} else {
+			msg += fmt.Sprintf("; its commands: %s", strings.Join(commandNames(cmd), ", "))
+		}
+		return errors.New(msg)
+	}
+	quoted := make([]string, len(args))
+	for i, a := range args {
+		quoted[i] = strconv.Quote(a)
+	}
+	// Named without the program's name, which the message's prefix gives.
+	name := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
+	if none {
+		return fmt.Errorf("%s takes no arguments, but was given %s", name, strings.Join(quoted, " "))
+	}
+	return fmt.Errorf("%s: too many arguments (%s); usage: %s", name, strings.Join(quoted, " "), cmd.UseLine())
+}
+
+// commandNames are cmd's subcommands a person would type.
+func commandNames(cmd *cobra.Command) []string {
+	var out []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			out = append(out, c.Name())
+		}
+	}
+	return out
+}
+
+// flagError adds to an unknown flag's error the nearest flag of the
+// command, as git and gh do: "unknown flag: --answer; did you mean
+// --answers?".
+func flagError(cmd *cobra.Command, err error) error {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return err
+	}
+	best, bestD := "", max(cmd.SuggestionsMinimumDistance, 2)
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		if d := levenshtein(name, f.Name); d <= bestD && (best == "" || d < levenshtein(name, best)) || strings.HasPrefix(f.Name, name) && best == "" {
+			best = f.Name
+		}
+	})
+	if best == "" {
+		return err
+	}
+	return fmt.Errorf("%w; did you mean --%s?", err, best)
+}
+
+// levenshtein is the edit distance between a and b.
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -30,20 +31,35 @@ type questionJSON struct {
 func newQuestionsCmd() *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
-		Use:   "questions",
+		Use:   "questions [ID...]",
 		Short: "List the questionnaire: every question and option id",
-		Long: "List the questionnaire with the ids an answers file uses. Warning-sign questions come first; " +
-			"follow-ups say which answer makes them apply.",
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		Long: "List the questionnaire with the ids an answers file uses, or only the questions whose ids are " +
+			"given (Tab completes them). Warning-sign questions come first; follow-ups say which answer makes them apply.",
+		Example: "  backtriage questions\n" +
+			"  backtriage questions pain_where duration --format json",
+		Args: cobra.ArbitraryArgs,
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			var out []cobra.Completion
+			for _, q := range questionnaire.Default().Questions() {
+				if !slices.Contains(args, q.ID) {
+					out = append(out, cobra.CompletionWithDesc(q.ID, q.Short))
+				}
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := oneOf("format", format, textOrJSON); err != nil {
 				return err
 			}
 			qn := questionnaire.Default()
-			if format == "json" {
-				return writeQuestionsJSON(cmd.OutOrStdout(), qn)
+			keep, err := onlyQuestions(qn, args)
+			if err != nil {
+				return err
 			}
-			writeQuestionsText(cmd.OutOrStdout(), qn)
+			if format == "json" {
+				return writeQuestionsJSON(cmd.OutOrStdout(), qn, keep)
+			}
+			writeQuestionsText(cmd.OutOrStdout(), qn, keep)
 			return nil
 		},
 	}
@@ -51,9 +67,33 @@ func newQuestionsCmd() *cobra.Command {
 	return cmd
 }
 
-func writeQuestionsJSON(w io.Writer, qn *questionnaire.Questionnaire) error {
+// onlyQuestions is which questions to list: those named by ids, or all.
+// An unknown id is a usage error naming the nearest.
+func onlyQuestions(qn *questionnaire.Questionnaire, ids []string) (func(id string) bool, error) {
+	for _, id := range ids {
+		if _, ok := qn.Question(id); ok {
+			continue
+		}
+		best, bestD := "", 3
+		for _, q := range qn.Questions() {
+			if d := levenshtein(id, q.ID); d < bestD {
+				best, bestD = q.ID, d
+			}
+		}
+		if best != "" {
+			return nil, usagef("no question %q; did you mean %q? ('backtriage questions' lists them)", id, best)
+		}
+		return nil, usagef("no question %q ('backtriage questions' lists them)", id)
+	}
+	return func(id string) bool { return len(ids) == 0 || slices.Contains(ids, id) }, nil
+}
+
+func writeQuestionsJSON(w io.Writer, qn *questionnaire.Questionnaire, keep func(string) bool) error {
 	out := []questionJSON{}
 	for _, q := range qn.Questions() {
+		if !keep(q.ID) {
+			continue
+		}
 		j := questionJSON{ID: q.ID, Page: q.Page, Prompt: q.Prompt, Short: q.Short, Why: q.Why, Kind: q.Kind,
 			Options: q.Choices(), Unit: q.Unit, Warning: q.Warning, ShowIf: q.ShowIf}
 		if q.Kind == questionnaire.Number {
@@ -67,10 +107,16 @@ func writeQuestionsJSON(w io.Writer, qn *questionnaire.Questionnaire) error {
 	return enc.Encode(out)
 }
 
-func writeQuestionsText(w io.Writer, qn *questionnaire.Questionnaire) {
+func writeQuestionsText(w io.Writer, qn *questionnaire.Questionnaire, keep func(string) bool) {
 	for i, p := range qn.Pages {
+		if !slices.ContainsFunc(p.Questions, func(q *questionnaire.Question) bool { return keep(q.ID) }) {
+			continue
+		}
 		fmt.Fprintf(w, "Page %d of %d: %s\n\n", i+1, len(qn.Pages), p.Title)
 		for _, q := range p.Questions {
+			if !keep(q.ID) {
+				continue
+			}
 			fmt.Fprintf(w, "  %s (%s)\n    %s\n    Why we ask: %s\n", q.ID, kindText(q), q.Prompt, q.Why)
 			if q.ShowIf != nil {
 				fmt.Fprintf(w, "    Asked only if %s\n", q.ShowIf)

@@ -49,10 +49,13 @@ func newRulesDocCmd(o *rootOptions) *cobra.Command {
 	var output string
 	cmd := &cobra.Command{
 		Use:   "doc [DIR]",
-		Short: "Write the clinical safety document for a rule table (default: " + safetydoc.Path + ")",
-		Long: "Write every warning question and option with the rules it reaches, each rule's level beside the " +
+		Short: "Print the clinical safety document for a rule table (-o FILE to write it)",
+		Long: "Print every warning question and option with the rules it reaches, each rule's level beside the " +
 			"level its guidance gives and any departure, the get-help lines, and every cause and self-care step " +
-			"with its source, as Markdown. -o - writes to standard output.",
+			"with its source, as Markdown, on standard output; -o FILE writes it to FILE instead (the " +
+			"repository's copy is " + safetydoc.Path + ": -o " + safetydoc.Path + " in the repository's folder).",
+		Example: "  backtriage rules doc | less\n" +
+			"  backtriage rules doc -o " + safetydoc.Path + "   # in the repository, after changing rules/*.yaml",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			t, err := loadTable(o, args)
@@ -60,7 +63,7 @@ func newRulesDocCmd(o *rootOptions) *cobra.Command {
 				return err
 			}
 			out := safetydoc.Render(questionnaire.Default(), t)
-			if output == "-" {
+			if output == "" || output == "-" {
 				_, err := cmd.OutOrStdout().Write(out)
 				return err
 			}
@@ -71,7 +74,7 @@ func newRulesDocCmd(o *rootOptions) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&output, "output", "o", safetydoc.Path, "Write the document to FILE, or - for standard output")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "Write the document to FILE instead of standard output")
 	o.addTableFlag(cmd.Flags())
 	return cmd
 }

@@ -90,7 +90,7 @@ func TestTUIEveryScreenAtEverySize(t *testing.T) {
 			v.send(kEnter)
 			whole(v, "guided routine", "Guided:", "Phase 1", "space pause/resume")
 			v.send("q")
-			whole(v, "results after the routine", "backtriage", "Stopped:")
+			whole(v, "results after the routine", "backtriage", "Stopped; the routine was not recorded")
 			v.send("q")
 			v.wait()
 

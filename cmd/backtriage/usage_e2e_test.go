@@ -18,13 +18,13 @@ func TestUsageErrorsNeverQueryTheTerminal(t *testing.T) {
 		want string
 	}{
 		{[]string{"--bogus"}, "backtriage: unknown flag: --bogus"},
-		{[]string{"assess", "extra-arg"}, `backtriage: unknown command "extra-arg" for "backtriage assess"`},
+		{[]string{"assess", "extra-arg"}, `backtriage: assess takes no arguments, but was given "extra-arg"`},
 		{[]string{"assess"}, "backtriage: --answers: give the answers FILE"},
 		{[]string{"assess", "--answers", "x", "--format", "pdf"}, `unknown format "pdf"`},
 		{[]string{"rules", "nothing"}, `backtriage: unknown command "nothing" for "backtriage rules"`},
 		{[]string{"questions", "--format"}, "backtriage: flag needs an argument: --format"},
 		{[]string{"--theme", "neon"}, `backtriage: --theme "neon": valid: charm`},
-		{[]string{"man", "extra"}, `unknown command "extra" for "backtriage man"`},
+		{[]string{"man", "extra"}, `man takes no arguments, but was given "extra"`},
 		{[]string{"completion", "tcsh"}, `unknown command "tcsh" for "backtriage completion"`},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {

@@ -126,20 +126,44 @@ const phrase = "your local emergency number"
 
 // Annotate puts the local number next to every "your local emergency
 // number" in text: "your local emergency number (999 in the UK)". With no
-// known region the text is returned as it is: it names the main numbers
-// itself, and Line gives the rest.
+// known region it puts the main numbers (Summary) where the text does not
+// already name some right after the phrase: a person told to call never
+// has to look the number up.
 //
 // With a known region the short lists of main numbers the rule table and
 // the level advice carry (Lists) are dropped where they follow the phrase:
 // "your local emergency number (999 in the UK) now", not the number twice.
 func Annotate(text string, n Number, ok bool) string {
-	if !ok || !strings.Contains(text, phrase) {
+	if !strings.Contains(text, phrase) {
 		return text
+	}
+	if !ok {
+		return listAll(text)
 	}
 	for _, l := range Lists {
 		text = strings.ReplaceAll(text, phrase+" now ("+l+")", phrase+" now")
 	}
 	return strings.ReplaceAll(text, phrase, phrase+" ("+n.Number+" in "+n.Name+")")
+}
+
+// listAll puts Summary after every "your local emergency number" that is
+// not already followed by a list of numbers ("... now (999 in the UK, ...)").
+func listAll(text string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(text, phrase)
+		if i < 0 {
+			b.WriteString(text)
+			return b.String()
+		}
+		end := i + len(phrase)
+		b.WriteString(text[:end])
+		rest := text[end:]
+		if !strings.HasPrefix(rest, " (") && !strings.HasPrefix(rest, " now (") {
+			b.WriteString(" (" + Summary + ")")
+		}
+		text = rest
+	}
 }
 
 // Lists are the short lists of main numbers written into advice after

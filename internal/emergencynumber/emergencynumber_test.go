@@ -118,3 +118,17 @@ func TestListsCoverTheAdvice(t *testing.T) {
 		}
 	}
 }
+
+// With no region known, every "your local emergency number" names the main
+// numbers, unless a list follows it already (issue 18: LANG=C.UTF-8 gave
+// "call your local emergency number at once" with no number).
+func TestAnnotateUnknownRegionListsNumbers(t *testing.T) {
+	in := "call your local emergency number at once. Or call your local emergency number now (" + Lists[0] + ")."
+	want := "call your local emergency number (" + Summary + ") at once. Or call your local emergency number now (" + Lists[0] + ")."
+	if got := Annotate(in, Number{}, false); got != want {
+		t.Errorf("Annotate:\n got %q\nwant %q", got, want)
+	}
+	if got := Here("", func(string) string { return "C.UTF-8" }).Annotate("call your local emergency number."); !strings.Contains(got, "999 in the UK") {
+		t.Errorf("C.UTF-8: %q", got)
+	}
+}

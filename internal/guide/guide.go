@@ -9,6 +9,7 @@ package guide
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/backtriage/backtriage/internal/rules"
@@ -84,13 +85,21 @@ func countsAsDone(elapsed time.Duration, r *rules.Routine) bool {
 	return 2*elapsed >= time.Duration(r.TotalSeconds())*time.Second
 }
 
-// endWords is what is said when a routine reaches its end.
+// endWords is what is said when a routine reaches its end. A step's "then"
+// that opens with "Done." is said once: "Finished. Roll off...", not
+// "Finished. Done. Roll off...".
 func endWords(elapsed time.Duration, r *rules.Routine) string {
 	if countsAsDone(elapsed, r) {
-		return "Finished. " + r.Then
+		return strings.TrimSpace("Finished. " + strings.TrimPrefix(r.Then, "Done. "))
 	}
 	return fmt.Sprintf("Ended: %s of %s ran, the rest was skipped, so it is not counted as done.",
 		Words(elapsed), Words(time.Duration(r.TotalSeconds())*time.Second))
+}
+
+// StoppedWords is what is said when the person stops a routine: plainly,
+// that nothing of it went in the diary.
+func StoppedWords(elapsed time.Duration) string {
+	return fmt.Sprintf("Stopped after %s; the routine was not recorded.", Words(elapsed))
 }
 
 // Bell rings the terminal bell.

@@ -11,6 +11,8 @@ import (
 
 	"charm.land/bubbles/v2/timer"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/questionnaire"
@@ -66,6 +68,8 @@ func key(m Model, k string) (Model, tea.Cmd) {
 	switch k {
 	case "space":
 		msg = tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "esc":
+		msg = tea.KeyPressMsg{Code: tea.KeyEscape}
 	default:
 		msg = tea.KeyPressMsg{Code: rune(k[0]), Text: k}
 	}
@@ -102,8 +106,8 @@ func TestModelRunsTheRoutineWithoutWaiting(t *testing.T) {
 	if m.bells != 4 {
 		t.Errorf("%d bells at phase changes, want 4", m.bells)
 	}
-	if !strings.Contains(m.View().Content, "Finished. "+step.Routine.Then) {
-		t.Errorf("final view: %s", m.View().Content)
+	if v := flat(m.View().Content); !strings.Contains(v, finished(step)) || strings.Contains(v, "Finished. Done.") {
+		t.Errorf("final view: %s", v)
 	}
 }
 
@@ -157,7 +161,7 @@ func TestRunTextAnnouncesEachPhase(t *testing.T) {
 	for _, want := range []string{
 		"Round 1 of 2, phase 1 of 2: Find the tender spot, 30 seconds.",
 		"Round 2 of 2, phase 2 of 2: Keep still on the spot, 5 minutes.",
-		"4 minutes left.", "Finished. " + step.Routine.Then, "Caution: ",
+		"4 minutes left.", finished(step), "Caution: ",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing %q in:\n%s", want, text)
@@ -174,7 +178,7 @@ func TestRunTextAnnouncesEachPhase(t *testing.T) {
 	out.Reset()
 	never := func(time.Duration) <-chan time.Time { return make(chan time.Time) }
 	res, err = RunText(context.Background(), step, TextOptions{Out: &out, In: strings.NewReader("q\n"), After: never, Quiet: true})
-	if err != nil || res.Finished || strings.Contains(out.String(), Bell) || !strings.Contains(out.String(), "Stopped.") {
+	if err != nil || res.Finished || strings.Contains(out.String(), Bell) || !strings.Contains(out.String(), "Stopped after 0 seconds; the routine was not recorded.") {
 		t.Errorf("quit: %+v %v\n%s", res, err, out.String())
 	}
 }
@@ -216,7 +220,7 @@ func TestMostlySkippedIsNotDone(t *testing.T) {
 	if res := m.Result(); res.Finished || res.Elapsed != time.Minute {
 		t.Errorf("two of four phases skipped, most of the time: %+v", res)
 	}
-	if v := m.View().Content; !strings.Contains(v, "not counted as done") || strings.Contains(v, "Finished.") {
+	if v := flat(m.View().Content); !strings.Contains(v, "not counted as done") || strings.Contains(v, "Finished.") {
 		t.Errorf("final view: %s", v)
 	}
 }
@@ -240,5 +244,57 @@ func TestAfterInputClockTakesCommandsFirst(t *testing.T) {
 	res, err := RunText(context.Background(), step, TextOptions{Out: io.Discard, AfterInput: true, Quiet: true})
 	if err != nil || !res.Finished || res.Elapsed != 660*time.Second {
 		t.Errorf("no input: %+v %v", res, err)
+	}
+}
+
+// finished is what the end of a routine that counts says: "Finished." and
+// the step's last words, with no "Done." after "Finished.".
+func finished(step *rules.Step) string {
+	return "Finished. " + strings.TrimPrefix(step.Routine.Then, "Done. ")
+}
+
+// flat is a view's text as one line: styles stripped, lines joined, so a
+// sentence wrapped across lines is found whole.
+func flat(view string) string {
+	return strings.Join(strings.Fields(ansi.Strip(view)), " ")
+}
+
+// At any width from 60 the phase's whole instruction is on the screen,
+// wrapped at spaces with no line wider than the window, with the countdown
+// and the keys; ? lists the keys and esc hides them; q stops, and the last
+// frame says the routine was not recorded.
+func TestModelViewWholeInstructionKeysAndStop(t *testing.T) {
+	step := builtinStep(t, "stretch-before-bed")
+	for _, w := range []int{60, 80, 120} {
+		m := NewModel(step, time.Second, true)
+		next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: 24})
+		m = next.(Model)
+		seg, _ := m.Segment()
+		v := ansi.Strip(m.View().Content)
+		for _, l := range strings.Split(v, "\n") {
+			if lipgloss.Width(l) >= w {
+				t.Errorf("width %d: a line is %d wide: %q", w, lipgloss.Width(l), l)
+			}
+		}
+		for _, want := range []string{seg.Announce(), "00:20", "q/esc stop", "? all keys"} {
+			if !strings.Contains(flat(v), want) {
+				t.Errorf("width %d: %q is not on the screen:\n%s", w, want, v)
+			}
+		}
+		m, _ = key(m, "?")
+		if v := flat(m.View().Content); !strings.Contains(v, "skip this phase (a routine mostly skipped") || !strings.Contains(v, "hide the keys") {
+			t.Errorf("width %d: ? shows no keys:\n%s", w, v)
+		}
+		m, cmd := key(m, "esc")
+		if cmd != nil || m.Stopped() || strings.Contains(m.View().Content, "hide the keys") {
+			t.Errorf("width %d: esc with the keys shown did not just hide them", w)
+		}
+		m, cmd = key(m, "q")
+		if cmd == nil || !m.Stopped() || m.Result().Finished {
+			t.Errorf("width %d: q did not stop: %+v", w, m.Result())
+		}
+		if v := flat(m.View().Content); !strings.Contains(v, "Stopped after 0 seconds; the routine was not recorded.") || strings.Contains(v, "00:") {
+			t.Errorf("width %d: the last frame does not say it stopped:\n%s", w, v)
+		}
 	}
 }

@@ -115,7 +115,7 @@ func (r *textRun) phase(left time.Duration) (stop bool, err error) {
 		case c := <-r.cmds:
 			switch {
 			case c == "q" || c == "quit":
-				r.say("Stopped.")
+				r.say("%s", StoppedWords(r.res.Elapsed))
 				return true, nil
 			case c == "s" || c == "skip":
 				r.res.Skipped++

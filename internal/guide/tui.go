@@ -32,7 +32,8 @@ type Model struct {
 	elapsed  time.Duration // time actually run
 	skipped  int
 	quit     bool
-	bells    int // bells rung at phase changes, for tests
+	help     bool // the keys listed in full (?)
+	bells    int  // bells rung at phase changes, for tests
 	width    int
 	// embedded: the routine runs inside another program, which DoneMsg
 	// tells it ended; it does not quit the program.
@@ -88,17 +89,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.bar.SetWidth(min(60, max(10, msg.Width-4)))
 		return m, nil
 	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "space", "p":
-			return m, m.timer.Toggle()
-		case "s", "right", "n":
-			m.skipped++
-			return m.next()
-		case "q", "esc", "ctrl+c":
-			m.quit = true
-			return m, m.end()
-		}
-		return m, nil
+		return m.key(msg.String())
 	case timer.TickMsg:
 		if msg.ID == m.timer.ID() && m.timer.Running() && m.timer.Timeout > 0 {
 			m.elapsed += m.interval
@@ -116,6 +107,34 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m, nil
+}
+
+// key handles a key press: the keys the footer and the help (?) name.
+func (m Model) key(k string) (tea.Model, tea.Cmd) {
+	switch k {
+	case "?":
+		m.help = !m.help
+	case "esc":
+		if m.help { // esc closes the help first, as in every dialog
+			m.help = false
+			return m, nil
+		}
+		return m.stop()
+	case "space", "p":
+		return m, m.timer.Toggle()
+	case "s", "right", "n":
+		m.skipped++
+		return m.next()
+	case "q", "ctrl+c":
+		return m.stop()
+	}
+	return m, nil
+}
+
+// stop ends the routine at the person's wish: not finished, not recorded.
+func (m Model) stop() (tea.Model, tea.Cmd) {
+	m.quit = true
+	return m, m.end()
 }
 
 // next moves to the next phase with a bell, or finishes.
@@ -148,6 +167,9 @@ func (m Model) Segment() (Segment, bool) {
 	return m.segs[m.i], true
 }
 
+// Stopped reports whether the person stopped the routine (q, esc).
+func (m Model) Stopped() bool { return m.quit }
+
 // Running reports whether the countdown runs (not paused).
 func (m Model) Running() bool { return m.timer.Running() }
 
@@ -157,17 +179,23 @@ var (
 	clockStyle = lipgloss.NewStyle().Bold(true).Padding(0, 1)
 )
 
-// View shows the phase, what to do, the countdown, the progress over the
-// whole routine and the keys.
+// View shows the phase, its whole instruction wrapped to the window, the
+// countdown, the progress over the whole routine and the keys.
 func (m Model) View() tea.View {
 	var b strings.Builder
-	b.WriteString(titleStyle.Render("Guided: "+m.step.Title) + "\n\n")
+	w := m.textWidth()
+	b.WriteString(titleStyle.Render(wrapTo("Guided: "+m.step.Title, w)) + "\n\n")
 	seg, ok := m.Segment()
-	if !ok {
-		b.WriteString(endWords(m.elapsed, m.step.Routine) + "\n")
+	switch {
+	case m.quit:
+		// The last frame stays on the terminal: it says what happened.
+		b.WriteString(wrapTo(StoppedWords(m.elapsed), w) + "\n")
+		return tea.NewView(b.String())
+	case !ok:
+		b.WriteString(wrapTo(endWords(m.elapsed, m.step.Routine), w) + "\n")
 		return tea.NewView(b.String())
 	}
-	b.WriteString(seg.Announce() + "\n\n")
+	b.WriteString(wrapTo(seg.Announce(), w) + "\n\n")
 	left := m.timer.Timeout.Round(time.Second)
 	state := ""
 	if !m.timer.Running() {
@@ -180,19 +208,61 @@ func (m Model) View() tea.View {
 	}
 	b.WriteString(m.bar.ViewAs(min(max(pct, 0), 1)) + "\n\n")
 	if m.step.Caution != "" {
-		b.WriteString(dimStyle.Render(wrapTo("Caution: "+m.step.Caution, m.width)) + "\n")
+		b.WriteString(dimStyle.Render(wrapTo("Caution: "+m.step.Caution, w)) + "\n")
 	}
-	b.WriteString(dimStyle.Render("space pause/resume · s skip this phase · q quit") + "\n")
+	if m.help {
+		b.WriteString("\n" + m.keyHelp() + "\n")
+	}
+	b.WriteString(dimStyle.Render(wrapTo(m.footer(), w)) + "\n")
 	return tea.NewView(b.String())
 }
+
+// stopWords is what q and esc do: end the routine, and in the results'
+// routine go back to them.
+func (m Model) stopWords() string {
+	if m.embedded {
+		return "stop, back to the results"
+	}
+	return "stop"
+}
+
+// footer is the short help: the keys that act, as they act.
+func (m Model) footer() string {
+	if m.help {
+		return "? or esc hide the keys · q " + m.stopWords()
+	}
+	return "space pause/resume · s skip this phase · q/esc " + m.stopWords() + " · ? all keys"
+}
+
+// keyHelp lists every key of the routine (?).
+func (m Model) keyHelp() string {
+	rows := [][2]string{
+		{"space, p", "pause, or go on after a pause"},
+		{"s, →, n", "skip this phase (a routine mostly skipped is not counted as done)"},
+		{"q, esc, ctrl+c", m.stopWords() + "; a stopped routine is not recorded"},
+		{"?", "show or hide these keys"},
+	}
+	w := m.textWidth()
+	var b strings.Builder
+	b.WriteString(titleStyle.Render("Keys") + "\n")
+	for _, r := range rows {
+		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, fmt.Sprintf("  %-16s", r[0]), wrapTo(r[1], w-18)) + "\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// textWidth is the width text is wrapped to: the window's, less a column
+// for the results' indent, at most 78.
+func (m Model) textWidth() int { return min(m.width-2, 78) }
 
 func clock(d time.Duration) string {
 	s := int(d / time.Second)
 	return fmt.Sprintf("%02d:%02d", s/60, s%60)
 }
 
+// wrapTo wraps s at spaces to width columns (at least 20).
 func wrapTo(s string, width int) string {
-	return lipgloss.NewStyle().Width(max(20, min(width, 78))).Render(s)
+	return lipgloss.Wrap(s, max(20, width), "")
 }
 
 // Run runs the routine on the terminal until it finishes or the person

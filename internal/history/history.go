@@ -15,6 +15,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/followup"
+	"github.com/backtriage/backtriage/internal/guide"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
@@ -49,6 +50,9 @@ type View struct {
 	// Elsewhere are the causes to ask about when the advice says the pain
 	// keeps coming back (cause ids and titles).
 	Elsewhere []StepDays `json:"elsewhere"`
+
+	// stepTitle names a step for the text (its id when the table has none).
+	stepTitle func(id string) string
 }
 
 // StepDays is a step and the days it was done.
@@ -78,6 +82,7 @@ func Build(r *diary.Record, t *rules.Table) *View {
 		}
 		return id
 	}
+	v.stepTitle = name
 	if tr := followup.TrendOf(st); tr != nil {
 		v.Trend = tr.Line(name)
 		for _, s := range tr.Steps {
@@ -224,6 +229,7 @@ func WriteTextWidth(w io.Writer, v *View, width int) error {
 		writeProgress(&b, v, width)
 		writeEpisodes(&b, v.Episodes)
 		writeCheckins(&b, v.Checkins)
+		writeRoutines(&b, v)
 	}
 	// The output boundary: whatever the diary holds, no control character
 	// reaches the terminal.
@@ -349,6 +355,22 @@ func writeCheckins(b *strings.Builder, checkins []*diary.Checkin) {
 			b.WriteString("; note: " + textwrap.SafeBlock(c.Note, "    "))
 		}
 		b.WriteString("\n")
+	}
+}
+
+// writeRoutines lists the guided routines finished since the latest
+// assessment (only finished ones are recorded), with how long each ran.
+func writeRoutines(b *strings.Builder, v *View) {
+	if len(v.Routines) == 0 {
+		return
+	}
+	b.WriteString("\nGuided routines finished since the latest assessment:\n")
+	for _, r := range v.Routines {
+		title := r.Step
+		if v.stepTitle != nil {
+			title = v.stepTitle(r.Step)
+		}
+		fmt.Fprintf(b, "- %s: %s (%s)\n", r.At.Format("2006-01-02 15:04"), safe(title), guide.Words(time.Duration(r.Seconds)*time.Second))
 	}
 }
 

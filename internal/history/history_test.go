@@ -159,3 +159,21 @@ func TestChartFitsItsWidth(t *testing.T) {
 		}
 	}
 }
+
+// A finished guided routine is in the text, by its title, with how long it
+// ran (issue 18).
+func TestTextListsFinishedRoutines(t *testing.T) {
+	tbl := builtin(t)
+	r := &diary.Record{Path: "/x/diary.db",
+		Episodes: []*diary.Episode{{ID: 1, At: day(0), Level: "self-care", Plan: []diary.Step{{ID: "tennis-ball"}}}},
+		Routines: []*diary.Routine{{EpisodeID: 1, At: day(1), Step: "tennis-ball", Seconds: 660, Finished: true}},
+	}
+	var b bytes.Buffer
+	if err := WriteText(&b, Build(r, tbl)); err != nil {
+		t.Fatal(err)
+	}
+	want := "- 2026-11-03 08:00: " + tbl.Step("tennis-ball").Title + " (11 minutes)"
+	if out := b.String(); !strings.Contains(out, "Guided routines finished") || !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+		t.Errorf("the routine is not listed as %q:\n%s", want, out)
+	}
+}

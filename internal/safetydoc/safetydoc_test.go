@@ -37,10 +37,10 @@ func TestClinicalSafetyDocIsCurrent(t *testing.T) {
 	}
 	got, err := os.ReadFile(docPath)
 	if err != nil {
-		t.Fatalf("%v; run: go run ./cmd/backtriage rules doc (or go test ./internal/safetydoc -update)", err)
+		t.Fatalf("%v; run: go run ./cmd/backtriage rules doc -o "+safetydoc.Path+" (or go test ./internal/safetydoc -update)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Fatal(safetydoc.Path + " is out of date with rules/*.yaml; run: go run ./cmd/backtriage rules doc")
+		t.Fatal(safetydoc.Path + " is out of date with rules/*.yaml; run: go run ./cmd/backtriage rules doc -o " + safetydoc.Path)
 	}
 }
 

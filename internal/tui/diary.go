@@ -54,6 +54,8 @@ type diaryMsg struct {
 	id   int64
 	seen bool // the diary already held this episode
 	err  error
+	// title is the routine's, for routineRecorded.
+	title string
 }
 
 type diaryOp int
@@ -150,7 +152,11 @@ func (m *Model) diaryAnswered(msg diaryMsg) tea.Cmd {
 	case diaryDeclined:
 		m.setStatus("No diary: nothing is stored.", false)
 	case routineRecorded:
-		m.setStatus("Recorded in your diary.", false)
+		if msg.kept {
+			m.setStatus("Finished and recorded in your diary: "+msg.title+".", false)
+		} else {
+			m.setStatus("Finished: "+msg.title+". Not recorded: you keep no diary.", false)
+		}
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/guide"
 	"github.com/backtriage/backtriage/internal/session"
 )
@@ -157,12 +158,12 @@ func TestGuidedRoutineFromResults(t *testing.T) {
 	if m.screen() != scrResults {
 		t.Fatalf("stopping did not go back to the results:\n%s", plain(m))
 	}
-	mustContain(t, m, "Stopped: "+steps[0].Title)
+	mustContain(t, m, "Stopped; the routine was not recorded: "+steps[0].Title)
 
 	m.startGuide(steps[0])
 	_, cmd = m.Update(guide.DoneMsg{Result: guide.Result{Finished: true, Elapsed: 5 * time.Minute}})
 	feed(t, m, cmd)
-	mustContain(t, m, "Recorded in your diary.")
+	mustContain(t, m, "Finished and recorded in your diary: "+steps[0].Title)
 	rec, err := m.sess.DiaryRecord()
 	if err != nil || len(rec.Routines) != 1 || rec.Routines[0].Step != steps[0].ID || rec.Routines[0].Seconds != 300 {
 		t.Fatalf("routines %+v, %v", rec.Routines, err)
@@ -185,7 +186,8 @@ func TestWelcomeShowsStart(t *testing.T) {
 			}
 			// The emergency advice and the disclaimer are never cut.
 			flat := strings.Join(strings.Fields(s), " ")
-			for _, whole := range []string{"call your local emergency number now; don't wait for a questionnaire.", "who can examine you."} {
+			// With no region known, the main numbers are named.
+			for _, whole := range []string{"call your local emergency number (" + emergencynumber.Summary + ") now; don't wait for a questionnaire.", "who can examine you."} {
 				if !strings.Contains(flat, whole) {
 					t.Errorf("%dx%d: %q is cut:\n%s", size[0], size[1], whole, s)
 				}

@@ -144,15 +144,16 @@ func (g *guideScreen) invalidate() {
 }
 
 // guideKeys are internal/guide's keys, for the help.
-var guideKeys = struct{ Pause, Skip, Stop key.Binding }{
+var guideKeys = struct{ Pause, Skip, Stop, Help key.Binding }{
 	Pause: bind("space/p", "pause or resume", "space", "p"),
 	Skip:  bind("s/→/n", "skip this phase", "s", "right", "n"),
-	Stop:  bind("q/esc", "stop", "q", "esc", "ctrl+c"),
+	Stop:  bind("q/esc", "stop, back to the results", "q", "esc", "ctrl+c"),
+	Help:  bind("?", "all keys", "?"),
 }
 
 func (g *guideScreen) helpKeys() keyMap {
 	k := guideKeys
-	return keyMap{short: []key.Binding{k.Pause, k.Skip, k.Stop}, full: [][]key.Binding{{k.Pause, k.Skip, k.Stop}}}
+	return keyMap{short: []key.Binding{k.Pause, k.Skip, k.Stop, k.Help}, full: [][]key.Binding{{k.Pause, k.Skip, k.Stop, k.Help}}}
 }
 
 func (g *guideScreen) update(_ string, msg tea.KeyPressMsg) tea.Cmd { return g.message(msg) }
@@ -163,22 +164,20 @@ func (g *guideScreen) message(msg tea.Msg) tea.Cmd {
 	m := g.m
 	if done, ok := msg.(guide.DoneMsg); ok {
 		m.cur = m.results
+		title := g.step.Title
 		if !done.Result.Finished {
-			how := "Stopped: "
-			if done.Result.Skipped > 0 {
-				how = "Ended early or mostly skipped, so not counted as done: "
+			how := "Stopped; the routine was not recorded: " + title + "."
+			if done.Result.Skipped > 0 && !g.g.Stopped() {
+				how = "Ended, mostly skipped, so not counted as done and not recorded: " + title + "."
 			}
-			m.setStatus(how+g.step.Title+".", false)
+			m.setStatus(how, false)
 			return nil
 		}
-		m.setStatus("Finished: "+g.step.Title+".", false)
+		m.setStatus("Finished: "+title+".", false)
 		sess, step, at := m.sess, g.step.ID, m.sess.Now.Add(done.Result.Elapsed)
 		return func() tea.Msg {
 			saved, err := sess.RecordRoutine(step, done.Result.Elapsed, at)
-			if err != nil || saved {
-				return diaryMsg{op: routineRecorded, err: err}
-			}
-			return nil
+			return diaryMsg{op: routineRecorded, err: err, kept: saved, title: title}
 		}
 	}
 	gm, cmd := g.g.Update(msg)
