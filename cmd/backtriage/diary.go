@@ -18,6 +18,7 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/session"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -166,13 +167,15 @@ func (d *diaryFlags) consent(cmd *cobra.Command, how string, at time.Time) (*dia
 	return s, nil
 }
 
-// consentWords is what is shown before asking: what is kept, and where.
+// consentWords is what is shown before asking: what is kept, and where,
+// wrapped to the terminal (78 columns when not on one) at spaces, so the
+// path stays whole. The words stored with the consent are not wrapped.
 func (d *diaryFlags) consentWords() string {
 	path, err := d.path()
 	if err != nil {
 		path = "(no folder: " + err.Error() + ")"
 	}
-	return diary.ConsentText(path)
+	return strings.Join(textwrap.Words(diary.ConsentText(path), helpWidth(os.Stdout)), "\n")
 }
 
 // askYes asks a yes/no question on a line; anything but y or yes is no.

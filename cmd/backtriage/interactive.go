@@ -12,6 +12,7 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/session"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
 	"github.com/backtriage/backtriage/internal/tui"
 )
@@ -88,6 +89,10 @@ var errNoResult = errors.New("quit before a result: nothing was assessed")
 func runSession(cmd *cobra.Command, o *rootOptions, sess session.Options) error {
 	ctx := cmd.Context()
 	if accessibleMode(cmd, o) {
+		// Every line fits the terminal (78 columns on a pipe), broken at
+		// spaces: a terminal's own wrapping splits words ("911 in the U" /
+		// "S").
+		sess.Out = textwrap.WrapWriter(sess.Out, helpWidth(cmd.OutOrStdout()))
 		err := accessible.Run(ctx, sess)
 		switch {
 		case errors.Is(err, accessible.ErrInputEnded), errors.Is(err, accessible.ErrBadInput):

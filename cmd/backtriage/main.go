@@ -6,10 +6,7 @@ package main
 
 import (
 	"context"
-	"io"
 	"os"
-
-	"charm.land/fang/v2"
 
 	"github.com/backtriage/backtriage/internal/teaprog"
 )
@@ -29,14 +26,15 @@ func main() {
 	// which one came.
 	teaprog.Hold()
 	ctx, stop := teaprog.Notify(context.Background())
-	err := fang.Execute(ctx, root,
-		fang.WithVersion(versionString()),
-		fang.WithoutManpage(), // ours: man.go
+	root.Version = versionString()
+	root.SilenceUsage, root.SilenceErrors = true, true
+	setHelp(root)
+	err := root.ExecuteContext(ctx)
+	if err != nil {
 		// Reached only by errors of commands guard does not see (cobra's
 		// __complete, for shells).
-		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, root.Name(), err) }),
-	)
-	if err == nil {
+		printError(root.ErrOrStderr(), root.Name(), err)
+	} else {
 		err = run.err
 	}
 	code := exitCode(err)

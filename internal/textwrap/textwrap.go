@@ -8,6 +8,7 @@
 package textwrap
 
 import (
+	"io"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -133,4 +134,50 @@ func Words(text string, width int) []string {
 		flush()
 	}
 	return out
+}
+
+// WrapWriter writes to w with every whole line that starts at column 0
+// wrapped to width by Line (at spaces, list items hanging): for line-by-line
+// output printed as it goes, such as the accessible mode's. Text that
+// continues a line already begun (after a prompt) is written as it comes.
+func WrapWriter(w io.Writer, width int) io.Writer { return &wrapWriter{w: w, width: width} }
+
+type wrapWriter struct {
+	w     io.Writer
+	width int
+	col0  bool // the next byte starts a line
+	begun bool // something was written
+}
+
+func (ww *wrapWriter) Write(p []byte) (int, error) {
+	if !ww.begun {
+		ww.col0, ww.begun = true, true
+	}
+	var out strings.Builder
+	rest := string(p)
+	for rest != "" {
+		i := strings.IndexByte(rest, '\n')
+		if i < 0 {
+			// A prompt, or a line still to be ended: wrapped too when it
+			// starts a line, its last piece left open for the answer.
+			if ww.col0 {
+				text := strings.TrimRight(rest, " ")
+				rest = strings.Join(Line(text, ww.width), "\n") + rest[len(text):]
+			}
+			out.WriteString(rest)
+			ww.col0 = false
+			break
+		}
+		line := rest[:i]
+		if ww.col0 {
+			line = strings.Join(Line(line, ww.width), "\n")
+		}
+		out.WriteString(line + "\n")
+		ww.col0 = true
+		rest = rest[i+1:]
+	}
+	if _, err := io.WriteString(ww.w, out.String()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

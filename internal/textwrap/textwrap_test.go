@@ -1,6 +1,7 @@
 package textwrap
 
 import (
+	"io"
 	"strings"
 	"testing"
 
@@ -73,5 +74,21 @@ func TestWordsKeepsFlagsAndAddresses(t *testing.T) {
 	}
 	if got := Words("abcdefghij", 4); strings.Join(got, "|") != "abcd|efgh|ij" {
 		t.Errorf("a word wider than the line: %q", got)
+	}
+}
+
+// WrapWriter wraps whole lines and a prompt that starts a line, written in
+// any pieces, and leaves text after a prompt as it comes.
+func TestWrapWriterWrapsLinesAndPrompts(t *testing.T) {
+	var b strings.Builder
+	w := WrapWriter(&b, 20)
+	for _, piece := range []string{"one two three four five six\nseven", " eight nine ten eleven\n", "a prompt that is long: ", "answer\n"} {
+		if _, err := io.WriteString(w, piece); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := "one two three four\nfive six\nseven eight nine ten eleven\na prompt that is\nlong: answer\n"
+	if b.String() != want {
+		t.Errorf("got\n%q\nwant\n%q", b.String(), want)
 	}
 }
