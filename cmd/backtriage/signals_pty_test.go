@@ -76,7 +76,7 @@ func signalPrograms() []signalProgram {
 				// taken too. A stop while one is still unread costs the
 				// exit half a second (Bubble Tea's bounded wait for its
 				// input reader), 30 s over the rounds.
-				v.do([]string{kDown}, "> • Pain spreading")
+				v.do([]string{kDown}, "› [ ] Pain spreading")
 			},
 			shows: firstWarning(),
 			said:  "backtriage was stopped; the check-in was not saved.",
