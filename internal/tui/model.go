@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/term"
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
@@ -203,7 +204,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.sess.Loader().Begin()
 		// Also look at the size again: a resize while the program was
 		// starting, before it listened for them, would otherwise be missed.
-		return m, tea.Batch(m.waitEngine, tea.RequestWindowSize, m.lookForDiary())
+		return m, tea.Batch(m.waitEngine, m.sizeNow(), m.lookForDiary())
 	case engineMsg:
 		return m, m.engineArrived(msg)
 	case tea.WindowSizeMsg:
@@ -482,5 +483,29 @@ func (m *Model) backToWarnings(as *triage.Assessment) {
 	m.gotoPage(0)
 	if len(as.Warnings) > 0 && len(as.Warnings[0].Because) > 0 {
 		m.page.focusQuestion(as.Warnings[0].Because[0].Question)
+	}
+}
+
+// sizeNow reads the terminal's size and delivers it as a message, without
+// tea.RequestWindowSize: Bubble Tea's own check writes the program's size
+// and terminal from a goroutine that can still be waiting to deliver when
+// ctrl+z hands the terminal back, and races with Bubble Tea taking it
+// again (v2.0.9 to v2.2.0; the -race binary reports it). This one touches
+// nothing of the program's.
+func (m *Model) sizeNow() tea.Cmd {
+	out := m.o.Out
+	if out == nil {
+		out = os.Stdout
+	}
+	f, ok := out.(interface{ Fd() uintptr })
+	if !ok {
+		return nil
+	}
+	return func() tea.Msg {
+		w, h, err := term.GetSize(f.Fd())
+		if err != nil || w <= 0 || h <= 0 {
+			return nil
+		}
+		return tea.WindowSizeMsg{Width: w, Height: h}
 	}
 }
