@@ -392,6 +392,11 @@ func (r *resultsScreen) pictureSection(b *strings.Builder, w int) {
 	}
 	r.m.section(b, "Where it hurts, and where the cause may sit")
 	spec := figure.Spec{Pain: pain, Cause: cause}
+	where := regionNames(pain)
+	if side := as.Answers["pain_side"].Options; len(side) == 1 && (side[0] == "left" || side[0] == "right") {
+		spec.Side = side[0] // the picture marks that side only
+		where += ", on the " + side[0]
+	}
 	pic := figure.Render(spec, st.fig)
 
 	var lg strings.Builder
@@ -401,7 +406,7 @@ func (r *resultsScreen) pictureSection(b *strings.Builder, w int) {
 		lw = w - 2
 	}
 	if len(pain) > 0 {
-		hanging(&lg, st.painMark+" ", 2, st.text, "where it hurts: "+regionNames(pain), 0, lw)
+		hanging(&lg, st.painMark+" ", 2, st.text, "where it hurts: "+where, 0, lw)
 	}
 	if rc != nil {
 		var names []string
