@@ -120,13 +120,13 @@ func TestPTYWeekThroughTheTUI(t *testing.T) {
 	}
 
 	h := startVT(t, vtermOpts{w: 80, h: 24, env: at("2026-11-10T09:00:00+01:00")}, "--data-dir", data)
-	h.waitText("You keep a diary: press h", "h your diary")
-	h.do([]string{"h"}, "Your diary", "No better after about a week of self-care", "physiotherapist")
+	h.waitText("You keep a diary: press v", "v your diary")
+	h.do([]string{"v"}, "Your diary", "No better after about a week of self-care", "physiotherapist")
 	h.scrollUntil("pain (0 to 10), day 0 to day 8", " 7 ┤")
 	h.scrollUntil("pain 7 → 7 over 8 days (3 check-ins)")
 	h.do([]string{kLeft}, "enter start", "You keep a diary")
 	h.send("q")
-	if code := h.wait(); code != 0 {
+	if code := h.wait(); code != exitAborted { // no result this run: never 0
 		t.Fatalf("exit %d:\n%s", code, h.screen())
 	}
 	// Looking at the diary stored nothing: one episode, three check-ins.
