@@ -44,8 +44,8 @@ func newResultsScreen(m *Model) *resultsScreen {
 		Diary:   bind("y", "keep a diary?", "y"),
 		// h is back (left) on every screen: the pages, the review, here.
 		Back: bind("←/h", "change answers", "left", "h", "esc"),
-		Help:    keyHelp,
-		Quit:    bind("q", "quit", "q", "ctrl+c"),
+		Help: keyHelp,
+		Quit: bind("q", "quit", "q", "ctrl+c"),
 	}}
 }
 
