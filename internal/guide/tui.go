@@ -33,6 +33,9 @@ type Model struct {
 	skipped  int
 	quit     bool
 	help     bool // the keys listed in full (?)
+	// lastHeight is the running frame's line count, which the last frame
+	// keeps (padded).
+	lastHeight int
 	bells    int  // bells rung at phase changes, for tests
 	width    int
 	// embedded: the routine runs inside another program, which DoneMsg
@@ -133,6 +136,7 @@ func (m Model) key(k string) (tea.Model, tea.Cmd) {
 
 // stop ends the routine at the person's wish: not finished, not recorded.
 func (m Model) stop() (tea.Model, tea.Cmd) {
+	m.lastHeight = strings.Count(m.View().Content, "\n")
 	m.quit = true
 	return m, m.end()
 }
@@ -146,6 +150,9 @@ func (m Model) next() (tea.Model, tea.Cmd) {
 		m.bells++
 	}
 	m.done += m.segs[m.i].Duration()
+	if m.i == len(m.segs)-1 {
+		m.lastHeight = strings.Count(m.View().Content, "\n")
+	}
 	m.i++
 	if m.i >= len(m.segs) {
 		return m, tea.Sequence(m.bell(), m.end())
@@ -190,10 +197,10 @@ func (m Model) View() tea.View {
 	case m.quit:
 		// The last frame stays on the terminal: it says what happened.
 		b.WriteString(wrapTo(StoppedWords(m.elapsed), w) + "\n")
-		return tea.NewView(b.String())
+		return tea.NewView(m.padded(b.String()))
 	case !ok:
 		b.WriteString(wrapTo(endWords(m.elapsed, m.step.Routine), w) + "\n")
-		return tea.NewView(b.String())
+		return tea.NewView(m.padded(b.String()))
 	}
 	b.WriteString(wrapTo(seg.Announce(), w) + "\n\n")
 	left := m.timer.Timeout.Round(time.Second)
@@ -215,6 +222,16 @@ func (m Model) View() tea.View {
 	}
 	b.WriteString(dimStyle.Render(wrapTo(m.footer(), w)) + "\n")
 	return tea.NewView(b.String())
+}
+
+// padded is the last frame as tall as the running one (lastHeight), so
+// the terminal's inline renderer draws it over that frame, line for line,
+// rather than under part of it.
+func (m Model) padded(s string) string {
+	if n := strings.Count(s, "\n"); n < m.lastHeight {
+		s += strings.Repeat("\n", m.lastHeight-n)
+	}
+	return s
 }
 
 // stopWords is what q and esc do: end the routine, and in the results'
