@@ -36,8 +36,8 @@ type Model struct {
 	// lastHeight is the running frame's line count, which the last frame
 	// keeps (padded).
 	lastHeight int
-	bells    int  // bells rung at phase changes, for tests
-	width    int
+	bells      int // bells rung at phase changes, for tests
+	width      int
 	// embedded: the routine runs inside another program, which DoneMsg
 	// tells it ended; it does not quit the program.
 	embedded bool
