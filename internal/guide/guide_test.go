@@ -276,6 +276,13 @@ func TestModelViewWholeInstructionKeysAndStop(t *testing.T) {
 				t.Errorf("width %d: a line is %d wide: %q", w, lipgloss.Width(l), l)
 			}
 		}
+		// Embedded in the results, the footer is longer: it breaks between
+		// keys, never inside one.
+		for _, l := range strings.Split(ansi.Strip(m.Embed().View().Content), "\n") {
+			if l = strings.TrimSpace(l); strings.HasSuffix(l, " ?") || strings.HasSuffix(l, "·") || l == "all keys" {
+				t.Errorf("width %d: the footer breaks inside a key: %q", w, l)
+			}
+		}
 		for _, want := range []string{seg.Announce(), "00:20", "q/esc stop", "? all keys"} {
 			if !strings.Contains(flat(v), want) {
 				t.Errorf("width %d: %q is not on the screen:\n%s", w, want, v)

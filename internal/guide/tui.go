@@ -220,7 +220,7 @@ func (m Model) View() tea.View {
 	if m.help {
 		b.WriteString("\n" + m.keyHelp() + "\n")
 	}
-	b.WriteString(dimStyle.Render(wrapTo(m.footer(), w)) + "\n")
+	b.WriteString(dimStyle.Render(joinItems(m.footer(), w)) + "\n")
 	return tea.NewView(b.String())
 }
 
@@ -244,11 +244,31 @@ func (m Model) stopWords() string {
 }
 
 // footer is the short help: the keys that act, as they act.
-func (m Model) footer() string {
+func (m Model) footer() []string {
 	if m.help {
-		return "? or esc hide the keys · q " + m.stopWords()
+		return []string{"? or esc hide the keys", "q " + m.stopWords()}
 	}
-	return "space pause/resume · s skip this phase · q/esc " + m.stopWords() + " · ? all keys"
+	return []string{"space pause/resume", "s skip this phase", "q/esc " + m.stopWords(), "? all keys"}
+}
+
+// joinItems joins the footer's items with " · " in lines of at most width
+// columns, breaking only between items: a key is never split from what it
+// does.
+func joinItems(items []string, width int) string {
+	var lines []string
+	cur := ""
+	for _, it := range items {
+		switch {
+		case cur == "":
+			cur = it
+		case lipgloss.Width(cur+" · "+it) <= width:
+			cur += " · " + it
+		default:
+			lines = append(lines, cur)
+			cur = it
+		}
+	}
+	return strings.Join(append(lines, cur), "\n")
 }
 
 // keyHelp lists every key of the routine (?).
