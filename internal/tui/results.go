@@ -436,12 +436,7 @@ func (r *resultsScreen) pictureSection(b *strings.Builder, w int) {
 		return
 	}
 	r.m.section(b, pictureHeading)
-	spec := figure.Spec{Pain: pain, Cause: cause}
-	where := regionNames(pain)
-	if side := as.Answers["pain_side"].Options; len(side) == 1 && (side[0] == "left" || side[0] == "right") {
-		spec.Side = side[0] // the picture marks that side only
-		where += ", on the " + side[0]
-	}
+	spec, where := figureSpec(as, pain, cause)
 	pic := figure.Render(spec, st.fig)
 
 	var lg strings.Builder
@@ -482,6 +477,18 @@ func (r *resultsScreen) pictureSection(b *strings.Builder, w int) {
 		b.WriteString(indentBlock(legend))
 	}
 	b.WriteString("\n")
+}
+
+// figureSpec is what the picture marks, and where it hurts in words: the
+// side chosen (pain_side left or right) is marked alone, and said.
+func figureSpec(as *triage.Assessment, pain, cause []string) (figure.Spec, string) {
+	spec := figure.Spec{Pain: pain, Cause: cause}
+	where := regionNames(pain)
+	if side := as.Answers["pain_side"].Options; len(side) == 1 && (side[0] == "left" || side[0] == "right") {
+		spec.Side = side[0]
+		where += ", on the " + side[0]
+	}
+	return spec, where
 }
 
 func overlaps(a, b []string) bool {
