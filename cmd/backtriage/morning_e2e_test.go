@@ -107,8 +107,12 @@ func TestPTYRoutineAt80x24(t *testing.T) {
 	if code := v.wait(); code != 0 {
 		t.Fatalf("exit %d:\n%s", code, v.screen())
 	}
-	if s := flatScreen(v.screen()); !strings.Contains(s, "the routine was not recorded.") || strings.Contains(s, "00:") {
-		t.Errorf("the last frame does not say it stopped, unrecorded:\n%s", v.screen())
+	// The last frame stays whole, once, and a line under it says what
+	// happened.
+	s = v.screen()
+	if strings.Count(s, "Guided: "+step.Title) != 1 || !strings.Contains(flatScreen(s), first.Announce()) ||
+		!strings.Contains(flatScreen(s), "Stopped after 0 seconds; the routine was not recorded.") {
+		t.Errorf("the end is not said once under the last frame:\n%s", s)
 	}
 	v.restored()
 }

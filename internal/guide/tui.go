@@ -33,11 +33,14 @@ type Model struct {
 	skipped  int
 	quit     bool
 	help     bool // the keys listed in full (?)
-	// lastHeight is the running frame's line count, which the last frame
-	// keeps (padded).
-	lastHeight int
-	bells      int // bells rung at phase changes, for tests
-	width      int
+	// final is the last running frame, kept on the terminal when the
+	// routine ends outside the results: a frame that changes as the
+	// program quits is drawn by the inline renderer below part of the old
+	// one (the repeated "Finished. Done."), so Run says the end in a line
+	// of its own instead.
+	final string
+	bells int // bells rung at phase changes, for tests
+	width int
 	// embedded: the routine runs inside another program, which DoneMsg
 	// tells it ended; it does not quit the program.
 	embedded bool
@@ -136,7 +139,7 @@ func (m Model) key(k string) (tea.Model, tea.Cmd) {
 
 // stop ends the routine at the person's wish: not finished, not recorded.
 func (m Model) stop() (tea.Model, tea.Cmd) {
-	m.lastHeight = strings.Count(m.View().Content, "\n")
+	m.final = m.View().Content
 	m.quit = true
 	return m, m.end()
 }
@@ -151,7 +154,7 @@ func (m Model) next() (tea.Model, tea.Cmd) {
 	}
 	m.done += m.segs[m.i].Duration()
 	if m.i == len(m.segs)-1 {
-		m.lastHeight = strings.Count(m.View().Content, "\n")
+		m.final = m.View().Content
 	}
 	m.i++
 	if m.i >= len(m.segs) {
@@ -194,13 +197,14 @@ func (m Model) View() tea.View {
 	b.WriteString(titleStyle.Render(wrapTo("Guided: "+m.step.Title, w)) + "\n\n")
 	seg, ok := m.Segment()
 	switch {
+	case !m.embedded && m.final != "" && (m.quit || !ok):
+		return tea.NewView(m.final) // Run says how it ended (EndWords)
 	case m.quit:
-		// The last frame stays on the terminal: it says what happened.
 		b.WriteString(wrapTo(StoppedWords(m.elapsed), w) + "\n")
-		return tea.NewView(m.padded(b.String()))
+		return tea.NewView(b.String())
 	case !ok:
 		b.WriteString(wrapTo(endWords(m.elapsed, m.step.Routine), w) + "\n")
-		return tea.NewView(m.padded(b.String()))
+		return tea.NewView(b.String())
 	}
 	b.WriteString(wrapTo(seg.Announce(), w) + "\n\n")
 	left := m.timer.Timeout.Round(time.Second)
@@ -224,14 +228,13 @@ func (m Model) View() tea.View {
 	return tea.NewView(b.String())
 }
 
-// padded is the last frame as tall as the running one (lastHeight), so
-// the terminal's inline renderer draws it over that frame, line for line,
-// rather than under part of it.
-func (m Model) padded(s string) string {
-	if n := strings.Count(s, "\n"); n < m.lastHeight {
-		s += strings.Repeat("\n", m.lastHeight-n)
+// EndWords is how the routine ended, in words: stopped (not recorded),
+// finished, or run to its end mostly skipped.
+func (m Model) EndWords() string {
+	if m.quit {
+		return StoppedWords(m.elapsed)
 	}
-	return s
+	return endWords(m.elapsed, m.step.Routine)
 }
 
 // stopWords is what q and esc do: end the routine, and in the results'
@@ -310,5 +313,7 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, step *rules.Step, qui
 	if err != nil {
 		return Result{}, err
 	}
-	return final.(Model).Result(), nil
+	m := final.(Model)
+	fmt.Fprintln(out, wrapTo(m.EndWords(), m.textWidth()))
+	return m.Result(), nil
 }
