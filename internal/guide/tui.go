@@ -152,10 +152,10 @@ func (m Model) next() (tea.Model, tea.Cmd) {
 	if !m.quiet {
 		m.bells++
 	}
-	m.done += m.segs[m.i].Duration()
 	if m.i == len(m.segs)-1 {
-		m.final = m.View().Content
+		m.final = m.View().Content // as it was, before the phase counts as done
 	}
+	m.done += m.segs[m.i].Duration()
 	m.i++
 	if m.i >= len(m.segs) {
 		return m, tea.Sequence(m.bell(), m.end())
