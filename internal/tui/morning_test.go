@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backtriage/backtriage/internal/answers"
@@ -148,4 +149,49 @@ func TestPictureMarksTheSide(t *testing.T) {
 	if !said {
 		t.Errorf("the legend does not say the side:\n%s", strings.Join(lines, "\n"))
 	}
+}
+
+// One run, one assessment in the diary: the emergency stop's is saved;
+// the answers changed and the results reached again, it is updated, not
+// added ("(assessment 2) … (assessment 3)" in issue 18).
+func TestOneRunOneAssessment(t *testing.T) {
+	mod, _ := withDiary(t)
+	m := resultsFor(t, "../../testdata/golden/emergency.yaml", 80, 24, mod)
+	if err := m.sess.KeepDiary("test"); err != nil {
+		t.Fatal(err)
+	}
+	save := func(cmd func() tea.Msg) {
+		t.Helper()
+		_, next := m.Update(cmd()) // probed: kept, so saved
+		if next == nil {
+			t.Fatalf("nothing saved:\n%s", plain(m))
+		}
+		m.Update(next())
+	}
+	save(m.afterResults(m.assessment()))
+	if !strings.Contains(lastNote(m), "Saved to your diary (assessment 1)") {
+		t.Fatalf("first save: %q", lastNote(m))
+	}
+	charlotte, err := answers.ReadFile("../../testdata/readers/charlotte.yaml", nil, m.qn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.sess.Given = charlotte
+	save(m.showResults())
+	if !strings.Contains(lastNote(m), "Updated in your diary (assessment 1)") {
+		t.Fatalf("second result of the run: %q", lastNote(m))
+	}
+	rec, err := m.sess.DiaryRecord()
+	if err != nil || len(rec.Episodes) != 1 || rec.Episodes[0].Level != "self-care" {
+		t.Fatalf("episodes %+v, %v", rec.Episodes, err)
+	}
+}
+
+// lastNote is what the run will say after it ends, last: the diary's note
+// at emergency level is said only then.
+func lastNote(m *Model) string {
+	if len(m.notes) == 0 {
+		return ""
+	}
+	return m.notes[len(m.notes)-1]
 }
