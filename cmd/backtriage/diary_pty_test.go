@@ -118,8 +118,8 @@ func TestPTYWeekThroughTheTUI(t *testing.T) {
 	}
 
 	h := startVT(t, vtermOpts{w: 80, h: 24, env: at("2026-11-17T09:00:00+01:00")}, "--data-dir", data)
-	h.waitText("You keep a diary: press h", "h your diary")
-	h.do([]string{"h"}, "Your diary", "Not starting to fade after two weeks", "physiotherapist")
+	h.waitText("You keep a diary: press v", "v your diary")
+	h.do([]string{"v"}, "Your diary", "Not starting to fade after two weeks", "physiotherapist")
 	h.scrollUntil("pain (0 to 10), day 0 to day 15", " 7 ┤")
 	h.scrollUntil("pain 7 → 7 over 15 days (3 check-ins)")
 	h.do([]string{kLeft}, "enter start", "You keep a diary")

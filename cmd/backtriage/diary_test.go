@@ -457,7 +457,7 @@ func TestGuideWithoutDiarySaysUnchecked(t *testing.T) {
 		t.Errorf("guide list without a diary: exit %d\n%s", code, out)
 	}
 	_, errs, _ := runDiary(t, dir, "q\n", nil, "guide", "stretch-before-bed", "--quiet")
-	if !strings.Contains(errs, "with a warning sign get help first") {
+	if !strings.Contains(strings.Join(strings.Fields(errs), " "), "with a warning sign get help first") { // wrapped at 78
 		t.Errorf("a routine without a diary: %s", errs)
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/backtriage/backtriage/internal/history"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/teaprog"
+	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
 // exitNoDiary is the diary commands' "there is nothing to show": no diary,
@@ -429,9 +430,9 @@ func pickRoutine(cmd *cobra.Command, t *rules.Table, now planNow, id string) (*r
 	case slices.Contains(now.withheld, id):
 		return nil, usagef("%q is not offered now: %s", id, now.why[id])
 	case now.known && !slices.Contains(now.plan, id):
-		fmt.Fprintf(cmd.ErrOrStderr(), "Note: %q is not in your current plan; read its caution before you start.\n", id)
+		fmt.Fprintln(cmd.ErrOrStderr(), textwrap.Block(fmt.Sprintf("Note: %q is not in your current plan; read its caution before you start.", id), textwrap.Width))
 	case !now.known:
-		fmt.Fprintln(cmd.ErrOrStderr(), "Note: "+unchecked)
+		fmt.Fprintln(cmd.ErrOrStderr(), textwrap.Block("Note: "+unchecked, textwrap.Width)) // the terminal would break words
 	}
 	return step, nil
 }

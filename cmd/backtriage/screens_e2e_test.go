@@ -81,7 +81,7 @@ func TestTUIEveryScreenAtEverySize(t *testing.T) {
 			v.send("a")
 			whole(v, "save answers", "", "Save your answers")
 			escape(v, "Save your answers")
-			v.send("h")
+			v.send("v")
 			whole(v, "history", "backtriage", "Your diary", "do not keep a diary")
 			v.send(kLeft)
 			whole(v, "back to the results", "backtriage", "SELF-CARE")

@@ -59,8 +59,8 @@ func signalPrograms() []signalProgram {
 				return []string{"--data-dir", data}
 			},
 			ready: func(v *vterm) {
-				v.waitText("press h to see how it is going")
-				v.do([]string{"h"}, "Your diary")
+				v.waitText("press v to see how it is going")
+				v.do([]string{"v"}, "Your diary")
 				v.waitFor("the history", func(s string) bool { return !strings.Contains(s, "Reading your diary") })
 			},
 			shows: "Current advice",

@@ -376,10 +376,11 @@ func TestTUICharlotte(t *testing.T) {
 	v.do([]string{kEnter}, "Saved the summary to")
 	path := filepath.Join(v.dir, "backtriage-summary-"+e2eDate+".txt")
 	checkSummary(t, path, "Self-care", "mattress", "shoulder blade", "nursing")
-	// Again: it asks before replacing.
-	v.do([]string{"e"}, "Export the summary")
-	v.do([]string{kEnter}, "already exists", "Replace it?")
-	v.do([]string{"y"}, "Saved the summary to")
+	// Again: the first free name is offered, never the first file's.
+	v.do([]string{"e"}, "Export the summary", "backtriage-summary-"+e2eDate+"-2.txt")
+	v.send(kEnter)
+	v.waitFor("the dialog closed", func(s string) bool { return !strings.Contains(s, "Export the summary") })
+	checkSummary(t, filepath.Join(v.dir, "backtriage-summary-"+e2eDate+"-2.txt"), "Self-care")
 
 	t.Logf("peak RSS after a whole questionnaire and two exports: %.1f MB", float64(v.peakRSS())/1024)
 	v.send("q")

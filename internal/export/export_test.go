@@ -396,3 +396,20 @@ func TestWriteForceRefusesSpecialFiles(t *testing.T) {
 		t.Errorf("the link was not replaced by a file: %v %v", st.Mode(), err)
 	}
 }
+
+// A default name is never one that exists: the first free -2, -3 … .
+func TestFreeName(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "backtriage-summary-2026-12-07.txt")
+	if got := export.FreeName(name); got != name {
+		t.Errorf("nothing there: got %q", got)
+	}
+	for _, n := range []string{name, filepath.Join(dir, "backtriage-summary-2026-12-07-2.txt")} {
+		if err := os.WriteFile(n, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, want := export.FreeName(name), filepath.Join(dir, "backtriage-summary-2026-12-07-3.txt"); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

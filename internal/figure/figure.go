@@ -29,6 +29,10 @@ type Spec struct {
 	// Front forces the front view; it is drawn anyway when a region on the
 	// front of the body is marked.
 	Front bool
+	// Side is the side it hurts on ("left" or "right", as pain_side
+	// answers): the pain is marked on that half of the body only. Any
+	// other value marks both halves.
+	Side string
 }
 
 // Styles colour the picture. The zero value draws it without colour.
@@ -140,14 +144,20 @@ func Render(s Spec, st Styles) string {
 		captions = append(captions, "FRONT")
 	}
 	var b strings.Builder
-	// Captions, centred over each view.
+	// Captions, centred over each view, with the person's left and right
+	// at its edges: seen from behind, their left is on the left.
 	line := make([]string, 0, 2*len(views))
 	for i, c := range captions {
 		if i > 0 {
 			line = append(line, strings.Repeat(" ", gap))
 		}
+		l, r := "L", "R"
+		if i > 0 { // the front, facing us
+			l, r = r, l
+		}
 		pad := (viewWidth - len(c)) / 2
-		line = append(line, strings.Repeat(" ", pad)+st.Caption.Render(c)+strings.Repeat(" ", viewWidth-pad-len(c)))
+		line = append(line, st.Caption.Render(l)+strings.Repeat(" ", pad-1)+st.Caption.Render(c)+
+			strings.Repeat(" ", viewWidth-pad-len(c)-1)+st.Caption.Render(r))
 	}
 	b.WriteString(strings.Join(line, ""))
 	for row := range back {
@@ -156,10 +166,30 @@ func Render(s Spec, st Styles) string {
 			if i > 0 {
 				b.WriteString(strings.Repeat(" ", gap))
 			}
-			drawRow(&b, v[row], s, st)
+			drawRow(&b, v[row], s, st, i > 0)
 		}
 	}
 	return b.String()
+}
+
+// painHere reports whether a pain region's cell at column col of a view
+// is on the side it hurts: the person's left is the viewer's left from
+// behind, the viewer's right from the front; the middle column is both.
+func painHere(s Spec, col int, front bool) bool {
+	mid := viewWidth / 2
+	left := col < mid
+	if front {
+		left = col > mid
+	}
+	switch {
+	case col == mid:
+		return true
+	case s.Side == "left":
+		return left
+	case s.Side == "right":
+		return !left
+	}
+	return true
 }
 
 // cellKind is how one cell is drawn.
@@ -174,7 +204,7 @@ const (
 	kindBoth
 )
 
-func drawRow(b *strings.Builder, row string, s Spec, st Styles) {
+func drawRow(b *strings.Builder, row string, s Spec, st Styles, front bool) {
 	var run strings.Builder
 	kind := kindSpace
 	flush := func() {
@@ -184,8 +214,10 @@ func drawRow(b *strings.Builder, row string, s Spec, st Styles) {
 		b.WriteString(styleFor(kind, st).Render(run.String()))
 		run.Reset()
 	}
+	col := 0
 	for _, r := range row {
-		k, text := cell(r, s)
+		k, text := cell(r, s, painHere(s, col, front))
+		col++
 		if k != kind {
 			flush()
 			kind = k
@@ -195,7 +227,9 @@ func drawRow(b *strings.Builder, row string, s Spec, st Styles) {
 	flush()
 }
 
-func cell(r rune, s Spec) (cellKind, string) {
+// cell is how template rune r is drawn; sided is false on the half of the
+// body that does not hurt.
+func cell(r rune, s Spec, sided bool) (cellKind, string) {
 	if r == ' ' {
 		return kindSpace, " "
 	}
@@ -203,7 +237,7 @@ func cell(r rune, s Spec) (cellKind, string) {
 	if !ok {
 		return kindOutline, string(r)
 	}
-	pain, cause := slices.Contains(s.Pain, region), slices.Contains(s.Cause, region)
+	pain, cause := sided && slices.Contains(s.Pain, region), slices.Contains(s.Cause, region)
 	switch {
 	case pain && cause:
 		return kindBoth, MarkBoth

@@ -70,3 +70,42 @@ func TestSize(t *testing.T) {
 		}
 	}
 }
+
+// The side chosen (pain_side) is marked, not both: seen from behind, the
+// person's right is on the right; from the front, on the left. The
+// captions say which side is which.
+func TestSideIsMarked(t *testing.T) {
+	half := func(s string, front, rightHalf bool) int {
+		n := 0
+		for _, l := range strings.Split(s, "\n")[1:] {
+			r := []rune(l)
+			lo, hi := 0, viewWidth
+			if front {
+				lo, hi = viewWidth+gap, 2*viewWidth+gap
+			}
+			mid := (lo + hi) / 2
+			for i := lo; i < hi && i < len(r); i++ {
+				if string(r[i]) == MarkPain && (i > mid) == rightHalf && i != mid {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	for _, side := range []string{"left", "right"} {
+		s := Render(Spec{Pain: []string{"shoulder_blades", "chest"}, Side: side}, Styles{})
+		backRight, backLeft := half(s, false, true), half(s, false, false)
+		frontRight, frontLeft := half(s, true, true), half(s, true, false)
+		if side == "right" && (backRight == 0 || backLeft != 0 || frontLeft == 0 || frontRight != 0) ||
+			side == "left" && (backLeft == 0 || backRight != 0 || frontRight == 0 || frontLeft != 0) {
+			t.Errorf("side %s: back %d left %d right, front %d left %d right:\n%s", side, backLeft, backRight, frontLeft, frontRight, s)
+		}
+		if first := strings.Split(s, "\n")[0]; !strings.HasPrefix(first, "L") || !strings.Contains(first, "R") {
+			t.Errorf("captions do not name the sides: %q", first)
+		}
+	}
+	both := Render(Spec{Pain: []string{"shoulder_blades"}, Side: "both"}, Styles{})
+	if half(both, false, true) == 0 || half(both, false, false) == 0 {
+		t.Errorf("both sides: not both marked:\n%s", both)
+	}
+}

@@ -106,8 +106,15 @@ func TestModelRunsTheRoutineWithoutWaiting(t *testing.T) {
 	if m.bells != 4 {
 		t.Errorf("%d bells at phase changes, want 4", m.bells)
 	}
-	if v := flat(m.View().Content); !strings.Contains(v, finished(step)) || strings.Contains(v, "Finished. Done.") {
-		t.Errorf("final view: %s", v)
+	// Said once: in a line after the last frame (Run), or in the results'
+	// frame when embedded.
+	for _, v := range []string{m.EndWords(), flat(m.Embed().View().Content)} {
+		if !strings.Contains(v, finished(step)) || strings.Contains(v, "Finished. Done.") {
+			t.Errorf("the end: %s", v)
+		}
+	}
+	if strings.Contains(m.View().Content, "Finished") {
+		t.Errorf("the last frame changed as the program quits:\n%s", m.View().Content)
 	}
 }
 
@@ -220,8 +227,8 @@ func TestMostlySkippedIsNotDone(t *testing.T) {
 	if res := m.Result(); res.Finished || res.Elapsed != time.Minute {
 		t.Errorf("two of four phases skipped, most of the time: %+v", res)
 	}
-	if v := flat(m.View().Content); !strings.Contains(v, "not counted as done") || strings.Contains(v, "Finished.") {
-		t.Errorf("final view: %s", v)
+	if v := m.EndWords(); !strings.Contains(v, "not counted as done") || strings.Contains(v, "Finished.") {
+		t.Errorf("the end: %s", v)
 	}
 }
 
@@ -276,6 +283,13 @@ func TestModelViewWholeInstructionKeysAndStop(t *testing.T) {
 				t.Errorf("width %d: a line is %d wide: %q", w, lipgloss.Width(l), l)
 			}
 		}
+		// Embedded in the results, the footer is longer: it breaks between
+		// keys, never inside one.
+		for _, l := range strings.Split(ansi.Strip(m.Embed().View().Content), "\n") {
+			if l = strings.TrimSpace(l); strings.HasSuffix(l, " ?") || strings.HasSuffix(l, "·") || l == "all keys" {
+				t.Errorf("width %d: the footer breaks inside a key: %q", w, l)
+			}
+		}
 		for _, want := range []string{seg.Announce(), "00:20", "q/esc stop", "? all keys"} {
 			if !strings.Contains(flat(v), want) {
 				t.Errorf("width %d: %q is not on the screen:\n%s", w, want, v)
@@ -289,12 +303,23 @@ func TestModelViewWholeInstructionKeysAndStop(t *testing.T) {
 		if cmd != nil || m.Stopped() || strings.Contains(m.View().Content, "hide the keys") {
 			t.Errorf("width %d: esc with the keys shown did not just hide them", w)
 		}
+		running := m.View().Content
 		m, cmd = key(m, "q")
 		if cmd == nil || !m.Stopped() || m.Result().Finished {
 			t.Errorf("width %d: q did not stop: %+v", w, m.Result())
 		}
-		if v := flat(m.View().Content); !strings.Contains(v, "Stopped after 0 seconds; the routine was not recorded.") || strings.Contains(v, "00:") {
-			t.Errorf("width %d: the last frame does not say it stopped:\n%s", w, v)
+		// The last frame stays as it was (Run says the end after it);
+		// embedded in the results, the frame says it.
+		if m.View().Content != running {
+			t.Errorf("width %d: the frame changed as the program quits", w)
+		}
+		const said = "Stopped after 0 seconds; the routine was not recorded."
+		if m.EndWords() != said {
+			t.Errorf("width %d: the end is %q", w, m.EndWords())
+		}
+		em, _ := key(NewModel(step, time.Second, true).Embed(), "q")
+		if v := flat(em.View().Content); !strings.Contains(v, said) || strings.Contains(v, "00:") {
+			t.Errorf("width %d: the embedded routine does not say it stopped:\n%s", w, v)
 		}
 	}
 }

@@ -33,8 +33,14 @@ type Model struct {
 	skipped  int
 	quit     bool
 	help     bool // the keys listed in full (?)
-	bells    int  // bells rung at phase changes, for tests
-	width    int
+	// final is the last running frame, kept on the terminal when the
+	// routine ends outside the results: a frame that changes as the
+	// program quits is drawn by the inline renderer below part of the old
+	// one (the repeated "Finished. Done."), so Run says the end in a line
+	// of its own instead.
+	final string
+	bells int // bells rung at phase changes, for tests
+	width int
 	// embedded: the routine runs inside another program, which DoneMsg
 	// tells it ended; it does not quit the program.
 	embedded bool
@@ -133,6 +139,7 @@ func (m Model) key(k string) (tea.Model, tea.Cmd) {
 
 // stop ends the routine at the person's wish: not finished, not recorded.
 func (m Model) stop() (tea.Model, tea.Cmd) {
+	m.final = m.View().Content
 	m.quit = true
 	return m, m.end()
 }
@@ -144,6 +151,9 @@ func (m Model) next() (tea.Model, tea.Cmd) {
 	}
 	if !m.quiet {
 		m.bells++
+	}
+	if m.i == len(m.segs)-1 {
+		m.final = m.View().Content // as it was, before the phase counts as done
 	}
 	m.done += m.segs[m.i].Duration()
 	m.i++
@@ -187,8 +197,9 @@ func (m Model) View() tea.View {
 	b.WriteString(titleStyle.Render(wrapTo("Guided: "+m.step.Title, w)) + "\n\n")
 	seg, ok := m.Segment()
 	switch {
+	case !m.embedded && m.final != "" && (m.quit || !ok):
+		return tea.NewView(m.final) // Run says how it ended (EndWords)
 	case m.quit:
-		// The last frame stays on the terminal: it says what happened.
 		b.WriteString(wrapTo(StoppedWords(m.elapsed), w) + "\n")
 		return tea.NewView(b.String())
 	case !ok:
@@ -213,8 +224,17 @@ func (m Model) View() tea.View {
 	if m.help {
 		b.WriteString("\n" + m.keyHelp() + "\n")
 	}
-	b.WriteString(dimStyle.Render(wrapTo(m.footer(), w)) + "\n")
+	b.WriteString(dimStyle.Render(joinItems(m.footer(), w)) + "\n")
 	return tea.NewView(b.String())
+}
+
+// EndWords is how the routine ended, in words: stopped (not recorded),
+// finished, or run to its end mostly skipped.
+func (m Model) EndWords() string {
+	if m.quit {
+		return StoppedWords(m.elapsed)
+	}
+	return endWords(m.elapsed, m.step.Routine)
 }
 
 // stopWords is what q and esc do: end the routine, and in the results'
@@ -227,11 +247,31 @@ func (m Model) stopWords() string {
 }
 
 // footer is the short help: the keys that act, as they act.
-func (m Model) footer() string {
+func (m Model) footer() []string {
 	if m.help {
-		return "? or esc hide the keys · q " + m.stopWords()
+		return []string{"? or esc hide the keys", "q " + m.stopWords()}
 	}
-	return "space pause/resume · s skip this phase · q/esc " + m.stopWords() + " · ? all keys"
+	return []string{"space pause/resume", "s skip this phase", "q/esc " + m.stopWords(), "? all keys"}
+}
+
+// joinItems joins the footer's items with " · " in lines of at most width
+// columns, breaking only between items: a key is never split from what it
+// does.
+func joinItems(items []string, width int) string {
+	var lines []string
+	cur := ""
+	for _, it := range items {
+		switch {
+		case cur == "":
+			cur = it
+		case lipgloss.Width(cur+" · "+it) <= width:
+			cur += " · " + it
+		default:
+			lines = append(lines, cur)
+			cur = it
+		}
+	}
+	return strings.Join(append(lines, cur), "\n")
 }
 
 // keyHelp lists every key of the routine (?).
@@ -273,5 +313,7 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, step *rules.Step, qui
 	if err != nil {
 		return Result{}, err
 	}
-	return final.(Model).Result(), nil
+	m := final.(Model)
+	fmt.Fprintln(out, wrapTo(m.EndWords(), m.textWidth()))
+	return m.Result(), nil
 }

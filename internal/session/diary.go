@@ -71,8 +71,11 @@ func (s *Session) KeepDiary(how string) error {
 
 // SaveEpisode stores a finished assessment in a diary the person agreed
 // to, unless the latest episode holds the same answers (the same episode
-// seen again: diary.SaveNewEpisode). id is 0 when there is no diary;
-// stored says whether it was stored now.
+// seen again: diary.SaveNewEpisode). One session stores one assessment: a
+// later result of the same session (answers changed after the results or
+// an emergency stop) revises the episode it stored, so a morning is never
+// two assessments. id is 0 when there is no diary; stored says whether it
+// was stored (or revised) now.
 func (s *Session) SaveEpisode(as *triage.Assessment, source string) (id int64, stored bool, err error) {
 	st, err := s.openDiary()
 	if st == nil {
@@ -83,7 +86,18 @@ func (s *Session) SaveEpisode(as *triage.Assessment, source string) (id int64, s
 	if s.Diary.TableVersion != nil {
 		version = s.Diary.TableVersion()
 	}
-	return diary.SaveNewEpisode(st, as, s.Questionnaire, version, source, s.Now)
+	if s.episode != 0 {
+		ep := diary.EpisodeOf(as, s.Questionnaire, version, source, s.Now)
+		if err := st.ReviseEpisode(s.episode, ep); err != nil {
+			return 0, false, err
+		}
+		return s.episode, true, nil
+	}
+	id, stored, err = diary.SaveNewEpisode(st, as, s.Questionnaire, version, source, s.Now)
+	if err == nil && stored { // never an earlier session's episode found again
+		s.episode = id
+	}
+	return id, stored, err
 }
 
 // DiaryRecord reads what the history shows (every assessment, and the

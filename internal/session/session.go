@@ -76,6 +76,9 @@ type Session struct {
 	// does not stop them again.
 	stopAck rules.Level
 	loader  *Loader
+	// episode is the diary episode this session stored (0 for none):
+	// a later result revises it (SaveEpisode).
+	episode int64
 }
 
 // New starts a session: defaults filled in, the answers to start from

@@ -146,3 +146,35 @@ func TestDiary(t *testing.T) {
 		t.Error("storing off still opens the diary")
 	}
 }
+
+// One session stores one assessment: an emergency stop saved, then the
+// answers changed and the results reached again, revise that episode; a
+// new session stores a new one (issue 18: "(assessment 2) … (assessment 3)").
+func TestOneSavePerSession(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "diary.db")
+	opts := Options{Now: when, Diary: Diary{Path: path, TableVersion: func() string { return "test" }}}
+	s := New(opts)
+	if err := s.KeepDiary("test"); err != nil {
+		t.Fatal(err)
+	}
+	eng := engine(t)
+	stop := eng.Assess(answers.Answers{"warning_now": answers.Choices("chest_pain")})
+	later := eng.Assess(answers.Answers{"warning_now": answers.Choices("none"), "age": answers.Num(40)})
+	first, saved, err := s.SaveEpisode(stop, "tui")
+	if !saved || err != nil {
+		t.Fatal(saved, err)
+	}
+	again, saved, err := s.SaveEpisode(later, "tui")
+	if !saved || err != nil || again != first {
+		t.Fatalf("the second result of the session: id %d (first %d), saved %v, %v", again, first, saved, err)
+	}
+	rec, err := s.DiaryRecord()
+	if err != nil || len(rec.Episodes) != 1 || rec.Episodes[0].Level != later.Level.String() {
+		t.Fatalf("episodes %+v, %v; want one, at %s", rec.Episodes, err, later.Level)
+	}
+	// The next morning is another session: another assessment.
+	next := New(opts)
+	if id, saved, err := next.SaveEpisode(stop, "tui"); !saved || err != nil || id == first {
+		t.Fatalf("a new session: id %d, saved %v, %v", id, saved, err)
+	}
+}

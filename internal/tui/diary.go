@@ -30,6 +30,7 @@ type diaryState struct {
 	asked      bool               // consent offered (once a run)
 	offer      *triage.Assessment // the offer stands, for this assessment
 	savedKey   string             // the answers of the last episode saved
+	savedID    int64              // the episode this run saved, 0 for none
 }
 
 // offerText is the status line that offers a diary.
@@ -140,9 +141,13 @@ func (m *Model) diaryAnswered(msg diaryMsg) tea.Cmd {
 	case diarySaved:
 		m.diary.kept = true
 		said := "Saved to your diary"
-		if msg.seen {
+		switch {
+		case msg.seen:
 			said = "Already in your diary"
+		case msg.id != 0 && msg.id == m.diary.savedID:
+			said = "Updated in your diary" // one session, one assessment
 		}
+		m.diary.savedID = msg.id
 		text := fmt.Sprintf("%s (assessment %d) in %s.", said, msg.id, m.sess.Diary.Path)
 		if msg.as == nil || msg.as.Level < rules.Urgent {
 			// No daily routine suggested beside advice to get help.

@@ -78,13 +78,13 @@ func TestDiaryOfferedAfterResults(t *testing.T) {
 	visitDiary(t, m, scrResults)
 }
 
-// visitDiary opens the diary with h, checks it shows, and goes back with
+// visitDiary opens the diary with v, checks it shows, and goes back with
 // esc to the screen it came from.
 func visitDiary(t *testing.T, m *Model, from screenID) {
 	t.Helper()
-	_, cmd := m.Update(keyMsg("h"))
+	_, cmd := m.Update(keyMsg("v"))
 	if m.screen() != scrHistory {
-		t.Fatalf("h did not open the diary:\n%s", plain(m))
+		t.Fatalf("v did not open the diary:\n%s", plain(m))
 	}
 	feed(t, m, cmd)
 	mustContain(t, m, "Your diary", "Assessments:")
@@ -211,13 +211,13 @@ func TestWelcomeOffersTheDiary(t *testing.T) {
 		t.Fatalf("a diary line before the diary was looked at:\n%s", plain(w))
 	}
 	feed(t, w, w.lookForDiary())
-	mustContain(t, w, "You keep a diary: press h", "backtriage checkin", "h your diary")
+	mustContain(t, w, "You keep a diary: press v", "backtriage checkin", "v your diary")
 	visitDiary(t, w, scrWelcome)
 
 	none := newTestModel(t, testOptions(t), 80, 24)
-	press(none, "h")
+	press(none, "v")
 	if none.screen() != scrWelcome || strings.Contains(plain(none), "your diary") {
-		t.Fatalf("h without a diary:\n%s", plain(none))
+		t.Fatalf("v without a diary:\n%s", plain(none))
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/backtriage/backtriage/internal/export"
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/triage"
 )
@@ -18,6 +19,8 @@ type exportDialog struct {
 	file   *fileField
 	format int // index in formats
 	onPath bool
+	// offered is the default name last put in the field.
+	offered string
 }
 
 var formats = report.Formats()
@@ -43,8 +46,13 @@ func (m *Model) openExport(as *triage.Assessment) tea.Cmd {
 				d.format = i
 			}
 		}
-		d.file = newFileField(m, report.DefaultFileName(m.sess.Now, formats[d.format]))
+		d.file = newFileField(m, "")
 		m.exp = d
+	}
+	if d.file.value() == "" || d.file.value() == d.offered {
+		// A default the person has not changed is offered afresh, free
+		// each time: a second export never offers the first one's name.
+		d.offerDefault()
 	}
 	d.as = as
 	d.onPath = true
@@ -115,7 +123,18 @@ func (d *exportDialog) update(msg tea.Msg) tea.Cmd {
 // setFormat changes the format and the file's extension with it.
 func (d *exportDialog) setFormat(i int) {
 	d.format = i
+	if d.file.value() == d.offered {
+		d.offerDefault()
+		return
+	}
 	d.file.setName(formats[i].SwapExt(d.file.name))
+}
+
+// offerDefault puts the default name for the format in the field: the
+// date's, or its first free -2, -3 … .
+func (d *exportDialog) offerDefault() {
+	d.offered = export.FreeName(report.DefaultFileName(d.m.sess.Now, formats[d.format]))
+	d.file.setName(d.offered)
 }
 
 func (d *exportDialog) save(force bool) (string, error) {

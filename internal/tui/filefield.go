@@ -23,6 +23,9 @@ type fileField struct {
 	confirm *huh.Confirm // non-nil while asking whether to replace
 	replace bool
 	err     string
+	// about, when set, says what would be lost by replacing the file at
+	// a path (asked with the replace question).
+	about func(path string) string
 }
 
 func newFileField(m *Model, name string) *fileField {
@@ -118,8 +121,14 @@ func (f *fileField) trySave(save func(force bool) (string, error), force bool) (
 // expanded, made absolute).
 func (f *fileField) ask() {
 	f.replace = false
+	title := textwrap.Quote(userpath.Shown(f.value())) + " already exists."
+	if f.about != nil {
+		if s := f.about(f.value()); s != "" {
+			title += " " + s
+		}
+	}
 	f.confirm = huh.NewConfirm().
-		Title(textwrap.Quote(userpath.Shown(f.value())) + " already exists. Replace it?").
+		Title(title + " Replace it?").
 		Affirmative("Replace it").Negative("No").Value(&f.replace)
 	f.confirm.WithKeyMap(huh.NewDefaultKeyMap())
 	f.confirm.WithTheme(f.m.huhTheme())

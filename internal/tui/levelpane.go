@@ -88,6 +88,9 @@ func (s scrollKeys) apply(vp *viewport.Model, k string, msg tea.KeyPressMsg) {
 func (p *levelPane) layout(body string, keys keyMap) {
 	m := p.m
 	w := m.resultsWidth()
+	// The frame puts one blank line under the header; the body's first
+	// section would add another.
+	body = strings.TrimLeft(body, "\n")
 	p.header = p.levelHeader(w)
 	p.footer = m.footer(keys.short)
 	p.vp.SetWidth(w + 2)

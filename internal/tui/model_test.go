@@ -266,8 +266,15 @@ func TestExportDialog(t *testing.T) {
 	if err != nil || !strings.HasPrefix(string(data), "#") {
 		t.Fatalf("%v: %.80s", err, data)
 	}
-	// Exists: asks; n keeps the dialog; y replaces.
-	press(m, "e", "enter")
+	// The next export offers the first free name: the first is never
+	// offered for replacing (issue 18).
+	press(m, "e")
+	if got := m.exp.file.name; got != "backtriage-summary-2025-03-04-2.md" {
+		t.Fatalf("second export offers %q", got)
+	}
+	// A name that exists, typed: asks; n keeps the dialog; y replaces.
+	m.exp.file.setName("backtriage-summary-2025-03-04.md")
+	press(m, "enter")
 	mustContain(t, m, "already exists", "Replace it?")
 	press(m, "n")
 	if m.dialogKind() != dlgExport {
@@ -488,4 +495,30 @@ func TestUrgentStopsThenGoesOn(t *testing.T) {
 	if !strings.Contains(strings.Join(m.resultLines(), "\n"), "While you wait to be seen") {
 		t.Error("urgent results should put causes and self-care under while-you-wait headings")
 	}
+}
+
+// The quit dialog offers the first free name, never the fuller answers
+// saved earlier; a name typed over them is asked about with what would be
+// lost (issue 18).
+func TestQuitDialogNeverOffersFullerAnswers(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "answers", "valid-full.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := inTempDir(t)
+	name := "backtriage-answers-" + testDate.Format("2006-01-02") + ".yaml"
+	if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, testOptions(t), 80, 24)
+	m.sess.Given["age"] = answers.Num(40)
+	press(m, "ctrl+c")
+	if m.dialogKind() == dlgNone {
+		t.Fatalf("no quit dialog:\n%s", plain(m))
+	}
+	mustContain(t, m, "Quit backtriage?", strings.TrimSuffix(name, ".yaml")+"-2.yaml")
+	d := m.dlg.(*quitDialog)
+	d.file.setName(name)
+	press(m, "enter")
+	mustContain(t, m, "already exists", "you have 1 now", "Replace it?")
 }

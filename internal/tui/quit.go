@@ -1,12 +1,16 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/export"
 	"github.com/backtriage/backtriage/internal/session"
+	"github.com/backtriage/backtriage/internal/userpath"
 )
 
 // quitDialog saves the answers to reopen later: offered on quitting part
@@ -30,7 +34,27 @@ var saveKeys = struct{ Save, Cancel, Quit key.Binding }{
 }
 
 func newQuitDialog(m *Model, stay bool) *quitDialog {
-	return &quitDialog{m: m, stay: stay, file: newFileField(m, m.sess.DefaultAnswersName())}
+	// The default is free (…-2.yaml after a first save), so a one-answer
+	// file is never offered over fuller saved answers; a name typed over
+	// one is asked about with both counts (answersAbout).
+	f := newFileField(m, export.FreeName(m.sess.DefaultAnswersName()))
+	f.about = m.answersAbout
+	return &quitDialog{m: m, stay: stay, file: f}
+}
+
+// answersAbout says, before an answers file at path is replaced, when it
+// holds more answers than would be saved over it, or is not an answers
+// file at all.
+func (m *Model) answersAbout(path string) string {
+	old, err := answers.ReadFile(userpath.ExpandHome(path), nil, m.qn)
+	if err != nil {
+		return "It is not a backtriage answers file."
+	}
+	had, have := answered(answers.Prune(m.qn, old)), answered(answers.Prune(m.qn, m.sess.Given))
+	if had > have {
+		return fmt.Sprintf("It holds %d answers; you have %d now, so %d would be lost.", had, have, had-have)
+	}
+	return ""
 }
 
 // openSaveAnswers saves the answers from the results, which stay.
@@ -109,4 +133,15 @@ func (d *quitDialog) view() string {
 	d.file.view(&b, st.key.Render("File"), w-4)
 	b.WriteString(m.footerIn(d.helpKeys().short, w-4))
 	return st.box.Width(w).Render(strings.TrimSuffix(b.String(), "\n"))
+}
+
+// answered counts the questions a answers.
+func answered(a answers.Answers) int {
+	n := 0
+	for id := range a {
+		if a.Answered(id) {
+			n++
+		}
+	}
+	return n
 }

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backtriage/backtriage/internal/figure"
 	"github.com/backtriage/backtriage/internal/rules"
@@ -38,12 +39,13 @@ func newResultsScreen(m *Model) *resultsScreen {
 		Details: bind("d", "rule details", "d"),
 		Export:  bind("e", "export", "e"),
 		Save:    bind("a", "save answers", "a"),
-		History: bind("h", "diary", "h"),
+		History: bind("v", "your diary", "v"),
 		Guide:   bind("r", "routine", "r"),
 		Diary:   bind("y", "keep a diary?", "y"),
-		Back:    bind("←", "change answers", "left", "esc"),
-		Help:    keyHelp,
-		Quit:    bind("q", "quit", "q", "ctrl+c"),
+		// h is back (left) on every screen: the pages, the review, here.
+		Back: bind("←/h", "change answers", "left", "h", "esc"),
+		Help: keyHelp,
+		Quit: bind("q", "quit", "q", "ctrl+c"),
 	}}
 }
 
@@ -54,8 +56,10 @@ func (r *resultsScreen) helpKeys() keyMap {
 	k.History.SetEnabled(r.m.sess.DiaryOn())
 	k.Guide.SetEnabled(len(r.m.offeredRoutines(r.as)) > 0)
 	k.Diary.SetEnabled(r.m.diary.offer != nil)
+	// The footer keeps to what a person acts on first, on one line at 80
+	// columns (two with the diary's offer): the rest are behind ?.
 	return keyMap{
-		short: []key.Binding{r.scroll.Scroll, k.Diary, k.Export, k.Save, k.Sources, k.Cause, k.History, k.Guide, k.Back, k.Help, k.Quit},
+		short: []key.Binding{r.scroll.Scroll, k.Diary, k.Export, k.Guide, k.Back, k.Help, k.Quit},
 		full: [][]key.Binding{
 			{k.Diary, k.Export, k.Save, k.Sources, k.Cause, k.Details, k.History, k.Guide, k.Back, k.Help, k.Quit},
 			r.scroll.bindings(),
@@ -113,10 +117,12 @@ func (r *resultsScreen) update(k string, msg tea.KeyPressMsg) tea.Cmd {
 	case on(k, ks.Details):
 		r.explain = !r.explain
 		r.rebuild()
+		r.bringIntoView(causesHeading) // the scores and rules are there
 	case on(k, ks.Cause):
 		if len(r.figCauses) > 1 {
 			r.figCause = (r.figCause + 1) % len(r.figCauses)
 			r.rebuild()
+			r.bringIntoView(pictureHeading)
 		}
 	case on(k, ks.History):
 		return m.openHistory()
@@ -130,6 +136,27 @@ func (r *resultsScreen) update(k string, msg tea.KeyPressMsg) tea.Cmd {
 
 func (r *resultsScreen) view() string { return r.draw() }
 
+// The headings c and d bring into view.
+const (
+	pictureHeading = "Where it hurts, and where the cause may sit"
+	causesHeading  = "Likely causes"
+)
+
+// bringIntoView scrolls so that the section headed heading starts at the
+// top of the body, when it is not on the screen already: what a key
+// changed is then seen.
+func (r *resultsScreen) bringIntoView(heading string) {
+	top, h := r.vp.YOffset(), r.vp.Height()
+	for i, l := range r.lines {
+		if strings.Contains(ansi.Strip(l), heading) {
+			if i < top || i >= top+h-1 {
+				r.vp.SetYOffset(i)
+			}
+			return
+		}
+	}
+}
+
 // body is everything under the pinned header.
 func (r *resultsScreen) body(w int) string {
 	m := r.m
@@ -137,10 +164,19 @@ func (r *resultsScreen) body(w int) string {
 	as := r.as
 	var b strings.Builder
 
-	if len(as.Warnings) > 0 {
-		m.section(&b, "Warning signs in your answers")
-		m.warningsBlock(&b, as, w)
-		para(&b, st.text, m.o.Emergency.Line(), 1, w)
+	warnings := func() {
+		if len(as.Warnings) > 0 {
+			m.section(&b, "Warning signs in your answers")
+			m.warningsBlock(&b, as, w)
+			para(&b, st.text, m.o.Emergency.Line(), 1, w)
+		}
+	}
+	// At urgent and emergency level the warning signs' advice comes first
+	// in the body as well. Below, each sign is pinned in the header with
+	// what to do, so the answer (the top cause and the first steps) comes
+	// next, on the first screen at 80×24, and the signs' details after it.
+	if as.Level >= rules.Urgent {
+		warnings()
 	}
 
 	if w >= wideResults-2 {
@@ -152,6 +188,11 @@ func (r *resultsScreen) body(w int) string {
 		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, strings.TrimRight(left.String(), "\n"), "  ", strings.TrimRight(right.String(), "\n")) + "\n")
 	} else {
 		r.answerFirst(&b, w)
+	}
+	if as.Level < rules.Urgent {
+		warnings()
+	}
+	if w < wideResults-2 {
 		r.pictureSection(&b, w)
 	}
 
@@ -206,7 +247,7 @@ func (r *resultsScreen) answerFirst(b *strings.Builder, w int) {
 	if len(as.Plan) > 0 {
 		r.m.section(b, "Start here")
 		for _, p := range startHere(as) {
-			hanging(b, "[ ] ", 4, st.text, p.Step.Title, 1, w)
+			hanging(b, "• ", 2, st.text, p.Step.Title, 1, w) // a list, not boxes that cannot be ticked
 		}
 	}
 	if len(as.Causes) > 1 || len(as.Plan) > 3 {
@@ -215,7 +256,11 @@ func (r *resultsScreen) answerFirst(b *strings.Builder, w int) {
 		if r.m.resultsWidth() >= wideResults-2 {
 			pic = "" // it is beside this
 		}
-		para(b, st.muted, fmt.Sprintf("Below: all %d likely causes, the full plan of %d steps,%s when to get help and the sources.", len(as.Causes), len(as.Plan), pic), 1, w)
+		causes := ""
+		if len(as.Causes) > 1 {
+			causes = fmt.Sprintf(" all %d likely causes,", len(as.Causes))
+		}
+		para(b, st.muted, fmt.Sprintf("Below:%s the full plan of %d steps,%s when to get help and the sources.", causes, len(as.Plan), pic), 1, w)
 	}
 }
 
@@ -238,7 +283,7 @@ func (r *resultsScreen) causes(b *strings.Builder, w int) {
 	m := r.m
 	st := m.st
 	as := r.as
-	m.section(b, triage.PolicyFor(as).Heading("Likely causes"))
+	m.section(b, triage.PolicyFor(as).Heading(causesHeading))
 	if len(as.Causes) == 0 {
 		para(b, st.muted, "Your answers do not point at a particular cause. The plan below still applies, and a physiotherapist can look for one.", 1, w)
 	}
@@ -302,20 +347,20 @@ func (r *resultsScreen) plan(b *strings.Builder, w int) {
 				para(b, st.title, tm.Heading, 1, w)
 				first = false
 			}
-			hanging(b, "[ ] ", 4, st.text.Bold(true), p.Step.Title, 1, w)
-			para(b, st.text, p.Step.How, 5, w)
+			hanging(b, "• ", 2, st.text.Bold(true), p.Step.Title, 1, w)
+			para(b, st.text, p.Step.How, 3, w)
 			if p.Step.Fits != "" {
-				para(b, st.muted, "Fits: "+p.Step.Fits, 5, w)
+				para(b, st.muted, "Fits: "+p.Step.Fits, 3, w)
 			}
 			if p.Step.Caution != "" {
-				para(b, st.err, "Caution: "+p.Step.Caution, 5, w)
+				para(b, st.err, "Caution: "+p.Step.Caution, 3, w)
 			}
 			if len(p.For) > 0 {
 				var t []string
 				for _, c := range p.For {
 					t = append(t, c.Title)
 				}
-				para(b, st.muted, "For: "+strings.Join(t, "; "), 5, w)
+				para(b, st.muted, "For: "+strings.Join(t, "; "), 3, w)
 			}
 		}
 	}
@@ -381,8 +426,8 @@ func (r *resultsScreen) pictureSection(b *strings.Builder, w int) {
 	if len(pain) == 0 && len(cause) == 0 {
 		return
 	}
-	r.m.section(b, "Where it hurts, and where the cause may sit")
-	spec := figure.Spec{Pain: pain, Cause: cause}
+	r.m.section(b, pictureHeading)
+	spec, where := figureSpec(as, pain, cause)
 	pic := figure.Render(spec, st.fig)
 
 	var lg strings.Builder
@@ -392,7 +437,7 @@ func (r *resultsScreen) pictureSection(b *strings.Builder, w int) {
 		lw = w - 2
 	}
 	if len(pain) > 0 {
-		hanging(&lg, st.painMark+" ", 2, st.text, "where it hurts: "+regionNames(pain), 0, lw)
+		hanging(&lg, st.painMark+" ", 2, st.text, "where it hurts: "+where, 0, lw)
 	}
 	if rc != nil {
 		var names []string
@@ -423,6 +468,18 @@ func (r *resultsScreen) pictureSection(b *strings.Builder, w int) {
 		b.WriteString(indentBlock(legend))
 	}
 	b.WriteString("\n")
+}
+
+// figureSpec is what the picture marks, and where it hurts in words: the
+// side chosen (pain_side left or right) is marked alone, and said.
+func figureSpec(as *triage.Assessment, pain, cause []string) (figure.Spec, string) {
+	spec := figure.Spec{Pain: pain, Cause: cause}
+	where := regionNames(pain)
+	if side := as.Answers["pain_side"].Options; len(side) == 1 && (side[0] == "left" || side[0] == "right") {
+		spec.Side = side[0]
+		where += ", on the " + side[0]
+	}
+	return spec, where
 }
 
 func overlaps(a, b []string) bool {

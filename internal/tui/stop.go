@@ -31,7 +31,7 @@ func newStopScreen(m *Model) *stopScreen {
 		Continue: bind("enter", "finish the questions", "enter"),
 		Export:   bind("e", "export the summary", "e"),
 		Save:     bind("a", "save answers", "a"),
-		Back:     bind("←/esc", "change answers", "left", "esc"),
+		Back:     bind("←/h/esc", "change answers", "left", "h", "esc"),
 		Help:     keyHelp,
 		Quit:     bind("q", "quit", "q", "ctrl+c"),
 	}}

@@ -19,7 +19,7 @@ type welcomeScreen struct {
 
 var welcomeKeys = struct{ Start, Diary, Help, Quit key.Binding }{
 	Start: bind("enter", "start", "enter", "space", "right", "l"),
-	Diary: bind("h", "your diary", "h"),
+	Diary: bind("v", "your diary", "v"), // h is back (left) on every other screen
 	Help:  keyHelp,
 	Quit:  bind("ctrl+c", "quit", "ctrl+c", "q", "esc"),
 }
@@ -140,7 +140,7 @@ func (w *welcomeScreen) blocks(width, height int) []string {
 	if w.m.diary.kept {
 		bs = append(bs, block{para1(func(b *strings.Builder) {
 			b.WriteString("\n")
-			hanging(b, st.ok.Render("✓ "), 2, st.text, "You keep a diary: press h to see how it is going. Check in each day with: backtriage checkin", 1, width)
+			hanging(b, st.ok.Render("✓ "), 2, st.text, "You keep a diary: press v to see how it is going. Check in each day with: backtriage checkin", 1, width)
 		}), 2})
 	}
 	keep := make([]bool, len(bs))
