@@ -137,15 +137,8 @@ func (d *diaryFlags) openRead(cmd *cobra.Command) (*diary.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := diary.OpenReadOnly(path, diary.Options{})
-	if errors.Is(err, diary.ErrNoDiary) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	if _, ok, err := s.ConsentGiven(); err != nil || !ok {
-		s.Close()
+	s, err := diary.OpenAgreedReadOnly(path, diary.Options{})
+	if s == nil || err != nil {
 		return nil, err
 	}
 	d.warnFolder(cmd, path)

@@ -37,19 +37,10 @@ func (o *rootOptions) needDiary(cmd *cobra.Command) (*diary.Store, error) {
 	if err != nil {
 		return nil, usage(err)
 	}
-	s, err := diary.OpenReadOnly(path, diary.Options{})
-	if err == nil {
-		var ok bool
-		if _, ok, err = s.ConsentGiven(); err == nil && !ok {
-			err = diary.ErrNoDiary // a file without consent holds nothing to show
-		}
-		if err != nil {
-			s.Close()
-			s = nil
-		}
-	}
+	s, err := diary.OpenAgreedReadOnly(path, diary.Options{})
 	switch {
-	case errors.Is(err, diary.ErrNoDiary):
+	case s == nil && err == nil, errors.Is(err, diary.ErrNoDiary):
+		// No file, or one without consent: it holds nothing to show.
 		return nil, withCode(exitNoDiary, fmt.Errorf("no diary at %s; start one with 'backtriage diary start' (it says what is kept)", path))
 	case err != nil:
 		return nil, withCode(diaryExit(err), err)

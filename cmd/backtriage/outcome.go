@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/backtriage/backtriage/internal/diag"
 )
 
 // outcome is how one run of the program ended: the first error any command
@@ -146,7 +148,7 @@ func flagError(cmd *cobra.Command, err error) error {
 		if f.Hidden {
 			return
 		}
-		if d := levenshtein(name, f.Name); d <= bestD && (best == "" || d < levenshtein(name, best)) || strings.HasPrefix(f.Name, name) && best == "" {
+		if d := diag.Distance(name, f.Name); d <= bestD && (best == "" || d < diag.Distance(name, best)) || strings.HasPrefix(f.Name, name) && best == "" {
 			best = f.Name
 		}
 	})
@@ -154,25 +156,4 @@ func flagError(cmd *cobra.Command, err error) error {
 		return err
 	}
 	return fmt.Errorf("%w; did you mean --%s?", err, best)
-}
-
-// levenshtein is the edit distance between a and b.
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

@@ -74,7 +74,7 @@ func closest(bad string, valid []string) string {
 		bestD = 2
 	}
 	for _, v := range valid {
-		if d := distance(bad, v); d < bestD {
+		if d := Distance(bad, v); d < bestD {
 			best, bestD = v, d
 		}
 	}
@@ -92,8 +92,9 @@ func closest(bad string, valid []string) string {
 	return best
 }
 
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
+// Distance is the Levenshtein distance between a and b: the edits that
+// turn one into the other, for "did you mean" suggestions.
+func Distance(a, b string) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {

@@ -54,8 +54,16 @@ func (s *Store) GiveConsent(c Consent) error {
 // OpenAgreed opens the diary at path when there is one the person agreed
 // to; nil without an error when there is none (no file, no consent). It is
 // how every command and front end opens the diary to use it.
-func OpenAgreed(path string, o Options) (*Store, error) {
-	s, err := Open(path, o)
+func OpenAgreed(path string, o Options) (*Store, error) { return agreed(Open(path, o)) }
+
+// OpenAgreedReadOnly is OpenAgreed for reading only (OpenReadOnly): it
+// works on a diary the person cannot write.
+func OpenAgreedReadOnly(path string, o Options) (*Store, error) {
+	return agreed(OpenReadOnly(path, o))
+}
+
+// agreed keeps an opened diary when it holds the person's consent.
+func agreed(s *Store, err error) (*Store, error) {
 	if errors.Is(err, ErrNoDiary) {
 		return nil, nil
 	}
