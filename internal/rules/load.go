@@ -476,6 +476,7 @@ func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
 	for _, r := range t.Rules {
 		v.rule(r, seen)
 	}
+	v.replaces()
 	v.followup()
 	v.unconcluded()
 }
@@ -640,6 +641,34 @@ func (v *validator) rule(r *Rule, seen map[string]Pos) {
 	}
 	if r.Tests != nil {
 		checkTestCases(r.Pos, owner, [][]*AnswersNode{r.Tests.Fires, r.Tests.DoesNotFire}, v.qn, v.errs)
+	}
+}
+
+// replaces checks every rule's replaces list: warning rules of the table,
+// at most the replacing rule's own level, never itself, so that hiding them
+// never hides a higher level.
+func (v *validator) replaces() {
+	byID := map[string]*Rule{}
+	for _, r := range v.t.Rules {
+		byID[r.ID] = r
+	}
+	for _, r := range v.t.Rules {
+		owner := fmt.Sprintf("rule %q", r.ID)
+		if len(r.Replaces) > 0 && !r.IsWarning() {
+			v.at(r.Pos, owner, "replaces is for warning rules: give the rule a level")
+			continue
+		}
+		for _, id := range r.Replaces {
+			o, ok := byID[id]
+			switch {
+			case !ok:
+				v.at(r.Pos, owner, "replaces %q, which is not a rule of the table", id)
+			case o == r:
+				v.at(r.Pos, owner, "replaces itself")
+			case !o.IsWarning() || o.LevelOf() > r.LevelOf():
+				v.at(r.Pos, owner, "replaces %q, which is not a warning rule at or below %s", id, r.LevelOf())
+			}
+		}
 	}
 }
 

@@ -165,6 +165,11 @@ type Rule struct {
 	// Suspects lists the hazards (see Hazards) a warning sign raises; steps
 	// unsafe with any of them leave the plan when the rule fires.
 	Suspects []string `yaml:"suspects"`
+	// Replaces lists warning rules, at or below this rule's level, that say
+	// less of the same sign: when this rule fires they are not listed, so
+	// the warnings read once each (the level cannot drop: this rule's is
+	// at least theirs).
+	Replaces []string `yaml:"replaces" json:",omitempty"`
 	// Broad marks a cause rule whose answer is common to many causes (pain
 	// between the shoulder blades, pain on waking): it adds its weight to a
 	// cause another, specific rule already points at, and never ranks a

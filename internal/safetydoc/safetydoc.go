@@ -172,6 +172,15 @@ func (d *doc) warningRules() {
 		d.p("- `%s`: %s", r.ID, cell(r.Action))
 	}
 	d.p("")
+	d.p("When a rule fires, the rules it replaces (lesser rules about the same sign) are not listed")
+	d.p("beside it, so each sign is read once; the level is never lower for it:")
+	d.p("")
+	for _, r := range d.levelled() {
+		if len(r.Replaces) > 0 {
+			d.p("- `%s` replaces `%s`", r.ID, strings.Join(r.Replaces, "`, `"))
+		}
+	}
+	d.p("")
 }
 
 func (d *doc) helpLines() {

@@ -198,6 +198,7 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 			reasons[i] = append(reasons[i], Reason{Rule: r, Because: because})
 		}
 	}
+	as.Warnings = dropReplaced(as.Warnings)
 	slices.SortStableFunc(as.Warnings, func(a, b Finding) int { return int(b.Level) - int(a.Level) })
 
 	as.Causes = make([]RankedCause, 0, len(fired))
@@ -536,4 +537,17 @@ func held(as *Assessment) string {
 		}
 	}
 	return ""
+}
+
+// dropReplaced leaves out the warnings a fired rule replaces (a rule that
+// says more of the same sign), so that each sign is read once.
+func dropReplaced(ws []Finding) []Finding {
+	var gone []string
+	for _, w := range ws {
+		gone = append(gone, w.Rule.Replaces...)
+	}
+	if len(gone) == 0 {
+		return ws
+	}
+	return slices.DeleteFunc(ws, func(w Finding) bool { return slices.Contains(gone, w.Rule.ID) })
 }
