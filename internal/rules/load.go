@@ -389,6 +389,10 @@ func decodeItem[T any](n ast.Node, kind string, v *T, pos *Pos) error {
 	line, col := yamlnode.Pos(n)
 	*pos = Pos{Line: line, Col: col}
 	if err := yaml.NodeToValue(n, v, yaml.Strict()); err != nil {
+		var inner *ownedError
+		if errors.As(err, &inner) {
+			return err // an item within this one (a page's question): the closest owner is the clearest
+		}
 		owner := kind
 		if id := mappingID(n); id != "" {
 			owner = fmt.Sprintf("%s %q", kind, id)

@@ -435,3 +435,23 @@ func (t *Table) FollowupQuestions() *questionnaire.Questionnaire {
 // OwnQuestionnaire reports whether the table's folder carries its own
 // questionnaire section (a snapshot always does).
 func (t *Table) OwnQuestionnaire() bool { return t.ownQuestions }
+
+// NoRule is the reason an option of the table's own questionnaire (or
+// follow-up facts) gives for being read by no condition, or "".
+func (t *Table) NoRule(question, option string) string {
+	for _, pages := range [][]*QPage{t.questionPages, t.factPages} {
+		for _, p := range pages {
+			for _, q := range p.Questions {
+				if q.ID != question {
+					continue
+				}
+				for _, o := range q.Options {
+					if o.ID == option {
+						return o.NoRule
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
