@@ -35,7 +35,7 @@ func TestBuiltinSnapshot(t *testing.T) {
 		return
 	}
 	if !bytes.Equal(backtriage.RuleSnapshot(), want) {
-		t.Fatal("rules/table.json is out of date with rules/*.yaml; run: go test ./internal/rules -run TestBuiltinSnapshot -update")
+		t.Fatal("rules/table.json is out of date with rules/*.yaml; run: go generate ./...")
 	}
 	qn := questionnaire.Default()
 	if !reflect.DeepEqual(qn.Records(), tbl.Questionnaire().Records()) {

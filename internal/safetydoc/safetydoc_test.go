@@ -39,7 +39,7 @@ func TestClinicalSafetyDocIsCurrent(t *testing.T) {
 		t.Fatalf("%v; run: go run ./cmd/backtriage rules doc (or go test ./internal/safetydoc -update)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Fatal(safetydoc.Path + " is out of date with rules/*.yaml; run: go run ./cmd/backtriage rules doc")
+		t.Fatal(safetydoc.Path + " is out of date with rules/*.yaml; run: go generate ./... (or go run ./cmd/backtriage rules doc)")
 	}
 }
 
