@@ -50,52 +50,67 @@ func (qn *Questionnaire) Records() Records {
 
 // FromRecords rebuilds a questionnaire from Records and checks it as New does.
 func FromRecords(rs Records) (*Questionnaire, error) {
-	var (
-		pages []*Page
-		q     *Question
-	)
+	var b recordBuilder
 	for i, r := range rs {
 		if len(r) == 0 {
 			return nil, fmt.Errorf("record %d: empty", i+1)
 		}
-		bad := func(want string) error { return fmt.Errorf("record %d (%s): expected %s", i+1, r[0], want) }
-		switch r[0] {
-		case "page":
-			if len(r) != 4 {
-				return nil, bad("an id, a title and an intro")
-			}
-			pages = append(pages, &Page{ID: r[1], Title: r[2], Intro: r[3]})
-			q = nil
-		case "question":
-			if len(r) != 7 || len(pages) == 0 {
-				return nil, bad("an id, a kind, a warning mark, a prompt, a short name and a why, on a page")
-			}
-			q = &Question{ID: r[1], Kind: Kind(r[2]), Warning: r[3] == "warning", Prompt: r[4], Short: r[5], Why: r[6]}
-			p := pages[len(pages)-1]
-			p.Questions = append(p.Questions, q)
-		case "range":
-			if len(r) != 4 || q == nil {
-				return nil, bad("a min, a max and a unit, after a question")
-			}
-			lo, err1 := strconv.Atoi(r[1])
-			hi, err2 := strconv.Atoi(r[2])
-			if err1 != nil || err2 != nil {
-				return nil, bad("whole numbers")
-			}
-			q.Min, q.Max, q.Unit = lo, hi, r[3]
-		case "show_if":
-			if len(r) < 3 || q == nil {
-				return nil, bad("a question and options, after a question")
-			}
-			q.ShowIf = &ShowIf{Question: r[1], AnyOf: r[2:]}
-		case "option":
-			if len(r) < 3 || len(r) > 4 || q == nil || (len(r) == 4 && r[3] != "exclusive") {
-				return nil, bad(`an id, a label and optionally "exclusive", after a question`)
-			}
-			q.Options = append(q.Options, Option{ID: r[1], Label: r[2], Exclusive: len(r) == 4})
-		default:
-			return nil, fmt.Errorf("record %d: unknown record %q", i+1, r[0])
+		if err := b.add(r); err != nil {
+			return nil, fmt.Errorf("record %d (%s): %w", i+1, r[0], err)
 		}
 	}
-	return New(pages)
+	return New(b.pages)
+}
+
+// recordBuilder adds records to the pages; q is the question the records
+// after it belong to.
+type recordBuilder struct {
+	pages []*Page
+	q     *Question
+}
+
+func (b *recordBuilder) add(r []string) error {
+	switch r[0] {
+	case "page":
+		if len(r) != 4 {
+			return fmt.Errorf("expected an id, a title and an intro")
+		}
+		b.pages = append(b.pages, &Page{ID: r[1], Title: r[2], Intro: r[3]})
+		b.q = nil
+	case "question":
+		if len(r) != 7 || len(b.pages) == 0 {
+			return fmt.Errorf("expected an id, a kind, a warning mark, a prompt, a short name and a why, on a page")
+		}
+		b.q = &Question{ID: r[1], Kind: Kind(r[2]), Warning: r[3] == "warning", Prompt: r[4], Short: r[5], Why: r[6]}
+		p := b.pages[len(b.pages)-1]
+		p.Questions = append(p.Questions, b.q)
+	case "range":
+		return b.addRange(r)
+	case "show_if":
+		if len(r) < 3 || b.q == nil {
+			return fmt.Errorf("expected a question and options, after a question")
+		}
+		b.q.ShowIf = &ShowIf{Question: r[1], AnyOf: r[2:]}
+	case "option":
+		if len(r) < 3 || len(r) > 4 || b.q == nil || (len(r) == 4 && r[3] != "exclusive") {
+			return fmt.Errorf(`expected an id, a label and optionally "exclusive", after a question`)
+		}
+		b.q.Options = append(b.q.Options, Option{ID: r[1], Label: r[2], Exclusive: len(r) == 4})
+	default:
+		return fmt.Errorf("unknown record")
+	}
+	return nil
+}
+
+func (b *recordBuilder) addRange(r []string) error {
+	if len(r) != 4 || b.q == nil {
+		return fmt.Errorf("expected a min, a max and a unit, after a question")
+	}
+	lo, err1 := strconv.Atoi(r[1])
+	hi, err2 := strconv.Atoi(r[2])
+	if err1 != nil || err2 != nil {
+		return fmt.Errorf("expected whole numbers")
+	}
+	b.q.Min, b.q.Max, b.q.Unit = lo, hi, r[3]
+	return nil
 }

@@ -82,14 +82,14 @@ func (s *headScanner) records() error {
 	if err := s.expect('['); err != nil {
 		return err
 	}
-	if s.peek(']') {
+	if s.closes() {
 		return nil
 	}
 	for {
 		if err := s.record(); err != nil {
 			return err
 		}
-		if s.peek(']') {
+		if s.closes() {
 			return nil
 		}
 		if err := s.expect(','); err != nil {
@@ -105,7 +105,7 @@ func (s *headScanner) record() error {
 	}
 	first := len(s.flat)
 	s.nRecords++
-	if !s.peek(']') {
+	if !s.closes() {
 		for {
 			a, b, esc, err := s.str()
 			if err != nil {
@@ -115,7 +115,7 @@ func (s *headScanner) record() error {
 			if err := s.keep(a, b, esc); err != nil {
 				return err
 			}
-			if s.peek(']') {
+			if s.closes() {
 				break
 			}
 			if err := s.expect(','); err != nil {
@@ -180,10 +180,11 @@ func (s *headScanner) expect(c byte) error {
 	return nil
 }
 
-// peek reports whether the next byte after white space is c, taking it if so.
-func (s *headScanner) peek(c byte) bool {
+// closes reports whether the next byte after white space ends a list,
+// taking it if so.
+func (s *headScanner) closes() bool {
 	s.ws()
-	if s.i < len(s.data) && s.data[s.i] == c {
+	if s.i < len(s.data) && s.data[s.i] == ']' {
 		s.i++
 		return true
 	}
