@@ -50,7 +50,7 @@ func (qn *Questionnaire) Records() Records {
 
 // FromRecords rebuilds a questionnaire from Records and checks it as New does.
 func FromRecords(rs Records) (*Questionnaire, error) {
-	var b recordBuilder
+	b := newRecordBuilder(rs)
 	for i, r := range rs {
 		if len(r) == 0 {
 			return nil, fmt.Errorf("record %d: empty", i+1)
@@ -59,14 +59,56 @@ func FromRecords(rs Records) (*Questionnaire, error) {
 			return nil, fmt.Errorf("record %d (%s): %w", i+1, r[0], err)
 		}
 	}
+	b.endPage()
 	return New(b.pages)
 }
 
 // recordBuilder adds records to the pages; q is the question the records
-// after it belong to.
+// after it belong to. Questions and options are taken from arrays sized
+// by a count first: start-up reads the questionnaire, and one allocation
+// for all options beats one per question.
 type recordBuilder struct {
 	pages []*Page
 	q     *Question
+
+	questions []Question
+	asked     []*Question // the pages' questions, page after page
+	options   []Option
+	// pageStart and optStart are where the current page's questions and
+	// the current question's options start in asked and options.
+	pageStart, optStart int
+}
+
+func newRecordBuilder(rs Records) *recordBuilder {
+	var nq, no int
+	for _, r := range rs {
+		if len(r) > 0 {
+			switch r[0] {
+			case "question":
+				nq++
+			case "option":
+				no++
+			}
+		}
+	}
+	return &recordBuilder{questions: make([]Question, 0, nq), asked: make([]*Question, 0, nq), options: make([]Option, 0, no)}
+}
+
+// endQuestion gives the current question its options (nil when none).
+func (b *recordBuilder) endQuestion() {
+	if b.q != nil && len(b.options) > b.optStart {
+		b.q.Options = b.options[b.optStart:len(b.options):len(b.options)]
+	}
+	b.q, b.optStart = nil, len(b.options)
+}
+
+// endPage gives the current page its questions.
+func (b *recordBuilder) endPage() {
+	b.endQuestion()
+	if len(b.pages) > 0 && len(b.asked) > b.pageStart {
+		b.pages[len(b.pages)-1].Questions = b.asked[b.pageStart:len(b.asked):len(b.asked)]
+	}
+	b.pageStart = len(b.asked)
 }
 
 func (b *recordBuilder) add(r []string) error {
@@ -75,15 +117,16 @@ func (b *recordBuilder) add(r []string) error {
 		if len(r) != 4 {
 			return fmt.Errorf("expected an id, a title and an intro")
 		}
+		b.endPage()
 		b.pages = append(b.pages, &Page{ID: r[1], Title: r[2], Intro: r[3]})
-		b.q = nil
 	case "question":
-		if len(r) != 7 || len(b.pages) == 0 {
+		if len(r) != 7 || len(b.pages) == 0 || len(b.questions) == cap(b.questions) {
 			return fmt.Errorf("expected an id, a kind, a warning mark, a prompt, a short name and a why, on a page")
 		}
-		b.q = &Question{ID: r[1], Kind: Kind(r[2]), Warning: r[3] == "warning", Prompt: r[4], Short: r[5], Why: r[6]}
-		p := b.pages[len(b.pages)-1]
-		p.Questions = append(p.Questions, b.q)
+		b.endQuestion()
+		b.questions = append(b.questions, Question{ID: r[1], Kind: Kind(r[2]), Warning: r[3] == "warning", Prompt: r[4], Short: r[5], Why: r[6]})
+		b.q = &b.questions[len(b.questions)-1]
+		b.asked = append(b.asked, b.q)
 	case "range":
 		return b.addRange(r)
 	case "show_if":
@@ -95,7 +138,7 @@ func (b *recordBuilder) add(r []string) error {
 		if len(r) < 3 || len(r) > 4 || b.q == nil || (len(r) == 4 && r[3] != "exclusive") {
 			return fmt.Errorf(`expected an id, a label and optionally "exclusive", after a question`)
 		}
-		b.q.Options = append(b.q.Options, Option{ID: r[1], Label: r[2], Exclusive: len(r) == 4})
+		b.options = append(b.options, Option{ID: r[1], Label: r[2], Exclusive: len(r) == 4})
 	default:
 		return fmt.Errorf("unknown record")
 	}

@@ -4,75 +4,91 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 )
 
 // readHead reads the records under keys at the head of a compiled rule
 // table: `{"key": [["s", ...], ...], "key2": ..., ...` and stops after the
 // last of keys, leaving the rest unread. It accepts only that much of JSON
 // (lists of lists of strings, which is all Records are) and is several
-// times faster than encoding/json on it. It reads twice: once to check the
-// syntax, find the end of the head and count, once to fill slices of the
-// exact size with strings that are slices of one copy of the head, not one
+// times faster than encoding/json on it: one pass notes where each string
+// is, then the strings are slices of one copy of the head, not one
 // allocation each.
 func readHead(data []byte, keys ...string) (map[string]Records, error) {
-	count := &headScanner{data: data, keys: keys}
-	if err := count.head(); err != nil {
+	s := &headScanner{data: data, keys: keys, spans: make([]int32, 0, 4096)}
+	if err := s.head(); err != nil {
 		return nil, err
 	}
-	fill := &headScanner{data: data, keys: keys, text: string(data[:count.i]),
-		flat: make([]string, 0, count.nStrings), recs: make(Records, 0, count.nRecords), out: map[string]Records{}}
-	if err := fill.head(); err != nil {
-		return nil, err // not reached: the same bytes passed above
+	text := string(data[:s.i])
+	flat := make([]string, len(s.spans)/2)
+	for i := range flat {
+		a, b := int(s.spans[2*i]), int(s.spans[2*i+1])
+		if b >= 0 {
+			flat[i] = text[a:b]
+			continue
+		}
+		if err := json.Unmarshal(data[a-1:-b+1], &flat[i]); err != nil {
+			return nil, fmt.Errorf("offset %d: %w", a, err)
+		}
 	}
-	return fill.out, nil
+	recs := make(Records, len(s.recEnds))
+	from := int32(0)
+	for i, to := range s.recEnds {
+		recs[i] = flat[from:to:to]
+		from = to
+	}
+	out := make(map[string]Records, len(keys))
+	for key, g := range s.groups {
+		out[key] = recs[g[0]:g[1]:g[1]]
+	}
+	return out, nil
 }
 
-// headScanner reads the head of a snapshot. While counting, text is empty
-// and only nStrings and nRecords grow; while filling, the strings go into
-// flat, the records (slices of flat) into recs, and each key's into out.
+// headScanner reads the head of a snapshot, noting for each string its
+// start and end (the end negated when it holds an escape, for encoding/json
+// to decode), for each record where its strings end, and for each key its
+// records.
 type headScanner struct {
 	data []byte
 	keys []string
 	i    int
 
-	nStrings, nRecords int
-
-	text string
-	flat []string
-	recs Records
-	out  map[string]Records
+	spans   []int32
+	recEnds []int32
+	groups  map[string][2]int
 }
 
 func (s *headScanner) head() error {
+	if len(s.data) > math.MaxInt32 {
+		return fmt.Errorf("too large")
+	}
 	if err := s.expect('{'); err != nil {
 		return err
 	}
-	seen := map[string]bool{}
-	for len(seen) < len(s.keys) {
-		if len(seen) > 0 {
+	s.groups = map[string][2]int{}
+	for len(s.groups) < len(s.keys) {
+		if len(s.groups) > 0 {
 			if err := s.expect(','); err != nil {
 				return err
 			}
 		}
-		ks, ke, esc, err := s.str()
-		if err != nil {
+		if err := s.str(); err != nil {
 			return err
 		}
-		key := string(s.data[ks:ke])
-		if esc || !contains(s.keys, key) || seen[key] {
+		ks, ke := s.spans[len(s.spans)-2], s.spans[len(s.spans)-1]
+		s.spans = s.spans[:len(s.spans)-2]
+		key := string(s.data[ks:max(ke, 0)])
+		if _, dup := s.groups[key]; ke < 0 || !contains(s.keys, key) || dup {
 			return fmt.Errorf("expected each of %q once, first, found %q", s.keys, key)
 		}
-		seen[key] = true
 		if err := s.expect(':'); err != nil {
 			return err
 		}
-		first := len(s.recs)
+		first := len(s.recEnds)
 		if err := s.records(); err != nil {
 			return fmt.Errorf("%s: %w", key, err)
 		}
-		if s.out != nil {
-			s.out[key] = s.recs[first:len(s.recs):len(s.recs)]
-		}
+		s.groups[key] = [2]int{first, len(s.recEnds)}
 	}
 	return nil
 }
@@ -103,16 +119,9 @@ func (s *headScanner) record() error {
 	if err := s.expect('['); err != nil {
 		return err
 	}
-	first := len(s.flat)
-	s.nRecords++
 	if !s.closes() {
 		for {
-			a, b, esc, err := s.str()
-			if err != nil {
-				return err
-			}
-			s.nStrings++
-			if err := s.keep(a, b, esc); err != nil {
+			if err := s.str(); err != nil {
 				return err
 			}
 			if s.closes() {
@@ -123,27 +132,7 @@ func (s *headScanner) record() error {
 			}
 		}
 	}
-	if s.out != nil {
-		s.recs = append(s.recs, s.flat[first:len(s.flat):len(s.flat)])
-	}
-	return nil
-}
-
-// keep adds a string to flat when filling: a slice of text, or decoded by
-// encoding/json when it holds an escape.
-func (s *headScanner) keep(a, b int, esc bool) error {
-	if s.out == nil {
-		return nil
-	}
-	if !esc {
-		s.flat = append(s.flat, s.text[a:b])
-		return nil
-	}
-	var v string
-	if err := json.Unmarshal(s.data[a-1:b+1], &v); err != nil {
-		return fmt.Errorf("offset %d: %w", a, err)
-	}
-	s.flat = append(s.flat, v)
+	s.recEnds = append(s.recEnds, int32(len(s.spans)/2))
 	return nil
 }
 
@@ -172,6 +161,10 @@ func (s *headScanner) errorf(format string, args ...any) error {
 }
 
 func (s *headScanner) expect(c byte) error {
+	if s.i < len(s.data) && s.data[s.i] == c { // compact JSON: no space to skip
+		s.i++
+		return nil
+	}
 	s.ws()
 	if s.i >= len(s.data) || s.data[s.i] != c {
 		return s.errorf("expected %q", c)
@@ -191,30 +184,34 @@ func (s *headScanner) closes() bool {
 	return false
 }
 
-// str reads a JSON string: the bounds of its contents, and whether it
-// holds an escape (to be decoded by encoding/json). Control characters are
-// not looked for: the head is written by encoding/json (rules.Table.Snapshot
-// of a checked table), which escapes them, and a search for the quote alone
+// str reads a JSON string and notes its span. Control characters are not
+// looked for: the head is written by encoding/json (rules.Table.Snapshot of
+// a checked table), which escapes them, and searching for the quote alone
 // is what keeps this fast.
-func (s *headScanner) str() (start, end int, esc bool, err error) {
+func (s *headScanner) str() error {
 	if err := s.expect('"'); err != nil {
-		return 0, 0, false, err
+		return err
 	}
-	start = s.i
+	start, esc := s.i, false
 	for {
 		j := bytes.IndexByte(s.data[s.i:], '"')
 		if j < 0 {
-			return 0, 0, false, s.errorf("unterminated string")
+			return s.errorf("unterminated string")
 		}
 		k := bytes.IndexByte(s.data[s.i:s.i+j], '\\')
 		if k < 0 {
 			s.i += j + 1
-			return start, s.i - 1, esc, nil
+			end := int32(s.i - 1)
+			if esc {
+				end = -end
+			}
+			s.spans = append(s.spans, int32(start), end)
+			return nil
 		}
 		esc = true
 		s.i += k + 2 // the backslash and the byte it escapes
 		if s.i > len(s.data) {
-			return 0, 0, false, s.errorf("unterminated string")
+			return s.errorf("unterminated string")
 		}
 	}
 }
