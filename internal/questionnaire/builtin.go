@@ -51,10 +51,10 @@ func FromSnapshot(data []byte) (qn, followup *Questionnaire, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if qn, err = FromRecords(head[SnapshotKey]); err != nil {
+	if qn, err = head[SnapshotKey].build(); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", SnapshotKey, err)
 	}
-	if followup, err = FromRecords(head[FollowupSnapshotKey]); err != nil {
+	if followup, err = head[FollowupSnapshotKey].build(); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", FollowupSnapshotKey, err)
 	}
 	return qn, followup, nil

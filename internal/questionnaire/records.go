@@ -2,6 +2,7 @@ package questionnaire
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 )
 
@@ -50,7 +51,18 @@ func (qn *Questionnaire) Records() Records {
 
 // FromRecords rebuilds a questionnaire from Records and checks it as New does.
 func FromRecords(rs Records) (*Questionnaire, error) {
-	b := newRecordBuilder(rs)
+	var nq, no int
+	for _, r := range rs {
+		if len(r) > 0 {
+			switch r[0] {
+			case "question":
+				nq++
+			case "option":
+				no++
+			}
+		}
+	}
+	b := newRecordBuilder(nq, no)
 	for i, r := range rs {
 		if len(r) == 0 {
 			return nil, fmt.Errorf("record %d: empty", i+1)
@@ -59,6 +71,11 @@ func FromRecords(rs Records) (*Questionnaire, error) {
 			return nil, fmt.Errorf("record %d (%s): %w", i+1, r[0], err)
 		}
 	}
+	return b.build()
+}
+
+// build ends the last page and checks the questionnaire as New does.
+func (b *recordBuilder) build() (*Questionnaire, error) {
 	b.endPage()
 	return New(b.pages)
 }
@@ -79,18 +96,8 @@ type recordBuilder struct {
 	pageStart, optStart int
 }
 
-func newRecordBuilder(rs Records) *recordBuilder {
-	var nq, no int
-	for _, r := range rs {
-		if len(r) > 0 {
-			switch r[0] {
-			case "question":
-				nq++
-			case "option":
-				no++
-			}
-		}
-	}
+// newRecordBuilder builds nq questions with no options in all.
+func newRecordBuilder(nq, no int) *recordBuilder {
 	return &recordBuilder{questions: make([]Question, 0, nq), asked: make([]*Question, 0, nq), options: make([]Option, 0, no)}
 }
 
@@ -133,9 +140,9 @@ func (b *recordBuilder) add(r []string) error {
 		if len(r) < 3 || b.q == nil {
 			return fmt.Errorf("expected a question and options, after a question")
 		}
-		b.q.ShowIf = &ShowIf{Question: r[1], AnyOf: r[2:]}
+		b.q.ShowIf = &ShowIf{Question: r[1], AnyOf: slices.Clone(r[2:])} // r may be reused
 	case "option":
-		if len(r) < 3 || len(r) > 4 || b.q == nil || (len(r) == 4 && r[3] != "exclusive") {
+		if len(r) < 3 || len(r) > 4 || b.q == nil || (len(r) == 4 && r[3] != "exclusive") || len(b.options) == cap(b.options) {
 			return fmt.Errorf(`expected an id, a label and optionally "exclusive", after a question`)
 		}
 		b.options = append(b.options, Option{ID: r[1], Label: r[2], Exclusive: len(r) == 4})

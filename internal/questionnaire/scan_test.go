@@ -26,6 +26,17 @@ func viaJSON(t *testing.T, data []byte) map[string]Records {
 	return out
 }
 
+// scanAll is the scanner's records, as readHead gives them to builders.
+func scanAll(data []byte, keys ...string) (map[string]Records, error) {
+	out := map[string]Records{}
+	s := &headScanner{data: data, keys: keys, record: func(key string, spans []int32) error {
+		f, err := spanFields(data, string(data), spans, []string{})
+		out[key] = append(out[key], f)
+		return err
+	}}
+	return out, s.head()
+}
+
 // The fast reader reads what encoding/json reads: on the built-in snapshot,
 // and on strings with escapes, empty lists and other spacing.
 func TestReadHeadAgreesWithEncodingJSON(t *testing.T) {
@@ -35,7 +46,7 @@ func TestReadHeadAgreesWithEncodingJSON(t *testing.T) {
 		[]byte("{ \"followup_facts\" : [ [ \"x\" ] ] ,\n\t\"questionnaire\" : [ ] }"),
 	}
 	for _, in := range inputs {
-		got, err := readHead(in, SnapshotKey, FollowupSnapshotKey)
+		got, err := scanAll(in, SnapshotKey, FollowupSnapshotKey)
 		if err != nil {
 			t.Fatalf("%.60s: %v", in, err)
 		}
@@ -63,7 +74,7 @@ func TestReadHeadRejectsWhatItDoesNotKnow(t *testing.T) {
 		`{"questionnaire":[["\x"]],"followup_facts":[]}`,
 		`{"questionnaire":{},"followup_facts":[]}`,
 	} {
-		if got, err := readHead([]byte(in), SnapshotKey, FollowupSnapshotKey); err == nil {
+		if got, err := scanAll([]byte(in), SnapshotKey, FollowupSnapshotKey); err == nil {
 			t.Errorf("accepted %s: %q", in, got)
 		}
 	}
@@ -80,6 +91,28 @@ func TestFromSnapshotRejectsBadRecords(t *testing.T) {
 	} {
 		if _, _, err := FromSnapshot([]byte(in)); err == nil {
 			t.Errorf("accepted %s", in)
+		}
+	}
+}
+
+// unescape decodes what encoding/json decodes, and refuses what it refuses.
+func TestUnescapeAgreesWithEncodingJSON(t *testing.T) {
+	cases := []string{
+		`plain`, `a\"b`, `c\\d`, `\/`, `\b\f\n\r\t`, `\u00e9`, `\u00E9`, `\u003c\u0026\u003e`,
+		`\u2028`, `\ud83d\ude00`, `\ud83d`, `\ud83dx`, `\ude00`, `\ud83d\u0041`, `\ud83d\ud83d\ude00`,
+		`\x`, `\u12`, `\u12g4`, `\`, `a\`,
+	}
+	// And what json.Marshal writes for text with every kind of character.
+	for _, s := range []string{"tab\there", "nul\x00", "esc\x1b[0m", "<&>", "\u2029", "😀 é", "\xff bad"} {
+		b, _ := json.Marshal(s)
+		cases = append(cases, string(b[1:len(b)-1]))
+	}
+	for _, c := range cases {
+		var want string
+		wantErr := json.Unmarshal([]byte(`"`+c+`"`), &want)
+		got, err := unescape([]byte(c))
+		if (err != nil) != (wantErr != nil) || got != want {
+			t.Errorf("%s: got %q, %v; encoding/json: %q, %v", c, got, err, want, wantErr)
 		}
 	}
 }
