@@ -282,6 +282,9 @@ func (o *rootOptions) saveEpisode(cmd *cobra.Command, as *triage.Assessment, sou
 	}
 	defer s.Close()
 	qn, version := questionnaire.Default(), o.tableVersion()
+	if o.eng != nil {
+		qn = o.eng.Questionnaire() // --rules DIR's own, if it has one
+	}
 	var id int64
 	stored := true
 	if explicit {

@@ -38,6 +38,15 @@ func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 		return err
 	}
 	qn := questionnaire.Default()
+	if o.RulesDir != "" {
+		// The folder may carry its own questionnaire, which the screens
+		// must ask: load it first (the built-in table loads behind them).
+		eng, err := o.engine()
+		if err != nil {
+			return err
+		}
+		qn = eng.Questionnaire()
+	}
 	in, out := cmd.InOrStdin(), cmd.OutOrStdout()
 	var pre answers.Answers
 	if o.AnswersPath != "" {

@@ -44,7 +44,8 @@ func (o *rootOptions) addClockFlags(f *pflag.FlagSet) {
 	o.diary.addClock(f)
 }
 
-// engine loads the rule table once: --rules DIR, or the built-in one.
+// engine loads the rule table once: --rules DIR, or the built-in one. Its
+// questionnaire is the table's: DIR's own, or the built-in one.
 func (o *rootOptions) engine() (*triage.Engine, error) {
 	if o.eng != nil {
 		return o.eng, nil
@@ -63,7 +64,8 @@ func (o *rootOptions) engine() (*triage.Engine, error) {
 	if err != nil {
 		return nil, withCode(exitInput, err)
 	}
-	o.eng = triage.New(qn, t)
+	// A folder may carry its own questionnaire (rules/README.md).
+	o.eng = triage.New(t.Questionnaire(), t)
 	return o.eng, nil
 }
 

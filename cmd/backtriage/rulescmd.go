@@ -62,7 +62,7 @@ func newRulesDocCmd(o *rootOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			out := safetydoc.Render(questionnaire.Default(), t)
+			out := safetydoc.Render(t.Questionnaire(), t)
 			if output == "" || output == "-" {
 				_, err := cmd.OutOrStdout().Write(out)
 				return err
@@ -96,7 +96,8 @@ const builtinName = "built-in rules"
 
 // loadTable loads the YAML of the table the rules commands work on: DIR,
 // else --rules, else the built-in one. Always the YAML, never the compiled
-// snapshot the app starts from: that leaves the inline cases out.
+// snapshot the app starts from: that leaves the inline cases out. A DIR
+// without a questionnaire section is checked against the built-in one.
 func loadTable(o *rootOptions, args []string) (*rules.Table, error) {
 	qn := questionnaire.Default()
 	var (

@@ -43,7 +43,7 @@ func newRulesTestCmd(o *rootOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			qn := questionnaire.Default()
+			qn := t.Questionnaire()
 			cases, meta, err := loadCases(cmd, casesDir, qn, t)
 			if err != nil {
 				return err

@@ -1,7 +1,10 @@
-// Package questionnaire defines backtriage's questions once. The terminal UI,
-// the accessible prompts, the answers file, `backtriage questions` and the rule
-// loader all read these definitions, so a question or option id lives here and
-// nowhere else.
+// Package questionnaire is backtriage's questions: their types, and the
+// built-in questionnaire (Default) and follow-up facts (Followup). The text
+// is data, written in rules/questions.yaml beside the rules that read it and
+// read here from its compiled copy at the head of rules/table.json, so no
+// question text is in Go. The terminal UI, the accessible prompts, the
+// answers file, `backtriage questions` and the rule loader all read these
+// definitions.
 package questionnaire
 
 import (
@@ -139,8 +142,8 @@ type Page struct {
 	Questions []*Question `json:"questions"`
 }
 
-// Questionnaire is the ordered set of pages. It is immutable after Default
-// builds it; share it freely.
+// Questionnaire is the ordered set of pages. It is immutable once built (by
+// New, FromRecords or the rule loader); share it freely.
 type Questionnaire struct {
 	Pages     []*Page
 	questions []*Question

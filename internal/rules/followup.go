@@ -158,7 +158,7 @@ func checkRoutine(s *Step, owner string, errs *diag.List) {
 // ids, conditions (over the follow-up questions), outcomes, advice,
 // citations and inline tests, every problem at its file:line:col.
 func (v *validator) followup() {
-	qn := questionnaire.Followup()
+	qn := v.t.FollowupQuestions()
 	seen := map[string]Pos{}
 	for _, r := range v.t.Followup {
 		owner := v.checkID(r.Pos, "followup rule", r.ID, seen)
@@ -270,7 +270,7 @@ func (t *Table) FollowupRule(id string) *FollowupRule {
 // facts (answers to questionnaire.Followup), most serious first, then in
 // table order.
 func (t *Table) FollowupFired(a answers.Answers) []*FollowupRule {
-	f := NewFacts(questionnaire.Followup(), a)
+	f := NewFacts(t.FollowupQuestions(), a)
 	var out []*FollowupRule
 	for _, r := range t.Followup {
 		if r.When.Eval(f) {
@@ -287,10 +287,10 @@ type snapFollowup struct {
 	When *snapCond `json:"when"`
 }
 
-func followupToSnap(rs []*FollowupRule) []*snapFollowup {
+func followupToSnap(rs []*FollowupRule, fqn *questionnaire.Questionnaire) []*snapFollowup {
 	out := make([]*snapFollowup, 0, len(rs))
 	for _, r := range rs {
-		out = append(out, &snapFollowup{FollowupRule: r, When: toSnap(r.When, questionnaire.Followup())})
+		out = append(out, &snapFollowup{FollowupRule: r, When: toSnap(r.When, fqn)})
 	}
 	return out
 }

@@ -37,6 +37,9 @@ type fileDoc struct {
 	Rules   []*Rule   `yaml:"rules"`
 	// Followup: rules over check-ins (see followup.go).
 	Followup []*FollowupRule `yaml:"followup"`
+	// Questionnaire and FollowupFacts: the questions (see questions.go).
+	Questionnaire []*QPage `yaml:"questionnaire"`
+	FollowupFacts []*QPage `yaml:"followup_facts"`
 }
 
 // LoadDir loads every *.yaml file in dir.
@@ -170,6 +173,10 @@ func firstInvalidUTF8(data []byte) (line, col int, bad bool) {
 
 // Load reads every *.yaml file at the root of fsys, in name order, and
 // validates the whole table. dir is how file names appear in messages.
+// When a file holds a questionnaire section, the rules are compiled against
+// it (Table.Questionnaire) and every option must be read by something;
+// otherwise against qn, the built-in questionnaire (nil refuses a folder
+// without one).
 func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire) (*Table, error) {
 	names, err := ruleFiles(fsys, dir)
 	if err != nil {
@@ -181,6 +188,7 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire) (*Table, erro
 	sort.Strings(names)
 	var errs diag.List
 	t := &Table{}
+	var docs []*fileDoc
 	for _, name := range names {
 		file := path.Join(dir, name)
 		if dir == "" || dir == "." {
@@ -200,12 +208,22 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire) (*Table, erro
 		t.Steps = append(t.Steps, doc.Steps...)
 		t.Rules = append(t.Rules, doc.Rules...)
 		t.Followup = append(t.Followup, doc.Followup...)
+		docs = append(docs, doc)
 	}
 	if len(errs) == 0 {
-		validate(t, qn, &errs)
+		loadQuestionnaires(t, docs, qn, dir, &errs)
 	}
 	if len(errs) == 0 {
-		checkCanTriage(t, qn, dir, &errs)
+		validate(t, t.qn, &errs)
+	}
+	if len(errs) == 0 {
+		checkCanTriage(t, t.qn, dir, &errs)
+	}
+	if len(errs) == 0 && t.ownQuestions {
+		unreadOptions(t.questionPages, t.qn, t.conds(), &errs)
+	}
+	if len(errs) == 0 && t.factPages != nil {
+		unreadOptions(t.factPages, t.fqn, t.followupConds(), &errs)
 	}
 	if len(errs) == 0 {
 		resolve(t)
@@ -252,7 +270,11 @@ func decodeFile(file string, data []byte, errs *diag.List) (*fileDoc, bool) {
 		doc.Steps = append(doc.Steps, part.Steps...)
 		doc.Rules = append(doc.Rules, part.Rules...)
 		doc.Followup = append(doc.Followup, part.Followup...)
+		doc.Questionnaire = append(doc.Questionnaire, part.Questionnaire...)
+		doc.FollowupFacts = append(doc.FollowupFacts, part.FollowupFacts...)
 	}
+	setFile(doc.Questionnaire, file)
+	setFile(doc.FollowupFacts, file)
 	for _, s := range doc.Sources {
 		s.Pos.File = file
 	}
@@ -281,7 +303,7 @@ func decodeFile(file string, data []byte, errs *diag.List) (*fileDoc, bool) {
 }
 
 // sections are the keys a rule file may have; each holds a list of mappings.
-var sections = []string{"sources", "causes", "steps", "rules", "followup"}
+var sections = []string{"sources", "causes", "steps", "rules", "followup", "questionnaire", "followup_facts"}
 
 // checkShape rejects what the strict decoder would trip over: a document
 // that is not a mapping, a section that is not a list, an empty list item.
@@ -367,6 +389,10 @@ func decodeItem[T any](n ast.Node, kind string, v *T, pos *Pos) error {
 	line, col := yamlnode.Pos(n)
 	*pos = Pos{Line: line, Col: col}
 	if err := yaml.NodeToValue(n, v, yaml.Strict()); err != nil {
+		var inner *ownedError
+		if errors.As(err, &inner) {
+			return err // an item within this one (a page's question): the closest owner is the clearest
+		}
 		owner := kind
 		if id := mappingID(n); id != "" {
 			owner = fmt.Sprintf("%s %q", kind, id)
@@ -981,11 +1007,14 @@ var sectionTypes = map[string]reflect.Type{
 	"causes":  reflect.TypeFor[Cause](),
 	"steps":   reflect.TypeFor[Step](),
 	"rules":   reflect.TypeFor[Rule](),
+	// The questionnaire sections are lists of pages.
+	"questionnaire":  reflect.TypeFor[QPage](),
+	"followup_facts": reflect.TypeFor[QPage](),
 }
 
 // anyNode are field types that take any YAML and check it themselves
 // (conditions and test answers are compiled later, with their own messages).
-var anyNode = []reflect.Type{reflect.TypeFor[Cond](), reflect.TypeFor[AnswersNode]()}
+var anyNode = []reflect.Type{reflect.TypeFor[Cond](), reflect.TypeFor[AnswersNode](), reflect.TypeFor[QShowIf]()}
 
 // checkFieldTypes finds values of the wrong type before the decoder does,
 // whose messages name Go types ("cannot unmarshal []interface {} into Go
@@ -1003,6 +1032,9 @@ func checkFieldTypes(file string, body ast.Node, errs *diag.List) bool {
 			continue
 		}
 		kind := strings.TrimSuffix(yamlnode.Text(kv.Key), "s")
+		if t == reflect.TypeFor[QPage]() {
+			kind = "page"
+		}
 		for _, item := range seq.Values {
 			owner := kind
 			if id := mappingID(item); id != "" {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -51,14 +52,46 @@ var opNames = [...]string{opAlways: "always", opAll: "all", opAny: "any", opNot:
 // Snapshot encodes a loaded table. Inline tests are left out: they are for
 // `rules test` and the YAML, not for start-up.
 func (t *Table) Snapshot(qn *questionnaire.Questionnaire) ([]byte, error) {
-	s := snapshot{Sources: t.Sources, Causes: t.Causes, Files: t.Files, Followup: followupToSnap(t.Followup)}
+	if t.qn != nil && t.qn != qn {
+		return nil, fmt.Errorf("rule table snapshot: the table was compiled against another questionnaire; pass Table.Questionnaire")
+	}
+	fqn := t.FollowupQuestions()
+	s := snapshot{Sources: t.Sources, Causes: t.Causes, Files: t.Files, Followup: followupToSnap(t.Followup, fqn)}
 	for _, st := range t.Steps {
 		s.Steps = append(s.Steps, &snapStep{Step: st, AvoidWhen: toSnap(st.AvoidWhen, qn)})
 	}
 	for _, r := range t.Rules {
 		s.Rules = append(s.Rules, &snapRule{Rule: r, When: toSnap(r.When, qn)})
 	}
-	return json.MarshalIndent(s, "", " ")
+	body, err := json.MarshalIndent(s, "", " ")
+	if err != nil {
+		return nil, err
+	}
+	// The questionnaire and the follow-up facts come first, one record a
+	// line, so that questionnaire.Default reads them from the head of the
+	// file without the rules (LoadSnapshot skips them).
+	var b bytes.Buffer
+	b.WriteString("{\n")
+	for _, part := range []struct {
+		key string
+		rs  questionnaire.Records
+	}{{questionnaire.SnapshotKey, qn.Records()}, {questionnaire.FollowupSnapshotKey, fqn.Records()}} {
+		fmt.Fprintf(&b, " %q: [", part.key)
+		for i, r := range part.rs {
+			line, err := json.Marshal(r)
+			if err != nil {
+				return nil, err
+			}
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString("\n  ")
+			b.Write(line)
+		}
+		b.WriteString("\n ],\n")
+	}
+	b.Write(bytes.TrimPrefix(body, []byte("{\n")))
+	return b.Bytes(), nil
 }
 
 func toSnap(c *Cond, qn *questionnaire.Questionnaire) *snapCond {
@@ -86,7 +119,9 @@ func LoadSnapshot(data []byte, qn *questionnaire.Questionnaire) (*Table, error) 
 	if err := json.Unmarshal(data, &s); err != nil {
 		return nil, fmt.Errorf("rule table snapshot: %w", err)
 	}
-	t := &Table{Sources: s.Sources, Causes: s.Causes, Files: s.Files}
+	// The questionnaire at the head of the snapshot is qn's source
+	// (questionnaire.Default reads it); the follow-up facts likewise.
+	t := &Table{Sources: s.Sources, Causes: s.Causes, Files: s.Files, qn: qn, fqn: questionnaire.Followup()}
 	if slices.Contains(s.Sources, nil) || slices.Contains(s.Causes, nil) ||
 		slices.ContainsFunc(s.Steps, func(st *snapStep) bool { return st == nil || st.Step == nil }) ||
 		slices.ContainsFunc(s.Rules, func(r *snapRule) bool { return r == nil || r.Rule == nil }) {

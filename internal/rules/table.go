@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/questionnaire"
 )
 
 // Level is a triage level. Its ids are a public contract.
@@ -253,6 +254,14 @@ type Table struct {
 	causes  map[string]*Cause
 	steps   map[string]*Step
 	causeIx map[string]int
+
+	// qn and fqn are the questionnaire and the follow-up facts the
+	// conditions were compiled against; see questions.go.
+	qn, fqn *questionnaire.Questionnaire
+	// ownQuestions: the folder carried its questionnaire, questionPages and
+	// factPages as written (for the unread-option check).
+	ownQuestions             bool
+	questionPages, factPages []*QPage
 }
 
 // Source looks a source up by id.

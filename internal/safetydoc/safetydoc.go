@@ -19,7 +19,8 @@ import (
 const Path = "docs/clinical-safety.md"
 
 // Render writes the document for a table. It is deterministic: the same
-// table gives the same bytes.
+// table gives the same bytes. qn is the questionnaire the table was
+// compiled against (Table.Questionnaire).
 func Render(qn *questionnaire.Questionnaire, t *rules.Table) []byte {
 	d := &doc{qn: qn, t: t}
 	d.intro()
@@ -32,6 +33,7 @@ func Render(qn *questionnaire.Questionnaire, t *rules.Table) []byte {
 	d.sources()
 	d.followup()
 	d.routines()
+	d.questions()
 	return []byte(d.b.String())
 }
 
