@@ -54,8 +54,7 @@ func (o *rootOptions) needDiary(cmd *cobra.Command) (*diary.Store, error) {
 // when the file cannot be read or is not a diary (damaged, another
 // program's, not a regular file, a symbolic link, newer, unreadable), 4
 // when it cannot be written (read-only, full, locked), as for an output
-// file. The README
-// lists them.
+// file. docs/scripting.md lists them.
 func diaryExit(err error) int {
 	var de *diary.Error
 	if !errors.As(err, &de) {
@@ -159,7 +158,7 @@ func newForgetCmd(o *rootOptions) *cobra.Command {
 				return usage(err)
 			}
 			if !diary.Exists(path) {
-				// No diary is status 3 for every diary command (README).
+				// No diary is status 3 for every diary command (docs/scripting.md).
 				return withCode(exitNoDiary, fmt.Errorf("no diary at %s; nothing to delete", path))
 			}
 			if !yes {

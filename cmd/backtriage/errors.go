@@ -13,7 +13,7 @@ import (
 	"github.com/backtriage/backtriage/internal/tui"
 )
 
-// Exit codes, documented in the README.
+// Exit codes, documented in docs/scripting.md.
 const (
 	exitOK      = 0
 	exitError   = 1                   // anything unexpected

@@ -58,7 +58,7 @@ func manCommand(m *mango.Command, c *cobra.Command) {
 	}
 }
 
-// exitStatusText is the README's list of exit codes, for the manual.
+// exitStatusText is the list of exit codes in docs/scripting.md, for the manual.
 var exitStatusText = strings.Join([]string{
 	"0 success; 1 unexpected error; 2 bad flags or arguments; 3 an answers file or rule table with errors, " +
 		"or no diary to read; 4 the output file could not be written, or exists and --force was not given; " +

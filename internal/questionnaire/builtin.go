@@ -28,8 +28,8 @@ var builtin = sync.OnceValues(func() (*Questionnaire, *Questionnaire) {
 
 // Default returns backtriage's questionnaire (rules/questions.yaml).
 // Question and option ids are a public contract (answers files and rule
-// files use them): add, never rename, without a migration note in the
-// README.
+// files use them): add, never rename, without a migration note in
+// docs/contracts.md.
 func Default() *Questionnaire {
 	qn, _ := builtin()
 	return qn

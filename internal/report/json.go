@@ -11,7 +11,7 @@ import (
 )
 
 // SchemaVersion is the version of the JSON below. It changes only with a
-// migration note in the README.
+// migration note in docs/contracts.md.
 const SchemaVersion = 1
 
 // jsonReport is the JSON of `backtriage assess`: a public contract.

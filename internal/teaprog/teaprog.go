@@ -33,7 +33,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// Exit statuses of a run stopped by a signal, as the README documents them.
+// Exit statuses of a run stopped by a signal, as docs/scripting.md documents them.
 const (
 	ExitHangup  = 129 // SIGHUP: the terminal went away (128 + 1)
 	ExitStopped = 130 // SIGINT or SIGTERM (128 + SIGINT, as shells report ctrl+c)
