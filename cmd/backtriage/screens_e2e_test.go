@@ -25,7 +25,7 @@ func TestTUIEveryScreenAtEverySize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, size := range [][2]int{{80, 24}, {60, 16}, {200, 60}} {
+	for _, size := range [][2]int{{80, 24}, {60, 16}, {120, 40}, {200, 60}} {
 		w, h := size[0], size[1]
 		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
 			t.Parallel()

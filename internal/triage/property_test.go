@@ -348,3 +348,42 @@ func TestPropertyAssessIsDeterministic(t *testing.T) {
 		}
 	})
 }
+
+// TestPropertySelfCareOnlyWhenThePainFitsAMuscle (issue 17, item 1): with
+// the pain's pattern told (when it hurts, or what changes it) and none of
+// it the muscle pattern, the level is never self-care, whatever else was
+// answered; and "nothing changes it" alone is enough.
+func TestPropertySelfCareOnlyWhenThePainFitsAMuscle(t *testing.T) {
+	propCheck(t, func(t *rapid.T, eng *triage.Engine) {
+		qn := eng.Questionnaire()
+		a := genAnswers(qn).Draw(t, "answers")
+		// Take away every answer that fits a muscle.
+		delete(a, "stiffness_pattern")
+		delete(a, "chest_feel")
+		delete(a, "desk_hours")
+		delete(a, "slouch")
+		for q, fits := range map[string][]string{
+			"pain_when":    {"on_waking", "eases_during_day"},
+			"pain_feel":    {"knot", "spasm", "stiffness", "hurts_twist_reach"},
+			"pain_changes": {"moving", "pressing", "resting"},
+		} {
+			if v, ok := a[q]; ok {
+				ids := slices.DeleteFunc(slices.Clone(v.Options), func(id string) bool { return slices.Contains(fits, id) })
+				if len(ids) == 0 {
+					delete(a, q)
+				} else {
+					a[q] = answers.Choices(ids...)
+				}
+			}
+		}
+		told := rapid.SampledFrom([]string{"constant", "wakes_at_night", "worse_during_day", "nothing"}).Draw(t, "told")
+		if told == "nothing" {
+			a["pain_changes"] = answers.Choices("nothing")
+		} else {
+			a["pain_when"] = answers.Choices(told)
+		}
+		if as := eng.Assess(a); as.Level == rules.SelfCare {
+			t.Fatalf("pain that does not fit a muscle (%s) got self-care", told)
+		}
+	})
+}
