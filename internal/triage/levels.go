@@ -31,8 +31,8 @@ var levelInfo = map[rules.Level]LevelInfo{
 	},
 	rules.SelfCare: {
 		Headline: "Self-care: start with the plan below",
-		Do: "Nothing in your answers needs a doctor now. Start with the self-care plan, and get help if anything on the " +
-			"\"get help if\" list happens or the pain is no better after 1 to 2 weeks.",
+		Do: "Nothing in your answers needs a doctor now. Start with the self-care plan, and get help if anything under " +
+			"\"When to get help\" happens or the pain is no better after 1 to 2 weeks.",
 	},
 }
 
