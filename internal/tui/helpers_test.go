@@ -199,3 +199,19 @@ func (m *Model) dialogKind() dialogKind {
 	return dlgOther
 }
 func ansiStrip(s string) string { return ansi.Strip(s) }
+
+// dialogSays checks the open dialog's words, read as one line without its
+// borders: a message naming a file breaks where the file's (temporary,
+// varying) name puts the break, so a phrase can fall across two lines.
+func dialogSays(tb testing.TB, m *Model, want ...string) {
+	tb.Helper()
+	if m.dlg == nil {
+		tb.Fatalf("no dialog open:\n%s", plain(m))
+	}
+	flat := strings.Join(strings.Fields(strings.NewReplacer("┃", " ", "│", " ").Replace(ansi.Strip(m.dlg.view()))), " ")
+	for _, w := range want {
+		if !strings.Contains(flat, w) {
+			tb.Fatalf("the dialog lacks %q:\n%s", w, plain(m))
+		}
+	}
+}
