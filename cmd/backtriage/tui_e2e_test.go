@@ -291,8 +291,18 @@ func (v *vterm) waitFor(what string, ok func(string) bool) string {
 func (v *vterm) waitText(texts ...string) string {
 	v.t.Helper()
 	return v.waitFor(fmt.Sprintf("%q", texts), func(s string) bool {
+		flat := ""
 		for _, t := range texts {
-			if !strings.Contains(s, t) {
+			if strings.Contains(s, t) {
+				continue
+			}
+			// A message naming a temporary file breaks where the file's
+			// name (of varying length) puts the break: a phrase may fall
+			// across two lines.
+			if flat == "" {
+				flat = strings.Join(strings.Fields(s), " ")
+			}
+			if !strings.Contains(flat, strings.Join(strings.Fields(t), " ")) {
 				return false
 			}
 		}
