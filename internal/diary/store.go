@@ -192,6 +192,11 @@ func open(path string, o Options, a *openArgs) (*Store, error) {
 		return nil, &Error{Kind: Unreadable, Op: op, Path: path, Err: errors.New("the path may not contain ? or #; choose another --data-dir")}
 	}
 	if err := checkFile(path); err != nil {
+		if errors.Is(err, fs.ErrNotExist) && !a.create {
+			// Gone between a look and the read of its first bytes: forgotten
+			// while it was being opened.
+			return nil, ErrNoDiary
+		}
 		return nil, wrap(op, path, err)
 	}
 	busy := o.busy()
