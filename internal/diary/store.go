@@ -331,10 +331,16 @@ func removeOwnLeftovers(before map[string]bool) {
 func openReadOnly(ctx context.Context, path string, busy time.Duration) (*Store, error) {
 	const op = "opening it"
 	if err := checkFile(path); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, ErrNoDiary // forgotten while it was being opened
+		}
 		return nil, wrap(op, path, err)
 	}
 	ro, err := openRO(ctx, path, busy)
 	if err != nil {
+		if missing(path) {
+			return nil, ErrNoDiary
+		}
 		return nil, wrap(op, path, err)
 	}
 	s, err := readOnlyStore(ctx, ro, path)
