@@ -14,6 +14,7 @@ import (
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/safeio"
+	"github.com/backtriage/backtriage/internal/service"
 	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
 	"github.com/backtriage/backtriage/internal/userpath"
@@ -80,7 +81,7 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 			}
 			if err == nil {
 				// After the summary is out: the diary never holds it up.
-				var ask func() bool
+				var ask service.Ask
 				if answersPath != "-" && isTerminal(cmd.InOrStdin()) && isTerminal(cmd.ErrOrStderr()) {
 					ask = o.askConsentOnTerminal(cmd)
 				}

@@ -17,6 +17,7 @@ import (
 	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/service"
 	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/tui"
 )
@@ -53,7 +54,8 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := o.diary.open(cmd)
+			d := o.diaryOf(cmd)
+			s, err := d.Open()
 			o.diary.warn(cmd, err) // the check-in goes on without the diary
 			// A diary that is there but cannot be opened or read is not
 			// written to, nor replaced by a new one.
@@ -87,23 +89,27 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 				return err
 			}
 			res := checkin.Evaluate(eng, st, *in, opts.TableVersion)
-			saved := false
+			keep := func() bool {
+				k, err := d.KeepCheckin(s, res.Checkin, res.Assessment.Level, store, damaged, o.askConsent(cmd, interactive, lines), o.now())
+				o.diary.warn(cmd, err)
+				if k.Message != "" {
+					fmt.Fprintln(cmd.ErrOrStderr(), k.Message)
+				}
+				return k.Saved
+			}
 			if format == "json" {
 				// The JSON carries the stored id and whether it was saved,
 				// so it is saved first; the form or the prompts have shown
 				// any warning sign's advice already.
-				s, saved = o.storeCheckin(cmd, s, res, store, damaged, interactive, lines)
+				saved := keep()
 				if err := writeCheckin(cmd, format, res, eng.Table(), opts, interactive, saved); err != nil {
 					return err
 				}
 			} else {
-				if err := writeCheckin(cmd, format, res, eng.Table(), opts, interactive, saved); err != nil {
+				if err := writeCheckin(cmd, format, res, eng.Table(), opts, interactive, false); err != nil {
 					return err
 				}
-				s, _ = o.storeCheckin(cmd, s, res, store, damaged, interactive, lines)
-			}
-			if s != nil {
-				defer s.Close()
+				keep()
 			}
 			if person.ExitLevel {
 				return levelExit(followup.Level(res.Assessment.Level, res.Fired))
@@ -285,64 +291,19 @@ func writeCheckin(cmd *cobra.Command, format string, res *checkin.Result, t *rul
 	return err
 }
 
-// storeCheckin saves the check-in: in the diary the person agreed to; with
-// --store (consent); or, in an interactive check-in without a diary, after
-// asking. A diary that could not be opened or read (damaged) is left
-// alone. It says what happened on stderr and never fails the check-in; it
-// returns the store it opened (to close) and whether the record was saved.
-func (o *rootOptions) storeCheckin(cmd *cobra.Command, s *diary.Store, res *checkin.Result, explicit, damaged, interactive bool, lines *checkin.Lines) (*diary.Store, bool) {
-	errw := cmd.ErrOrStderr()
-	if off, by := o.diary.off(); off {
-		fmt.Fprintf(errw, "Not saved: storing is off (%s).\n", by)
-		return nil, false
-	}
-	if damaged {
-		fmt.Fprintln(errw, "Not saved: the diary could not be used (the message above says why); nothing was written to it.")
-		return nil, false
-	}
-	urgent := res.Assessment.Level >= rules.Urgent
-	var err error
-	opened := s == nil
-	if s == nil {
-		switch {
-		case urgent && !explicit:
-			// Nothing is asked or suggested beside advice to get help.
-			return nil, false
-		case explicit:
-			s, err = o.diary.consent(cmd, "--store on the command line", o.now())
-		case interactive && lines != nil:
-			lines.Println("\n" + o.diary.consentWords())
-			if ans, _, _ := lines.Ask("Keep a diary? Type y for yes, anything else for no:"); strings.EqualFold(ans, "y") || strings.EqualFold(ans, "yes") {
-				s, err = o.diary.consent(cmd, "asked", o.now())
-			}
-		case interactive && isTerminal(cmd.InOrStdin()):
-			fmt.Fprintln(errw, "\n"+o.diary.consentWords())
-			if askYes(cmd.InOrStdin(), errw, "Keep a diary? Type y for yes, anything else for no:") {
-				s, err = o.diary.consent(cmd, "asked", o.now())
-			}
+// askConsent is how an interactive check-in asks to keep a diary: on its
+// own line reader when it has one, else on the terminal; nil (not asked)
+// for a file or a script.
+func (o *rootOptions) askConsent(cmd *cobra.Command, interactive bool, lines *checkin.Lines) service.Ask {
+	switch {
+	case interactive && lines != nil:
+		return func(words string) bool {
+			lines.Println("\n" + consentWords(words))
+			ans, _, _ := lines.Ask("Keep a diary? Type y for yes, anything else for no:")
+			return strings.EqualFold(ans, "y") || strings.EqualFold(ans, "yes")
 		}
-		if err != nil {
-			o.diary.warn(cmd, err)
-			return nil, false
-		}
-		if s == nil {
-			fmt.Fprintln(errw, "Not saved: there is no diary yet. Start one with 'backtriage diary start' (it says what is kept), or add --store.")
-			return nil, false
-		}
+	case interactive && isTerminal(cmd.InOrStdin()):
+		return o.askConsentOnTerminal(cmd)
 	}
-	saved := false
-	if _, err := s.AddCheckin(res.Checkin); err != nil {
-		o.diary.warn(cmd, err)
-	} else {
-		saved = true
-		if urgent {
-			fmt.Fprintf(errw, "Saved to your diary in %s.\n", textwrap.Quote(s.Path()))
-		} else {
-			fmt.Fprintf(errw, "Saved to your diary in %s. See how it goes with: backtriage history\n", textwrap.Quote(s.Path()))
-		}
-	}
-	if opened {
-		return s, saved
-	}
-	return nil, saved
+	return nil
 }

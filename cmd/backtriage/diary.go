@@ -14,10 +14,9 @@ import (
 
 	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/diary"
-	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/session"
+	"github.com/backtriage/backtriage/internal/service"
 	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
 )
@@ -99,76 +98,21 @@ func (d *diaryFlags) path() (string, error) {
 	return diary.PathIn(dir), nil
 }
 
-// forSession is the diary as the interactive flow gets it: on or off, and
-// where; the flow opens it itself, after its results.
-func (d *diaryFlags) forSession(o *rootOptions) session.Diary {
-	off, _ := d.off()
+// diaryOf is the diary as the flags resolved it, for internal/service:
+// on or off, and where. A fault about its folder is shown once a run.
+func (o *rootOptions) diaryOf(cmd *cobra.Command) service.Diary {
+	d := &o.diary
+	off, by := d.off()
 	path, err := d.path()
-	return session.Diary{Off: off, Path: path, PathErr: err, TableVersion: o.tableVersion}
-}
-
-// open opens the diary when storing is on and the person has agreed to it.
-// It returns nil without an error when there is nothing to open (storing
-// off, no diary, no consent). A fault is returned to be shown; it never
-// stops the command's own work.
-func (d *diaryFlags) open(cmd *cobra.Command) (*diary.Store, error) {
-	if off, _ := d.off(); off {
-		return nil, nil
-	}
-	path, err := d.path()
-	if err != nil {
-		return nil, err
-	}
-	s, err := diary.OpenAgreed(path, diary.Options{})
-	if s != nil {
-		d.warnFolder(cmd, path)
-	}
-	return s, err
-}
-
-// openRead opens the diary the person agreed to for reading only, when
-// storing is on: it works where the diary cannot be written. nil without
-// an error when there is nothing to read.
-func (d *diaryFlags) openRead(cmd *cobra.Command) (*diary.Store, error) {
-	if off, _ := d.off(); off {
-		return nil, nil
-	}
-	path, err := d.path()
-	if err != nil {
-		return nil, err
-	}
-	s, err := diary.OpenAgreedReadOnly(path, diary.Options{})
-	if s == nil || err != nil {
-		return nil, err
-	}
-	d.warnFolder(cmd, path)
-	return s, nil
-}
-
-// consent creates the diary and records the person's agreement. how says
-// how it was given ("asked", "--store", "diary start").
-func (d *diaryFlags) consent(cmd *cobra.Command, how string, at time.Time) (*diary.Store, error) {
-	path, err := d.path()
-	if err != nil {
-		return nil, err
-	}
-	s, err := diary.CreateAgreed(path, how, at, diary.Options{})
-	if err != nil {
-		return nil, err
-	}
-	d.warnFolder(cmd, path)
-	return s, nil
+	return service.Diary{Off: off, OffBy: by, Path: path, PathErr: err, TableVersion: o.tableVersion,
+		Notice: func(w string) { d.warn(cmd, errors.New(w)) }}
 }
 
 // consentWords is what is shown before asking: what is kept, and where,
 // wrapped to the terminal (78 columns when not on one) at spaces, so the
 // path stays whole. The words stored with the consent are not wrapped.
-func (d *diaryFlags) consentWords() string {
-	path, err := d.path()
-	if err != nil {
-		path = "(no folder: " + err.Error() + ")"
-	}
-	return strings.Join(textwrap.Words(diary.ConsentText(path), helpWidth(os.Stdout)), "\n")
+func consentWords(words string) string {
+	return strings.Join(textwrap.Words(words, helpWidth(os.Stdout)), "\n")
 }
 
 // askYes asks a yes/no question on a line; anything but y or yes is no.
@@ -193,13 +137,6 @@ func (d *diaryFlags) warn(cmd *cobra.Command, err error) {
 	fmt.Fprintln(cmd.ErrOrStderr(), "backtriage: "+err.Error())
 }
 
-// warnFolder warns, once a run, when others can list the diary's folder.
-func (d *diaryFlags) warnFolder(cmd *cobra.Command, path string) {
-	if w := diary.FolderWarning(path); w != "" {
-		d.warn(cmd, errors.New(w))
-	}
-}
-
 // tableVersion names the rule table in use: the hash of the built-in
 // snapshot (rules/table.json), or of the --rules table's snapshot.
 func (o *rootOptions) tableVersion() string {
@@ -220,7 +157,7 @@ func (o *rootOptions) tableVersion() string {
 // trendLine is the diary's trend for the current episode, for summaries:
 // "" when there is none (no diary, no check-ins) or the diary cannot be read.
 func (o *rootOptions) trendLine(cmd *cobra.Command, t *rules.Table) string {
-	s, err := o.diary.open(cmd)
+	s, err := o.diaryOf(cmd).Open()
 	o.diary.warn(cmd, err)
 	if s == nil {
 		return ""
@@ -231,118 +168,49 @@ func (o *rootOptions) trendLine(cmd *cobra.Command, t *rules.Table) string {
 		o.diary.warn(cmd, err)
 		return ""
 	}
-	st := followup.Current(rec)
-	tr := followup.TrendOf(st)
-	if tr == nil || st.Episode == nil {
-		return ""
-	}
-	return "Since your assessment on " + st.Episode.At.Format("2006-01-02") + ": " + tr.Line(stepName(t)) + "."
+	return service.TrendLine(rec, t)
 }
 
-// stepName turns a step id into its title.
-func stepName(t *rules.Table) func(string) string {
-	return func(id string) string {
-		if s := t.Step(id); s != nil {
-			return s.Title
-		}
-		return id
-	}
-}
-
-// saveEpisode stores a finished assessment when the diary is on: with
+// saveEpisode keeps a finished assessment when the diary is on: with
 // consent given before, with --store (which is consent), or after asking
 // when ask is set (on a terminal). It reports what happened on stderr and
 // never fails the command.
-func (o *rootOptions) saveEpisode(cmd *cobra.Command, as *triage.Assessment, source string, explicit bool, ask func() bool) {
-	if off, _ := o.diary.off(); off {
-		return
-	}
-	s, err := o.diary.open(cmd)
-	if err != nil {
+func (o *rootOptions) saveEpisode(cmd *cobra.Command, as *triage.Assessment, source string, explicit bool, ask service.Ask) {
+	d := o.diaryOf(cmd)
+	s, err := d.OpenOrAgree(explicit, triage.PolicyFor(as).OfferDiary, ask, o.now())
+	if s == nil {
 		o.diary.warn(cmd, err)
 		return
 	}
-	if s == nil {
-		switch {
-		case explicit:
-			s, err = o.diary.consent(cmd, "--store on the command line", o.now())
-		case !triage.PolicyFor(as).OfferDiary:
-			// Nothing is asked beside advice to get help: it stays the
-			// last thing on the screen.
-			return
-		case ask != nil && ask():
-			s, err = o.diary.consent(cmd, "asked", o.now())
-		default:
-			return
-		}
-		if err != nil {
-			o.diary.warn(cmd, err)
-			return
-		}
-	}
 	defer s.Close()
-	qn, version := questionnaire.Default(), o.tableVersion()
+	qn := questionnaire.Default()
 	if o.eng != nil {
 		qn = o.eng.Questionnaire() // --rules DIR's own, if it has one
 	}
-	var id int64
-	stored := true
-	if explicit {
-		// --store records a new episode even with the same answers as the
-		// last: the person says the pain is back.
-		id, err = diary.SaveEpisode(s, as, qn, version, source, o.now())
-	} else {
-		id, stored, err = diary.SaveNewEpisode(s, as, qn, version, source, o.now())
-	}
+	k, err := d.KeepEpisode(s, service.Episode{Assessment: as, Questionnaire: qn, Source: source, At: o.now(), New: explicit})
 	if err != nil {
 		o.diary.warn(cmd, err)
 		return
 	}
-	pol := triage.PolicyFor(as)
-	switch {
-	case !stored && !pol.SuggestCheckin:
-		fmt.Fprintf(cmd.ErrOrStderr(), "Already in your diary (assessment %d) in %s.\n", id, s.Path())
-		return
-	case !stored:
-		fmt.Fprintf(cmd.ErrOrStderr(), "Already in your diary (assessment %d: the same answers) in %s. If the pain has come back, record it as a new episode with: backtriage assess --answers FILE --store\n", id, s.Path())
-		return
-	case !pol.SuggestCheckin:
-		// Recorded, but no daily routine suggested over advice to get help.
-		fmt.Fprintf(cmd.ErrOrStderr(), "Saved to your diary (assessment %d) in %s.\n", id, s.Path())
-		return
+	fmt.Fprintln(cmd.ErrOrStderr(), k.Message())
+	if k.Stored && k.CheckIn {
+		o.recurringNote(cmd, s, as)
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "Saved to your diary (assessment %d) in %s. Check in each day with: backtriage checkin\n", id, s.Path())
-	o.recurringNote(cmd, s, as)
 }
 
 // recurringNote says, after saving an episode, what the follow-up rules make
-// of it coming soon after the last one: the cause is likely elsewhere, and
-// which causes those are. Below urgent level only: a warning sign is the
-// advice otherwise.
+// of it coming soon after the last one (service.RecurringAfter).
 func (o *rootOptions) recurringNote(cmd *cobra.Command, s *diary.Store, as *triage.Assessment) {
-	if triage.PolicyFor(as).Stop {
-		return
-	}
 	eng, err := o.engine()
 	if err != nil {
 		return
 	}
-	rec, err := s.Recent(false)
-	if err != nil {
-		o.diary.warn(cmd, err)
-		return
-	}
-	st := followup.Current(rec)
-	if st.Previous == nil {
-		return
-	}
+	found, err := service.RecurringAfter(s, eng.Table(), as)
+	o.diary.warn(cmd, err)
 	w := cmd.ErrOrStderr()
-	for _, r := range eng.Table().FollowupFired(followup.Facts(st, nil, "", st.Episode.At)) {
-		if r.Outcome != "elsewhere" {
-			continue
-		}
-		fmt.Fprintf(w, "\n%s%s.\n%s\n", r.Tag(), r.Title, r.Advice)
-		for i, c := range followup.Elsewhere(eng.Table(), st.Episode, 3) {
+	for _, r := range found {
+		fmt.Fprintf(w, "\n%s%s.\n%s\n", r.Rule.Tag(), r.Rule.Title, r.Rule.Advice)
+		for i, c := range r.Elsewhere {
 			fmt.Fprintf(w, "  %d. %s\n", i+1, c.Title)
 		}
 	}
@@ -351,10 +219,10 @@ func (o *rootOptions) recurringNote(cmd *cobra.Command, s *diary.Store, as *tria
 // askConsentOnTerminal asks for consent on the terminal: the words first,
 // then yes or no. It is used only when input and the prompt's output are a
 // terminal; a script never gets a question.
-func (o *rootOptions) askConsentOnTerminal(cmd *cobra.Command) func() bool {
-	return func() bool {
+func (o *rootOptions) askConsentOnTerminal(cmd *cobra.Command) service.Ask {
+	return func(words string) bool {
 		errw := cmd.ErrOrStderr()
-		fmt.Fprintln(errw, "\n"+o.diary.consentWords())
+		fmt.Fprintln(errw, "\n"+consentWords(words))
 		return askYes(cmd.InOrStdin(), errw, "Keep a diary? Type y for yes, anything else for no:")
 	}
 }

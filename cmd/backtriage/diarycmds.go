@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
@@ -14,10 +13,10 @@ import (
 
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/export"
-	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/guide"
 	"github.com/backtriage/backtriage/internal/history"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/service"
 	"github.com/backtriage/backtriage/internal/teaprog"
 	"github.com/backtriage/backtriage/internal/textwrap"
 )
@@ -30,23 +29,25 @@ const exitNoDiary = exitInput
 // needDiary opens the diary for a command that only reads it: read-only,
 // so it works in a folder that is not writable and writes nothing.
 func (o *rootOptions) needDiary(cmd *cobra.Command) (*diary.Store, error) {
-	if off, by := o.diary.off(); off {
-		return nil, withCode(exitNoDiary, fmt.Errorf("storing is off (%s): no diary is read", by))
+	d := o.diaryOf(cmd)
+	if d.PathErr != nil {
+		return nil, usage(d.PathErr)
 	}
-	path, err := o.diary.path()
+	s, err := d.OpenToShow()
 	if err != nil {
-		return nil, usage(err)
+		return nil, diaryFault(err)
 	}
-	s, err := diary.OpenAgreedReadOnly(path, diary.Options{})
-	switch {
-	case s == nil && err == nil, errors.Is(err, diary.ErrNoDiary):
-		// No file, or one without consent: it holds nothing to show.
-		return nil, withCode(exitNoDiary, fmt.Errorf("no diary at %s; start one with 'backtriage diary start' (it says what is kept)", path))
-	case err != nil:
-		return nil, withCode(diaryExit(err), err)
-	}
-	o.diary.warnFolder(cmd, path)
 	return s, nil
+}
+
+// diaryFault gives a diary's fault its exit status: no diary to show is an
+// input problem, like a missing answers file.
+func diaryFault(err error) error {
+	var none *service.NoDiary
+	if errors.As(err, &none) {
+		return withCode(exitNoDiary, err)
+	}
+	return withCode(diaryExit(err), err)
 }
 
 // diaryExit is the exit status of a command whose work is the diary itself
@@ -69,21 +70,6 @@ func diaryExit(err error) int {
 	return exitError
 }
 
-// diaryRecord reads what history shows (every assessment, and the current
-// episode's check-ins and routines), for a command that only shows it.
-func (o *rootOptions) diaryRecord(cmd *cobra.Command) (*diary.Record, error) {
-	s, err := o.needDiary(cmd)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	rec, err := s.Recent(true)
-	if err != nil {
-		return nil, withCode(diaryExit(err), err)
-	}
-	return rec, nil
-}
-
 func newHistoryCmd(o *rootOptions) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
@@ -98,15 +84,16 @@ func newHistoryCmd(o *rootOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			var rec *diary.Record
-			if at, ok, _ := o.diary.clock(); ok {
-				// The diary as it stood then, to reproduce what was shown.
-				rec, err = o.diaryAsOf(cmd, at)
-			} else {
-				rec, err = o.diaryRecord(cmd)
+			d := o.diaryOf(cmd)
+			if d.PathErr != nil {
+				return usage(d.PathErr)
 			}
+			// With --now, the diary as it stood then, to reproduce what
+			// was shown.
+			at, _, _ := o.diary.clock()
+			rec, err := d.Shown(at)
 			if err != nil {
-				return err
+				return diaryFault(err)
 			}
 			v := history.Build(rec, eng.Table())
 			if format == "json" {
@@ -121,25 +108,6 @@ func newHistoryCmd(o *rootOptions) *cobra.Command {
 	o.diary.addClock(cmd.Flags())
 	cmd.Flag("now").Usage = "Show the diary as it stood at this date and time, in RFC 3339 such as 2026-11-09T08:00:00+01:00 (also BACKTRIAGE_NOW)"
 	return cmd
-}
-
-// diaryAsOf is the whole diary less what was recorded after at: history as
-// it stood then.
-func (o *rootOptions) diaryAsOf(cmd *cobra.Command, at time.Time) (*diary.Record, error) {
-	s, err := o.needDiary(cmd)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	rec, err := s.Load()
-	if err != nil {
-		return nil, withCode(diaryExit(err), err)
-	}
-	after := func(t time.Time) bool { return t.After(at) }
-	rec.Episodes = slices.DeleteFunc(rec.Episodes, func(e *diary.Episode) bool { return after(e.At) })
-	rec.Checkins = slices.DeleteFunc(rec.Checkins, func(c *diary.Checkin) bool { return after(c.At) })
-	rec.Routines = slices.DeleteFunc(rec.Routines, func(r *diary.Routine) bool { return after(r.At) })
-	return rec, nil
 }
 
 func newForgetCmd(o *rootOptions) *cobra.Command {
@@ -227,17 +195,18 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 		Short: "Agree to keep a diary: shows what is kept and where, then asks",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if off, by := o.diary.off(); off {
-				return usagef("storing is off (%s)", by)
+			d := o.diaryOf(cmd)
+			if d.Off {
+				return usagef("storing is off (%s)", d.OffBy)
 			}
-			if s, err := o.diary.open(cmd); err != nil {
+			if s, err := d.Open(); err != nil {
 				return withCode(diaryExit(err), err)
 			} else if s != nil {
 				defer s.Close()
 				fmt.Fprintf(cmd.OutOrStdout(), "Your diary is already kept in %s.\n", s.Path())
 				return nil
 			}
-			fmt.Fprintln(cmd.OutOrStdout(), o.diary.consentWords())
+			fmt.Fprintln(cmd.OutOrStdout(), consentWords(d.ConsentText()))
 			how := "diary start --yes"
 			if !yes {
 				if !isTerminal(cmd.InOrStdin()) {
@@ -249,7 +218,7 @@ func newDiaryCmd(o *rootOptions) *cobra.Command {
 				}
 				how = "diary start"
 			}
-			s, err := o.diary.consent(cmd, how, o.now())
+			s, err := d.Consent(how, o.now())
 			if err != nil {
 				return withCode(diaryExit(err), err)
 			}
@@ -372,9 +341,10 @@ func newGuideCmd(o *rootOptions) *cobra.Command {
 			// The plan and what a warning sign withholds are read
 			// read-only, so a diary that cannot be written (a read-only
 			// file system, a folder not writable) still withholds them.
-			now := o.currentPlan(cmd)
+			now, err := o.diaryOf(cmd).CurrentPlan()
+			o.diary.warn(cmd, err)
 			if len(args) == 0 {
-				return listGuides(cmd, now.offered(t), now, t)
+				return listGuides(cmd, now, t)
 			}
 			step, err := pickRoutine(cmd, t, now, args[0])
 			if err != nil {
@@ -406,7 +376,7 @@ func newGuideCmd(o *rootOptions) *cobra.Command {
 
 // pickRoutine is the step id names, when it has a routine that is offered
 // now; a step outside the current plan is run after a note.
-func pickRoutine(cmd *cobra.Command, t *rules.Table, now planNow, id string) (*rules.Step, error) {
+func pickRoutine(cmd *cobra.Command, t *rules.Table, now service.Plan, id string) (*rules.Step, error) {
 	step := t.Step(id)
 	switch {
 	case step == nil || step.Routine == nil:
@@ -415,13 +385,11 @@ func pickRoutine(cmd *cobra.Command, t *rules.Table, now planNow, id string) (*r
 			ids = append(ids, st.ID)
 		}
 		return nil, usagef("%q has no guided routine; steps with one: %s", id, strings.Join(ids, ", "))
-	case now.blocked != "":
-		return nil, usagef("%q is not offered now: %s", id, now.blocked)
-	case slices.Contains(now.withheld, id):
-		return nil, usagef("%q is not offered now: %s", id, now.why[id])
-	case now.known && !slices.Contains(now.plan, id):
+	case now.Refusal(id) != "":
+		return nil, usagef("%q is not offered now: %s", id, now.Refusal(id))
+	case now.Known && !now.InPlan(id):
 		fmt.Fprintln(cmd.ErrOrStderr(), textwrap.Block(fmt.Sprintf("Note: %q is not in your current plan; read its caution before you start.", id), textwrap.Width))
-	case !now.known:
+	case !now.Known:
 		fmt.Fprintln(cmd.ErrOrStderr(), textwrap.Block("Note: "+unchecked, textwrap.Width)) // the terminal would break words
 	}
 	return step, nil
@@ -433,119 +401,37 @@ const unchecked = "No assessment in a diary to check these against your warning 
 	"that your results left out, and with a warning sign get help first. Read each step's caution before you start."
 
 // recordRoutine records a finished routine in the diary the person agreed
-// to, with the episode it belongs to.
+// to, and says plainly what was recorded, or what was not and why.
 func (o *rootOptions) recordRoutine(cmd *cobra.Command, id string, res guide.Result) {
-	s, err := o.diary.open(cmd)
-	if s == nil {
-		o.diary.warn(cmd, err)
-		// Said plainly either way: what was not recorded, and why.
-		switch off, by := o.diary.off(); {
-		case err != nil:
-			fmt.Fprintln(cmd.ErrOrStderr(), "Not recorded: the diary could not be opened.")
-		case off:
-			fmt.Fprintf(cmd.ErrOrStderr(), "Not recorded: storing is off (%s).\n", by)
-		default:
-			fmt.Fprintln(cmd.ErrOrStderr(), "Not recorded: you keep no diary. Start one with 'backtriage diary start' (it says what is kept).")
-		}
-		return
-	}
-	defer s.Close()
-	r := &diary.Routine{At: o.now(), Step: id, Seconds: int(res.Elapsed.Seconds()), Finished: true}
-	if rec, err := s.Recent(false); err == nil {
-		if st := followup.Current(rec); st.Episode != nil {
-			r.EpisodeID = st.Episode.ID
-		}
-	}
-	if _, err := s.AddRoutine(r); err != nil {
-		o.diary.warn(cmd, err)
-		fmt.Fprintln(cmd.ErrOrStderr(), "Not recorded: the diary could not be written.")
-		return
-	}
-	fmt.Fprintln(cmd.ErrOrStderr(), "Recorded in your diary.")
-}
-
-// planNow is what guide may offer: the latest episode's plan less the
-// steps ruled out now (the episode's withheld steps and the latest
-// check-in's: a new warning sign there rules out more).
-type planNow struct {
-	known    bool // a diary with an episode
-	plan     []string
-	withheld []string
-	why      map[string]string
-	// blocked says why nothing at all is offered (an emergency).
-	blocked string
-}
-
-// offered is the steps with a routine that may be offered now: none after
-// an emergency, none when the plan (known) has no steps.
-func (p planNow) offered(t *rules.Table) []*rules.Step {
-	if p.blocked != "" || (p.known && len(p.plan) == 0) {
-		return nil
-	}
-	return guide.Offered(t, p.plan, p.withheld)
-}
-
-func (o *rootOptions) currentPlan(cmd *cobra.Command) planNow {
-	p := planNow{why: map[string]string{}}
-	s, err := o.diary.openRead(cmd)
+	d := o.diaryOf(cmd)
+	rec, err := d.RecordRoutine(id, res.Elapsed, o.now())
 	o.diary.warn(cmd, err)
-	if s == nil {
-		return p
-	}
-	defer s.Close()
-	rec, err := s.Recent(false)
-	if err != nil {
-		o.diary.warn(cmd, err)
-		return p
-	}
-	st := followup.Current(rec)
-	if st.Episode == nil {
-		return p
-	}
-	p.known = true
-	for _, step := range st.Episode.Plan {
-		p.plan = append(p.plan, step.ID)
-	}
-	add := func(ws []diary.Step) {
-		for _, w := range ws {
-			if !slices.Contains(p.withheld, w.ID) {
-				p.withheld = append(p.withheld, w.ID)
-				p.why[w.ID] = w.Why
-			}
-		}
-	}
-	add(st.Episode.Withheld)
-	level := st.Episode.Level
-	if n := len(st.Checkins); n > 0 {
-		add(st.Checkins[n-1].Withheld)
-		level = st.Checkins[n-1].Level
-	}
-	if l, _ := rules.ParseLevel(level); l == rules.Emergency {
-		p.blocked = "your latest assessment or check-in found an emergency warning sign: get help first; self-care can wait"
-	}
-	return p
+	fmt.Fprintln(cmd.ErrOrStderr(), rec.Message(d.OffBy))
 }
 
-func listGuides(cmd *cobra.Command, offered []*rules.Step, now planNow, t *rules.Table) error {
+// listGuides lists the routines the plan offers, and those a warning sign
+// or an answer rules out, with why.
+func listGuides(cmd *cobra.Command, now service.Plan, t *rules.Table) error {
 	w := cmd.OutOrStdout()
-	if now.blocked != "" {
-		fmt.Fprintln(w, "No guided routine is offered: "+now.blocked+".")
+	if now.Blocked != "" {
+		fmt.Fprintln(w, "No guided routine is offered: "+now.Blocked+".")
 		return nil
 	}
-	if now.known {
+	if now.Known {
 		fmt.Fprintln(w, "Guided routines for the steps in your plan:")
 	} else {
 		fmt.Fprintln(w, "Guided routines. "+unchecked)
 	}
+	offered := now.Offered(t)
 	if len(offered) == 0 {
 		fmt.Fprintln(w, "  none: no step in your plan has a timed routine.")
 	}
 	for _, s := range offered {
 		fmt.Fprintf(w, "  %-24s %s (%s)\n", s.ID, s.Title, guide.Words(secs(s.Routine.TotalSeconds())))
 	}
-	for _, id := range now.withheld {
+	for _, id := range now.Withheld {
 		if st := t.Step(id); st != nil && st.Routine != nil {
-			fmt.Fprintf(w, "Not offered now: %s: %s\n", st.Title, now.why[id])
+			fmt.Fprintf(w, "Not offered now: %s: %s\n", st.Title, now.Why[id])
 		}
 	}
 	fmt.Fprintln(w, "Run one with: backtriage guide STEP")

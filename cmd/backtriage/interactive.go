@@ -63,6 +63,10 @@ func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 	if err != nil {
 		return err
 	}
+	// The session's diary says nothing on stderr: on the terminal UI's
+	// screen it would land in the middle of a frame.
+	d := o.diaryOf(cmd)
+	d.Notice = nil
 	var last *triage.Assessment
 	sess := session.Options{
 		Questionnaire: qn, Load: load, Answers: pre, AnswersFrom: o.AnswersPath,
@@ -70,7 +74,7 @@ func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 		Output: o.Output, OutputFormat: format, Force: o.Force,
 		Emergency: here, Explain: o.person.Explain,
 		Assessed: func(as *triage.Assessment) { last = as },
-		Diary:    o.diary.forSession(o),
+		Diary:    d,
 	}
 	err = runSession(cmd, o, sess)
 	if err == nil && last != nil && accessibleMode(cmd, o) {

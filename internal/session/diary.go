@@ -5,46 +5,25 @@ import (
 	"time"
 
 	"github.com/backtriage/backtriage/internal/diary"
-	"github.com/backtriage/backtriage/internal/followup"
+	"github.com/backtriage/backtriage/internal/service"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
-// Diary is where the private diary is kept and whether storing is on, as
-// the command line resolved them (--data-dir, --no-store,
-// BACKTRIAGE_NO_STORE). The store is opened only by the methods below,
-// never when a session starts.
-type Diary struct {
-	// Off turns storing off: nothing is opened, stored or asked.
-	Off bool
-	// Path is the diary file; PathErr says why there is none (no home
-	// folder and no --data-dir).
-	Path    string
-	PathErr error
-	// TableVersion names the rule table an episode was concluded with.
-	TableVersion func() string
-}
+// The diary as a session uses it: each call is internal/service's, with
+// the session's clock, questionnaire and the episode it stored.
 
 // DiaryOn reports whether the diary may be used at all: storing is on and
 // there is a place for it.
-func (s *Session) DiaryOn() bool { return !s.Diary.Off && s.Diary.PathErr == nil && s.Diary.Path != "" }
+func (s *Session) DiaryOn() bool { return s.Diary.On() }
 
 // ConsentWords are what the person agrees to before anything is stored:
 // the same words the command line shows.
-func (s *Session) ConsentWords() string { return diary.ConsentText(s.Diary.Path) }
-
-// openDiary opens the diary when storing is on and the person has agreed
-// to it; nil without an error when there is none (no file, no consent).
-func (s *Session) openDiary() (*diary.Store, error) {
-	if !s.DiaryOn() {
-		return nil, s.Diary.PathErr
-	}
-	return diary.OpenAgreed(s.Diary.Path, diary.Options{})
-}
+func (s *Session) ConsentWords() string { return s.Diary.ConsentText() }
 
 // DiaryKept reports whether the person has agreed to a diary that is there
 // to write to. It opens the store: call it after the first frame.
 func (s *Session) DiaryKept() (bool, error) {
-	st, err := s.openDiary()
+	st, err := s.Diary.Open()
 	if st == nil {
 		return false, err
 	}
@@ -54,7 +33,7 @@ func (s *Session) DiaryKept() (bool, error) {
 // DiaryFound reports whether there is a diary file, without opening it:
 // the welcome screen's look costs a stat, not the database engine's
 // memory. The history screen opens it and says what it finds.
-func (s *Session) DiaryFound() bool { return s.DiaryOn() && diary.Exists(s.Diary.Path) }
+func (s *Session) DiaryFound() bool { return s.Diary.Found() }
 
 // KeepDiary creates the diary and records the person's agreement, given
 // how ("asked in the terminal questionnaire").
@@ -62,70 +41,55 @@ func (s *Session) KeepDiary(how string) error {
 	if !s.DiaryOn() {
 		return errors.New("storing is off")
 	}
-	st, err := diary.CreateAgreed(s.Diary.Path, how, s.Now, diary.Options{})
+	st, err := s.Diary.Consent(how, s.Now)
 	if err != nil {
 		return err
 	}
 	return st.Close()
 }
 
-// SaveEpisode stores a finished assessment in a diary the person agreed
-// to, unless the latest episode holds the same answers (the same episode
-// seen again: diary.SaveNewEpisode). One session stores one assessment: a
-// later result of the same session (answers changed after the results or
-// an emergency stop) revises the episode it stored, so a morning is never
-// two assessments. id is 0 when there is no diary; stored says whether it
-// was stored (or revised) now.
+// SaveEpisode keeps a finished assessment in a diary the person agreed to
+// (service.Diary.KeepEpisode). One session stores one assessment: a later
+// result of the same session (answers changed after the results or an
+// emergency stop) revises the episode it stored. id is 0 when there is no
+// diary; stored says whether it was stored (or revised) now.
 func (s *Session) SaveEpisode(as *triage.Assessment, source string) (id int64, stored bool, err error) {
-	st, err := s.openDiary()
+	if !s.DiaryOn() {
+		return 0, false, s.Diary.PathErr
+	}
+	st, err := s.Diary.Open()
 	if st == nil {
 		return 0, false, err
 	}
 	defer st.Close()
-	version := "unknown"
-	if s.Diary.TableVersion != nil {
-		version = s.Diary.TableVersion()
+	k, err := s.Diary.KeepEpisode(st, service.Episode{Assessment: as, Questionnaire: s.Questionnaire,
+		Source: source, At: s.Now, Revise: s.episode})
+	if err != nil {
+		return 0, false, err
 	}
-	if s.episode != 0 {
-		ep := diary.EpisodeOf(as, s.Questionnaire, version, source, s.Now)
-		if err := st.ReviseEpisode(s.episode, ep); err != nil {
-			return 0, false, err
-		}
-		return s.episode, true, nil
+	if k.Stored { // never an earlier session's episode found again
+		s.episode = k.ID
 	}
-	id, stored, err = diary.SaveNewEpisode(st, as, s.Questionnaire, version, source, s.Now)
-	if err == nil && stored { // never an earlier session's episode found again
-		s.episode = id
-	}
-	return id, stored, err
+	return k.ID, k.Stored, nil
 }
 
 // DiaryRecord reads what the history shows (every assessment, and the
-// current episode's check-ins and routines: diary.Store.Recent); nil
-// without an error when there is none.
+// current episode's check-ins and routines), read-only as the history
+// command reads it; nil without an error when there is none.
 func (s *Session) DiaryRecord() (*diary.Record, error) {
-	st, err := s.openDiary()
-	if st == nil {
-		return nil, err
+	if !s.DiaryOn() {
+		return nil, s.Diary.PathErr
 	}
-	defer st.Close()
-	return st.Recent(true)
+	rec, err := s.Diary.Shown(time.Time{})
+	var none *service.NoDiary
+	if errors.As(err, &none) {
+		return nil, nil
+	}
+	return rec, err
 }
 
 // RecordRoutine records a finished guided routine, with the current
-// episode; saved is false when there is no diary.
-func (s *Session) RecordRoutine(step string, elapsed time.Duration, at time.Time) (saved bool, err error) {
-	st, err := s.openDiary()
-	if st == nil {
-		return false, err
-	}
-	defer st.Close()
-	r := &diary.Routine{At: at, Step: step, Seconds: int(elapsed.Seconds()), Finished: true}
-	if rec, err := st.Recent(false); err == nil {
-		if cur := followup.Current(rec); cur.Episode != nil {
-			r.EpisodeID = cur.Episode.ID
-		}
-	}
-	_, err = st.AddRoutine(r)
-	return err == nil, err
+// episode: what it did, and the fault if one stopped it.
+func (s *Session) RecordRoutine(step string, elapsed time.Duration, at time.Time) (service.Recorded, error) {
+	return s.Diary.RecordRoutine(step, elapsed, at)
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/service"
 	"github.com/backtriage/backtriage/internal/triage"
 	"github.com/backtriage/backtriage/internal/userpath"
 )
@@ -62,7 +63,7 @@ type Options struct {
 	Explain bool
 
 	// Diary is where the private diary is and whether storing is on.
-	Diary Diary
+	Diary service.Diary
 }
 
 // Session is one run: the options and the answers given so far.

@@ -14,6 +14,7 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/service"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -114,7 +115,7 @@ func TestRescueNeverReplaces(t *testing.T) {
 func TestDiary(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "d", "diary.db")
-	s := New(Options{Now: when, Diary: Diary{Path: path, TableVersion: func() string { return "test" }}})
+	s := New(Options{Now: when, Diary: service.Diary{Path: path, TableVersion: func() string { return "test" }}})
 	as := engine(t).Assess(answers.Answers{"warning_now": answers.Choices("none")})
 	if kept, err := s.DiaryKept(); kept || err != nil {
 		t.Fatal(kept, err)
@@ -134,16 +135,19 @@ func TestDiary(t *testing.T) {
 	if _, saved, err := s.SaveEpisode(as, "tui"); !saved || err != nil {
 		t.Fatal(saved, err)
 	}
-	if saved, err := s.RecordRoutine("cold-packs", 10*time.Minute, when); !saved || err != nil {
-		t.Fatal(saved, err)
+	if rec, err := s.RecordRoutine("cold-packs", 10*time.Minute, when); rec != service.RoutineRecorded || err != nil {
+		t.Fatal(rec, err)
 	}
 	rec, err := s.DiaryRecord()
 	if err != nil || len(rec.Episodes) != 1 || rec.Episodes[0].Source != "tui" || len(rec.Routines) != 1 || rec.Routines[0].EpisodeID != rec.Episodes[0].ID {
 		t.Fatalf("record %+v, %v", rec, err)
 	}
-	off := New(Options{Now: when, Diary: Diary{Path: path, Off: true}})
+	off := New(Options{Now: when, Diary: service.Diary{Path: path, Off: true}})
 	if kept, _ := off.DiaryKept(); kept || off.DiaryOn() {
 		t.Error("storing off still opens the diary")
+	}
+	if rec, err := off.RecordRoutine("cold-packs", time.Minute, when); rec != service.RoutineStoringOff || err != nil {
+		t.Errorf("a routine with storing off: %v, %v", rec, err)
 	}
 }
 
@@ -152,7 +156,7 @@ func TestDiary(t *testing.T) {
 // new session stores a new one (issue 18: "(assessment 2) … (assessment 3)").
 func TestOneSavePerSession(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "diary.db")
-	opts := Options{Now: when, Diary: Diary{Path: path, TableVersion: func() string { return "test" }}}
+	opts := Options{Now: when, Diary: service.Diary{Path: path, TableVersion: func() string { return "test" }}}
 	s := New(opts)
 	if err := s.KeepDiary("test"); err != nil {
 		t.Fatal(err)

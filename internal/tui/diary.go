@@ -11,6 +11,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/service"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -55,8 +56,10 @@ type diaryMsg struct {
 	id   int64
 	seen bool // the diary already held this episode
 	err  error
-	// title is the routine's, for routineRecorded.
-	title string
+	// title is the routine's, for routineRecorded, and routine what
+	// recording it did.
+	title   string
+	routine service.Recorded
 }
 
 type diaryOp int
@@ -157,10 +160,10 @@ func (m *Model) diaryAnswered(msg diaryMsg) tea.Cmd {
 	case diaryDeclined:
 		m.setStatus("No diary: nothing is stored.", false)
 	case routineRecorded:
-		if msg.kept {
+		if msg.routine == service.RoutineRecorded {
 			m.setStatus("Finished and recorded in your diary: "+msg.title+".", false)
 		} else {
-			m.setStatus("Finished: "+msg.title+". Not recorded: you keep no diary.", false)
+			m.setStatus("Finished: "+msg.title+". "+msg.routine.Message(m.sess.Diary.OffBy), false)
 		}
 	}
 	return nil

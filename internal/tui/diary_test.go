@@ -12,7 +12,7 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/guide"
-	"github.com/backtriage/backtriage/internal/session"
+	"github.com/backtriage/backtriage/internal/service"
 )
 
 func init() { diaryDelay = 0 }
@@ -21,7 +21,7 @@ func init() { diaryDelay = 0 }
 func withDiary(t *testing.T) (func(*Options), string) {
 	path := filepath.Join(t.TempDir(), "data", "diary.db")
 	return func(o *Options) {
-		o.Diary = session.Diary{Path: path, TableVersion: func() string { return "test" }}
+		o.Diary = service.Diary{Path: path, TableVersion: func() string { return "test" }}
 	}, path
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/guide"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/service"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -18,22 +19,13 @@ import (
 // and the chosen one runs here as internal/guide's model, embedded; a
 // finished routine is recorded in the diary when the person keeps one.
 
-// offeredRoutines are the plan's steps with a routine, not ruled out.
+// offeredRoutines are the plan's steps with a routine, not ruled out
+// (service.Plan: the same choice as the guide command's).
 func (m *Model) offeredRoutines(as *triage.Assessment) []*rules.Step {
-	if as == nil || m.eng == nil || as.Level == rules.Emergency {
+	if as == nil || m.eng == nil {
 		return nil
 	}
-	var plan, withheld []string
-	for _, p := range as.Plan {
-		plan = append(plan, p.Step.ID)
-	}
-	for _, w := range as.Withheld {
-		withheld = append(withheld, w.Step.ID)
-	}
-	if len(plan) == 0 {
-		return nil
-	}
-	return guide.Offered(m.eng.Table(), plan, withheld)
+	return service.PlanOf(as).Offered(m.eng.Table())
 }
 
 // guideChooser asks which routine to run, with huh's Select.
@@ -176,8 +168,8 @@ func (g *guideScreen) message(msg tea.Msg) tea.Cmd {
 		m.setStatus("Finished: "+title+".", false)
 		sess, step, at := m.sess, g.step.ID, m.sess.Now.Add(done.Result.Elapsed)
 		return func() tea.Msg {
-			saved, err := sess.RecordRoutine(step, done.Result.Elapsed, at)
-			return diaryMsg{op: routineRecorded, err: err, kept: saved, title: title}
+			rec, err := sess.RecordRoutine(step, done.Result.Elapsed, at)
+			return diaryMsg{op: routineRecorded, err: err, routine: rec, title: title}
 		}
 	}
 	gm, cmd := g.g.Update(msg)
