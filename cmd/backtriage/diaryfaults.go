@@ -1,0 +1,59 @@
+package main
+
+import (
+	"errors"
+
+	"github.com/spf13/cobra"
+
+	"github.com/backtriage/backtriage/internal/diary"
+	"github.com/backtriage/backtriage/internal/service"
+)
+
+// exitNoDiary is the diary commands' "there is nothing to show": no diary,
+// no consent, or storing turned off. It is an input problem, like a missing
+// answers file.
+const exitNoDiary = exitInput
+
+// needDiary opens the diary for a command that only reads it: read-only,
+// so it works in a folder that is not writable and writes nothing.
+func (o *rootOptions) needDiary(cmd *cobra.Command) (*diary.Store, error) {
+	d := o.diaryOf(cmd)
+	if d.PathErr != nil {
+		return nil, usage(d.PathErr)
+	}
+	s, err := d.OpenToShow()
+	if err != nil {
+		return nil, diaryFault(err)
+	}
+	return s, nil
+}
+
+// diaryFault gives a diary's fault its exit status: no diary to show is an
+// input problem, like a missing answers file.
+func diaryFault(err error) error {
+	var none *service.NoDiary
+	if errors.As(err, &none) {
+		return withCode(exitNoDiary, err)
+	}
+	return withCode(diaryExit(err), err)
+}
+
+// diaryExit is the exit status of a command whose work is the diary itself
+// (history, diary export, diary start, forget) when the diary fails it: 3
+// when the file cannot be read or is not a diary (damaged, another
+// program's, not a regular file, a symbolic link, newer, unreadable), 4
+// when it cannot be written (read-only, full, locked), as for an output
+// file. docs/scripting.md lists them.
+func diaryExit(err error) int {
+	var de *diary.Error
+	if !errors.As(err, &de) {
+		return exitError
+	}
+	switch de.Kind {
+	case diary.Corrupt, diary.Foreign, diary.NotRegular, diary.TooNew, diary.Unreadable, diary.Link:
+		return exitInput
+	case diary.ReadOnly, diary.Full, diary.Locked:
+		return exitWrite
+	}
+	return exitError
+}
