@@ -34,7 +34,7 @@ import (
 // StepsDone is the check-in's checklist question: which steps of the
 // current plan were done since the last check-in. Its options are the plan's
 // step ids, so they change with the episode.
-const StepsDone = "steps_done"
+const StepsDone = questionnaire.StepsDone
 
 // NoteKey is the answers-file key of the optional note: free text, which no
 // question kind holds, so it is read beside the answers.
@@ -107,40 +107,47 @@ func FileQuestionnaire(plan []diary.Step, t *rules.Table) *questionnaire.Questio
 	return build(opts)
 }
 
-// build is the check-in's questionnaire with steps as the checklist's
-// options (no checklist when there are none).
+// build is the check-in's questionnaire: every warning-sign question of
+// the assessment, under its warning page's title, then the follow-up
+// facts' check-in page (rules/questions.yaml), whose
+// steps_done checklist takes the plan's steps as options before its own
+// ("none of them"); no checklist when there are no steps.
 func build(steps []questionnaire.Option) *questionnaire.Questionnaire {
-	var warn []*questionnaire.Question
-	for _, q := range questionnaire.Default().Questions() {
-		if q.Warning {
-			c := *q
-			warn = append(warn, &c)
-		}
+	qn := questionnaire.Default()
+	warn, err := qn.Page(WarningPage)
+	if err != nil {
+		panic("checkin: " + err.Error()) // the built-in questionnaire has it
 	}
-	fu := questionnaire.Followup()
+	page, err := questionnaire.Followup().Page(questionnaire.CheckinPage)
+	if err != nil {
+		panic("checkin: " + err.Error())
+	}
 	var asked []*questionnaire.Question
-	for _, id := range []string{questionnaire.PainNow, questionnaire.PainCompared} {
-		q, _ := fu.Question(id)
+	for _, q := range page.Questions {
 		c := *q
+		if c.ID == StepsDone {
+			if len(steps) == 0 {
+				continue
+			}
+			c.Options = append(steps[:len(steps):len(steps)], c.Options...)
+		}
 		asked = append(asked, &c)
 	}
-	if len(steps) > 0 {
-		opts := append(steps[:len(steps):len(steps)], questionnaire.Option{ID: "none", Label: "None of them", Exclusive: true})
-		asked = append(asked, &questionnaire.Question{
-			ID: StepsDone, Kind: questionnaire.Many, Options: opts,
-			Prompt: "Which steps of your plan did you do since last time?",
-			Short:  "Steps done",
-			Why:    "Whether self-care is working depends on doing it; the record shows a professional what you tried.",
-		})
+	var warnings []*questionnaire.Question
+	for _, q := range qn.Questions() {
+		if q.Warning { // on whichever page it is asked
+			c := *q
+			warnings = append(warnings, &c)
+		}
 	}
-	qn, err := questionnaire.New([]*questionnaire.Page{
-		{ID: WarningPage, Title: "Warning signs first", Intro: "The same warning-sign questions as the assessment, every time: anything new comes first.", Questions: warn},
-		{ID: questionnaire.CheckinPage, Title: "How it is going", Intro: "The pain now and what you did.", Questions: asked},
+	out, err := questionnaire.New([]*questionnaire.Page{
+		{ID: WarningPage, Title: warn.Title, Intro: warn.Intro, Questions: warnings},
+		{ID: questionnaire.CheckinPage, Title: page.Title, Intro: page.Intro, Questions: asked},
 	})
 	if err != nil {
 		panic("checkin: questionnaire: " + err.Error()) // built from checked definitions
 	}
-	return qn
+	return out
 }
 
 // ReadFile reads a check-in answers file: the answers-file format (question

@@ -15,6 +15,10 @@ const (
 	DaysSinceLastEpisode = "days_since_last_episode"
 	LastEpisodePain      = "last_episode_pain"
 	SaysRecurring        = "says_recurring"
+	// StepsDone is the check-in's checklist: which steps of the plan were
+	// done. Its options are the plan's steps, then its own ("none of
+	// them"); it is asked only when there is a plan.
+	StepsDone = "steps_done"
 )
 
 // CheckinPage and DiaryPage are the pages of Followup: the first is asked,

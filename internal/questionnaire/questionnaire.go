@@ -170,6 +170,14 @@ func (qn *Questionnaire) Index(id string) int {
 	return -1
 }
 
+// Page is the page with id; an error names a page that is not there.
+func (qn *Questionnaire) Page(id string) (*Page, error) {
+	if i := qn.PageIndex(id); i >= 0 {
+		return qn.Pages[i], nil
+	}
+	return nil, fmt.Errorf("no page %q", id)
+}
+
 // PageIndex is the position of a page by id, or -1.
 func (qn *Questionnaire) PageIndex(id string) int {
 	for i, p := range qn.Pages {
@@ -201,7 +209,9 @@ func New(pages []*Page) (*Questionnaire, error) {
 			q.Page = p.ID
 			switch q.Kind {
 			case One, Many:
-				if len(q.Options) < 2 {
+				// steps_done's other options are the plan's, added when a
+				// check-in asks it.
+				if len(q.Options) < 2 && (q.ID != StepsDone || len(q.Options) == 0) {
 					return nil, fmt.Errorf("question %q: a %s question needs options", q.ID, q.Kind)
 				}
 				seen := map[string]bool{}

@@ -40,7 +40,11 @@ type QQuestion struct {
 	Unit    string     `yaml:"unit"`
 	ShowIf  *QShowIf   `yaml:"show_if"`
 	Options []*QOption `yaml:"options"`
-	Pos     Pos        `yaml:"-"`
+	// OptionsFrom, "plan", says the options listed follow ones added when
+	// the question is asked: the current self-care plan's steps (the
+	// check-in's steps_done, filled in by internal/checkin).
+	OptionsFrom string `yaml:"options_from"`
+	Pos         Pos    `yaml:"-"`
 }
 
 // QOption is one option of a one or many question in a rule file.
@@ -240,7 +244,15 @@ func (b *qBuilder) noRange(q *QQuestion, owner string) {
 }
 
 func (b *qBuilder) options(q *QQuestion, owner string) []questionnaire.Option {
-	if len(q.Options) < 2 {
+	switch {
+	case q.OptionsFrom != "" && q.OptionsFrom != "plan":
+		b.at(q.Pos, owner, "options_from %q: the options can come only from the plan; %s", q.OptionsFrom, diag.OneOf(q.OptionsFrom, []string{"plan"}))
+	case q.OptionsFrom != "" && (b.section != "followup_facts" || q.ID != questionnaire.StepsDone):
+		// Only the check-in fills options in, and only this question's.
+		b.at(q.Pos, owner, "options_from is only for %s in followup_facts, the check-in's checklist of the plan's steps", questionnaire.StepsDone)
+	case q.OptionsFrom == "plan" && len(q.Options) < 1:
+		b.at(q.Pos, owner, "a %s question with options from the plan needs one option of its own (such as none of them)", q.Kind)
+	case q.OptionsFrom == "" && len(q.Options) < 2:
 		b.at(q.Pos, owner, "a %s question needs two options or more", q.Kind)
 	}
 	if len(q.Options) > 64 {

@@ -77,6 +77,15 @@ func TestLoadRejectsBadQuestions(t *testing.T) {
 		{"stale no_rule", `{id: breathless, label: Sudden shortness of breath}`, `{id: breathless, label: Sudden shortness of breath, no_rule: summary only}`,
 			"{id: breathless,",
 			`question "warning_now": option "breathless": no_rule given, but a condition or show_if reads this option; remove no_rule`},
+		{"options from the plan elsewhere", "      - id: pain_side\n        kind: one\n", "      - id: pain_side\n        kind: one\n        options_from: plan\n",
+			"id: pain_side",
+			`question "pain_side": options_from is only for steps_done in followup_facts`},
+		{"options from elsewhere than the plan", "        options_from: plan\n", "        options_from: rules\n",
+			"id: steps_done",
+			`question "steps_done": options_from "rules": the options can come only from the plan`},
+		{"a checklist of the plan without its own option", "          - {id: none, label: None of them, exclusive: true, no_rule: the record of what was done; the other options are the plan's steps}\n", "",
+			"id: steps_done",
+			`question "steps_done": a many question with options from the plan needs one option of its own`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
