@@ -376,8 +376,10 @@ func TestTUICharlotte(t *testing.T) {
 			t.Errorf("results lack %q:\n%s", want, s)
 		}
 	}
-	// The causes, further down: the nursing position and the mattress.
-	v.scrollUntil("Likely causes", "side-lying nursing")
+	// The causes, further down: the nursing position and the mattress,
+	// each with the answers behind it and who suggested it.
+	v.scrollUntil("Likely causes")
+	v.scrollUntil("side-lying nursing", "Suggested by: Kathryn Merrow")
 	v.scrollUntil("mattress that does not hold you up")
 	v.send("g")
 

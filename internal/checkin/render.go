@@ -186,7 +186,7 @@ func writeMeaning(b *strings.Builder, res *Result, t *rules.Table) {
 	for _, r := range res.Fired {
 		writeFired(b, r, res, t)
 	}
-	b.WriteString("- Any time you are worried, or the pain is severe or getting worse: see a doctor. You never need a reason from this tool to get help.\n")
+	b.WriteString("- " + triage.AnyTime(res.Assessment.Level) + "\n")
 }
 
 // writeFired is one follow-up rule's advice, the causes elsewhere when it

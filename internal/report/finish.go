@@ -6,40 +6,40 @@ import "strings"
 // next to "your local emergency number" and the date with the time and its
 // UTC offset. It runs on the document, before wrapping, so a phrase it
 // changes is never split across lines. The JSON is not touched.
-func finish(d document, m Meta) document {
-	d.date = DateTime(m)
+func finish(d Document, m Meta) Document {
+	d.Date = DateTime(m)
 	fix := m.Emergency.Annotate
-	secs := make([]section, len(d.sections))
-	for i, s := range d.sections {
-		s.heading = fix(s.heading)
-		blocks := make([]block, len(s.blocks))
-		for j, bl := range s.blocks {
-			bl.text = fix(bl.text)
-			items := make([]item, len(bl.items))
-			for k, it := range bl.items {
-				it.text = fix(it.text)
-				detail := make([]string, len(it.detail))
-				for l, dl := range it.detail {
-					detail[l] = fix(dl)
+	secs := make([]Section, len(d.Sections))
+	for i, s := range d.Sections {
+		s.Heading = fix(s.Heading)
+		blocks := make([]Block, len(s.Blocks))
+		for j, bl := range s.Blocks {
+			bl.Text = fix(bl.Text)
+			items := make([]Item, len(bl.Items))
+			for k, it := range bl.Items {
+				it.Text = fix(it.Text)
+				detail := make([]Line, len(it.Detail))
+				for l, dl := range it.Detail {
+					detail[l] = Line{Text: fix(dl.Text), Tone: dl.Tone}
 				}
-				it.detail = detail
+				it.Detail = detail
 				items[k] = it
 			}
-			bl.items = items
+			bl.Items = items
 			blocks[j] = bl
 		}
-		s.blocks = blocks
+		s.Blocks = blocks
 		secs[i] = s
 	}
-	d.sections = secs
-	for i, s := range d.sections {
-		if s.heading != "What to do now" {
+	d.Sections = secs
+	for i, s := range d.Sections {
+		if s.ID != SecNow {
 			continue
 		}
-		for _, bl := range s.blocks {
-			if strings.Contains(bl.text, "emergency") {
+		for _, bl := range s.Blocks {
+			if strings.Contains(bl.Text, "emergency") {
 				// The number to call: the local one, or every one.
-				d.sections[i].blocks = append(d.sections[i].blocks, block{kind: para, text: m.Emergency.Line()})
+				d.Sections[i].Blocks = append(d.Sections[i].Blocks, Block{Kind: Para, Text: m.Emergency.Line()})
 				break
 			}
 		}

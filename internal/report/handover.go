@@ -17,7 +17,7 @@ type HandoverLine struct {
 
 // handoverQuestions are the answers a GP or physiotherapist asks first, in
 // the order they ask them: the history of the pain before its details.
-var handoverQuestions = []struct{ label, id string }{
+var handoverQuestions = []struct{ LabelBlock, id string }{
 	{"Started", "onset"},
 	{"How long", "duration"},
 	{"Since then", "course"},
@@ -54,7 +54,7 @@ func Handover(as *triage.Assessment, qn *questionnaire.Questionnaire, trend stri
 			continue
 		}
 		if v, ok := as.Answers[h.id]; ok {
-			out = append(out, HandoverLine{h.label, answers.Text(q, v)})
+			out = append(out, HandoverLine{h.LabelBlock, answers.Text(q, v)})
 		}
 	}
 	var no, unasked []string
@@ -83,12 +83,12 @@ func Handover(as *triage.Assessment, qn *questionnaire.Questionnaire, trend stri
 }
 
 // handoverSection is the handover as a section of the summary.
-func handoverSection(as *triage.Assessment, m Meta) section {
-	b := block{kind: bullets}
+func handoverSection(as *triage.Assessment, m Meta) Section {
+	b := Block{Kind: Bullets}
 	for _, l := range Handover(as, m.Questionnaire, m.Trend) {
-		b.items = append(b.items, item{text: l.Label + ": " + l.Text})
+		b.Items = append(b.Items, Item{Text: l.Label + ": " + l.Text})
 	}
-	return section{heading: "For a doctor or physiotherapist", blocks: []block{
-		{kind: para, text: "The answers a clinician asks first, in the person's own answers:"}, b,
+	return Section{ID: SecHandover, Heading: "For a doctor or physiotherapist", Blocks: []Block{
+		{Kind: Para, Text: "The answers a clinician asks first, in the person's own answers:"}, b,
 	}}
 }

@@ -7,36 +7,36 @@ import (
 	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
-func renderMarkdown(d document) string {
+func renderMarkdown(d Document) string {
 	var b strings.Builder
-	b.WriteString("# " + d.title + "\n\n")
-	b.WriteString("Date: " + d.date + "\n")
-	for _, s := range d.sections {
+	b.WriteString("# " + d.Title + "\n\n")
+	b.WriteString("Date: " + d.Date + "\n")
+	for _, s := range d.Sections {
 		b.WriteString("\n")
-		if s.heading != "" {
-			b.WriteString("## " + s.heading + "\n\n")
+		if s.Heading != "" {
+			b.WriteString("## " + s.Heading + "\n\n")
 		}
-		for i, bl := range s.blocks {
+		for i, bl := range s.Blocks {
 			if i > 0 {
 				b.WriteString("\n")
 			}
-			switch bl.kind {
-			case para:
-				b.WriteString(mdEscape(bl.text) + "\n")
-			case quote:
-				b.WriteString("> " + mdEscape(bl.text) + "\n")
-			case label:
-				b.WriteString("### " + mdEscape(bl.text) + "\n")
-			case numbered, bullets:
-				for j, it := range bl.items {
+			switch bl.Kind {
+			case Para:
+				b.WriteString(mdEscape(bl.Text) + "\n")
+			case QuoteBlock:
+				b.WriteString("> " + mdEscape(bl.Text) + "\n")
+			case LabelBlock:
+				b.WriteString("### " + mdEscape(bl.Text) + "\n")
+			case Numbered, Bullets:
+				for j, it := range bl.Items {
 					marker := "- "
-					if bl.kind == numbered {
+					if bl.Kind == Numbered {
 						marker = fmt.Sprintf("%d. ", j+1)
 					}
-					b.WriteString(marker + mdEscape(it.text) + "\n")
+					b.WriteString(marker + mdEscape(it.Text) + "\n")
 					indent := strings.Repeat(" ", len(marker))
-					for _, dl := range it.detail {
-						b.WriteString(indent + "- " + mdEscape(dl) + "\n")
+					for _, dl := range it.Detail {
+						b.WriteString(indent + "- " + mdEscape(dl.Text) + "\n")
 					}
 				}
 			}

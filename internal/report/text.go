@@ -8,28 +8,28 @@ import (
 	"github.com/backtriage/backtriage/internal/words"
 )
 
-func renderText(d document) string { return renderTextAs(d, false) }
+func renderText(d Document) string { return renderTextAs(d, false) }
 
 // renderTextAs renders the text summary; spoken leaves out the capitals and
 // the ===== and ----- underlines, which a screen reader reads out.
-func renderTextAs(d document, spoken bool) string {
+func renderTextAs(d Document, spoken bool) string {
 	var b strings.Builder
 	if spoken {
-		b.WriteString(words.Capitalize(d.title) + ".\n")
+		b.WriteString(words.Capitalize(d.Title) + ".\n")
 	} else {
-		b.WriteString(strings.ToUpper(d.title) + "\n")
-		b.WriteString(strings.Repeat("=", len(d.title)) + "\n")
+		b.WriteString(strings.ToUpper(d.Title) + "\n")
+		b.WriteString(strings.Repeat("=", len(d.Title)) + "\n")
 	}
-	b.WriteString("Date: " + d.date + "\n")
-	for _, s := range d.sections {
+	b.WriteString("Date: " + d.Date + "\n")
+	for _, s := range d.Sections {
 		b.WriteString("\n")
-		if s.heading != "" && spoken {
-			b.WriteString(s.heading + ":\n")
-		} else if s.heading != "" {
-			b.WriteString(strings.ToUpper(s.heading) + "\n")
-			b.WriteString(strings.Repeat("-", len(s.heading)) + "\n")
+		if s.Heading != "" && spoken {
+			b.WriteString(s.Heading + ":\n")
+		} else if s.Heading != "" {
+			b.WriteString(strings.ToUpper(s.Heading) + "\n")
+			b.WriteString(strings.Repeat("-", len(s.Heading)) + "\n")
 		}
-		for i, bl := range s.blocks {
+		for i, bl := range s.Blocks {
 			if i > 0 {
 				b.WriteString("\n")
 			}
@@ -39,26 +39,26 @@ func renderTextAs(d document, spoken bool) string {
 	return b.String()
 }
 
-func writeTextBlock(b *strings.Builder, bl block) {
-	switch bl.kind {
-	case para:
-		b.WriteString(wrap(bl.text, "", ""))
-	case quote:
-		b.WriteString(wrap(bl.text, "  > ", "  > "))
-	case label:
-		b.WriteString(bl.text + ":\n")
-	case numbered, bullets:
-		for i, it := range bl.items {
+func writeTextBlock(b *strings.Builder, bl Block) {
+	switch bl.Kind {
+	case Para:
+		b.WriteString(wrap(bl.Text, "", ""))
+	case QuoteBlock:
+		b.WriteString(wrap(bl.Text, "  > ", "  > "))
+	case LabelBlock:
+		b.WriteString(bl.Text + ":\n")
+	case Numbered, Bullets:
+		for i, it := range bl.Items {
 			marker := "- "
-			if bl.kind == numbered {
+			if bl.Kind == Numbered {
 				marker = fmt.Sprintf("%d. ", i+1)
 			}
 			indent := strings.Repeat(" ", len(marker))
-			b.WriteString(wrap(it.text, marker, indent))
-			for _, d := range it.detail {
-				b.WriteString(wrap(d, indent+"  ", indent+"  "+hanging(d)))
+			b.WriteString(wrap(it.Text, marker, indent))
+			for _, d := range it.Detail {
+				b.WriteString(wrap(d.Text, indent+"  ", indent+"  "+hanging(d.Text)))
 			}
-			if len(it.detail) > 0 && i < len(bl.items)-1 {
+			if len(it.Detail) > 0 && i < len(bl.Items)-1 {
 				b.WriteString("\n")
 			}
 		}

@@ -184,20 +184,3 @@ func (m *Model) resultsWidth() int {
 func (m *Model) section(b *strings.Builder, title string) {
 	b.WriteString("\n " + m.st.heading.Render(title) + "\n")
 }
-
-// warningsBlock writes each warning sign, what to do about it and the
-// answers behind it. At emergency level a lesser sign's own advice (book a
-// doctor) would read like a reason to wait; it is said to the emergency
-// team instead.
-func (m *Model) warningsBlock(b *strings.Builder, as *triage.Assessment, w int) {
-	st := m.st
-	for _, f := range as.Warnings {
-		hanging(b, st.err.Render("⚠ "), 2, st.text.Bold(true), f.Rule.Title, 1, w)
-		if as.Level == rules.Emergency && f.Level < rules.Emergency {
-			para(b, st.text, "Tell the emergency team about this too.", 3, w)
-		} else {
-			para(b, st.text, m.o.Emergency.Annotate(f.Rule.Action), 3, w)
-		}
-		para(b, st.muted, triage.Because(f.Because), 3, w)
-	}
-}

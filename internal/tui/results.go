@@ -11,9 +11,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backtriage/backtriage/internal/figure"
+	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
-	"github.com/backtriage/backtriage/internal/words"
 )
 
 // resultsScreen is the answer: the level pinned at the top, then the top
@@ -162,12 +162,17 @@ func (r *resultsScreen) body(w int) string {
 	m := r.m
 	st := m.st
 	as := r.as
+	doc := m.document(as, r.explain)
 	var b strings.Builder
+	draw := func(id, heading string) {
+		if s, ok := docSection(doc, id); ok {
+			m.drawSection(&b, s, heading, w)
+		}
+	}
 
 	warnings := func() {
 		if len(as.Warnings) > 0 {
-			m.section(&b, "Warning signs in your answers")
-			m.warningsBlock(&b, as, w)
+			draw(report.SecWarnings, "Warning signs in your answers")
 			para(&b, st.text, m.o.Emergency.Line(), 1, w)
 		}
 	}
@@ -196,23 +201,13 @@ func (r *resultsScreen) body(w int) string {
 		r.pictureSection(&b, w)
 	}
 
-	if as.Held != "" {
-		// Causes and self-care are held back until a doctor has ruled out
-		// what the warning signs suspect: the screen says so, as every
-		// export does.
-		m.section(&b, "Causes and self-care")
-		para(&b, st.text, as.Held, 1, w)
-	} else {
-		r.causes(&b, w)
-		r.plan(&b, w)
-	}
-
-	m.section(&b, "When to get help")
-	para(&b, st.text, triage.Info(as.Level).Do, 1, w)
-	for _, h := range as.SeekHelp {
-		hanging(&b, "• ", 2, st.text, h.Text, 1, w)
-	}
-	hanging(&b, "• ", 2, st.text, triage.AnyTime(as.Level), 1, w)
+	// Held (causes and self-care held back until a doctor has ruled out
+	// what the warning signs suspect), or the causes and the plan: as
+	// the document decides for every export.
+	draw(report.SecHeld, "")
+	draw(report.SecCauses, "")
+	draw(report.SecPlan, "")
+	draw(report.SecHelp, "")
 
 	if len(as.Unanswered) > 0 {
 		var t []string
@@ -223,7 +218,12 @@ func (r *resultsScreen) body(w int) string {
 		para(&b, st.muted, "Not answered (answering them may change the results): "+strings.Join(t, ", ")+".", 1, w)
 	}
 
-	r.sources(&b, w)
+	if r.showSources {
+		draw(report.SecSources, "Sources (s to hide)")
+	} else {
+		b.WriteString("\n")
+		para(&b, st.muted, fmt.Sprintf("Sources: %d behind these suggestions; press s to show them.", len(as.Sources)), 1, w)
+	}
 	b.WriteString("\n")
 	para(&b, st.muted, triage.Disclaimer, 1, w)
 	return strings.TrimRight(b.String(), "\n")
@@ -275,127 +275,6 @@ func startHere(as *triage.Assessment) []triage.PlanStep {
 		}
 	}
 	return out
-}
-
-// causes lists the top causes in full and the rest briefly: the plan is
-// built for the top causes only.
-func (r *resultsScreen) causes(b *strings.Builder, w int) {
-	m := r.m
-	st := m.st
-	as := r.as
-	m.section(b, triage.PolicyFor(as).Heading(causesHeading))
-	if len(as.Causes) == 0 {
-		para(b, st.muted, "Your answers do not point at a particular cause. The plan below still applies, and a physiotherapist can look for one.", 1, w)
-	}
-	var others []triage.RankedCause
-	for i, c := range as.Causes {
-		if !c.Top {
-			others = append(others, c)
-			continue
-		}
-		num := fmt.Sprintf("%d. ", i+1)
-		title := c.Cause.Title
-		if r.explain {
-			title += fmt.Sprintf(" (score %d)", c.Score)
-		}
-		hanging(b, st.title.Render(num), len(num), st.text.Bold(true), title, 1, w)
-		in := 1 + len(num)
-		para(b, st.text, c.Cause.About, in, w)
-		for _, mu := range c.Cause.Muscles {
-			para(b, st.text, "Muscle: "+mu.Name+": "+words.LowerFirst(mu.Where)+".", in, w)
-		}
-		if c.Cause.Kind == "professional" {
-			para(b, st.err, "This is one for a doctor or physiotherapist to assess; do not rely on self-care alone.", in, w)
-		}
-		para(b, st.muted, triage.Because(c.Facts()), in, w)
-		if r.explain {
-			for _, rs := range c.Reasons {
-				para(b, st.why, fmt.Sprintf("rule %s, +%d", rs.Rule.ID, rs.Rule.Weight), in, w)
-			}
-		}
-	}
-	if len(others) > 0 {
-		b.WriteString("\n")
-		para(b, st.text.Bold(true), "Other possibilities, less likely from your answers:", 1, w)
-		for _, c := range others {
-			hanging(b, "– ", 2, st.text, c.Cause.Title+" ("+triage.BecauseText(c.Facts())+")", 1, w)
-		}
-	}
-}
-
-// plan is the self-care plan, and the steps left out and why.
-func (r *resultsScreen) plan(b *strings.Builder, w int) {
-	m := r.m
-	st := m.st
-	as := r.as
-	m.section(b, triage.PolicyFor(as).Heading("Self-care plan"))
-	if triage.PolicyFor(as).WhileYouWait {
-		para(b, st.text, triage.ForWhileYouWait, 1, w)
-	}
-	if len(as.Plan) == 0 {
-		para(b, st.muted, "No self-care steps for these answers.", 1, w)
-	}
-	// Grouped by when each step is done.
-	for _, tm := range rules.StepTimes() {
-		first := true
-		for _, p := range as.Plan {
-			if p.Step.TimeOf().ID != tm.ID {
-				continue
-			}
-			if first {
-				b.WriteString("\n")
-				para(b, st.title, tm.Heading, 1, w)
-				first = false
-			}
-			hanging(b, "• ", 2, st.text.Bold(true), p.Step.Title, 1, w)
-			para(b, st.text, p.Step.How, 3, w)
-			if p.Step.Fits != "" {
-				para(b, st.muted, "Fits: "+p.Step.Fits, 3, w)
-			}
-			if p.Step.Caution != "" {
-				para(b, st.err, "Caution: "+p.Step.Caution, 3, w)
-			}
-			if len(p.For) > 0 {
-				var t []string
-				for _, c := range p.For {
-					t = append(t, c.Title)
-				}
-				para(b, st.muted, "For: "+strings.Join(t, "; "), 3, w)
-			}
-		}
-	}
-	if len(as.Withheld) > 0 {
-		b.WriteString("\n")
-		para(b, st.text.Bold(true), "Left out for now:", 1, w)
-		for _, wh := range as.Withheld {
-			hanging(b, "– ", 2, st.text, wh.Step.Title+": "+wh.Why, 1, w)
-		}
-	}
-}
-
-// sources are behind s: a count until shown.
-func (r *resultsScreen) sources(b *strings.Builder, w int) {
-	st := r.m.st
-	if !r.showSources {
-		b.WriteString("\n")
-		para(b, st.muted, fmt.Sprintf("Sources: %d behind these suggestions; press s to show them.", len(r.as.Sources)), 1, w)
-		return
-	}
-	r.m.section(b, "Sources (s to hide)")
-	for _, s := range r.as.Sources {
-		title := s.Source.Title
-		if s.Source.Publisher != "" {
-			title += " (" + s.Source.Publisher + ")"
-		}
-		hanging(b, "• ", 2, st.text.Bold(true), title, 1, w)
-		if s.Source.URL != "" {
-			// On a line of its own, so an address that fits is never split.
-			para(b, st.muted, s.Source.URL, 3, w)
-		}
-		for _, q := range s.Quotes {
-			para(b, st.why, "“"+q.Text+"” ("+q.By()+")", 3, w)
-		}
-	}
 }
 
 // pictureSection draws where it hurts and where the likely cause sits, with

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
 )
@@ -111,8 +112,9 @@ func (s *stopScreen) body(w int) string {
 		}
 	}
 	b.WriteString(indentBlock(st.dangerBox.Width(w-2).Render(strings.TrimSuffix(inner.String(), "\n"))) + "\n")
-	m.section(&b, "Why")
-	m.warningsBlock(&b, as, w)
+	if sec, ok := docSection(m.document(as, false), report.SecWarnings); ok {
+		m.drawSection(&b, sec, "Why", w) // the exports' words
+	}
 	b.WriteString("\n")
 	switch {
 	case s.urgent && as.Held != "":

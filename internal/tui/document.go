@@ -1,0 +1,86 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/backtriage/backtriage/internal/report"
+	"github.com/backtriage/backtriage/internal/triage"
+)
+
+// The results screen draws the sections of report's document (warning
+// signs, causes, the plan, when to get help, the sources) in its own
+// styles: the words are the exports' words, decided in one place. Only the
+// layout is the screen's: the level pinned above, the answer and the
+// picture first.
+
+// document is the assessment's document as the screen shows it: rule ids
+// and scores when d has turned them on.
+func (m *Model) document(as *triage.Assessment, explain bool) report.Document {
+	meta := m.sess.Meta()
+	meta.Explain = explain
+	return report.Content(as, meta)
+}
+
+// docSection finds a section of d by id.
+func docSection(d report.Document, id string) (report.Section, bool) {
+	for _, s := range d.Sections {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return report.Section{}, false
+}
+
+// drawSection writes a document's section under heading (its own when
+// heading is ""), lists with a marker: the warning signs' ⚠, else a
+// number or a bullet.
+func (m *Model) drawSection(b *strings.Builder, s report.Section, heading string, w int) {
+	st := m.st
+	if heading == "" {
+		heading = s.Heading
+	}
+	m.section(b, heading)
+	for i, bl := range s.Blocks {
+		switch bl.Kind {
+		case report.Para:
+			if i > 0 && s.Blocks[i-1].Kind != report.Para {
+				b.WriteString("\n")
+			}
+			para(b, st.text, bl.Text, 1, w)
+		case report.QuoteBlock:
+			para(b, st.why, "“"+bl.Text+"”", 1, w)
+		case report.LabelBlock:
+			b.WriteString("\n")
+			para(b, st.title, bl.Text, 1, w)
+		case report.Numbered, report.Bullets:
+			for j, it := range bl.Items {
+				marker, mark := "• ", st.text
+				switch {
+				case s.ID == report.SecWarnings:
+					marker, mark = "⚠ ", st.err
+				case bl.Kind == report.Numbered:
+					marker, mark = fmt.Sprintf("%d. ", j+1), st.title
+				}
+				width := lipgloss.Width(marker)
+				hanging(b, mark.Render(marker), width, st.text.Bold(len(it.Detail) > 0), it.Text, 1, w)
+				for _, d := range it.Detail {
+					para(b, m.toneStyle(d.Tone), d.Text, 1+width, w)
+				}
+			}
+		}
+	}
+}
+
+// toneStyle is how a line of detail reads on the screen.
+func (m *Model) toneStyle(t report.Tone) lipgloss.Style {
+	switch t {
+	case report.Aside:
+		return m.st.muted
+	case report.Caution:
+		return m.st.err
+	}
+	return m.st.text
+}
