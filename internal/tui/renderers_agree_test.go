@@ -74,6 +74,30 @@ func TestEveryRendererSaysTheSame(t *testing.T) {
 		if !pol.ShowCauses && len(js.Causes) != 0 {
 			t.Errorf("%s: JSON lists causes although they are held", c.Name)
 		}
+		// The screen draws the document's sections: every line of them is
+		// on it, word for word.
+		screen := flat(outs["screen"])
+		doc := m.document(as, false) // the screen's: its emergency number
+		for _, id := range []string{report.SecWarnings, report.SecHeld, report.SecCauses, report.SecPlan, report.SecHelp} {
+			sec, ok := docSection(doc, id)
+			if !ok || (id == report.SecWarnings && len(as.Warnings) == 0) {
+				continue // no warning sign: the level pinned above says so
+			}
+			for _, bl := range sec.Blocks {
+				lines := []string{bl.Text}
+				for _, it := range bl.Items {
+					lines = append(lines, it.Text)
+					for _, d := range it.Detail {
+						lines = append(lines, d.Text)
+					}
+				}
+				for _, l := range lines {
+					if l != "" && !strings.Contains(screen, flat(l)) {
+						t.Errorf("%s: the screen's %s lacks the document's %q", c.Name, id, l)
+					}
+				}
+			}
+		}
 		headline := strings.ToLower(flat(triage.Info(as.Level).Headline))
 		for name, out := range outs {
 			if name == report.JSON.Label() {

@@ -112,8 +112,14 @@ func (s *stopScreen) body(w int) string {
 		}
 	}
 	b.WriteString(indentBlock(st.dangerBox.Width(w-2).Render(strings.TrimSuffix(inner.String(), "\n"))) + "\n")
-	if sec, ok := docSection(m.document(as, false), report.SecWarnings); ok {
+	doc := m.document(as, false)
+	if sec, ok := docSection(doc, report.SecWarnings); ok {
 		m.drawSection(&b, sec, "Why", w) // the exports' words
+	}
+	if sec, ok := docSection(doc, report.SecHelp); ok && as.Level == rules.Emergency {
+		// At emergency level only the line on getting worse while waiting:
+		// what the person may need before anyone arrives.
+		m.drawSection(&b, sec, "", w)
 	}
 	b.WriteString("\n")
 	switch {
