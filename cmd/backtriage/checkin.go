@@ -9,12 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/backtriage/backtriage/internal/accessible"
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/checkin"
 	"github.com/backtriage/backtriage/internal/diary"
-	"github.com/backtriage/backtriage/internal/field"
-	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/service"
@@ -55,31 +52,17 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 				return err
 			}
 			d := o.diaryOf(cmd)
-			s, err := d.Open()
-			o.diary.warn(cmd, err) // the check-in goes on without the diary
-			// A diary that is there but cannot be opened or read is not
-			// written to, nor replaced by a new one.
-			damaged := err != nil
-			if s != nil {
-				defer s.Close()
+			found, faults := d.OpenForCheckin()
+			for _, err := range faults {
+				o.diary.warn(cmd, err) // the check-in goes on without the diary
 			}
-			st := followup.State{}
-			if s != nil {
-				if rec, err := s.Recent(false); err != nil {
-					o.diary.warn(cmd, err)
-					damaged = true
-				} else {
-					st = followup.Current(rec)
-				}
+			if found.Store != nil {
+				defer found.Store.Close()
 			}
-			var plan []diary.Step
-			if st.Episode != nil {
-				plan = st.Episode.Plan
-			}
-			opts := checkin.Options{Engine: eng, State: st, Questionnaire: checkin.Questionnaire(plan),
+			opts := checkin.Options{Engine: eng, State: found.State, Questionnaire: checkin.Questionnaire(found.Plan()),
 				Now: o.now(), Emergency: here, TableVersion: o.tableVersion(),
 				// The questionnaire's look, so the check-in reads like it.
-				Styles: func(dark bool) *field.Styles { return tui.FieldStyles(o.Theme, dark) }}
+				Styles: tui.FieldStylesFor(o.Theme)}
 
 			in, interactive, lines, err := o.checkinInput(cmd, answersPath, format, opts)
 			if err != nil {
@@ -88,9 +71,9 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 				}
 				return err
 			}
-			res := checkin.Evaluate(eng, st, *in, opts.TableVersion)
+			res := checkin.Evaluate(eng, found.State, *in, opts.TableVersion)
 			keep := func() bool {
-				k, err := d.KeepCheckin(s, res.Checkin, res.Assessment.Level, store, damaged, o.askConsent(cmd, interactive, lines), o.now())
+				k, err := d.KeepCheckin(found.Store, res.Checkin, res.Assessment.Level, store, found.Damaged, o.askConsent(cmd, interactive, lines), o.now())
 				o.diary.warn(cmd, err)
 				if k.Message != "" {
 					fmt.Fprintln(cmd.ErrOrStderr(), k.Message)
@@ -112,7 +95,7 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 				keep()
 			}
 			if person.ExitLevel {
-				return levelExit(followup.Level(res.Assessment.Level, res.Fired))
+				return levelExit(res.Level())
 			}
 			return nil
 		},
@@ -241,7 +224,7 @@ func urgentFirst(cmd *cobra.Command, format string, opts checkin.Options, warn a
 
 func checkinErr(err error) error {
 	switch {
-	case errors.Is(err, checkin.ErrInputEnded), errors.Is(err, accessible.ErrBadInput):
+	case checkin.InputRefused(err):
 		// Input refused by the line reader's caps ends as in --accessible.
 		return withCode(exitInput, err)
 	case errors.Is(err, checkin.ErrStopped):

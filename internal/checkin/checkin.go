@@ -302,6 +302,10 @@ type Result struct {
 	NotInPlan []string
 }
 
+// Level is the check-in's level: the highest of the warning signs' and
+// the follow-up rules' (as stored in the record).
+func (r *Result) Level() rules.Level { return followup.Level(r.Assessment.Level, r.Fired) }
+
 // Evaluate runs a check-in: the warning signs first, with the engine and
 // the same levels as the assessment, then the follow-up rules.
 func Evaluate(eng *triage.Engine, st followup.State, in Input, tableVersion string) *Result {

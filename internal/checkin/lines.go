@@ -14,6 +14,13 @@ import (
 	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
+// InputRefused reports whether err is input refused: it ended before the
+// warning-sign questions were answered, or a line broke the line reader's
+// caps (too long, not text), as in --accessible.
+func InputRefused(err error) bool {
+	return errors.Is(err, ErrInputEnded) || errors.Is(err, accessible.ErrBadInput)
+}
+
 // ErrInputEnded is returned when the input ends before the warning-sign
 // questions are answered: a check-in cannot be assessed without them.
 var ErrInputEnded = errors.New("the input ended before the warning-sign questions were answered; nothing was recorded")

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/backtriage/backtriage/internal/diary"
+	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
@@ -51,4 +52,45 @@ func (d Diary) KeepCheckin(s *diary.Store, c *diary.Checkin, level rules.Level, 
 		msg += " See how it goes with: backtriage history"
 	}
 	return CheckinKept{Saved: true, Message: msg}, nil
+}
+
+// Checkin is the diary as a check-in finds it.
+type Checkin struct {
+	// Store is the diary the person agreed to, nil when there is none; the
+	// caller closes it.
+	Store *diary.Store
+	// State is the current episode and its check-ins.
+	State followup.State
+	// Damaged says the diary is there but could not be opened or read: it
+	// is not written to, nor replaced by a new one.
+	Damaged bool
+}
+
+// OpenForCheckin opens the diary for a check-in and reads the current
+// episode. Its faults are returned to be shown: the check-in goes on
+// without the diary.
+func (d Diary) OpenForCheckin() (Checkin, []error) {
+	s, err := d.Open()
+	if err != nil {
+		return Checkin{Damaged: true}, []error{err}
+	}
+	c := Checkin{Store: s}
+	if s == nil {
+		return c, nil
+	}
+	rec, err := s.Recent(false)
+	if err != nil {
+		c.Damaged = true
+		return c, []error{err}
+	}
+	c.State = followup.Current(rec)
+	return c, nil
+}
+
+// Plan is the current episode's self-care plan (none without one).
+func (c Checkin) Plan() []diary.Step {
+	if c.State.Episode == nil {
+		return nil
+	}
+	return c.State.Episode.Plan
 }

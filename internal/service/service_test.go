@@ -251,3 +251,37 @@ func TestShown(t *testing.T) {
 		t.Errorf("as of the second day: %+v, %v; want two check-ins", rec, err)
 	}
 }
+
+// A check-in finds the current episode; a diary that cannot be read is
+// damaged, left alone, and said why.
+func TestOpenForCheckin(t *testing.T) {
+	eng := engine(t)
+	d := newDiary(t)
+	if c, faults := d.OpenForCheckin(); c.Store != nil || c.Damaged || len(faults) != 0 {
+		t.Fatalf("no diary: %+v, %v", c, faults)
+	}
+	s := agreed(t, d)
+	if _, err := d.KeepEpisode(s, Episode{Assessment: selfCare(t, eng), Questionnaire: eng.Questionnaire(), Source: "test", At: when}); err != nil {
+		t.Fatal(err)
+	}
+	c, faults := d.OpenForCheckin()
+	if c.Store == nil || c.Damaged || len(faults) != 0 || len(c.Plan()) == 0 {
+		t.Fatalf("a diary with an episode: %+v, %v", c, faults)
+	}
+	c.Store.Close()
+
+	bad := newDiary(t)
+	if err := os.WriteFile(bad.Path, []byte("not a diary, not a database"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c, faults = bad.OpenForCheckin()
+	if c.Store != nil || !c.Damaged || len(faults) == 0 {
+		t.Fatalf("a damaged diary: %+v, %v", c, faults)
+	}
+	if k, _ := bad.KeepCheckin(c.Store, &diary.Checkin{At: when, Level: "self-care"}, rules.SelfCare, true, c.Damaged, nil, when); k.Saved {
+		t.Error("a check-in written over a damaged diary")
+	}
+	if data, _ := os.ReadFile(bad.Path); string(data) != "not a diary, not a database" {
+		t.Error("the damaged file was changed")
+	}
+}

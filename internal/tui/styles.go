@@ -77,6 +77,12 @@ func FieldStyles(theme string, dark bool) *field.Styles {
 	return newStyles(theme, dark).field
 }
 
+// FieldStylesFor is FieldStyles of a theme, for a form that learns
+// whether the background is dark as it starts (the check-in's).
+func FieldStylesFor(theme string) func(dark bool) *field.Styles {
+	return func(dark bool) *field.Styles { return FieldStyles(theme, dark) }
+}
+
 // newStyles derives the styles from a huh theme. Only huh's accent colours
 // are taken; text keeps the terminal's own colour, which is always legible.
 func newStyles(theme string, dark bool) *styles {
