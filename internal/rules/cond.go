@@ -59,8 +59,25 @@ type Facts []fact
 // NewFacts compiles answers against the questionnaire. Answers to unknown
 // questions or options are ignored: answers are validated where they are read.
 func NewFacts(qn *questionnaire.Questionnaire, a answers.Answers) Facts {
+	return NewFactsIn(nil, qn, a)
+}
+
+// FactsBuf is room for the facts of a questionnaire of up to 64 questions:
+// a caller that keeps its facts to itself declares one on its stack and
+// passes it to NewFactsIn, so compiling the answers allocates nothing.
+type FactsBuf [64]fact
+
+// NewFactsIn is NewFacts, compiled into buf when it has room for every
+// question (buf[:0] of a FactsBuf, say) and into a new slice otherwise.
+func NewFactsIn(buf Facts, qn *questionnaire.Questionnaire, a answers.Answers) Facts {
 	qs := qn.Questions()
-	f := make(Facts, len(qs))
+	var f Facts
+	if len(qs) <= cap(buf) {
+		f = buf[:len(qs)]
+		clear(f)
+	} else {
+		f = make(Facts, len(qs))
+	}
 	for i, q := range qs {
 		v, ok := a[q.ID]
 		if !ok {

@@ -152,43 +152,61 @@ func (e *Engine) Fired(a answers.Answers) []*rules.Rule {
 }
 
 // Assess runs the rule table over the answers.
+//
+// It is on the path of every answer given (Stop), so it allocates little:
+// scratch space lives in arrays on the stack (sized for the built-in table,
+// with a fallback to the heap for a larger one), and every list returned is
+// allocated once, at its exact length.
 func (e *Engine) Assess(in answers.Answers) *Assessment {
 	a := answers.Prune(e.qn, in)
-	f := rules.NewFacts(e.qn, a)
+	var factsBuf rules.FactsBuf
+	f := rules.NewFactsIn(factsBuf[:0], e.qn, a)
 	t := e.table
 	as := &Assessment{Answers: a}
 
 	// Sizes are known after one pass, so every list below is allocated once.
 	fired := make([]*rules.Rule, 0, 32)
-	scores := make([]int, len(t.Causes))
-	nReasons, nWarnings := make([]int, len(t.Causes)), 0
+	var scoreBuf, nReasonBuf [64]int
+	scores := scratch(scoreBuf[:0], len(t.Causes))
+	nReasons, nWarnings, nCauseRules := scratch(nReasonBuf[:0], len(t.Causes)), 0, 0
 	for _, r := range t.Rules {
 		if r.When.Eval(f) {
 			fired = append(fired, r)
 			if r.CauseIx >= 0 {
 				nReasons[r.CauseIx]++
+				nCauseRules++
 			}
 			if r.IsWarning() {
 				nWarnings++
 			}
 		}
 	}
-	reasonBuf := make([]Reason, 0, len(fired))
-	reasons := make([][]Reason, len(t.Causes))
+	reasonBuf := make([]Reason, 0, nCauseRules)
+	var reasonsBuf [64][]Reason
+	reasons := scratch(reasonsBuf[:0], len(t.Causes))
 	for i, n := range nReasons {
 		if n > 0 {
 			reasons[i] = reasonBuf[len(reasonBuf) : len(reasonBuf) : len(reasonBuf)+n]
 			reasonBuf = reasonBuf[:len(reasonBuf)+n]
 		}
 	}
+	// Every fired rule is explained before any fact is made, so the facts
+	// are allocated at their exact number; ends[k] closes rule k's matches.
+	var matchBuf [128]rules.Match
+	var endBuf [64]int
+	ms, ends := matchBuf[:0], scratch(endBuf[:0], len(fired))
+	for k, r := range fired {
+		// Each rule's matches are merged by question apart from the others'.
+		ms = append(ms, r.When.Explain(f, ms[len(ms):len(ms)])...)
+		ends[k] = len(ms)
+	}
+	facts := e.facts(a, ms, make([]Fact, 0, len(ms)))
 	as.Warnings = make([]Finding, 0, nWarnings)
-	var matches [16]rules.Match
-	facts := make([]Fact, 0, 2*len(fired))
-	for _, r := range fired {
-		ms := r.When.Explain(f, matches[:0])
-		start := len(facts)
-		facts = e.facts(a, ms, facts)
-		because := facts[start:len(facts):len(facts)]
+	for k, r := range fired {
+		because := facts[:ends[k]:ends[k]]
+		if k > 0 {
+			because = because[ends[k-1]:]
+		}
 		if r.IsWarning() {
 			as.Warnings = append(as.Warnings, Finding{Rule: r, Level: r.LevelOf(), Because: because})
 			as.Level = max(as.Level, r.LevelOf())
@@ -201,9 +219,16 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 	as.Warnings = dropReplaced(as.Warnings)
 	slices.SortStableFunc(as.Warnings, func(a, b Finding) int { return int(b.Level) - int(a.Level) })
 
-	as.Causes = make([]RankedCause, 0, len(fired))
+	// nReasons is done with: it now holds each cause's specific count.
+	nRanked := 0
+	for i := range t.Causes {
+		if nReasons[i] = specific(reasons[i]); nReasons[i] > 0 {
+			nRanked++
+		}
+	}
+	as.Causes = make([]RankedCause, 0, nRanked)
 	for i, c := range t.Causes {
-		if n := specific(reasons[i]); n > 0 {
+		if n := nReasons[i]; n > 0 {
 			as.Causes = append(as.Causes, RankedCause{Cause: c, Score: scores[i], Reasons: reasons[i], Specific: n})
 		}
 	}
@@ -222,12 +247,34 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 	}
 	e.seekHelp(as, fired)
 	e.sources(as, fired)
+	as.Unanswered = e.unanswered(a)
+	return as
+}
+
+// unanswered lists the questions that apply but have no answer, or nil.
+func (e *Engine) unanswered(a answers.Answers) []*questionnaire.Question {
+	var buf [64]*questionnaire.Question
+	out := buf[:0]
 	for _, q := range e.qn.Questions() {
 		if !a.Answered(q.ID) && answers.Applies(e.qn, a, q) {
-			as.Unanswered = append(as.Unanswered, q)
+			out = append(out, q)
 		}
 	}
-	return as
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
+}
+
+// scratch is n zeroed elements, in buf when it has room: callers pass a
+// slice of an array on their stack, so the built-in table needs no heap.
+func scratch[T any](buf []T, n int) []T {
+	if n > cap(buf) {
+		return make([]T, n)
+	}
+	s := buf[:n]
+	clear(s)
+	return s
 }
 
 // specific counts the distinct answers that point to a cause through rules
