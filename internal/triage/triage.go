@@ -388,9 +388,11 @@ func (e *Engine) gatherPlan(as *Assessment, fired []*rules.Rule) {
 	eligible := func(r *rules.Rule) bool { return r.CauseIx < 0 || top(r.CauseIx) }
 	// First pass: how many rules point at each step, in order of first
 	// mention, so each step's lists are carved from one buffer.
-	count := make([]int, 2*len(t.Steps))
+	var countBuf [128]int
+	count := scratch(countBuf[:0], 2*len(t.Steps))
 	at := count[len(t.Steps):] // 1 + the plan position of step i; 0 if absent
-	var order []int
+	var orderBuf [64]int
+	order := orderBuf[:0]
 	refs := 0
 	for _, r := range fired {
 		if !eligible(r) {
@@ -509,19 +511,15 @@ func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
 		}
 		return slices.ContainsFunc(r.StepIx, func(ix int) bool { return planned[ix] })
 	}
-	kept := make([]*rules.Rule, 0, len(fired))
+	// Each passage shown, grouped by source: first count them per source,
+	// then place them, leaving out a passage its source already gave, and
+	// copy them out at their exact number.
+	var countBuf [64]int
+	count := scratch(countBuf[:0], len(t.Sources))
 	for _, r := range fired {
 		if shown(r) {
-			kept = append(kept, r)
+			count[r.SourceIx]++
 		}
-	}
-	fired = kept
-	quotes := make([][]Quote, len(t.Sources))
-	n := len(fired) + len(as.Causes) + len(as.Plan)
-	buf := make([]Quote, 0, n)
-	count := make([]int, len(t.Sources))
-	for _, r := range fired {
-		count[r.SourceIx]++
 	}
 	for _, c := range as.Causes {
 		count[c.Cause.SourceIx]++
@@ -529,31 +527,52 @@ func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
 	for _, p := range as.Plan {
 		count[p.Step.SourceIx]++
 	}
+	// Source i's passages go to all[at[i]:], and count[i] starts again from
+	// 0 to count those placed. Offsets, not slices: a slice stored in a
+	// slice would move all to the heap.
+	var atBuf [64]int
+	at := scratch(atBuf[:0], len(t.Sources))
+	var buf [64]Quote
+	all := scratch(buf[:0], len(fired)+len(as.Causes)+len(as.Plan))
+	off := 0
 	for i, c := range count {
-		quotes[i] = buf[len(buf) : len(buf) : len(buf)+c]
-		buf = buf[:len(buf)+c]
+		at[i], count[i] = off, 0
+		off += c
 	}
-	add := func(src int, text, kind, id, saidBy, own string) {
-		for _, q := range quotes[src] {
-			if q.Text == text {
+	add := func(src int, q Quote) {
+		for _, had := range all[at[src] : at[src]+count[src]] {
+			if had.Text == q.Text {
 				return
 			}
 		}
-		quotes[src] = append(quotes[src], Quote{Text: text, Kind: kind, ID: id, SaidBy: saidBy, Own: own})
+		all[at[src]+count[src]] = q
+		count[src]++
 	}
 	for _, r := range fired {
-		add(r.SourceIx, r.Quote, "rule", r.ID, r.SaidBy, r.Own)
+		if shown(r) {
+			add(r.SourceIx, Quote{Text: r.Quote, Kind: "rule", ID: r.ID, SaidBy: r.SaidBy, Own: r.Own})
+		}
 	}
 	for _, c := range as.Causes {
-		add(c.Cause.SourceIx, c.Cause.Quote, "cause", c.Cause.ID, c.Cause.SaidBy, c.Cause.Own)
+		add(c.Cause.SourceIx, Quote{Text: c.Cause.Quote, Kind: "cause", ID: c.Cause.ID, SaidBy: c.Cause.SaidBy, Own: c.Cause.Own})
 	}
 	for _, p := range as.Plan {
-		add(p.Step.SourceIx, p.Step.Quote, "step", p.Step.ID, p.Step.SaidBy, p.Step.Own)
+		add(p.Step.SourceIx, Quote{Text: p.Step.Quote, Kind: "step", ID: p.Step.ID, SaidBy: p.Step.SaidBy, Own: p.Step.Own})
 	}
-	as.Sources = make([]SourceUse, 0, len(t.Sources))
+	n, nSources := 0, 0
+	for _, c := range count {
+		n += c
+		if c > 0 {
+			nSources++
+		}
+	}
+	kept := make([]Quote, 0, n)
+	as.Sources = make([]SourceUse, 0, nSources)
 	for i, s := range t.Sources {
-		if len(quotes[i]) > 0 {
-			as.Sources = append(as.Sources, SourceUse{Source: s, Quotes: quotes[i]})
+		if count[i] > 0 {
+			start := len(kept)
+			kept = append(kept, all[at[i]:at[i]+count[i]]...)
+			as.Sources = append(as.Sources, SourceUse{Source: s, Quotes: kept[start:len(kept):len(kept)]})
 		}
 	}
 }
