@@ -104,9 +104,10 @@ func holds(s *questionnaire.ShowIf, a Answers) bool {
 // the parent answer), so what is shown and assessed is what they meant.
 func Prune(qn *questionnaire.Questionnaire, a Answers) Answers {
 	out := make(Answers, len(a))
-	for _, q := range qn.Questions() {
-		if v, ok := a[q.ID]; ok && Applies(qn, a, q) {
-			out[q.ID] = v
+	// Walks the answers, not the questions: a few answers, many questions.
+	for id, v := range a {
+		if q, ok := qn.Question(id); ok && Applies(qn, a, q) {
+			out[id] = v
 		}
 	}
 	return out

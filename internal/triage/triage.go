@@ -247,16 +247,18 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 	}
 	e.seekHelp(as, fired)
 	e.sources(as, fired)
-	as.Unanswered = e.unanswered(a)
+	as.Unanswered = e.unanswered(a, f)
 	return as
 }
 
 // unanswered lists the questions that apply but have no answer, or nil.
-func (e *Engine) unanswered(a answers.Answers) []*questionnaire.Question {
+func (e *Engine) unanswered(a answers.Answers, f rules.Facts) []*questionnaire.Question {
 	var buf [64]*questionnaire.Question
 	out := buf[:0]
-	for _, q := range e.qn.Questions() {
-		if !a.Answered(q.ID) && answers.Applies(e.qn, a, q) {
+	for i, q := range e.qn.Questions() {
+		// A question its facts call answered is answered; the answers decide
+		// the rest (an option the question lacks is an answer to them).
+		if !f.Answered(i) && !a.Answered(q.ID) && answers.Applies(e.qn, a, q) {
 			out = append(out, q)
 		}
 	}
