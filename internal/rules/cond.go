@@ -78,11 +78,13 @@ func NewFactsIn(buf Facts, qn *questionnaire.Questionnaire, a answers.Answers) F
 	} else {
 		f = make(Facts, len(qs))
 	}
-	for i, q := range qs {
-		v, ok := a[q.ID]
-		if !ok {
+	// Walks the answers, not the questions: a few answers, many questions.
+	for id, v := range a {
+		i := qn.Index(id)
+		if i < 0 {
 			continue
 		}
+		q := qs[i]
 		switch {
 		case v.Yes != nil:
 			f[i].answered = true
