@@ -4,6 +4,7 @@
 package answers
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 
@@ -103,10 +104,25 @@ func holds(s *questionnaire.ShowIf, a Answers) bool {
 // Prune drops answers to follow-ups that no longer apply (the person changed
 // the parent answer), so what is shown and assessed is what they meant.
 func Prune(qn *questionnaire.Questionnaire, a Answers) Answers {
-	out := make(Answers, len(a))
 	// Walks the answers, not the questions: a few answers, many questions.
+	// Most often none is dropped, and a clone is cheaper than a new map.
+	keep := func(id string) bool {
+		q, ok := qn.Question(id)
+		return ok && Applies(qn, a, q)
+	}
+	all := true
+	for id := range a {
+		if !keep(id) {
+			all = false
+			break
+		}
+	}
+	if all && a != nil { // a clone of nil is nil, and Prune never returns nil
+		return maps.Clone(a)
+	}
+	out := make(Answers, len(a))
 	for id, v := range a {
-		if q, ok := qn.Question(id); ok && Applies(qn, a, q) {
+		if keep(id) {
 			out[id] = v
 		}
 	}

@@ -51,6 +51,8 @@ type fact struct {
 	mask     uint64
 	num      int
 	answered bool
+	// given: the answers hold a value, known or not (answers.Answered).
+	given bool
 }
 
 // Facts are answers indexed by question, ready for fast evaluation.
@@ -85,6 +87,7 @@ func NewFactsIn(buf Facts, qn *questionnaire.Questionnaire, a answers.Answers) F
 			continue
 		}
 		q := qs[i]
+		f[i].given = len(v.Options) > 0 || v.Number != nil || v.Yes != nil
 		switch {
 		case v.Yes != nil:
 			f[i].answered = true
@@ -112,6 +115,11 @@ func NewFactsIn(buf Facts, qn *questionnaire.Questionnaire, a answers.Answers) F
 
 // Answered reports whether question index i has an answer.
 func (f Facts) Answered(i int) bool { return f[i].answered }
+
+// Given reports whether the answers hold a value for question index i,
+// even one the question does not know: answers.Answers.Answered, without
+// looking the question up.
+func (f Facts) Given(i int) bool { return f[i].given }
 
 // Eval reports whether the condition holds.
 func (c *Cond) Eval(f Facts) bool {

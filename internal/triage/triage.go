@@ -256,9 +256,7 @@ func (e *Engine) unanswered(a answers.Answers, f rules.Facts) []*questionnaire.Q
 	var buf [64]*questionnaire.Question
 	out := buf[:0]
 	for i, q := range e.qn.Questions() {
-		// A question its facts call answered is answered; the answers decide
-		// the rest (an option the question lacks is an answer to them).
-		if !f.Answered(i) && !a.Answered(q.ID) && answers.Applies(e.qn, a, q) {
+		if !f.Given(i) && answers.Applies(e.qn, a, q) {
 			out = append(out, q)
 		}
 	}
