@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/backtriage/backtriage/internal/questionnaire"
 )
@@ -154,16 +155,31 @@ func Text(q *questionnaire.Question, v Value) string {
 		}
 		return s
 	}
-	s := ""
+	if len(v.Options) == 1 {
+		return optionText(q, v.Options[0])
+	}
+	// Several options are joined in one allocation: "; " between labels.
+	n := 2 * max(len(v.Options)-1, 0)
+	for _, id := range v.Options {
+		n += len(optionText(q, id))
+	}
+	var b strings.Builder
+	b.Grow(n)
 	for i, id := range v.Options {
 		if i > 0 {
-			s += "; "
+			b.WriteString("; ")
 		}
-		if o, ok := q.Option(id); ok {
-			s += o.Label
-		} else {
-			s += id
+		b.WriteString(optionText(q, id))
+	}
+	return b.String()
+}
+
+// optionText is an option's label, or its id when q has no such option.
+func optionText(q *questionnaire.Question, id string) string {
+	for i := range q.Options {
+		if q.Options[i].ID == id {
+			return q.Options[i].Label
 		}
 	}
-	return s
+	return id
 }
