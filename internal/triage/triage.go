@@ -118,18 +118,37 @@ func (q Quote) By() string { return q.Kind + " " + q.ID }
 // SourceUse is a source the assessment relied on and the passages used.
 type SourceUse struct {
 	Source *rules.Source
-	Quotes []Quote
+	// Quotes are made once per engine and shared by every assessment: read
+	// them, never write through them.
+	Quotes []*Quote
 }
 
-// Engine runs one rule table. It is safe for concurrent use.
+// Engine runs one rule table. It is safe for concurrent use: nothing in it
+// changes after New.
 type Engine struct {
 	qn    *questionnaire.Questionnaire
 	table *rules.Table
+	// The passage each rule, cause and step cites, by index in the table:
+	// made here once rather than copied into every assessment.
+	ruleQuotes, causeQuotes, stepQuotes []Quote
 }
 
 // New returns an engine for a loaded table.
 func New(qn *questionnaire.Questionnaire, t *rules.Table) *Engine {
-	return &Engine{qn: qn, table: t}
+	e := &Engine{qn: qn, table: t}
+	e.ruleQuotes = make([]Quote, len(t.Rules))
+	for i, r := range t.Rules {
+		e.ruleQuotes[i] = Quote{Text: r.Quote, Kind: "rule", ID: r.ID, SaidBy: r.SaidBy, Own: r.Own}
+	}
+	e.causeQuotes = make([]Quote, len(t.Causes))
+	for i, c := range t.Causes {
+		e.causeQuotes[i] = Quote{Text: c.Quote, Kind: "cause", ID: c.ID, SaidBy: c.SaidBy, Own: c.Own}
+	}
+	e.stepQuotes = make([]Quote, len(t.Steps))
+	for i, st := range t.Steps {
+		e.stepQuotes[i] = Quote{Text: st.Quote, Kind: "step", ID: st.ID, SaidBy: st.SaidBy, Own: st.Own}
+	}
+	return e
 }
 
 // Table is the engine's rule table.
@@ -494,7 +513,7 @@ func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
 	// nothing the person sees. At emergency level causes and plan are empty.
 	ranked := make([]bool, len(t.Causes))
 	for _, c := range as.Causes {
-		ranked[t.CauseIndex(c.Cause.ID)] = true
+		ranked[c.Cause.Ix] = true
 	}
 	planned := make([]bool, len(t.Steps))
 	for _, p := range as.Plan {
@@ -532,14 +551,14 @@ func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
 	// slice would move all to the heap.
 	var atBuf [64]int
 	at := scratch(atBuf[:0], len(t.Sources))
-	var buf [64]Quote
+	var buf [64]*Quote
 	all := scratch(buf[:0], len(fired)+len(as.Causes)+len(as.Plan))
 	off := 0
 	for i, c := range count {
 		at[i], count[i] = off, 0
 		off += c
 	}
-	add := func(src int, q Quote) {
+	add := func(src int, q *Quote) {
 		for _, had := range all[at[src] : at[src]+count[src]] {
 			if had.Text == q.Text {
 				return
@@ -550,14 +569,14 @@ func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
 	}
 	for _, r := range fired {
 		if shown(r) {
-			add(r.SourceIx, Quote{Text: r.Quote, Kind: "rule", ID: r.ID, SaidBy: r.SaidBy, Own: r.Own})
+			add(r.SourceIx, &e.ruleQuotes[r.Ix])
 		}
 	}
 	for _, c := range as.Causes {
-		add(c.Cause.SourceIx, Quote{Text: c.Cause.Quote, Kind: "cause", ID: c.Cause.ID, SaidBy: c.Cause.SaidBy, Own: c.Cause.Own})
+		add(c.Cause.SourceIx, &e.causeQuotes[c.Cause.Ix])
 	}
 	for _, p := range as.Plan {
-		add(p.Step.SourceIx, Quote{Text: p.Step.Quote, Kind: "step", ID: p.Step.ID, SaidBy: p.Step.SaidBy, Own: p.Step.Own})
+		add(p.Step.SourceIx, &e.stepQuotes[p.Step.Ix])
 	}
 	n, nSources := 0, 0
 	for _, c := range count {
@@ -566,7 +585,7 @@ func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
 			nSources++
 		}
 	}
-	kept := make([]Quote, 0, n)
+	kept := make([]*Quote, 0, n)
 	as.Sources = make([]SourceUse, 0, nSources)
 	for i, s := range t.Sources {
 		if count[i] > 0 {
