@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -391,4 +392,39 @@ func (c *Cond) Questions(out []int) []int {
 		out = k.Questions(out)
 	}
 	return out
+}
+
+// Required lists the indexes of the questions that must be answered for the
+// condition to hold: a leaf's own question, those of every part of "all",
+// and those common to every branch of "any"; "not" and "always" require
+// none. The engine skips a rule at once when one of them is unanswered.
+func (c *Cond) Required() []int {
+	switch c.op {
+	case opHas, opRange:
+		// A leaf holds only on an answer: an option bit, a yes or no, or a
+		// number (Facts.Answered).
+		return []int{c.q}
+	case opAll:
+		var out []int
+		for _, k := range c.kids {
+			for _, q := range k.Required() {
+				if !slices.Contains(out, q) {
+					out = append(out, q)
+				}
+			}
+		}
+		return out
+	case opAny:
+		var out []int
+		for i, k := range c.kids {
+			req := k.Required()
+			if i == 0 {
+				out = req
+				continue
+			}
+			out = slices.DeleteFunc(out, func(q int) bool { return !slices.Contains(req, q) })
+		}
+		return out
+	}
+	return nil
 }

@@ -131,6 +131,11 @@ type Engine struct {
 	// The passage each rule, cause and step cites, by index in the table:
 	// made here once rather than copied into every assessment.
 	ruleQuotes, causeQuotes, stepQuotes []Quote
+	// needs holds, for rule i, words needs[i*words:(i+1)*words] of a bit
+	// set of the questions its condition requires answered (Cond.Required):
+	// a rule missing one is skipped without walking its condition.
+	needs []uint64
+	words int
 }
 
 // New returns an engine for a loaded table.
@@ -148,7 +153,25 @@ func New(qn *questionnaire.Questionnaire, t *rules.Table) *Engine {
 	for i, st := range t.Steps {
 		e.stepQuotes[i] = Quote{Text: st.Quote, Kind: "step", ID: st.ID, SaidBy: st.SaidBy, Own: st.Own}
 	}
+	e.words = (len(qn.Questions()) + 63) / 64
+	e.needs = make([]uint64, len(t.Rules)*e.words)
+	for i, r := range t.Rules {
+		for _, q := range r.When.Required() {
+			e.needs[i*e.words+q/64] |= 1 << (q % 64)
+		}
+	}
 	return e
+}
+
+// mayFire reports whether every question rule i requires is answered;
+// answered is a bit set by question index.
+func (e *Engine) mayFire(i int, answered []uint64) bool {
+	for k, need := range e.needs[i*e.words : (i+1)*e.words] {
+		if need&^answered[k] != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Table is the engine's rule table.
@@ -188,8 +211,15 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 	var scoreBuf, nReasonBuf [64]int
 	scores := scratch(scoreBuf[:0], len(t.Causes))
 	nReasons, nWarnings, nCauseRules := scratch(nReasonBuf[:0], len(t.Causes)), 0, 0
-	for _, r := range t.Rules {
-		if r.When.Eval(f) {
+	var answeredBuf [2]uint64
+	answered := scratch(answeredBuf[:0], e.words)
+	for i := range f {
+		if f.Answered(i) {
+			answered[i/64] |= 1 << (i % 64)
+		}
+	}
+	for i, r := range t.Rules {
+		if e.mayFire(i, answered) && r.When.Eval(f) {
 			fired = append(fired, r)
 			if r.CauseIx >= 0 {
 				nReasons[r.CauseIx]++
