@@ -489,8 +489,9 @@ func (e *Engine) gatherPlan(as *Assessment, fired []*rules.Rule) {
 // withhold moves the steps that a warning sign or an answer rules out from
 // the plan to Withheld, each with why.
 func withhold(as *Assessment, f rules.Facts) {
-	kept := as.Plan[:0]
-	for _, p := range as.Plan {
+	kept := 0 // the plan is compacted in place
+	for i := range as.Plan {
+		p := &as.Plan[i]
 		if w := ruledOutBy(as.Warnings, p.Step); w != nil {
 			// Said as "until it has been checked", with who to ask: a bare "not
 			// while" beside "keep moving" reads as "rest", which no guidance says.
@@ -502,9 +503,12 @@ func withhold(as *Assessment, f rules.Facts) {
 			as.Withheld = append(as.Withheld, Withheld{Step: p.Step, Why: p.Step.Caution})
 			continue
 		}
-		kept = append(kept, p)
+		if kept != i { // a step kept in place is not copied onto itself
+			as.Plan[kept] = *p
+		}
+		kept++
 	}
-	as.Plan = kept
+	as.Plan = as.Plan[:kept]
 }
 
 // ruledOutBy is the first warning sign that suspects a hazard the step is
