@@ -428,3 +428,66 @@ func (c *Cond) Required() []int {
 	}
 	return nil
 }
+
+// Flat holds conditions laid out one after another in one slice, for an
+// evaluation loop over many of them: a tree of pointers costs a cache miss
+// a node, a flat slice is read in order. It is immutable once built.
+type Flat struct {
+	nodes []flatNode
+}
+
+// flatNode is a Cond without what only messages need; its kids follow it,
+// and end is the index just past its subtree.
+type flatNode struct {
+	op     op
+	q      int
+	mask   uint64
+	lo, hi int
+	end    int
+}
+
+// Add appends c and returns its index, for Eval.
+func (fl *Flat) Add(c *Cond) int {
+	start := len(fl.nodes)
+	fl.add(c)
+	return start
+}
+
+func (fl *Flat) add(c *Cond) {
+	i := len(fl.nodes)
+	fl.nodes = append(fl.nodes, flatNode{op: c.op, q: c.q, mask: c.mask, lo: c.lo, hi: c.hi})
+	for _, k := range c.kids {
+		fl.add(k)
+	}
+	fl.nodes[i].end = len(fl.nodes)
+}
+
+// Eval is Cond.Eval of the condition Add put at index i.
+func (fl *Flat) Eval(i int, f Facts) bool {
+	n := &fl.nodes[i]
+	switch n.op {
+	case opAlways:
+		return true
+	case opAll:
+		for k := i + 1; k < n.end; k = fl.nodes[k].end {
+			if !fl.Eval(k, f) {
+				return false
+			}
+		}
+		return true
+	case opAny:
+		for k := i + 1; k < n.end; k = fl.nodes[k].end {
+			if fl.Eval(k, f) {
+				return true
+			}
+		}
+		return false
+	case opNot:
+		return !fl.Eval(i+1, f)
+	case opHas:
+		return f[n.q].mask&n.mask != 0
+	case opRange:
+		return f[n.q].answered && f[n.q].num >= n.lo && f[n.q].num <= n.hi
+	}
+	return false
+}

@@ -136,6 +136,9 @@ type Engine struct {
 	// a rule missing one is skipped without walking its condition.
 	needs []uint64
 	words int
+	// conds are the rules' conditions laid out flat; rule i's is at condAt[i].
+	conds  rules.Flat
+	condAt []int
 }
 
 // New returns an engine for a loaded table.
@@ -152,6 +155,10 @@ func New(qn *questionnaire.Questionnaire, t *rules.Table) *Engine {
 	e.stepQuotes = make([]Quote, len(t.Steps))
 	for i, st := range t.Steps {
 		e.stepQuotes[i] = Quote{Text: st.Quote, Kind: "step", ID: st.ID, SaidBy: st.SaidBy, Own: st.Own}
+	}
+	e.condAt = make([]int, len(t.Rules))
+	for i, r := range t.Rules {
+		e.condAt[i] = e.conds.Add(r.When)
 	}
 	e.words = (len(qn.Questions()) + 63) / 64
 	e.needs = make([]uint64, len(t.Rules)*e.words)
@@ -219,7 +226,7 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 		}
 	}
 	for i, r := range t.Rules {
-		if e.mayFire(i, answered) && r.When.Eval(f) {
+		if e.mayFire(i, answered) && e.conds.Eval(e.condAt[i], f) {
 			fired = append(fired, r)
 			if r.CauseIx >= 0 {
 				nReasons[r.CauseIx]++

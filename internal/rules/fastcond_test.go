@@ -45,3 +45,42 @@ func TestRequiredQuestionsAreAnswered(t *testing.T) {
 		t.Error("no rule held on any inline test")
 	}
 }
+
+// A condition laid out flat holds exactly when the condition does, for every
+// built-in rule and step on the answers of every rule's inline tests.
+func TestFlatEvalAgrees(t *testing.T) {
+	tbl := builtinTable(t)
+	qn := questionnaire.Default()
+	var fl rules.Flat
+	var conds []*rules.Cond
+	var at []int
+	for _, r := range tbl.Rules {
+		conds, at = append(conds, r.When), append(at, fl.Add(r.When))
+	}
+	for _, s := range tbl.Steps {
+		if s.AvoidWhen != nil {
+			conds, at = append(conds, s.AvoidWhen), append(at, fl.Add(s.AvoidWhen))
+		}
+	}
+	held := 0
+	for _, r := range tbl.Rules {
+		if r.Tests == nil {
+			continue
+		}
+		for _, c := range append(r.Tests.Fires, r.Tests.DoesNotFire...) {
+			f := rules.NewFacts(qn, answers.Prune(qn, c.Answers))
+			for i, cond := range conds {
+				want := cond.Eval(f)
+				if got := fl.Eval(at[i], f); got != want {
+					t.Fatalf("%s: flat %v, tree %v (answers of rule %s's test at line %d)", cond.Text, got, want, r.ID, c.Pos.Line)
+				}
+				if want {
+					held++
+				}
+			}
+		}
+	}
+	if held == 0 {
+		t.Error("no condition held on any inline test")
+	}
+}
