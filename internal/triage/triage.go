@@ -5,6 +5,7 @@
 package triage
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -139,6 +140,8 @@ type Engine struct {
 	// conds are the rules' conditions laid out flat; rule i's is at condAt[i].
 	conds  rules.Flat
 	condAt []int
+	// byOrder lists the steps' indexes in the steps' own order.
+	byOrder []int
 }
 
 // New returns an engine for a loaded table.
@@ -156,6 +159,11 @@ func New(qn *questionnaire.Questionnaire, t *rules.Table) *Engine {
 	for i, st := range t.Steps {
 		e.stepQuotes[i] = Quote{Text: st.Quote, Kind: "step", ID: st.ID, SaidBy: st.SaidBy, Own: st.Own}
 	}
+	e.byOrder = make([]int, len(t.Steps))
+	for i := range e.byOrder {
+		e.byOrder[i] = i
+	}
+	slices.SortStableFunc(e.byOrder, func(a, b int) int { return cmp.Compare(t.Steps[a].Order, t.Steps[b].Order) })
 	e.condAt = make([]int, len(t.Rules))
 	for i, r := range t.Rules {
 		e.condAt[i] = e.conds.Add(r.When)
@@ -446,25 +454,38 @@ func (e *Engine) gatherPlan(as *Assessment, fired []*rules.Rule) {
 	// mention, so each step's lists are carved from one buffer.
 	var countBuf [128]int
 	count := scratch(countBuf[:0], 2*len(t.Steps))
-	at := count[len(t.Steps):] // 1 + the plan position of step i; 0 if absent
-	var orderBuf [64]int
-	order := orderBuf[:0]
-	refs := 0
+	// at[i] is first 1 + the rank of step i's first mention, then 1 + its
+	// plan position; 0 if absent.
+	at := count[len(t.Steps):]
+	refs, mentioned := 0, 0
 	for _, r := range fired {
 		if !eligible(r) {
 			continue
 		}
 		for _, ix := range r.StepIx {
 			if count[ix] == 0 {
-				order = append(order, ix)
+				mentioned++
+				at[ix] = mentioned
 			}
 			count[ix]++
 			refs++
 		}
 	}
-	// Plan order: the steps' own order, then first mention (sorting the
-	// indexes is cheaper than sorting the plan).
-	slices.SortStableFunc(order, func(a, b int) int { return t.Steps[a].Order - t.Steps[b].Order })
+	// Plan order: the steps' own order, then first mention. The steps taken
+	// in their own order need sorting only where two share one.
+	var orderBuf [64]int
+	order := orderBuf[:0]
+	for _, ix := range e.byOrder {
+		if count[ix] > 0 {
+			order = append(order, ix)
+		}
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if c := cmp.Compare(t.Steps[a].Order, t.Steps[b].Order); c != 0 {
+			return c
+		}
+		return at[a] - at[b]
+	})
 	as.Plan = make([]PlanStep, len(order))
 	ruleBuf := make([]*rules.Rule, refs)
 	causeBuf := make([]*rules.Cause, refs)
