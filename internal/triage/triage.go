@@ -144,9 +144,19 @@ type Engine struct {
 	byOrder []int
 }
 
-// New returns an engine for a loaded table.
+// New returns an engine for a loaded table. It prepares, once, what every
+// assessment would otherwise redo: the quotes, the steps' order and the
+// rules' conditions in a form that is quick to test.
 func New(qn *questionnaire.Questionnaire, t *rules.Table) *Engine {
 	e := &Engine{qn: qn, table: t}
+	e.makeQuotes()
+	e.byOrder = stepsByOrder(t.Steps)
+	e.compileConds()
+	return e
+}
+
+func (e *Engine) makeQuotes() {
+	t := e.table
 	e.ruleQuotes = make([]Quote, len(t.Rules))
 	for i, r := range t.Rules {
 		e.ruleQuotes[i] = Quote{Text: r.Quote, Kind: "rule", ID: r.ID, SaidBy: r.SaidBy, Own: r.Own}
@@ -159,23 +169,32 @@ func New(qn *questionnaire.Questionnaire, t *rules.Table) *Engine {
 	for i, st := range t.Steps {
 		e.stepQuotes[i] = Quote{Text: st.Quote, Kind: "step", ID: st.ID, SaidBy: st.SaidBy, Own: st.Own}
 	}
-	e.byOrder = make([]int, len(t.Steps))
-	for i := range e.byOrder {
-		e.byOrder[i] = i
+}
+
+// stepsByOrder lists the steps' indexes by the steps' own order, ties in
+// table order.
+func stepsByOrder(steps []*rules.Step) []int {
+	ix := make([]int, len(steps))
+	for i := range ix {
+		ix[i] = i
 	}
-	slices.SortStableFunc(e.byOrder, func(a, b int) int { return cmp.Compare(t.Steps[a].Order, t.Steps[b].Order) })
+	slices.SortStableFunc(ix, func(a, b int) int { return cmp.Compare(steps[a].Order, steps[b].Order) })
+	return ix
+}
+
+// compileConds lays the rules' conditions out flat and notes the questions
+// each requires answered.
+func (e *Engine) compileConds() {
+	t := e.table
 	e.condAt = make([]int, len(t.Rules))
-	for i, r := range t.Rules {
-		e.condAt[i] = e.conds.Add(r.When)
-	}
-	e.words = (len(qn.Questions()) + 63) / 64
+	e.words = (len(e.qn.Questions()) + 63) / 64
 	e.needs = make([]uint64, len(t.Rules)*e.words)
 	for i, r := range t.Rules {
+		e.condAt[i] = e.conds.Add(r.When)
 		for _, q := range r.When.Required() {
 			e.needs[i*e.words+q/64] |= 1 << (q % 64)
 		}
 	}
-	return e
 }
 
 // mayFire reports whether every question rule i requires is answered;
