@@ -572,15 +572,19 @@ func ruledOutBy(ws []Finding, s *rules.Step) *Finding {
 }
 
 func (e *Engine) seekHelp(as *Assessment, fired []*rules.Rule) {
-	as.SeekHelp = make([]HelpLine, 0, 8)
+	// Gathered on the stack, then copied out at their exact number (never
+	// nil: there is always a list, if empty).
+	var buf [16]HelpLine
+	lines := buf[:0]
 	for _, r := range fired {
 		if !r.ShownAt(as.Level) {
 			continue // a line that does not fit the level reached
 		}
-		if r.SeekHelp != "" && !slices.ContainsFunc(as.SeekHelp, func(h HelpLine) bool { return h.Text == r.SeekHelp }) {
-			as.SeekHelp = append(as.SeekHelp, HelpLine{Text: r.SeekHelp, Rule: r})
+		if r.SeekHelp != "" && !slices.ContainsFunc(lines, func(h HelpLine) bool { return h.Text == r.SeekHelp }) {
+			lines = append(lines, HelpLine{Text: r.SeekHelp, Rule: r})
 		}
 	}
+	as.SeekHelp = append(make([]HelpLine, 0, len(lines)), lines...)
 }
 
 // sources gathers the passages behind everything shown: fired rules, the
