@@ -142,6 +142,9 @@ type Engine struct {
 	condAt []int
 	// byOrder lists the steps' indexes in the steps' own order.
 	byOrder []int
+	// parents[i] are the indexes of the questions question i's show-if
+	// names (-1 for one the questionnaire lacks); nil when it has none.
+	parents [][]int
 }
 
 // New returns an engine for a loaded table. It prepares, once, what every
@@ -152,7 +155,38 @@ func New(qn *questionnaire.Questionnaire, t *rules.Table) *Engine {
 	e.makeQuotes()
 	e.byOrder = stepsByOrder(t.Steps)
 	e.compileConds()
+	e.parents = showIfParents(qn)
 	return e
+}
+
+func showIfParents(qn *questionnaire.Questionnaire) [][]int {
+	qs := qn.Questions()
+	parents := make([][]int, len(qs))
+	for i, q := range qs {
+		if q.ShowIf == nil {
+			continue
+		}
+		for _, b := range q.ShowIf.Branches() {
+			parents[i] = append(parents[i], qn.Index(b.Question))
+		}
+	}
+	return parents
+}
+
+// mayApply is false when question i is a follow-up and no question its
+// show-if names holds a value, so that answers.Applies would say no (a
+// warning question's own answer aside: i has none when this is asked).
+func (e *Engine) mayApply(i int, f rules.Facts) bool {
+	ps := e.parents[i]
+	if ps == nil {
+		return true
+	}
+	for _, p := range ps {
+		if p < 0 || f.Given(p) {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *Engine) makeQuotes() {
@@ -339,7 +373,7 @@ func (e *Engine) unanswered(a answers.Answers, f rules.Facts) []*questionnaire.Q
 	var buf [64]*questionnaire.Question
 	out := buf[:0]
 	for i, q := range e.qn.Questions() {
-		if !f.Given(i) && answers.Applies(e.qn, a, q) {
+		if !f.Given(i) && e.mayApply(i, f) && answers.Applies(e.qn, a, q) {
 			out = append(out, q)
 		}
 	}
@@ -499,7 +533,7 @@ func (e *Engine) gatherPlan(as *Assessment, fired []*rules.Rule) {
 			order = append(order, ix)
 		}
 	}
-	slices.SortFunc(order, func(a, b int) int {
+	slices.SortStableFunc(order, func(a, b int) int { // insertion sort: little to do
 		if c := cmp.Compare(t.Steps[a].Order, t.Steps[b].Order); c != 0 {
 			return c
 		}
