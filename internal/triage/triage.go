@@ -132,11 +132,10 @@ type Engine struct {
 	// The passage each rule, cause and step cites, by index in the table:
 	// made here once rather than copied into every assessment.
 	ruleQuotes, causeQuotes, stepQuotes []Quote
-	// needs holds, for rule i, words needs[i*words:(i+1)*words] of a bit
-	// set of the questions its condition requires answered (Cond.Required):
-	// a rule missing one is skipped without walking its condition.
+	// needs[i] is a bit set of the questions rule i's condition requires
+	// answered (Cond.Required), of the first 64 (all the built-in ones): a
+	// rule missing one is skipped without evaluating its condition.
 	needs []uint64
-	words int
 	// conds are the rules' conditions laid out flat; rule i's is at condAt[i].
 	conds  rules.Flat
 	condAt []int
@@ -221,25 +220,15 @@ func stepsByOrder(steps []*rules.Step) []int {
 func (e *Engine) compileConds() {
 	t := e.table
 	e.condAt = make([]int, len(t.Rules))
-	e.words = (len(e.qn.Questions()) + 63) / 64
-	e.needs = make([]uint64, len(t.Rules)*e.words)
+	e.needs = make([]uint64, len(t.Rules))
 	for i, r := range t.Rules {
 		e.condAt[i] = e.conds.Add(r.When)
 		for _, q := range r.When.Required() {
-			e.needs[i*e.words+q/64] |= 1 << (q % 64)
+			if q < 64 { // a question past 64 is left to the condition
+				e.needs[i] |= 1 << q
+			}
 		}
 	}
-}
-
-// mayFire reports whether every question rule i requires is answered;
-// answered is a bit set by question index.
-func (e *Engine) mayFire(i int, answered []uint64) bool {
-	for k, need := range e.needs[i*e.words : (i+1)*e.words] {
-		if need&^answered[k] != 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // Table is the engine's rule table.
@@ -279,15 +268,14 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 	var scoreBuf, nReasonBuf [64]int
 	scores := scratch(scoreBuf[:0], len(t.Causes))
 	nReasons, nWarnings, nCauseRules := scratch(nReasonBuf[:0], len(t.Causes)), 0, 0
-	var answeredBuf [2]uint64
-	answered := scratch(answeredBuf[:0], e.words)
-	for i := range f {
+	var answered uint64 // of the first 64 questions, as in needs
+	for i := range min(len(f), 64) {
 		if f.Answered(i) {
-			answered[i/64] |= 1 << (i % 64)
+			answered |= 1 << i
 		}
 	}
 	for i, r := range t.Rules {
-		if e.mayFire(i, answered) && e.conds.Eval(e.condAt[i], f) {
+		if e.needs[i]&^answered == 0 && e.conds.Eval(e.condAt[i], f) {
 			fired = append(fired, r)
 			if r.CauseIx >= 0 {
 				nReasons[r.CauseIx]++
