@@ -4,8 +4,10 @@
 package answers
 
 import (
+	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/backtriage/backtriage/internal/questionnaire"
 )
@@ -103,10 +105,26 @@ func holds(s *questionnaire.ShowIf, a Answers) bool {
 // Prune drops answers to follow-ups that no longer apply (the person changed
 // the parent answer), so what is shown and assessed is what they meant.
 func Prune(qn *questionnaire.Questionnaire, a Answers) Answers {
+	// Walks the answers, not the questions: a few answers, many questions.
+	// Most often none is dropped, and a clone is cheaper than a new map.
+	keep := func(id string) bool {
+		q, ok := qn.Question(id)
+		return ok && Applies(qn, a, q)
+	}
+	all := true
+	for id := range a {
+		if !keep(id) {
+			all = false
+			break
+		}
+	}
+	if all && a != nil { // a clone of nil is nil, and Prune never returns nil
+		return maps.Clone(a)
+	}
 	out := make(Answers, len(a))
-	for _, q := range qn.Questions() {
-		if v, ok := a[q.ID]; ok && Applies(qn, a, q) {
-			out[q.ID] = v
+	for id, v := range a {
+		if keep(id) {
+			out[id] = v
 		}
 	}
 	return out
@@ -137,16 +155,31 @@ func Text(q *questionnaire.Question, v Value) string {
 		}
 		return s
 	}
-	s := ""
+	if len(v.Options) == 1 {
+		return optionText(q, v.Options[0])
+	}
+	// Several options are joined in one allocation: "; " between labels.
+	n := 2 * max(len(v.Options)-1, 0)
+	for _, id := range v.Options {
+		n += len(optionText(q, id))
+	}
+	var b strings.Builder
+	b.Grow(n)
 	for i, id := range v.Options {
 		if i > 0 {
-			s += "; "
+			b.WriteString("; ")
 		}
-		if o, ok := q.Option(id); ok {
-			s += o.Label
-		} else {
-			s += id
+		b.WriteString(optionText(q, id))
+	}
+	return b.String()
+}
+
+// optionText is an option's label, or its id when q has no such option.
+func optionText(q *questionnaire.Question, id string) string {
+	for i := range q.Options {
+		if q.Options[i].ID == id {
+			return q.Options[i].Label
 		}
 	}
-	return s
+	return id
 }

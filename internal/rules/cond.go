@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -51,6 +52,8 @@ type fact struct {
 	mask     uint64
 	num      int
 	answered bool
+	// given: the answers hold a value, known or not (answers.Answered).
+	given bool
 }
 
 // Facts are answers indexed by question, ready for fast evaluation.
@@ -59,13 +62,33 @@ type Facts []fact
 // NewFacts compiles answers against the questionnaire. Answers to unknown
 // questions or options are ignored: answers are validated where they are read.
 func NewFacts(qn *questionnaire.Questionnaire, a answers.Answers) Facts {
+	return NewFactsIn(nil, qn, a)
+}
+
+// FactsBuf is room for the facts of a questionnaire of up to 64 questions:
+// a caller that keeps its facts to itself declares one on its stack and
+// passes it to NewFactsIn, so compiling the answers allocates nothing.
+type FactsBuf [64]fact
+
+// NewFactsIn is NewFacts, compiled into buf when it has room for every
+// question (buf[:0] of a FactsBuf, say) and into a new slice otherwise.
+func NewFactsIn(buf Facts, qn *questionnaire.Questionnaire, a answers.Answers) Facts {
 	qs := qn.Questions()
-	f := make(Facts, len(qs))
-	for i, q := range qs {
-		v, ok := a[q.ID]
-		if !ok {
+	var f Facts
+	if len(qs) <= cap(buf) {
+		f = buf[:len(qs)]
+		clear(f)
+	} else {
+		f = make(Facts, len(qs))
+	}
+	// Walks the answers, not the questions: a few answers, many questions.
+	for id, v := range a {
+		i := qn.Index(id)
+		if i < 0 {
 			continue
 		}
+		q := qs[i]
+		f[i].given = len(v.Options) > 0 || v.Number != nil || v.Yes != nil
 		switch {
 		case v.Yes != nil:
 			f[i].answered = true
@@ -93,6 +116,11 @@ func NewFacts(qn *questionnaire.Questionnaire, a answers.Answers) Facts {
 
 // Answered reports whether question index i has an answer.
 func (f Facts) Answered(i int) bool { return f[i].answered }
+
+// Given reports whether the answers hold a value for question index i,
+// even one the question does not know: answers.Answers.Answered, without
+// looking the question up.
+func (f Facts) Given(i int) bool { return f[i].given }
 
 // Eval reports whether the condition holds.
 func (c *Cond) Eval(f Facts) bool {
@@ -364,4 +392,102 @@ func (c *Cond) Questions(out []int) []int {
 		out = k.Questions(out)
 	}
 	return out
+}
+
+// Required lists the indexes of the questions that must be answered for the
+// condition to hold: a leaf's own question, those of every part of "all",
+// and those common to every branch of "any"; "not" and "always" require
+// none. The engine skips a rule at once when one of them is unanswered.
+func (c *Cond) Required() []int {
+	switch c.op {
+	case opHas, opRange:
+		// A leaf holds only on an answer: an option bit, a yes or no, or a
+		// number (Facts.Answered).
+		return []int{c.q}
+	case opAll:
+		var out []int
+		for _, k := range c.kids {
+			for _, q := range k.Required() {
+				if !slices.Contains(out, q) {
+					out = append(out, q)
+				}
+			}
+		}
+		return out
+	case opAny:
+		var out []int
+		for i, k := range c.kids {
+			req := k.Required()
+			if i == 0 {
+				out = req
+				continue
+			}
+			out = slices.DeleteFunc(out, func(q int) bool { return !slices.Contains(req, q) })
+		}
+		return out
+	}
+	return nil
+}
+
+// Flat holds conditions laid out one after another in one slice, for an
+// evaluation loop over many of them: a tree of pointers costs a cache miss
+// a node, a flat slice is read in order. It is immutable once built.
+type Flat struct {
+	nodes []flatNode
+}
+
+// flatNode is a Cond without what only messages need; its kids follow it,
+// and end is the index just past its subtree.
+type flatNode struct {
+	op     op
+	q      int
+	mask   uint64
+	lo, hi int
+	end    int
+}
+
+// Add appends c and returns its index, for Eval.
+func (fl *Flat) Add(c *Cond) int {
+	start := len(fl.nodes)
+	fl.add(c)
+	return start
+}
+
+func (fl *Flat) add(c *Cond) {
+	i := len(fl.nodes)
+	fl.nodes = append(fl.nodes, flatNode{op: c.op, q: c.q, mask: c.mask, lo: c.lo, hi: c.hi})
+	for _, k := range c.kids {
+		fl.add(k)
+	}
+	fl.nodes[i].end = len(fl.nodes)
+}
+
+// Eval is Cond.Eval of the condition Add put at index i.
+func (fl *Flat) Eval(i int, f Facts) bool {
+	n := &fl.nodes[i]
+	switch n.op {
+	case opAlways:
+		return true
+	case opAll:
+		for k := i + 1; k < n.end; k = fl.nodes[k].end {
+			if !fl.Eval(k, f) {
+				return false
+			}
+		}
+		return true
+	case opAny:
+		for k := i + 1; k < n.end; k = fl.nodes[k].end {
+			if fl.Eval(k, f) {
+				return true
+			}
+		}
+		return false
+	case opNot:
+		return !fl.Eval(i+1, f)
+	case opHas:
+		return f[n.q].mask&n.mask != 0
+	case opRange:
+		return f[n.q].answered && f[n.q].num >= n.lo && f[n.q].num <= n.hi
+	}
+	return false
 }

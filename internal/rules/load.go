@@ -884,13 +884,14 @@ func resolve(t *Table) {
 		s.Ix, s.SourceIx = i, srcIx[s.Source]
 		stepIx[s.ID] = i
 	}
-	for _, c := range t.Causes {
-		c.SourceIx = srcIx[c.Source]
+	for i, c := range t.Causes {
+		c.Ix, c.SourceIx = i, srcIx[c.Source]
 	}
 	for _, r := range t.Followup {
 		r.SourceIx = srcIx[r.Source]
 	}
-	for _, r := range t.Rules {
+	for i, r := range t.Rules {
+		r.Ix = i
 		r.CauseIx = t.CauseIndex(r.Cause)
 		r.SourceIx = srcIx[r.Source]
 		r.StepIx = make([]int, len(r.Steps))

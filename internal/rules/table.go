@@ -116,8 +116,10 @@ type Cause struct {
 	SaidBy string `yaml:"said_by"`
 	Own    string `yaml:"own"`
 	Pos    Pos    `yaml:"-"`
-	// SourceIx is Source resolved to an index into Table.Sources.
+	// SourceIx is Source resolved to an index into Table.Sources; Ix is the
+	// cause's own index in Table.Causes.
 	SourceIx int `yaml:"-" json:"-"`
+	Ix       int `yaml:"-" json:"-"`
 }
 
 // Step is one self-care step.
@@ -197,7 +199,9 @@ type Rule struct {
 	Pos        Pos    `yaml:"-"`
 
 	// References resolved to indexes into the table at load, so the engine
-	// never looks anything up by name: CauseIx is -1 without a cause.
+	// never looks anything up by name: CauseIx is -1 without a cause. Ix is
+	// the rule's own index in Table.Rules.
+	Ix       int   `yaml:"-" json:"-"`
 	CauseIx  int   `yaml:"-" json:"-"`
 	StepIx   []int `yaml:"-" json:"-"`
 	SourceIx int   `yaml:"-" json:"-"`

@@ -5,6 +5,7 @@
 package triage
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -118,18 +119,116 @@ func (q Quote) By() string { return q.Kind + " " + q.ID }
 // SourceUse is a source the assessment relied on and the passages used.
 type SourceUse struct {
 	Source *rules.Source
-	Quotes []Quote
+	// Quotes are made once per engine and shared by every assessment: read
+	// them, never write through them.
+	Quotes []*Quote
 }
 
-// Engine runs one rule table. It is safe for concurrent use.
+// Engine runs one rule table. It is safe for concurrent use: nothing in it
+// changes after New.
 type Engine struct {
 	qn    *questionnaire.Questionnaire
 	table *rules.Table
+	// The passage each rule, cause and step cites, by index in the table:
+	// made here once rather than copied into every assessment.
+	ruleQuotes, causeQuotes, stepQuotes []Quote
+	// needs[i] is a bit set of the questions rule i's condition requires
+	// answered (Cond.Required), of the first 64 (all the built-in ones): a
+	// rule missing one is skipped without evaluating its condition.
+	needs []uint64
+	// conds are the rules' conditions laid out flat; rule i's is at condAt[i].
+	conds  rules.Flat
+	condAt []int
+	// byOrder lists the steps' indexes in the steps' own order.
+	byOrder []int
+	// parents[i] are the indexes of the questions question i's show-if
+	// names (-1 for one the questionnaire lacks); nil when it has none.
+	parents [][]int
 }
 
-// New returns an engine for a loaded table.
+// New returns an engine for a loaded table. It prepares, once, what every
+// assessment would otherwise redo: the quotes, the steps' order and the
+// rules' conditions in a form that is quick to test.
 func New(qn *questionnaire.Questionnaire, t *rules.Table) *Engine {
-	return &Engine{qn: qn, table: t}
+	e := &Engine{qn: qn, table: t}
+	e.makeQuotes()
+	e.byOrder = stepsByOrder(t.Steps)
+	e.compileConds()
+	e.parents = showIfParents(qn)
+	return e
+}
+
+func showIfParents(qn *questionnaire.Questionnaire) [][]int {
+	qs := qn.Questions()
+	parents := make([][]int, len(qs))
+	for i, q := range qs {
+		if q.ShowIf == nil {
+			continue
+		}
+		for _, b := range q.ShowIf.Branches() {
+			parents[i] = append(parents[i], qn.Index(b.Question))
+		}
+	}
+	return parents
+}
+
+// mayApply is false when question i is a follow-up and no question its
+// show-if names holds a value, so that answers.Applies would say no (a
+// warning question's own answer aside: i has none when this is asked).
+func (e *Engine) mayApply(i int, f rules.Facts) bool {
+	ps := e.parents[i]
+	if ps == nil {
+		return true
+	}
+	for _, p := range ps {
+		if p < 0 || f.Given(p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Engine) makeQuotes() {
+	t := e.table
+	e.ruleQuotes = make([]Quote, len(t.Rules))
+	for i, r := range t.Rules {
+		e.ruleQuotes[i] = Quote{Text: r.Quote, Kind: "rule", ID: r.ID, SaidBy: r.SaidBy, Own: r.Own}
+	}
+	e.causeQuotes = make([]Quote, len(t.Causes))
+	for i, c := range t.Causes {
+		e.causeQuotes[i] = Quote{Text: c.Quote, Kind: "cause", ID: c.ID, SaidBy: c.SaidBy, Own: c.Own}
+	}
+	e.stepQuotes = make([]Quote, len(t.Steps))
+	for i, st := range t.Steps {
+		e.stepQuotes[i] = Quote{Text: st.Quote, Kind: "step", ID: st.ID, SaidBy: st.SaidBy, Own: st.Own}
+	}
+}
+
+// stepsByOrder lists the steps' indexes by the steps' own order, ties in
+// table order.
+func stepsByOrder(steps []*rules.Step) []int {
+	ix := make([]int, len(steps))
+	for i := range ix {
+		ix[i] = i
+	}
+	slices.SortStableFunc(ix, func(a, b int) int { return cmp.Compare(steps[a].Order, steps[b].Order) })
+	return ix
+}
+
+// compileConds lays the rules' conditions out flat and notes the questions
+// each requires answered.
+func (e *Engine) compileConds() {
+	t := e.table
+	e.condAt = make([]int, len(t.Rules))
+	e.needs = make([]uint64, len(t.Rules))
+	for i, r := range t.Rules {
+		e.condAt[i] = e.conds.Add(r.When)
+		for _, q := range r.When.Required() {
+			if q < 64 { // a question past 64 is left to the condition
+				e.needs[i] |= 1 << q
+			}
+		}
+	}
 }
 
 // Table is the engine's rule table.
@@ -152,43 +251,67 @@ func (e *Engine) Fired(a answers.Answers) []*rules.Rule {
 }
 
 // Assess runs the rule table over the answers.
+//
+// It is on the path of every answer given (Stop), so it allocates little:
+// scratch space lives in arrays on the stack (sized for the built-in table,
+// with a fallback to the heap for a larger one), and every list returned is
+// allocated once, at its exact length.
 func (e *Engine) Assess(in answers.Answers) *Assessment {
 	a := answers.Prune(e.qn, in)
-	f := rules.NewFacts(e.qn, a)
+	var factsBuf rules.FactsBuf
+	f := rules.NewFactsIn(factsBuf[:0], e.qn, a)
 	t := e.table
 	as := &Assessment{Answers: a}
 
 	// Sizes are known after one pass, so every list below is allocated once.
 	fired := make([]*rules.Rule, 0, 32)
-	scores := make([]int, len(t.Causes))
-	nReasons, nWarnings := make([]int, len(t.Causes)), 0
-	for _, r := range t.Rules {
-		if r.When.Eval(f) {
+	var scoreBuf, nReasonBuf [64]int
+	scores := scratch(scoreBuf[:0], len(t.Causes))
+	nReasons, nWarnings, nCauseRules := scratch(nReasonBuf[:0], len(t.Causes)), 0, 0
+	var answered uint64 // of the first 64 questions, as in needs
+	for i := range min(len(f), 64) {
+		if f.Answered(i) {
+			answered |= 1 << i
+		}
+	}
+	for i, r := range t.Rules {
+		if e.needs[i]&^answered == 0 && e.conds.Eval(e.condAt[i], f) {
 			fired = append(fired, r)
 			if r.CauseIx >= 0 {
 				nReasons[r.CauseIx]++
+				nCauseRules++
 			}
 			if r.IsWarning() {
 				nWarnings++
 			}
 		}
 	}
-	reasonBuf := make([]Reason, 0, len(fired))
-	reasons := make([][]Reason, len(t.Causes))
+	reasonBuf := make([]Reason, 0, nCauseRules)
+	var reasonsBuf [64][]Reason
+	reasons := scratch(reasonsBuf[:0], len(t.Causes))
 	for i, n := range nReasons {
 		if n > 0 {
 			reasons[i] = reasonBuf[len(reasonBuf) : len(reasonBuf) : len(reasonBuf)+n]
 			reasonBuf = reasonBuf[:len(reasonBuf)+n]
 		}
 	}
+	// Every fired rule is explained before any fact is made, so the facts
+	// are allocated at their exact number; ends[k] closes rule k's matches.
+	var matchBuf [128]rules.Match
+	var endBuf [64]int
+	ms, ends := matchBuf[:0], scratch(endBuf[:0], len(fired))
+	for k, r := range fired {
+		// Each rule's matches are merged by question apart from the others'.
+		ms = append(ms, r.When.Explain(f, ms[len(ms):len(ms)])...)
+		ends[k] = len(ms)
+	}
+	facts := e.facts(a, ms, make([]Fact, 0, len(ms)))
 	as.Warnings = make([]Finding, 0, nWarnings)
-	var matches [16]rules.Match
-	facts := make([]Fact, 0, 2*len(fired))
-	for _, r := range fired {
-		ms := r.When.Explain(f, matches[:0])
-		start := len(facts)
-		facts = e.facts(a, ms, facts)
-		because := facts[start:len(facts):len(facts)]
+	for k, r := range fired {
+		because := facts[:ends[k]:ends[k]]
+		if k > 0 {
+			because = because[ends[k-1]:]
+		}
 		if r.IsWarning() {
 			as.Warnings = append(as.Warnings, Finding{Rule: r, Level: r.LevelOf(), Because: because})
 			as.Level = max(as.Level, r.LevelOf())
@@ -201,9 +324,16 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 	as.Warnings = dropReplaced(as.Warnings)
 	slices.SortStableFunc(as.Warnings, func(a, b Finding) int { return int(b.Level) - int(a.Level) })
 
-	as.Causes = make([]RankedCause, 0, len(fired))
+	// nReasons is done with: it now holds each cause's specific count.
+	nRanked := 0
+	for i := range t.Causes {
+		if nReasons[i] = specific(reasons[i]); nReasons[i] > 0 {
+			nRanked++
+		}
+	}
+	as.Causes = make([]RankedCause, 0, nRanked)
 	for i, c := range t.Causes {
-		if n := specific(reasons[i]); n > 0 {
+		if n := nReasons[i]; n > 0 {
 			as.Causes = append(as.Causes, RankedCause{Cause: c, Score: scores[i], Reasons: reasons[i], Specific: n})
 		}
 	}
@@ -222,12 +352,34 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 	}
 	e.seekHelp(as, fired)
 	e.sources(as, fired)
-	for _, q := range e.qn.Questions() {
-		if !a.Answered(q.ID) && answers.Applies(e.qn, a, q) {
-			as.Unanswered = append(as.Unanswered, q)
+	as.Unanswered = e.unanswered(a, f)
+	return as
+}
+
+// unanswered lists the questions that apply but have no answer, or nil.
+func (e *Engine) unanswered(a answers.Answers, f rules.Facts) []*questionnaire.Question {
+	var buf [64]*questionnaire.Question
+	out := buf[:0]
+	for i, q := range e.qn.Questions() {
+		if !f.Given(i) && e.mayApply(i, f) && answers.Applies(e.qn, a, q) {
+			out = append(out, q)
 		}
 	}
-	return as
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
+}
+
+// scratch is n zeroed elements, in buf when it has room: callers pass a
+// slice of an array on their stack, so the built-in table needs no heap.
+func scratch[T any](buf []T, n int) []T {
+	if n > cap(buf) {
+		return make([]T, n)
+	}
+	s := buf[:n]
+	clear(s)
+	return s
 }
 
 // specific counts the distinct answers that point to a cause through rules
@@ -341,25 +493,40 @@ func (e *Engine) gatherPlan(as *Assessment, fired []*rules.Rule) {
 	eligible := func(r *rules.Rule) bool { return r.CauseIx < 0 || top(r.CauseIx) }
 	// First pass: how many rules point at each step, in order of first
 	// mention, so each step's lists are carved from one buffer.
-	count := make([]int, 2*len(t.Steps))
-	at := count[len(t.Steps):] // 1 + the plan position of step i; 0 if absent
-	var order []int
-	refs := 0
+	var countBuf [128]int
+	count := scratch(countBuf[:0], 2*len(t.Steps))
+	// at[i] is first 1 + the rank of step i's first mention, then 1 + its
+	// plan position; 0 if absent.
+	at := count[len(t.Steps):]
+	refs, mentioned := 0, 0
 	for _, r := range fired {
 		if !eligible(r) {
 			continue
 		}
 		for _, ix := range r.StepIx {
 			if count[ix] == 0 {
-				order = append(order, ix)
+				mentioned++
+				at[ix] = mentioned
 			}
 			count[ix]++
 			refs++
 		}
 	}
-	// Plan order: the steps' own order, then first mention (sorting the
-	// indexes is cheaper than sorting the plan).
-	slices.SortStableFunc(order, func(a, b int) int { return t.Steps[a].Order - t.Steps[b].Order })
+	// Plan order: the steps' own order, then first mention. The steps taken
+	// in their own order need sorting only where two share one.
+	var orderBuf [64]int
+	order := orderBuf[:0]
+	for _, ix := range e.byOrder {
+		if count[ix] > 0 {
+			order = append(order, ix)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { // insertion sort: little to do
+		if c := cmp.Compare(t.Steps[a].Order, t.Steps[b].Order); c != 0 {
+			return c
+		}
+		return at[a] - at[b]
+	})
 	as.Plan = make([]PlanStep, len(order))
 	ruleBuf := make([]*rules.Rule, refs)
 	causeBuf := make([]*rules.Cause, refs)
@@ -391,8 +558,9 @@ func (e *Engine) gatherPlan(as *Assessment, fired []*rules.Rule) {
 // withhold moves the steps that a warning sign or an answer rules out from
 // the plan to Withheld, each with why.
 func withhold(as *Assessment, f rules.Facts) {
-	kept := as.Plan[:0]
-	for _, p := range as.Plan {
+	kept := 0 // the plan is compacted in place
+	for i := range as.Plan {
+		p := &as.Plan[i]
 		if w := ruledOutBy(as.Warnings, p.Step); w != nil {
 			// Said as "until it has been checked", with who to ask: a bare "not
 			// while" beside "keep moving" reads as "rest", which no guidance says.
@@ -404,9 +572,12 @@ func withhold(as *Assessment, f rules.Facts) {
 			as.Withheld = append(as.Withheld, Withheld{Step: p.Step, Why: p.Step.Caution})
 			continue
 		}
-		kept = append(kept, p)
+		if kept != i { // a step kept in place is not copied onto itself
+			as.Plan[kept] = *p
+		}
+		kept++
 	}
-	as.Plan = kept
+	as.Plan = as.Plan[:kept]
 }
 
 // ruledOutBy is the first warning sign that suspects a hazard the step is
@@ -423,15 +594,19 @@ func ruledOutBy(ws []Finding, s *rules.Step) *Finding {
 }
 
 func (e *Engine) seekHelp(as *Assessment, fired []*rules.Rule) {
-	as.SeekHelp = make([]HelpLine, 0, 8)
+	// Gathered on the stack, then copied out at their exact number (never
+	// nil: there is always a list, if empty).
+	var buf [16]HelpLine
+	lines := buf[:0]
 	for _, r := range fired {
 		if !r.ShownAt(as.Level) {
 			continue // a line that does not fit the level reached
 		}
-		if r.SeekHelp != "" && !slices.ContainsFunc(as.SeekHelp, func(h HelpLine) bool { return h.Text == r.SeekHelp }) {
-			as.SeekHelp = append(as.SeekHelp, HelpLine{Text: r.SeekHelp, Rule: r})
+		if r.SeekHelp != "" && !slices.ContainsFunc(lines, func(h HelpLine) bool { return h.Text == r.SeekHelp }) {
+			lines = append(lines, HelpLine{Text: r.SeekHelp, Rule: r})
 		}
 	}
+	as.SeekHelp = append(make([]HelpLine, 0, len(lines)), lines...)
 }
 
 // sources gathers the passages behind everything shown: fired rules, the
@@ -445,7 +620,7 @@ func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
 	// nothing the person sees. At emergency level causes and plan are empty.
 	ranked := make([]bool, len(t.Causes))
 	for _, c := range as.Causes {
-		ranked[t.CauseIndex(c.Cause.ID)] = true
+		ranked[c.Cause.Ix] = true
 	}
 	planned := make([]bool, len(t.Steps))
 	for _, p := range as.Plan {
@@ -462,19 +637,15 @@ func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
 		}
 		return slices.ContainsFunc(r.StepIx, func(ix int) bool { return planned[ix] })
 	}
-	kept := make([]*rules.Rule, 0, len(fired))
+	// Each passage shown, grouped by source: first count them per source,
+	// then place them, leaving out a passage its source already gave, and
+	// copy them out at their exact number.
+	var countBuf [64]int
+	count := scratch(countBuf[:0], len(t.Sources))
 	for _, r := range fired {
 		if shown(r) {
-			kept = append(kept, r)
+			count[r.SourceIx]++
 		}
-	}
-	fired = kept
-	quotes := make([][]Quote, len(t.Sources))
-	n := len(fired) + len(as.Causes) + len(as.Plan)
-	buf := make([]Quote, 0, n)
-	count := make([]int, len(t.Sources))
-	for _, r := range fired {
-		count[r.SourceIx]++
 	}
 	for _, c := range as.Causes {
 		count[c.Cause.SourceIx]++
@@ -482,31 +653,52 @@ func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
 	for _, p := range as.Plan {
 		count[p.Step.SourceIx]++
 	}
+	// Source i's passages go to all[at[i]:], and count[i] starts again from
+	// 0 to count those placed. Offsets, not slices: a slice stored in a
+	// slice would move all to the heap.
+	var atBuf [64]int
+	at := scratch(atBuf[:0], len(t.Sources))
+	var buf [64]*Quote
+	all := scratch(buf[:0], len(fired)+len(as.Causes)+len(as.Plan))
+	off := 0
 	for i, c := range count {
-		quotes[i] = buf[len(buf) : len(buf) : len(buf)+c]
-		buf = buf[:len(buf)+c]
+		at[i], count[i] = off, 0
+		off += c
 	}
-	add := func(src int, text, kind, id, saidBy, own string) {
-		for _, q := range quotes[src] {
-			if q.Text == text {
+	add := func(src int, q *Quote) {
+		for _, had := range all[at[src] : at[src]+count[src]] {
+			if had.Text == q.Text {
 				return
 			}
 		}
-		quotes[src] = append(quotes[src], Quote{Text: text, Kind: kind, ID: id, SaidBy: saidBy, Own: own})
+		all[at[src]+count[src]] = q
+		count[src]++
 	}
 	for _, r := range fired {
-		add(r.SourceIx, r.Quote, "rule", r.ID, r.SaidBy, r.Own)
+		if shown(r) {
+			add(r.SourceIx, &e.ruleQuotes[r.Ix])
+		}
 	}
 	for _, c := range as.Causes {
-		add(c.Cause.SourceIx, c.Cause.Quote, "cause", c.Cause.ID, c.Cause.SaidBy, c.Cause.Own)
+		add(c.Cause.SourceIx, &e.causeQuotes[c.Cause.Ix])
 	}
 	for _, p := range as.Plan {
-		add(p.Step.SourceIx, p.Step.Quote, "step", p.Step.ID, p.Step.SaidBy, p.Step.Own)
+		add(p.Step.SourceIx, &e.stepQuotes[p.Step.Ix])
 	}
-	as.Sources = make([]SourceUse, 0, len(t.Sources))
+	n, nSources := 0, 0
+	for _, c := range count {
+		n += c
+		if c > 0 {
+			nSources++
+		}
+	}
+	kept := make([]*Quote, 0, n)
+	as.Sources = make([]SourceUse, 0, nSources)
 	for i, s := range t.Sources {
-		if len(quotes[i]) > 0 {
-			as.Sources = append(as.Sources, SourceUse{Source: s, Quotes: quotes[i]})
+		if count[i] > 0 {
+			start := len(kept)
+			kept = append(kept, all[at[i]:at[i]+count[i]]...)
+			as.Sources = append(as.Sources, SourceUse{Source: s, Quotes: kept[start:len(kept):len(kept)]})
 		}
 	}
 }
