@@ -11,9 +11,9 @@ import (
 	"github.com/backtriage/backtriage/internal/checkin"
 	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/export"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/safeio"
 	"github.com/backtriage/backtriage/internal/service"
 	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
@@ -116,7 +116,7 @@ func warningsFirst(cmd *cobra.Command, eng *triage.Engine, path string, stdin []
 	data := stdin
 	if path != "-" {
 		var err error
-		if data, err = safeio.ReadFile(path, answers.MaxFileSize); err != nil {
+		if data, err = input.ReadFile(path, answers.MaxFileSize); err != nil {
 			return rules.SelfCare // not read at all: the error says why
 		}
 	}

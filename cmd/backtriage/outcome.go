@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/backtriage/backtriage/internal/diag"
+	"github.com/backtriage/backtriage/internal/input"
 )
 
 // outcome is how one run of the program ended: the first error any command
@@ -148,7 +148,7 @@ func flagError(cmd *cobra.Command, err error) error {
 		if f.Hidden {
 			return
 		}
-		if d := diag.Distance(name, f.Name); d <= bestD && (best == "" || d < diag.Distance(name, best)) || strings.HasPrefix(f.Name, name) && best == "" {
+		if d := input.Distance(name, f.Name); d <= bestD && (best == "" || d < input.Distance(name, best)) || strings.HasPrefix(f.Name, name) && best == "" {
 			best = f.Name
 		}
 	})

@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/backtriage/backtriage/internal/diag"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 )
 
@@ -77,7 +77,7 @@ func onlyQuestions(qn *questionnaire.Questionnaire, ids []string) (func(id strin
 		}
 		best, bestD := "", 3
 		for _, q := range qn.Questions() {
-			if d := diag.Distance(id, q.ID); d < bestD {
+			if d := input.Distance(id, q.ID); d < bestD {
 				best, bestD = q.ID, d
 			}
 		}

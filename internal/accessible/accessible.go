@@ -25,10 +25,10 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/export"
 	"github.com/backtriage/backtriage/internal/field"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/safeio"
 	"github.com/backtriage/backtriage/internal/session"
 	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
@@ -113,12 +113,12 @@ func Run(ctx context.Context, o Options) (err error) {
 // answers are never lost between prompts. Lines are capped (see MaxLine, MaxInput) and cleaned of control
 // characters and escape sequences before anything reads or echoes them.
 func (s *prompts) readLines() {
-	r := safeio.NewLineReader(s.o.In, MaxLine, MaxInput)
+	r := input.NewLineReader(s.o.In, MaxLine, MaxInput)
 	for {
 		line, err := r.ReadLine()
 		if err == nil {
 			select {
-			case s.lines <- lineOrErr{line: safeio.CleanLine(line)}:
+			case s.lines <- lineOrErr{line: input.CleanLine(line)}:
 			case <-s.ctx.Done():
 				return
 			}

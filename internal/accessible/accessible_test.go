@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/keyscript"
 	"github.com/backtriage/backtriage/internal/questionnaire"
-	"github.com/backtriage/backtriage/internal/safeio"
 	"github.com/backtriage/backtriage/internal/testrules"
 	"github.com/backtriage/backtriage/internal/triage"
 )
@@ -241,7 +241,7 @@ func TestEndlessLineRefused(t *testing.T) {
 	}
 	defer f.Close()
 	_, err = run(t, "", func(o *Options) { o.In = f })
-	if !errors.Is(err, ErrBadInput) || !errors.Is(err, safeio.ErrLineTooLong) ||
+	if !errors.Is(err, ErrBadInput) || !errors.Is(err, input.ErrLineTooLong) ||
 		err.Error() != "input refused: line too long: an input line is longer than 4 KiB" {
 		t.Fatalf("got %v", err)
 	}
@@ -250,7 +250,7 @@ func TestEndlessLineRefused(t *testing.T) {
 // Endless short lines stop at the total cap.
 func TestEndlessInputRefused(t *testing.T) {
 	_, err := run(t, "", func(o *Options) { o.In = &repeatReader{line: []byte("?\n")} })
-	if !errors.Is(err, ErrBadInput) || !errors.Is(err, safeio.ErrTooLarge) ||
+	if !errors.Is(err, ErrBadInput) || !errors.Is(err, input.ErrTooLarge) ||
 		err.Error() != "input refused: too large: more than 64 KiB of input" {
 		t.Fatalf("got %v", err)
 	}

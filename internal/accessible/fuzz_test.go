@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/backtriage/backtriage/internal/field"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/questionnaire"
-	"github.com/backtriage/backtriage/internal/safeio"
 )
 
 // FuzzParseLine feeds arbitrary typed input to the accessible mode's line
@@ -37,23 +37,23 @@ func FuzzParseLine(f *testing.F) {
 			f.Add(uint8(i), o.ID+" "+o.Label)
 		}
 	}
-	f.Fuzz(func(t *testing.T, qi uint8, input string) {
+	f.Fuzz(func(t *testing.T, qi uint8, typed string) {
 		q := qs[int(qi)%len(qs)]
 		// The input as the session reads it: capped lines (small caps
 		// here, so the fuzzer reaches them), cleaned, then parsed.
-		r := safeio.NewLineReader(strings.NewReader(input), 64, 1024)
+		r := input.NewLineReader(strings.NewReader(typed), 64, 1024)
 		for {
 			raw, err := r.ReadLine()
 			if err != nil {
-				if !errors.Is(err, io.EOF) && !errors.Is(err, safeio.ErrLineTooLong) && !errors.Is(err, safeio.ErrTooLarge) {
-					t.Fatalf("%q: unexpected read error %v", input, err)
+				if !errors.Is(err, io.EOF) && !errors.Is(err, input.ErrLineTooLong) && !errors.Is(err, input.ErrTooLarge) {
+					t.Fatalf("%q: unexpected read error %v", typed, err)
 				}
 				return
 			}
 			if len(raw) > 64 || strings.ContainsAny(raw, "\n") {
-				t.Fatalf("%q: line %q over the cap or not split", input, raw)
+				t.Fatalf("%q: line %q over the cap or not split", typed, raw)
 			}
-			line := safeio.CleanLine(raw)
+			line := input.CleanLine(raw)
 			if strings.ContainsFunc(line, func(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }) {
 				t.Fatalf("%q: control characters left in %q", raw, line)
 			}

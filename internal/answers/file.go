@@ -13,11 +13,9 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
-	"github.com/backtriage/backtriage/internal/diag"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/questionnaire"
-	"github.com/backtriage/backtriage/internal/safeio"
 	"github.com/backtriage/backtriage/internal/textwrap"
-	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
 // MaxFileSize bounds an answers file. Real ones are under 2 KiB; anything near
@@ -35,15 +33,15 @@ func ReadFile(path string, stdin io.Reader, qn *questionnaire.Questionnaire) (An
 	)
 	if path == "-" {
 		name = "<stdin>"
-		data, err = safeio.ReadAll(stdin, MaxFileSize)
+		data, err = input.ReadAll(stdin, MaxFileSize)
 	} else {
-		data, err = safeio.ReadFile(path, MaxFileSize)
+		data, err = input.ReadFile(path, MaxFileSize)
 	}
 	switch {
-	case errors.Is(err, safeio.ErrTooLarge):
+	case errors.Is(err, input.ErrTooLarge):
 		return nil, tooLarge(name)
-	case errors.Is(err, safeio.ErrNotRegular):
-		var errs diag.List
+	case errors.Is(err, input.ErrNotRegular):
+		var errs input.List
 		errs.Add(name, 0, 0, "%v; an answers file must be a regular file (or - for standard input)", err)
 		return nil, errs.Err()
 	case err != nil && path != "-":
@@ -55,7 +53,7 @@ func ReadFile(path string, stdin io.Reader, qn *questionnaire.Questionnaire) (An
 }
 
 func tooLarge(name string) error {
-	var errs diag.List
+	var errs input.List
 	errs.Add(name, 0, 0, "file is larger than %d KiB; an answers file is a short list of question ids and answers", MaxFileSize>>10)
 	return errs.Err()
 }
@@ -63,7 +61,7 @@ func tooLarge(name string) error {
 // Parse reads answers from YAML or JSON (JSON is read as YAML, which it is).
 // Every problem is reported, each as file:line:col with the valid values.
 func Parse(name string, data []byte, qn *questionnaire.Questionnaire) (Answers, error) {
-	var errs diag.List
+	var errs input.List
 	switch {
 	case len(data) > MaxFileSize:
 		return nil, tooLarge(name)
@@ -75,15 +73,15 @@ func Parse(name string, data []byte, qn *questionnaire.Questionnaire) (Answers, 
 		return nil, errs.Err()
 	}
 	// The parser's cost grows fast with nesting; an answers file has two levels.
-	var deep *safeio.DepthError
-	if errors.As(safeio.CheckDepth(data, safeio.MaxDepth), &deep) {
+	var deep *input.DepthError
+	if errors.As(input.CheckDepth(data, input.MaxDepth), &deep) {
 		errs.Add(name, deep.Line, deep.Col, "%v; an answers file maps question ids to answers", deep)
 		return nil, errs.Err()
 	}
 	// Duplicates are reported by FromNode, which says which question.
 	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
-		yamlnode.AddError(&errs, name, "", err)
+		input.AddYAMLError(&errs, name, "", err)
 		return nil, errs.Err()
 	}
 	if len(f.Docs) != 1 {
@@ -106,24 +104,24 @@ func FromNode(name string, n ast.Node, qn *questionnaire.Questionnaire) (Answers
 // the caller (a check-in's note): an unknown key's message names them
 // among the valid ones.
 func FromNodeAlso(name string, n ast.Node, qn *questionnaire.Questionnaire, also []string) (Answers, error) {
-	var errs diag.List
-	body := yamlnode.Unwrap(n)
-	pairs, ok := yamlnode.Pairs(body)
+	var errs input.List
+	body := input.UnwrapNode(n)
+	pairs, ok := input.NodePairs(body)
 	switch {
 	case body == nil:
 		errs.Add(name, 0, 0, "file is empty; expected a mapping of question ids to answers")
 		return nil, errs.Err()
 	case !ok:
-		line, col := yamlnode.Pos(body)
-		errs.Add(name, line, col, "expected a mapping of question ids to answers, found %s", yamlnode.Describe(body))
+		line, col := input.NodePos(body)
+		errs.Add(name, line, col, "expected a mapping of question ids to answers, found %s", input.DescribeNode(body))
 		return nil, errs.Err()
 	}
 
 	a := Answers{}
 	seen := map[string]int{}
 	for _, kv := range pairs {
-		line, col := yamlnode.Pos(kv.Key)
-		key := yamlnode.Text(kv.Key)
+		line, col := input.NodePos(kv.Key)
+		key := input.NodeText(kv.Key)
 		if prev, dup := seen[key]; dup {
 			errs.Add(name, line, col, "question %q answered twice (first on line %d)", key, prev)
 			continue
@@ -131,10 +129,10 @@ func FromNodeAlso(name string, n ast.Node, qn *questionnaire.Questionnaire, also
 		seen[key] = line
 		q, ok := qn.Question(key)
 		if !ok {
-			errs.Add(name, line, col, "unknown question %q; %s", key, diag.OneOf(key, append(qn.IDs(), also...)))
+			errs.Add(name, line, col, "unknown question %q; %s", key, input.OneOf(key, append(qn.IDs(), also...)))
 			continue
 		}
-		v, ok := decodeValue(name, q, yamlnode.Unwrap(kv.Value), &errs)
+		v, ok := decodeValue(name, q, input.UnwrapNode(kv.Value), &errs)
 		if ok {
 			a[q.ID] = v
 		}
@@ -145,7 +143,7 @@ func FromNodeAlso(name string, n ast.Node, qn *questionnaire.Questionnaire, also
 	return a, nil
 }
 
-func decodeValue(file string, q *questionnaire.Question, n ast.Node, errs *diag.List) (Value, bool) {
+func decodeValue(file string, q *questionnaire.Question, n ast.Node, errs *input.List) (Value, bool) {
 	if n == nil {
 		return Value{}, false // "question:" with nothing after it: left unanswered
 	}
@@ -171,47 +169,47 @@ func decodeValue(file string, q *questionnaire.Question, n ast.Node, errs *diag.
 type valueDecoder struct {
 	file string
 	q    *questionnaire.Question
-	errs *diag.List
+	errs *input.List
 }
 
 func (d valueDecoder) add(n ast.Node, format string, args ...any) {
-	line, col := yamlnode.Pos(n)
+	line, col := input.NodePos(n)
 	d.errs.Add(d.file, line, col, "question %q"+format, append([]any{d.q.ID}, args...)...)
 }
 
 func (d valueDecoder) yesNo(n ast.Node) (Value, bool) {
-	switch strings.ToLower(yamlnode.Text(n)) {
+	switch strings.ToLower(input.NodeText(n)) {
 	case "true", "yes":
 		return Bool(true), true
 	case "false", "no":
 		return Bool(false), true
 	}
-	d.add(n, ": expected yes or no (true or false), found %s", yamlnode.Describe(n))
+	d.add(n, ": expected yes or no (true or false), found %s", input.DescribeNode(n))
 	return Value{}, false
 }
 
 func (d valueDecoder) number(n ast.Node) (Value, bool) {
 	q := d.q
 	if _, ok := n.(*ast.IntegerNode); !ok {
-		d.add(n, ": expected a whole number from %d to %d, found %s", q.Min, q.Max, yamlnode.Describe(n))
+		d.add(n, ": expected a whole number from %d to %d, found %s", q.Min, q.Max, input.DescribeNode(n))
 		return Value{}, false
 	}
-	v, err := strconv.Atoi(yamlnode.Text(n))
+	v, err := strconv.Atoi(input.NodeText(n))
 	if err != nil || v < q.Min || v > q.Max {
-		d.add(n, ": %s is out of range; expected %s", yamlnode.Text(n), strings.TrimSpace(fmt.Sprintf("%d to %d %s", q.Min, q.Max, q.Unit)))
+		d.add(n, ": %s is out of range; expected %s", input.NodeText(n), strings.TrimSpace(fmt.Sprintf("%d to %d %s", q.Min, q.Max, q.Unit)))
 		return Value{}, false
 	}
 	return Num(v), true
 }
 
 func (d valueDecoder) one(n ast.Node) (Value, bool) {
-	if !yamlnode.IsScalar(n) {
-		d.add(n, " takes one option, found %s; %s", yamlnode.Describe(n), "valid: "+strings.Join(d.q.OptionIDs(), ", "))
+	if !input.IsScalarNode(n) {
+		d.add(n, " takes one option, found %s; %s", input.DescribeNode(n), "valid: "+strings.Join(d.q.OptionIDs(), ", "))
 		return Value{}, false
 	}
-	id := yamlnode.Text(n)
+	id := input.NodeText(n)
 	if _, ok := d.q.Option(id); !ok {
-		d.add(n, ": unknown option %q; %s", id, diag.OneOf(id, d.q.OptionIDs()))
+		d.add(n, ": unknown option %q; %s", id, input.OneOf(id, d.q.OptionIDs()))
 		return Value{}, false
 	}
 	return Choice(id), true
@@ -223,10 +221,10 @@ func (d valueDecoder) many(n ast.Node) (Value, bool) {
 	var items []ast.Node
 	if seq, ok := n.(*ast.SequenceNode); ok {
 		items = seq.Values
-	} else if yamlnode.IsScalar(n) {
+	} else if input.IsScalarNode(n) {
 		items = []ast.Node{n} // a single option without brackets is fine
 	} else {
-		d.add(n, ": expected a list of options, found %s", yamlnode.Describe(n))
+		d.add(n, ": expected a list of options, found %s", input.DescribeNode(n))
 		return Value{}, false
 	}
 	ids, ok := d.optionIDs(items)
@@ -249,17 +247,17 @@ func (d valueDecoder) optionIDs(items []ast.Node) ([]string, bool) {
 	var ids []string
 	ok := true
 	for _, it := range items {
-		it = yamlnode.Unwrap(it)
-		if !yamlnode.IsScalar(it) {
-			d.add(it, ": expected an option id, found %s", yamlnode.Describe(it))
+		it = input.UnwrapNode(it)
+		if !input.IsScalarNode(it) {
+			d.add(it, ": expected an option id, found %s", input.DescribeNode(it))
 			ok = false
 			continue
 		}
-		id := yamlnode.Text(it)
+		id := input.NodeText(it)
 		_, known := d.q.Option(id)
 		switch {
 		case !known:
-			d.add(it, ": unknown option %q; %s", id, diag.OneOf(id, d.q.OptionIDs()))
+			d.add(it, ": unknown option %q; %s", id, input.OneOf(id, d.q.OptionIDs()))
 			ok = false
 		case slices.Contains(ids, id):
 			d.add(it, ": option %q listed twice", id)

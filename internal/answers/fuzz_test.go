@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	"github.com/backtriage/backtriage/internal/answers"
-	"github.com/backtriage/backtriage/internal/diag"
 	"github.com/backtriage/backtriage/internal/fuzzguard"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 )
 
@@ -29,22 +29,22 @@ var lineCol = regexp.MustCompile(`^[1-9][0-9]*:[1-9][0-9]*: `)
 
 // checkDiagnostics fails unless every line of err starts with the file name
 // and, unless it is about the whole file, a line:col.
-func checkDiagnostics(t *testing.T, name string, err error, input []byte) {
+func checkDiagnostics(t *testing.T, name string, err error, data []byte) {
 	t.Helper()
 	for _, line := range strings.Split(err.Error(), "\n") {
 		rest, ok := strings.CutPrefix(line, name+":")
 		if !ok {
-			t.Fatalf("error line does not start with %q: %q\ninput: %q", name+":", line, input)
+			t.Fatalf("error line does not start with %q: %q\ninput: %q", name+":", line, data)
 		}
 		rest = strings.TrimPrefix(rest, " ")
 		if lineCol.MatchString(rest) {
 			continue
 		}
 		if !slices.ContainsFunc(wholeFileMessages, func(p string) bool { return strings.HasPrefix(rest, p) }) {
-			t.Fatalf("error without line:col that is not about the whole file: %q\ninput: %q", line, input)
+			t.Fatalf("error without line:col that is not about the whole file: %q\ninput: %q", line, data)
 		}
 	}
-	// Every part is a diag.Error naming the file, so callers can rely on it.
+	// Every part is an input.Error naming the file, so callers can rely on it.
 	var parts []error
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		parts = j.Unwrap()
@@ -52,9 +52,9 @@ func checkDiagnostics(t *testing.T, name string, err error, input []byte) {
 		parts = []error{err}
 	}
 	for _, e := range parts {
-		var de *diag.Error
+		var de *input.Error
 		if !errors.As(e, &de) || de.File != name {
-			t.Fatalf("error part %q (%T) is not a diag.Error for %s\ninput: %q", e, e, name, input)
+			t.Fatalf("error part %q (%T) is not an input.Error for %s\ninput: %q", e, e, name, data)
 		}
 	}
 }

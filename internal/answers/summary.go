@@ -3,7 +3,7 @@ package answers
 import (
 	"github.com/goccy/go-yaml/ast"
 
-	"github.com/backtriage/backtriage/internal/yamlnode"
+	"github.com/backtriage/backtriage/internal/input"
 )
 
 // summaryAnswers finds the answers inside a JSON summary written by
@@ -11,7 +11,7 @@ import (
 // a top-level "schema" key keeps the answers under "answers", in the
 // answers-file format. So a saved summary reopens with --answers.
 func summaryAnswers(n ast.Node) (ast.Node, bool) {
-	pairs, ok := yamlnode.Pairs(yamlnode.Unwrap(n))
+	pairs, ok := input.NodePairs(input.UnwrapNode(n))
 	if !ok {
 		return nil, false
 	}

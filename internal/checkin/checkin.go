@@ -20,15 +20,13 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/backtriage/backtriage/internal/answers"
-	"github.com/backtriage/backtriage/internal/diag"
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/followup"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/safeio"
 	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
-	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
 // StepsDone is the check-in's checklist question: which steps of the
@@ -164,15 +162,15 @@ func ReadFile(path string, stdin io.Reader, qn *questionnaire.Questionnaire) (an
 	// us), and at most the size cap.
 	if path == "-" {
 		name = "<stdin>"
-		data, err = safeio.ReadAll(stdin, answers.MaxFileSize)
+		data, err = input.ReadAll(stdin, answers.MaxFileSize)
 	} else {
-		data, err = safeio.ReadFile(path, answers.MaxFileSize)
+		data, err = input.ReadFile(path, answers.MaxFileSize)
 	}
 	switch {
-	case errors.Is(err, safeio.ErrTooLarge):
+	case errors.Is(err, input.ErrTooLarge):
 		data = make([]byte, answers.MaxFileSize+1) // Parse says it is too large
-	case errors.Is(err, safeio.ErrNotRegular):
-		var errs diag.List
+	case errors.Is(err, input.ErrNotRegular):
+		var errs input.List
 		errs.Add(name, 0, 0, "%v; a check-in answers file must be a regular file (or - for standard input)", err)
 		return nil, "", errs.Err()
 	case err != nil:
@@ -193,7 +191,7 @@ func Parse(name string, data []byte, qn *questionnaire.Questionnaire) (answers.A
 }
 
 func parse(name string, data []byte, qn *questionnaire.Questionnaire) (answers.Answers, string, error) {
-	var errs diag.List
+	var errs input.List
 	switch {
 	case len(data) > answers.MaxFileSize:
 		errs.Add(name, 0, 0, "file is larger than %d KiB; a check-in is a short list of answers", answers.MaxFileSize>>10)
@@ -203,38 +201,38 @@ func parse(name string, data []byte, qn *questionnaire.Questionnaire) (answers.A
 		return nil, "", errs.Err()
 	}
 	// The parser's cost grows fast with nesting; a check-in has two levels.
-	var deep *safeio.DepthError
-	if errors.As(safeio.CheckDepth(data, safeio.MaxDepth), &deep) {
+	var deep *input.DepthError
+	if errors.As(input.CheckDepth(data, input.MaxDepth), &deep) {
 		errs.Add(name, deep.Line, deep.Col, "%v; a check-in maps question ids to answers", deep)
 		return nil, "", errs.Err()
 	}
 	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
-		yamlnode.AddError(&errs, name, "", err)
+		input.AddYAMLError(&errs, name, "", err)
 		return nil, "", errs.Err()
 	}
 	if len(f.Docs) != 1 {
 		errs.Add(name, 0, 0, "expected one YAML document, found %d", len(f.Docs))
 		return nil, "", errs.Err()
 	}
-	body := yamlnode.Unwrap(f.Docs[0].Body)
+	body := input.UnwrapNode(f.Docs[0].Body)
 	note := ""
 	if m, ok := body.(*ast.MappingNode); ok {
 		kept := m.Values[:0:0]
 		for _, kv := range m.Values {
-			if yamlnode.Text(kv.Key) != NoteKey {
+			if input.NodeText(kv.Key) != NoteKey {
 				kept = append(kept, kv)
 				continue
 			}
-			v := yamlnode.Unwrap(kv.Value)
-			line, col := yamlnode.Pos(kv.Key)
+			v := input.UnwrapNode(kv.Value)
+			line, col := input.NodePos(kv.Key)
 			switch {
 			case v == nil:
-			case !yamlnode.IsScalar(v):
-				errs.Add(name, line, col, "note: expected text, found %s", yamlnode.Describe(v))
+			case !input.IsScalarNode(v):
+				errs.Add(name, line, col, "note: expected text, found %s", input.DescribeNode(v))
 			default:
 				var err error
-				if note, err = CleanNote(yamlnode.Text(v)); err != nil {
+				if note, err = CleanNote(input.NodeText(v)); err != nil {
 					errs.Add(name, line, col, "note: %v", err)
 				}
 			}
@@ -243,8 +241,8 @@ func parse(name string, data []byte, qn *questionnaire.Questionnaire) (answers.A
 	}
 	a, err := answers.FromNodeAlso(name, body, qn, []string{NoteKey})
 	if err != nil {
-		for _, e := range yamlnode.SplitErrors(err) {
-			var de *diag.Error
+		for _, e := range input.SplitErrors(err) {
+			var de *input.Error
 			if errors.As(e, &de) {
 				errs.Add(de.File, de.Line, de.Col, "%s", de.Msg)
 			} else {

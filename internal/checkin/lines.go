@@ -10,7 +10,7 @@ import (
 	"github.com/backtriage/backtriage/internal/accessible"
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/field"
-	"github.com/backtriage/backtriage/internal/safeio"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
@@ -63,14 +63,14 @@ func NewLines(ctx context.Context, in io.Reader, out io.Writer, echo bool) *Line
 		}
 	}
 	go func() {
-		r := safeio.NewLineReader(in, accessible.MaxLine, accessible.MaxInput)
+		r := input.NewLineReader(in, accessible.MaxLine, accessible.MaxInput)
 		// skipping is set while the rest of a line over the cap is read
 		// and dropped; the total cap still bounds it.
 		skipping := false
 		for {
 			line, err := r.ReadLine()
 			switch {
-			case errors.Is(err, safeio.ErrLineTooLong):
+			case errors.Is(err, input.ErrLineTooLong):
 				skipping = true
 				continue
 			case err == nil && skipping:
@@ -120,7 +120,7 @@ func (l *Lines) Ask(prompt string) (string, bool, error) {
 		switch {
 		case r.tooLong:
 			fmt.Fprintf(l.out, "\nThat line is longer than %s, so it was not read: an answer is a few characters, a note at most %s.\n",
-				safeio.Size(accessible.MaxLine), thousands(MaxNote))
+				input.Size(accessible.MaxLine), thousands(MaxNote))
 			continue
 		case r.err != nil:
 			l.eof = true

@@ -12,9 +12,8 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/questionnaire"
-	"github.com/backtriage/backtriage/internal/safeio"
-	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
 // InvalidFile is a check-in answers file with errors, with the warning-sign
@@ -41,7 +40,7 @@ func (e *InvalidFile) Unwrap() error { return e.Err }
 func salvageWarnings(data []byte, qn *questionnaire.Questionnaire) answers.Answers {
 	out := answers.Answers{}
 	if len(data) > answers.MaxFileSize || bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) ||
-		safeio.CheckDepth(data, safeio.MaxDepth) != nil {
+		input.CheckDepth(data, input.MaxDepth) != nil {
 		return out
 	}
 	if !salvageFrom(data, qn, out) {
@@ -73,7 +72,7 @@ func salvageFrom(data []byte, qn *questionnaire.Questionnaire, out answers.Answe
 		return false
 	}
 	for _, doc := range f.Docs {
-		pairs, _ := yamlnode.Pairs(yamlnode.Unwrap(doc.Body))
+		pairs, _ := input.NodePairs(input.UnwrapNode(doc.Body))
 		salvagePairs(pairs, qn, out)
 	}
 	return true
@@ -81,11 +80,11 @@ func salvageFrom(data []byte, qn *questionnaire.Questionnaire, out answers.Answe
 
 func salvagePairs(pairs []*ast.MappingValueNode, qn *questionnaire.Questionnaire, out answers.Answers) {
 	for _, kv := range pairs {
-		q, ok := qn.Question(yamlnode.Text(kv.Key))
+		q, ok := qn.Question(input.NodeText(kv.Key))
 		if !ok || !q.Warning {
 			continue
 		}
-		v, ok := lenient(q, yamlnode.Unwrap(kv.Value))
+		v, ok := lenient(q, input.UnwrapNode(kv.Value))
 		if !ok {
 			continue
 		}
@@ -100,13 +99,13 @@ func salvagePairs(pairs []*ast.MappingValueNode, qn *questionnaire.Questionnaire
 func lenient(q *questionnaire.Question, n ast.Node) (answers.Value, bool) {
 	switch q.Kind {
 	case questionnaire.Number:
-		v, err := strconv.Atoi(yamlnode.Text(n))
-		if !yamlnode.IsScalar(n) || err != nil || v < q.Min || v > q.Max {
+		v, err := strconv.Atoi(input.NodeText(n))
+		if !input.IsScalarNode(n) || err != nil || v < q.Min || v > q.Max {
 			return answers.Value{}, false
 		}
 		return answers.Num(v), true
 	case questionnaire.YesNo:
-		switch strings.ToLower(yamlnode.Text(n)) {
+		switch strings.ToLower(input.NodeText(n)) {
 		case "true", "yes":
 			return answers.Bool(true), true
 		case "false", "no":
@@ -120,12 +119,12 @@ func lenient(q *questionnaire.Question, n ast.Node) (answers.Value, bool) {
 	}
 	var ids []string
 	for _, it := range items {
-		it = yamlnode.Unwrap(it)
-		if !yamlnode.IsScalar(it) {
+		it = input.UnwrapNode(it)
+		if !input.IsScalarNode(it) {
 			continue
 		}
-		if _, ok := q.Option(yamlnode.Text(it)); ok {
-			ids = union(ids, []string{yamlnode.Text(it)})
+		if _, ok := q.Option(input.NodeText(it)); ok {
+			ids = union(ids, []string{input.NodeText(it)})
 		}
 	}
 	if len(ids) == 0 {

@@ -16,7 +16,7 @@ import (
 	"modernc.org/sqlite" // the pure-Go SQLite driver: CGO_ENABLED=0 builds keep working
 	sqlite3 "modernc.org/sqlite/lib"
 
-	"github.com/backtriage/backtriage/internal/safeio"
+	"github.com/backtriage/backtriage/internal/input"
 )
 
 // ErrNoDiary is returned by Open when there is no diary file: nothing has
@@ -484,7 +484,7 @@ func checkFile(path string) error {
 		return linkError(path)
 	}
 	if !st.Mode().IsRegular() {
-		return &Error{Kind: NotRegular, Err: errors.New(safeio.Kind(st.Mode()))}
+		return &Error{Kind: NotRegular, Err: errors.New(input.FileKind(st.Mode()))}
 	}
 	if st.Size() > 0 {
 		f, err := os.Open(path)
@@ -588,7 +588,7 @@ func Forget(path string) (removed []string, err error) {
 	for _, f := range Files(path)[1:] {
 		st, err := os.Lstat(f)
 		if err == nil && !st.Mode().IsRegular() {
-			return nil, &Error{Kind: NotRegular, Op: op, Path: f, Err: errors.New(safeio.Kind(st.Mode()))}
+			return nil, &Error{Kind: NotRegular, Op: op, Path: f, Err: errors.New(input.FileKind(st.Mode()))}
 		}
 	}
 	for _, f := range Files(path) {
@@ -619,7 +619,7 @@ func forgettable(path string) error {
 	case st.Mode()&fs.ModeSymlink != 0:
 		return linkError(path)
 	case !st.Mode().IsRegular():
-		return &Error{Kind: NotRegular, Err: errors.New(safeio.Kind(st.Mode()))}
+		return &Error{Kind: NotRegular, Err: errors.New(input.FileKind(st.Mode()))}
 	case st.Size() == 0:
 		return nil
 	}

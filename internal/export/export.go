@@ -13,7 +13,7 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/backtriage/backtriage/internal/diag"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
@@ -182,7 +182,7 @@ func syncDir(dir string) {
 // cause is err without the temporary file's path, with a full disk and a
 // read-only file system named as such.
 func cause(err error) error {
-	err = diag.WithoutPath(err)
+	err = input.WithoutPath(err)
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
 		return fmt.Errorf("the disk is full (%w)", err)

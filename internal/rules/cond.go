@@ -9,9 +9,8 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/backtriage/backtriage/internal/answers"
-	"github.com/backtriage/backtriage/internal/diag"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/questionnaire"
-	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
 // Cond is a compiled condition over the answers. It is compiled once at load
@@ -221,22 +220,22 @@ type compiler struct {
 	qn    *questionnaire.Questionnaire
 	file  string
 	owner string // `rule "id"` or `step "id"`, for messages
-	errs  *diag.List
+	errs  *input.List
 }
 
 func (cp *compiler) errorf(n ast.Node, format string, args ...any) {
-	line, col := yamlnode.Pos(n)
+	line, col := input.NodePos(n)
 	cp.errs.Add(cp.file, line, col, cp.owner+": "+format, args...)
 }
 
 func (cp *compiler) compile(n ast.Node) *Cond {
-	n = yamlnode.Unwrap(n)
+	n = input.UnwrapNode(n)
 	c := &Cond{owner: cp.owner}
 	if n == nil {
 		cp.errs.Add(cp.file, 0, 0, "%s: empty condition", cp.owner)
 		return c
 	}
-	line, col := yamlnode.Pos(n)
+	line, col := input.NodePos(n)
 	c.Pos = Pos{File: cp.file, Line: line, Col: col}
 	c.Text = strings.TrimSpace(n.String())
 	switch t := n.(type) {
@@ -256,7 +255,7 @@ func (cp *compiler) compile(n ast.Node) *Cond {
 		}
 		return cp.compilePairs(c, t.Values)
 	}
-	cp.errorf(n, "expected a condition mapping, found %s", yamlnode.Describe(n))
+	cp.errorf(n, "expected a condition mapping, found %s", input.DescribeNode(n))
 	return c
 }
 
@@ -275,8 +274,8 @@ func (cp *compiler) compilePairs(c *Cond, pairs []*ast.MappingValueNode) *Cond {
 }
 
 func (cp *compiler) compilePair(c *Cond, kv *ast.MappingValueNode) {
-	key := yamlnode.Text(kv.Key)
-	val := yamlnode.Unwrap(kv.Value)
+	key := input.NodeText(kv.Key)
+	val := input.UnwrapNode(kv.Value)
 	switch key {
 	case "all", "any":
 		seq, ok := val.(*ast.SequenceNode)
@@ -299,7 +298,7 @@ func (cp *compiler) compilePair(c *Cond, kv *ast.MappingValueNode) {
 	}
 	q, ok := cp.qn.Question(key)
 	if !ok {
-		cp.errorf(kv.Key, "unknown question %q; %s", key, diag.OneOf(key, cp.qn.IDs()))
+		cp.errorf(kv.Key, "unknown question %q; %s", key, input.OneOf(key, cp.qn.IDs()))
 		return
 	}
 	c.q = cp.qn.Index(key)
@@ -310,13 +309,13 @@ func (cp *compiler) compilePair(c *Cond, kv *ast.MappingValueNode) {
 	}
 	switch q.Kind {
 	case questionnaire.YesNo:
-		switch strings.ToLower(yamlnode.Text(val)) {
+		switch strings.ToLower(input.NodeText(val)) {
 		case "true", "yes":
 			c.mask = bitYes
 		case "false", "no":
 			c.mask = bitNo
 		default:
-			cp.errorf(val, "question %q is yes/no: expected true or false, found %s", key, yamlnode.Describe(val))
+			cp.errorf(val, "question %q is yes/no: expected true or false, found %s", key, input.DescribeNode(val))
 		}
 	case questionnaire.Number:
 		cp.compileRange(c, q, val)
@@ -331,11 +330,11 @@ func (cp *compiler) compilePair(c *Cond, kv *ast.MappingValueNode) {
 			cp.errorf(val, "question %q: empty option list", key)
 		}
 		for _, it := range items {
-			it = yamlnode.Unwrap(it)
-			id := yamlnode.Text(it)
+			it = input.UnwrapNode(it)
+			id := input.NodeText(it)
 			j := q.OptionIndex(id)
 			if j < 0 {
-				cp.errorf(it, "question %q: unknown option %q; %s", key, id, diag.OneOf(id, q.OptionIDs()))
+				cp.errorf(it, "question %q: unknown option %q; %s", key, id, input.OneOf(id, q.OptionIDs()))
 				continue
 			}
 			c.mask |= 1 << j
@@ -353,12 +352,12 @@ func (cp *compiler) compileRange(c *Cond, q *questionnaire.Question, val ast.Nod
 	} else if mv, ok2 := val.(*ast.MappingValueNode); ok2 {
 		pairs = []*ast.MappingValueNode{mv}
 	} else {
-		cp.errorf(val, "question %q is a number: expected {min: N} and/or {max: N}, found %s", q.ID, yamlnode.Describe(val))
+		cp.errorf(val, "question %q is a number: expected {min: N} and/or {max: N}, found %s", q.ID, input.DescribeNode(val))
 		return
 	}
 	for _, kv := range pairs {
-		k := yamlnode.Text(kv.Key)
-		n, err := strconv.Atoi(yamlnode.Text(yamlnode.Unwrap(kv.Value)))
+		k := input.NodeText(kv.Key)
+		n, err := strconv.Atoi(input.NodeText(input.UnwrapNode(kv.Value)))
 		if err != nil {
 			cp.errorf(kv.Value, "question %q: %s must be a whole number", q.ID, k)
 			continue

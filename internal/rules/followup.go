@@ -8,7 +8,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/backtriage/backtriage/internal/answers"
-	"github.com/backtriage/backtriage/internal/diag"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 )
 
@@ -124,7 +124,7 @@ const (
 	MaxRounds         = 30
 )
 
-func checkRoutine(s *Step, owner string, errs *diag.List) {
+func checkRoutine(s *Step, owner string, errs *input.List) {
 	r := s.Routine
 	at := func(format string, args ...any) {
 		errs.Add(s.Pos.File, s.Pos.Line, s.Pos.Col, owner+": routine: "+format, args...)
@@ -174,7 +174,7 @@ func (v *validator) followup() {
 			r.When = compileInto(r.When, qn, owner, v.errs)
 		}
 		if !slices.Contains(Outcomes, r.Outcome) {
-			v.at(r.Pos, owner, "outcome %q; %s", r.Outcome, diag.OneOf(r.Outcome, Outcomes))
+			v.at(r.Pos, owner, "outcome %q; %s", r.Outcome, input.OneOf(r.Outcome, Outcomes))
 		}
 		if strings.TrimSpace(r.Advice) == "" {
 			v.at(r.Pos, owner, "missing advice: what to do, in words")
@@ -249,7 +249,7 @@ func (v *validator) followupCauses(r *FollowupRule, owner string) {
 		c, ok := v.t.causes[id]
 		switch {
 		case !ok:
-			v.at(r.Pos, owner, "causes: unknown cause %q; %s", id, diag.OneOf(id, keys(v.t.causes)))
+			v.at(r.Pos, owner, "causes: unknown cause %q; %s", id, input.OneOf(id, keys(v.t.causes)))
 		case c.Kind != "muscle" || len(c.Muscles) == 0:
 			v.at(r.Pos, owner, "causes: %q is not a muscle cause with muscles listed", id)
 		}

@@ -17,11 +17,9 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/backtriage/backtriage/internal/answers"
-	"github.com/backtriage/backtriage/internal/diag"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/questionnaire"
-	"github.com/backtriage/backtriage/internal/safeio"
 	"github.com/backtriage/backtriage/internal/textwrap"
-	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
 // MaxQuoteWords bounds a quote: a citation, not a copy.
@@ -51,7 +49,7 @@ func LoadDir(dir string, qn *questionnaire.Questionnaire) (*Table, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("rules: %s is not a directory", textwrap.Quote(dir))
 	}
-	return Load(safeio.DirFS(dir), dir, qn)
+	return Load(input.DirFS(dir), dir, qn)
 }
 
 // MaxFileSize bounds one rule file. The largest built-in one is under 20 KiB;
@@ -64,7 +62,7 @@ const MaxFileSize = 1 << 20
 func ruleFiles(fsys fs.FS, dir string) ([]string, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the folder: %w", textwrap.Quote(dir), diag.WithoutPath(err))
+		return nil, fmt.Errorf("%s: cannot read the folder: %w", textwrap.Quote(dir), input.WithoutPath(err))
 	}
 	var names []string
 	for _, e := range entries {
@@ -78,20 +76,20 @@ func ruleFiles(fsys fs.FS, dir string) ([]string, error) {
 // readRuleFile reads one rule file, bounded and never blocking, and checks
 // what the YAML parser would otherwise choke on or accept wrongly: invalid
 // UTF-8 and deep nesting. ok is false when it added an error.
-func readRuleFile(fsys fs.FS, name, file string, errs *diag.List) ([]byte, bool) {
-	data, err := safeio.ReadFS(fsys, name, MaxFileSize)
+func readRuleFile(fsys fs.FS, name, file string, errs *input.List) ([]byte, bool) {
+	data, err := input.ReadFS(fsys, name, MaxFileSize)
 	switch {
-	case errors.Is(err, safeio.ErrTooLarge):
-		errs.Add(file, 0, 0, "file is larger than %s; a rule file is a few dozen KiB of YAML", safeio.Size(MaxFileSize))
+	case errors.Is(err, input.ErrTooLarge):
+		errs.Add(file, 0, 0, "file is larger than %s; a rule file is a few dozen KiB of YAML", input.Size(MaxFileSize))
 		return nil, false
-	case errors.Is(err, safeio.ErrNotRegular):
+	case errors.Is(err, input.ErrNotRegular):
 		errs.Add(file, 0, 0, "%v; a rule file must be a regular file", err)
 		return nil, false
 	case errors.Is(err, fs.ErrPermission):
 		errs.Add(file, 0, 0, "permission denied")
 		return nil, false
 	case err != nil:
-		errs.Add(file, 0, 0, "%v", diag.WithoutPath(err))
+		errs.Add(file, 0, 0, "%v", input.WithoutPath(err))
 		return nil, false
 	}
 	if line, col, bad := firstInvalidUTF8(data); bad {
@@ -101,8 +99,8 @@ func readRuleFile(fsys fs.FS, name, file string, errs *diag.List) ([]byte, bool)
 	if !checkRawText(file, data, errs) {
 		return nil, false
 	}
-	var deep *safeio.DepthError
-	if errors.As(safeio.CheckDepth(data, safeio.MaxDepth), &deep) {
+	var deep *input.DepthError
+	if errors.As(input.CheckDepth(data, input.MaxDepth), &deep) {
 		errs.Add(file, deep.Line, deep.Col, "%v; a rule file is about ten levels deep", deep)
 		return nil, false
 	}
@@ -118,7 +116,7 @@ const noControls = "a rule file's text is shown to people as written, so it may 
 // its reviewer), one message a line at its line and column (in
 // characters); tabs and \r\n line endings are whitespace. ok is false
 // when it added an error.
-func checkRawText(file string, data []byte, errs *diag.List) bool {
+func checkRawText(file string, data []byte, errs *input.List) bool {
 	ok := true
 	line, start, reported := 1, 0, 0
 	for i := 0; i < len(data); {
@@ -141,13 +139,13 @@ func checkRawText(file string, data []byte, errs *diag.List) bool {
 // see them. A newline and a tab are text.
 type escapedText struct {
 	file string
-	errs *diag.List
+	errs *input.List
 }
 
 func (v escapedText) Visit(n ast.Node) ast.Visitor {
 	if s, ok := n.(*ast.StringNode); ok && s != nil {
 		if r, _, bad := textwrap.FirstUnsafe(s.Value, "\n\t"); bad {
-			line, col := yamlnode.Pos(s)
+			line, col := input.NodePos(s)
 			v.errs.Add(v.file, max(line, 1), max(col, 1), "%s in the text that starts here; %s", textwrap.Describe(r), noControls)
 		}
 	}
@@ -186,7 +184,7 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire) (*Table, erro
 		return nil, fmt.Errorf("%s: no *.yaml rule files", textwrap.Quote(dir))
 	}
 	sort.Strings(names)
-	var errs diag.List
+	var errs input.List
 	t := &Table{}
 	var docs []*fileDoc
 	for _, name := range names {
@@ -234,7 +232,7 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire) (*Table, erro
 	return t, nil
 }
 
-func decodeFile(file string, data []byte, errs *diag.List) (*fileDoc, bool) {
+func decodeFile(file string, data []byte, errs *input.List) (*fileDoc, bool) {
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		addYAMLError(file, "", err, errs)
@@ -249,7 +247,7 @@ func decodeFile(file string, data []byte, errs *diag.List) (*fileDoc, bool) {
 	}
 	doc := &fileDoc{}
 	for _, d := range f.Docs {
-		body := yamlnode.Unwrap(d.Body)
+		body := input.UnwrapNode(d.Body)
 		if body == nil {
 			continue
 		}
@@ -258,7 +256,7 @@ func decodeFile(file string, data []byte, errs *diag.List) (*fileDoc, bool) {
 		}
 		var part fileDoc
 		if crashed, err := decodeDoc(body, &part); crashed {
-			line, col := yamlnode.Pos(body)
+			line, col := input.NodePos(body)
 			errs.Add(file, max(line, 1), max(col, 1), "%v", err)
 			return nil, false
 		} else if err != nil {
@@ -308,23 +306,23 @@ var sections = []string{"sources", "causes", "steps", "rules", "followup", "ques
 // checkShape rejects what the strict decoder would trip over: a document
 // that is not a mapping, a section that is not a list, an empty list item.
 // Checking first keeps every message at a line and column.
-func checkShape(file string, body ast.Node, errs *diag.List) bool {
+func checkShape(file string, body ast.Node, errs *input.List) bool {
 	ok := true
-	pairs, isMap := yamlnode.Pairs(body)
+	pairs, isMap := input.NodePairs(body)
 	if !isMap {
-		line, col := yamlnode.Pos(body)
-		errs.Add(file, max(line, 1), max(col, 1), "expected a mapping with sections %s, found %s", strings.Join(sections, ", "), yamlnode.Describe(body))
+		line, col := input.NodePos(body)
+		errs.Add(file, max(line, 1), max(col, 1), "expected a mapping with sections %s, found %s", strings.Join(sections, ", "), input.DescribeNode(body))
 		return false
 	}
 	for _, kv := range pairs {
-		key := yamlnode.Text(kv.Key)
-		line, col := yamlnode.Pos(kv.Key)
+		key := input.NodeText(kv.Key)
+		line, col := input.NodePos(kv.Key)
 		if !slices.Contains(sections, key) {
-			errs.Add(file, line, col, "unknown section %q; %s", key, diag.OneOf(key, sections))
+			errs.Add(file, line, col, "unknown section %q; %s", key, input.OneOf(key, sections))
 			ok = false
 			continue
 		}
-		val := yamlnode.Unwrap(kv.Value)
+		val := input.UnwrapNode(kv.Value)
 		if val == nil {
 			continue
 		}
@@ -333,21 +331,21 @@ func checkShape(file string, body ast.Node, errs *diag.List) bool {
 		}
 		seq, isSeq := val.(*ast.SequenceNode)
 		if !isSeq {
-			vl, vc := yamlnode.Pos(val)
+			vl, vc := input.NodePos(val)
 			if vl == 0 {
 				vl, vc = line, col
 			}
-			errs.Add(file, vl, vc, "%s: expected a list, found %s", key, yamlnode.Describe(val))
+			errs.Add(file, vl, vc, "%s: expected a list, found %s", key, input.DescribeNode(val))
 			ok = false
 			continue
 		}
 		for i, item := range seq.Values {
-			if _, isMap := yamlnode.Pairs(yamlnode.Unwrap(item)); !isMap {
-				il, ic := yamlnode.Pos(item)
+			if _, isMap := input.NodePairs(input.UnwrapNode(item)); !isMap {
+				il, ic := input.NodePos(item)
 				if il == 0 {
-					il, ic = yamlnode.Pos(seq)
+					il, ic = input.NodePos(seq)
 				}
-				errs.Add(file, max(il, 1), max(ic, 1), "%s: item %d: expected a mapping with an id, found %s", key, i+1, yamlnode.Describe(yamlnode.Unwrap(item)))
+				errs.Add(file, max(il, 1), max(ic, 1), "%s: item %d: expected a mapping with an id, found %s", key, i+1, input.DescribeNode(input.UnwrapNode(item)))
 				ok = false
 			}
 		}
@@ -376,17 +374,17 @@ type ownedError struct {
 func (e *ownedError) Error() string { return e.owner + ": " + e.err.Error() }
 func (e *ownedError) Unwrap() error { return e.err }
 
-func addYAMLError(file, owner string, err error, errs *diag.List) {
+func addYAMLError(file, owner string, err error, errs *input.List) {
 	var oe *ownedError
 	if errors.As(err, &oe) {
 		owner = oe.owner
 	}
-	yamlnode.AddError(errs, file, owner, err)
+	input.AddYAMLError(errs, file, owner, err)
 }
 
 // decodeItem strictly decodes one list item, remembering where it was.
 func decodeItem[T any](n ast.Node, kind string, v *T, pos *Pos) error {
-	line, col := yamlnode.Pos(n)
+	line, col := input.NodePos(n)
 	*pos = Pos{Line: line, Col: col}
 	if err := yaml.NodeToValue(n, v, yaml.Strict()); err != nil {
 		var inner *ownedError
@@ -426,24 +424,24 @@ func (r *Rule) UnmarshalYAML(n ast.Node) error {
 // questionnaire and file are known.
 func (c *Cond) UnmarshalYAML(n ast.Node) error {
 	c.node = n
-	line, col := yamlnode.Pos(n)
+	line, col := input.NodePos(n)
 	c.Pos = Pos{Line: line, Col: col}
 	return nil
 }
 
 func (a *AnswersNode) UnmarshalYAML(n ast.Node) error {
 	a.node = n
-	line, col := yamlnode.Pos(n)
+	line, col := input.NodePos(n)
 	a.Pos = Pos{Line: line, Col: col}
 	return nil
 }
 
 // mappingID finds the id: key of a mapping node, for messages.
 func mappingID(n ast.Node) string {
-	pairs, _ := yamlnode.Pairs(yamlnode.Unwrap(n))
+	pairs, _ := input.NodePairs(input.UnwrapNode(n))
 	for _, kv := range pairs {
-		if yamlnode.Text(kv.Key) == "id" {
-			return yamlnode.Text(yamlnode.Unwrap(kv.Value))
+		if input.NodeText(kv.Key) == "id" {
+			return input.NodeText(input.UnwrapNode(kv.Value))
 		}
 	}
 	return ""
@@ -475,12 +473,12 @@ func (t *Table) index() {
 type validator struct {
 	t    *Table
 	qn   *questionnaire.Questionnaire
-	errs *diag.List
+	errs *input.List
 	// usedCause and usedStep are the causes and steps some rule concludes.
 	usedCause, usedStep map[string]bool
 }
 
-func validate(t *Table, qn *questionnaire.Questionnaire, errs *diag.List) {
+func validate(t *Table, qn *questionnaire.Questionnaire, errs *input.List) {
 	t.sources = map[string]*Source{}
 	t.causes = map[string]*Cause{}
 	t.steps = map[string]*Step{}
@@ -544,7 +542,7 @@ func (v *validator) checkCite(p Pos, owner, source, quote string) *Source {
 	}
 	s, ok := v.t.sources[source]
 	if !ok {
-		v.at(p, owner, "unknown source %q; %s", source, diag.OneOf(source, keys(v.t.sources)))
+		v.at(p, owner, "unknown source %q; %s", source, input.OneOf(source, keys(v.t.sources)))
 	}
 	return s
 }
@@ -612,7 +610,7 @@ func (v *validator) muscle(p Pos, owner string, m Muscle) {
 	}
 	for _, r := range append(slices.Clone(m.Sits), m.Refers...) {
 		if !IsRegion(r) {
-			v.at(p, owner, "muscle %q: unknown region %q; %s", m.Name, r, diag.OneOf(r, RegionIDs()))
+			v.at(p, owner, "muscle %q: unknown region %q; %s", m.Name, r, input.OneOf(r, RegionIDs()))
 		}
 	}
 }
@@ -746,7 +744,7 @@ func (v *validator) ruleCause(r *Rule, owner string) {
 	}
 	v.usedCause[r.Cause] = true
 	if _, ok := v.t.causes[r.Cause]; !ok {
-		v.at(r.Pos, owner, "unknown cause %q; %s", r.Cause, diag.OneOf(r.Cause, keys(v.t.causes)))
+		v.at(r.Pos, owner, "unknown cause %q; %s", r.Cause, input.OneOf(r.Cause, keys(v.t.causes)))
 	}
 	if r.Weight < 1 || r.Weight > 10 {
 		v.at(r.Pos, owner, "weight %d: a cause needs a weight from 1 to 10", r.Weight)
@@ -758,14 +756,14 @@ func (v *validator) ruleSteps(r *Rule, owner string) {
 	for _, id := range r.Steps {
 		v.usedStep[id] = true
 		if _, ok := v.t.steps[id]; !ok {
-			v.at(r.Pos, owner, "unknown step %q; %s", id, diag.OneOf(id, keys(v.t.steps)))
+			v.at(r.Pos, owner, "unknown step %q; %s", id, input.OneOf(id, keys(v.t.steps)))
 		}
 	}
 }
 
 // checkTestCases reads a rule's inline test cases (tests: fires and
 // does_not_fire) as answers to qn, reporting each problem at the case.
-func checkTestCases(p Pos, owner string, groups [][]*AnswersNode, qn *questionnaire.Questionnaire, errs *diag.List) {
+func checkTestCases(p Pos, owner string, groups [][]*AnswersNode, qn *questionnaire.Questionnaire, errs *input.List) {
 	for _, group := range groups {
 		for _, an := range group {
 			if an == nil {
@@ -783,9 +781,9 @@ func checkTestCases(p Pos, owner string, groups [][]*AnswersNode, qn *questionna
 	}
 }
 
-func addTestCaseErrors(file string, at Pos, owner string, err error, errs *diag.List) {
-	for _, e := range yamlnode.SplitErrors(err) {
-		var de *diag.Error
+func addTestCaseErrors(file string, at Pos, owner string, err error, errs *input.List) {
+	for _, e := range input.SplitErrors(err) {
+		var de *input.Error
 		if errors.As(e, &de) {
 			errs.Add(de.File, de.Line, de.Col, "%s: test case: %s", owner, de.Msg)
 		} else {
@@ -814,7 +812,7 @@ func (v *validator) unconcluded() {
 // below the level its cited guidance gives must say why in departure. A
 // departure where there is nothing to depart from is an error too, so the
 // field never goes stale.
-func checkGuidanceLevels(r *Rule, src *Source, owner string, errs *diag.List) {
+func checkGuidanceLevels(r *Rule, src *Source, owner string, errs *input.List) {
 	at := func(format string, args ...any) {
 		errs.Add(r.Pos.File, r.Pos.Line, r.Pos.Col, owner+": "+format, args...)
 	}
@@ -865,10 +863,10 @@ func parseGuidanceFields(r *Rule) error {
 }
 
 // checkHazards reports hazard ids that Hazards does not know.
-func checkHazards(p Pos, owner, field string, ids []string, errs *diag.List) {
+func checkHazards(p Pos, owner, field string, ids []string, errs *input.List) {
 	for _, h := range ids {
 		if !slices.Contains(hazards, h) {
-			errs.Add(p.File, p.Line, p.Col, "%s: %s: unknown hazard %q; %s", owner, field, h, diag.OneOf(h, hazards))
+			errs.Add(p.File, p.Line, p.Col, "%s: %s: unknown hazard %q; %s", owner, field, h, input.OneOf(h, hazards))
 		}
 	}
 }
@@ -901,7 +899,7 @@ func resolve(t *Table) {
 	}
 }
 
-func compileInto(c *Cond, qn *questionnaire.Questionnaire, owner string, errs *diag.List) *Cond {
+func compileInto(c *Cond, qn *questionnaire.Questionnaire, owner string, errs *input.List) *Cond {
 	cp := &compiler{qn: qn, file: c.Pos.File, owner: owner, errs: errs}
 	out := cp.compile(c.node)
 	out.node = nil // the AST is not needed after compiling
@@ -943,7 +941,7 @@ func keys[V any](m map[string]V) []string {
 // empty table would otherwise tell someone with chest pain to start
 // self-care. dir names the table in the messages, which have no line: what is
 // wrong is what the table lacks.
-func checkCanTriage(t *Table, qn *questionnaire.Questionnaire, dir string, errs *diag.List) {
+func checkCanTriage(t *Table, qn *questionnaire.Questionnaire, dir string, errs *input.List) {
 	var missing []string
 	for _, m := range []struct {
 		n    int
@@ -1023,16 +1021,16 @@ var anyNode = []reflect.Type{reflect.TypeFor[Cond](), reflect.TypeFor[AnswersNod
 // item, the field and the expected type, at the value. Unknown fields are
 // left to the strict decoder, which names them. It reports whether all is
 // well.
-func checkFieldTypes(file string, body ast.Node, errs *diag.List) bool {
+func checkFieldTypes(file string, body ast.Node, errs *input.List) bool {
 	n := len(*errs)
-	pairs, _ := yamlnode.Pairs(body)
+	pairs, _ := input.NodePairs(body)
 	for _, kv := range pairs {
-		t, ok := sectionTypes[yamlnode.Text(kv.Key)]
-		seq, isSeq := yamlnode.Unwrap(kv.Value).(*ast.SequenceNode)
+		t, ok := sectionTypes[input.NodeText(kv.Key)]
+		seq, isSeq := input.UnwrapNode(kv.Value).(*ast.SequenceNode)
 		if !ok || !isSeq {
 			continue
 		}
-		kind := strings.TrimSuffix(yamlnode.Text(kv.Key), "s")
+		kind := strings.TrimSuffix(input.NodeText(kv.Key), "s")
 		if t == reflect.TypeFor[QPage]() {
 			kind = "page"
 		}
@@ -1041,7 +1039,7 @@ func checkFieldTypes(file string, body ast.Node, errs *diag.List) bool {
 			if id := mappingID(item); id != "" {
 				owner = fmt.Sprintf("%s %q", kind, id)
 			}
-			checkStruct(file, owner, "", yamlnode.Unwrap(item), t, errs)
+			checkStruct(file, owner, "", input.UnwrapNode(item), t, errs)
 		}
 	}
 	return len(*errs) == n
@@ -1049,20 +1047,20 @@ func checkFieldTypes(file string, body ast.Node, errs *diag.List) bool {
 
 // checkStruct checks the fields of mapping n against struct type t; path
 // is where the mapping sits in the item ("muscles: item 1: "), for messages.
-func checkStruct(file, owner, path string, n ast.Node, t reflect.Type, errs *diag.List) {
-	pairs, _ := yamlnode.Pairs(n)
+func checkStruct(file, owner, path string, n ast.Node, t reflect.Type, errs *input.List) {
+	pairs, _ := input.NodePairs(n)
 	for _, kv := range pairs {
-		key := yamlnode.Text(kv.Key)
+		key := input.NodeText(kv.Key)
 		f, ok := fieldByTag(t, key)
 		if !ok {
 			continue
 		}
-		checkValue(file, owner, path+key, yamlnode.Unwrap(kv.Value), f.Type, errs)
+		checkValue(file, owner, path+key, input.UnwrapNode(kv.Value), f.Type, errs)
 	}
 }
 
 // checkValue checks one value against the Go type it will be decoded into.
-func checkValue(file, owner, path string, v ast.Node, t reflect.Type, errs *diag.List) {
+func checkValue(file, owner, path string, v ast.Node, t reflect.Type, errs *input.List) {
 	if v == nil {
 		return
 	}
@@ -1077,12 +1075,12 @@ func checkValue(file, owner, path string, v ast.Node, t reflect.Type, errs *diag
 		return
 	}
 	bad := func(want string) {
-		line, col := yamlnode.Pos(v)
-		errs.Add(file, max(line, 1), max(col, 1), "%s: %s: expected %s, found %s", owner, path, want, yamlnode.Describe(v))
+		line, col := input.NodePos(v)
+		errs.Add(file, max(line, 1), max(col, 1), "%s: %s: expected %s, found %s", owner, path, want, input.DescribeNode(v))
 	}
 	switch t.Kind() {
 	case reflect.String:
-		if !yamlnode.IsScalar(v) {
+		if !input.IsScalarNode(v) {
 			bad("text")
 		}
 	case reflect.Int:
@@ -1090,7 +1088,7 @@ func checkValue(file, owner, path string, v ast.Node, t reflect.Type, errs *diag
 			bad("a whole number")
 		}
 	case reflect.Struct:
-		if _, ok := yamlnode.Pairs(v); !ok {
+		if _, ok := input.NodePairs(v); !ok {
 			bad("a mapping")
 			return
 		}
@@ -1099,15 +1097,15 @@ func checkValue(file, owner, path string, v ast.Node, t reflect.Type, errs *diag
 		seq, ok := v.(*ast.SequenceNode)
 		elem := t.Elem()
 		if !ok {
-			if elem.Kind() == reflect.String && yamlnode.IsScalar(v) {
-				bad(fmt.Sprintf("a list, such as [%s]", yamlnode.Text(v)))
+			if elem.Kind() == reflect.String && input.IsScalarNode(v) {
+				bad(fmt.Sprintf("a list, such as [%s]", input.NodeText(v)))
 			} else {
 				bad("a list")
 			}
 			return
 		}
 		for i, it := range seq.Values {
-			checkValue(file, owner, fmt.Sprintf("%s: item %d", path, i+1), yamlnode.Unwrap(it), elem, errs)
+			checkValue(file, owner, fmt.Sprintf("%s: item %d", path, i+1), input.UnwrapNode(it), elem, errs)
 		}
 	}
 }

@@ -7,9 +7,8 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 
-	"github.com/backtriage/backtriage/internal/diag"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/questionnaire"
-	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
 // The questionnaire as a rule folder holds it (rules/questions.yaml): the
@@ -82,7 +81,7 @@ func (o *QOption) UnmarshalYAML(n ast.Node) error {
 
 func (s *QShowIf) UnmarshalYAML(n ast.Node) error {
 	s.node = n
-	line, col := yamlnode.Pos(n)
+	line, col := input.NodePos(n)
 	s.Pos = Pos{Line: line, Col: col}
 	return nil
 }
@@ -118,7 +117,7 @@ func ValidQuestionID(id string) bool {
 // qBuilder checks one questionnaire section and builds it.
 type qBuilder struct {
 	section string
-	errs    *diag.List
+	errs    *input.List
 	// questions seen so far, for show_if, which names an earlier one.
 	questions map[string]*questionnaire.Question
 	seen      map[string]Pos
@@ -126,7 +125,7 @@ type qBuilder struct {
 
 // buildQuestionnaire checks a section's pages and builds the questionnaire;
 // nil when it added an error.
-func buildQuestionnaire(section string, pages []*QPage, errs *diag.List) *questionnaire.Questionnaire {
+func buildQuestionnaire(section string, pages []*QPage, errs *input.List) *questionnaire.Questionnaire {
 	n := len(*errs)
 	b := &qBuilder{section: section, errs: errs, questions: map[string]*questionnaire.Question{}, seen: map[string]Pos{}}
 	var out []*questionnaire.Page
@@ -228,7 +227,7 @@ func (b *qBuilder) question(q *QQuestion) *questionnaire.Question {
 			b.at(q.Pos, owner, "a yesno question has the options yes and no of itself; leave options out")
 		}
 	default:
-		b.at(q.Pos, owner, "unknown kind %q; %s", q.Kind, diag.OneOf(q.Kind, kinds))
+		b.at(q.Pos, owner, "unknown kind %q; %s", q.Kind, input.OneOf(q.Kind, kinds))
 	}
 	if q.ShowIf != nil {
 		out.ShowIf = b.showIf(q.ShowIf, owner)
@@ -246,7 +245,7 @@ func (b *qBuilder) noRange(q *QQuestion, owner string) {
 func (b *qBuilder) options(q *QQuestion, owner string) []questionnaire.Option {
 	switch {
 	case q.OptionsFrom != "" && q.OptionsFrom != "plan":
-		b.at(q.Pos, owner, "options_from %q: the options can come only from the plan; %s", q.OptionsFrom, diag.OneOf(q.OptionsFrom, []string{"plan"}))
+		b.at(q.Pos, owner, "options_from %q: the options can come only from the plan; %s", q.OptionsFrom, input.OneOf(q.OptionsFrom, []string{"plan"}))
 	case q.OptionsFrom != "" && (b.section != "followup_facts" || q.ID != questionnaire.StepsDone):
 		// Only the check-in fills options in, and only this question's.
 		b.at(q.Pos, owner, "options_from is only for %s in followup_facts, the check-in's checklist of the plan's steps", questionnaire.StepsDone)
@@ -282,28 +281,28 @@ func (b *qBuilder) options(q *QQuestion, owner string) []questionnaire.Option {
 func (b *qBuilder) showIf(s *QShowIf, owner string) *questionnaire.ShowIf {
 	at := func(n ast.Node, format string, args ...any) {
 		p := s.Pos
-		if l, c := yamlnode.Pos(n); l > 0 {
+		if l, c := input.NodePos(n); l > 0 {
 			p.Line, p.Col = l, c
 		}
 		b.at(p, owner, "show_if: "+format, args...)
 	}
-	pairs, ok := yamlnode.Pairs(yamlnode.Unwrap(s.node))
+	pairs, ok := input.NodePairs(input.UnwrapNode(s.node))
 	if !ok || len(pairs) != 1 {
 		at(s.node, "expected one earlier question and its options, such as {pain_where: [chest]}")
 		return nil
 	}
-	qid := yamlnode.Text(pairs[0].Key)
+	qid := input.NodeText(pairs[0].Key)
 	parent, ok := b.questions[qid]
 	if !ok {
 		at(pairs[0].Key, "%q is not a question asked before this one", qid)
 		return nil
 	}
 	var vals []ast.Node
-	switch v := yamlnode.Unwrap(pairs[0].Value).(type) {
+	switch v := input.UnwrapNode(pairs[0].Value).(type) {
 	case *ast.SequenceNode:
 		vals = v.Values
 	default:
-		if yamlnode.IsScalar(v) {
+		if input.IsScalarNode(v) {
 			vals = []ast.Node{v}
 		}
 	}
@@ -318,9 +317,9 @@ func (b *qBuilder) showIf(s *QShowIf, owner string) *questionnaire.ShowIf {
 		return nil
 	}
 	for _, v := range vals {
-		id := yamlnode.Text(yamlnode.Unwrap(v))
+		id := input.NodeText(input.UnwrapNode(v))
 		if !slices.Contains(valid, id) {
-			at(v, "%q is not an option of %q; %s", id, qid, diag.OneOf(id, valid))
+			at(v, "%q is not an option of %q; %s", id, qid, input.OneOf(id, valid))
 			continue
 		}
 		out.AnyOf = append(out.AnyOf, id)
@@ -331,7 +330,7 @@ func (b *qBuilder) showIf(s *QShowIf, owner string) *questionnaire.ShowIf {
 // loadQuestionnaires builds the folder's questionnaire sections, each from
 // the one file that holds it. A section no file holds is the fallback's:
 // the questionnaire Load was given, and the program's follow-up facts.
-func loadQuestionnaires(t *Table, docs []*fileDoc, fallback *questionnaire.Questionnaire, dir string, errs *diag.List) {
+func loadQuestionnaires(t *Table, docs []*fileDoc, fallback *questionnaire.Questionnaire, dir string, errs *input.List) {
 	var qPages, fPages []*QPage
 	pick := func(into *[]*QPage, pages []*QPage, section string) {
 		if len(pages) == 0 {
@@ -374,7 +373,7 @@ func loadQuestionnaires(t *Table, docs []*fileDoc, fallback *questionnaire.Quest
 // question; one kept on purpose (none of these, an answer said in the
 // summary only) says why in no_rule. A no_rule on an option something reads
 // is reported too, so the field never goes stale.
-func unreadOptions(pages []*QPage, qn *questionnaire.Questionnaire, conds []*Cond, errs *diag.List) {
+func unreadOptions(pages []*QPage, qn *questionnaire.Questionnaire, conds []*Cond, errs *input.List) {
 	read := map[OptionRef]bool{}
 	for _, c := range conds {
 		for _, r := range c.Refs(qn) {

@@ -3,7 +3,7 @@ package rules
 import (
 	"slices"
 
-	"github.com/backtriage/backtriage/internal/diag"
+	"github.com/backtriage/backtriage/internal/input"
 )
 
 // StepTime is when in the day a self-care step is done, so a plan can be
@@ -35,7 +35,7 @@ func (s *Step) TimeOf() StepTime {
 }
 
 // checkStepWhen refuses a when: that is not a time of day.
-func checkStepWhen(s *Step, owner string, errs *diag.List) {
+func checkStepWhen(s *Step, owner string, errs *input.List) {
 	if s.When == "" {
 		return
 	}
@@ -44,6 +44,6 @@ func checkStepWhen(s *Step, owner string, errs *diag.List) {
 		ids[i] = t.ID
 	}
 	if !slices.Contains(ids, s.When) {
-		errs.Add(s.Pos.File, s.Pos.Line, s.Pos.Col, "%s: when %q is not a time of day; %s", owner, s.When, diag.OneOf(s.When, ids))
+		errs.Add(s.Pos.File, s.Pos.Line, s.Pos.Col, "%s: when %q is not a time of day; %s", owner, s.When, input.OneOf(s.When, ids))
 	}
 }

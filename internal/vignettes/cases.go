@@ -45,12 +45,10 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/backtriage/backtriage/internal/answers"
-	"github.com/backtriage/backtriage/internal/diag"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/safeio"
 	"github.com/backtriage/backtriage/internal/textwrap"
-	"github.com/backtriage/backtriage/internal/yamlnode"
 )
 
 // MaxFileSize bounds a vignette file; real ones are a few KiB.
@@ -85,7 +83,7 @@ func LoadDir(dir string, qn *questionnaire.Questionnaire, t *rules.Table) ([]*Ca
 	if !st.IsDir() {
 		return nil, fmt.Errorf("cases: %s is not a directory", textwrap.Quote(dir))
 	}
-	return Load(safeio.DirFS(dir), dir, qn, t)
+	return Load(input.DirFS(dir), dir, qn, t)
 }
 
 // Load reads every *.yaml and *.yml file in fsys (subfolders included), in
@@ -109,7 +107,7 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire, t *rules.Tabl
 		return nil, fmt.Errorf("%s: no *.yaml case files", textwrap.Quote(dir))
 	}
 	sort.Strings(names)
-	l := &loader{qn: qn, table: t, errs: &diag.List{}, seen: map[string]rules.Pos{}}
+	l := &loader{qn: qn, table: t, errs: &input.List{}, seen: map[string]rules.Pos{}}
 	var cases []*Case
 	for _, name := range names {
 		file := name
@@ -117,16 +115,16 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire, t *rules.Tabl
 			file = path.Join(dir, name)
 		}
 		// Bounded and never blocking: a FIFO or device is refused by a stat.
-		data, err := safeio.ReadFS(fsys, name, MaxFileSize)
+		data, err := input.ReadFS(fsys, name, MaxFileSize)
 		switch {
-		case errors.Is(err, safeio.ErrTooLarge):
+		case errors.Is(err, input.ErrTooLarge):
 			l.errs.Add(file, 0, 0, "file is larger than %d KiB; is this a vignette file?", MaxFileSize>>10)
 			continue
-		case errors.Is(err, safeio.ErrNotRegular):
+		case errors.Is(err, input.ErrNotRegular):
 			l.errs.Add(file, 0, 0, "%v; a vignette file must be a regular file", err)
 			continue
 		case err != nil:
-			l.errs.Add(file, 0, 0, "%v", diag.WithoutPath(err))
+			l.errs.Add(file, 0, 0, "%v", input.WithoutPath(err))
 			continue
 		}
 		cases = append(cases, l.file(file, data)...)
@@ -139,7 +137,7 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire, t *rules.Tabl
 
 // Parse reads the cases in one file's contents.
 func Parse(file string, data []byte, qn *questionnaire.Questionnaire, t *rules.Table) ([]*Case, error) {
-	l := &loader{qn: qn, table: t, errs: &diag.List{}, seen: map[string]rules.Pos{}}
+	l := &loader{qn: qn, table: t, errs: &input.List{}, seen: map[string]rules.Pos{}}
 	cases := l.file(file, data)
 	if err := l.errs.Err(); err != nil {
 		return nil, err
@@ -150,7 +148,7 @@ func Parse(file string, data []byte, qn *questionnaire.Questionnaire, t *rules.T
 type loader struct {
 	qn    *questionnaire.Questionnaire
 	table *rules.Table
-	errs  *diag.List
+	errs  *input.List
 	seen  map[string]rules.Pos // case names, across files
 }
 
@@ -159,15 +157,15 @@ func (l *loader) file(file string, data []byte) []*Case {
 	if body == nil {
 		return nil
 	}
-	kvs, ok := yamlnode.Pairs(body)
+	kvs, ok := input.NodePairs(body)
 	if !ok {
-		line, col := yamlnode.Pos(body)
-		l.errs.Add(file, line, col, "expected a case, or a list of them under cases:, found %s", yamlnode.Describe(body))
+		line, col := input.NodePos(body)
+		l.errs.Add(file, line, col, "expected a case, or a list of them under cases:, found %s", input.DescribeNode(body))
 		return nil
 	}
 	var list *ast.MappingValueNode
 	for _, kv := range kvs {
-		if yamlnode.Text(kv.Key) == "cases" {
+		if input.NodeText(kv.Key) == "cases" {
 			list = kv
 		}
 	}
@@ -187,8 +185,8 @@ func (l *loader) parse(file string, data []byte) ast.Node {
 		l.errs.Add(file, 0, 0, "file is larger than %d KiB; is this a vignette file?", MaxFileSize>>10)
 		return nil
 	}
-	var deep *safeio.DepthError
-	if errors.As(safeio.CheckDepth(data, safeio.MaxDepth), &deep) {
+	var deep *input.DepthError
+	if errors.As(input.CheckDepth(data, input.MaxDepth), &deep) {
 		l.errs.Add(file, deep.Line, deep.Col, "%v; a vignette file is a list of cases a few levels deep", deep)
 		return nil
 	}
@@ -199,7 +197,7 @@ func (l *loader) parse(file string, data []byte) ast.Node {
 	}
 	var bodies []ast.Node
 	for _, d := range f.Docs {
-		if b := yamlnode.Unwrap(d.Body); b != nil {
+		if b := input.UnwrapNode(d.Body); b != nil {
 			bodies = append(bodies, b)
 		}
 	}
@@ -210,7 +208,7 @@ func (l *loader) parse(file string, data []byte) ast.Node {
 	case 1:
 		return bodies[0]
 	}
-	line, col := yamlnode.Pos(bodies[1])
+	line, col := input.NodePos(bodies[1])
 	l.errs.Add(file, line, col, "expected one YAML document, found %d; list the cases under cases:", len(bodies))
 	return nil
 }
@@ -232,23 +230,23 @@ func (l *loader) addYAMLError(file string, err error) {
 func (l *loader) caseList(file string, kvs []*ast.MappingValueNode, list *ast.MappingValueNode) []*Case {
 	for _, kv := range kvs {
 		if kv != list {
-			line, col := yamlnode.Pos(kv.Key)
-			l.errs.Add(file, line, col, "unknown key %q beside cases:; a file holds one case or a cases: list", yamlnode.Text(kv.Key))
+			line, col := input.NodePos(kv.Key)
+			l.errs.Add(file, line, col, "unknown key %q beside cases:; a file holds one case or a cases: list", input.NodeText(kv.Key))
 		}
 	}
-	seq, ok := yamlnode.Unwrap(list.Value).(*ast.SequenceNode)
+	seq, ok := input.UnwrapNode(list.Value).(*ast.SequenceNode)
 	if !ok || len(seq.Values) == 0 {
-		found := yamlnode.Describe(yamlnode.Unwrap(list.Value))
+		found := input.DescribeNode(input.UnwrapNode(list.Value))
 		if ok {
 			found = "an empty list"
 		}
-		line, col := yamlnode.Pos(list.Key)
+		line, col := input.NodePos(list.Key)
 		l.errs.Add(file, line, col, "cases: expected a non-empty list of cases, found %s", found)
 		return nil
 	}
 	var out []*Case
 	for _, item := range seq.Values {
-		if c := l.decodeCase(file, yamlnode.Unwrap(item)); c != nil {
+		if c := l.decodeCase(file, input.UnwrapNode(item)); c != nil {
 			out = append(out, c)
 		}
 	}
@@ -257,15 +255,15 @@ func (l *loader) caseList(file string, kvs []*ast.MappingValueNode, list *ast.Ma
 
 // decodeCase reads one case, reporting every problem; nil if it had any.
 func (l *loader) decodeCase(file string, n ast.Node) *Case {
-	line, col := yamlnode.Pos(n)
-	kvs, ok := yamlnode.Pairs(n)
+	line, col := input.NodePos(n)
+	kvs, ok := input.NodePairs(n)
 	if !ok {
-		l.errs.Add(file, line, col, "expected a case (a mapping with %s), found %s", strings.Join(caseKeys, ", "), yamlnode.Describe(n))
+		l.errs.Add(file, line, col, "expected a case (a mapping with %s), found %s", strings.Join(caseKeys, ", "), input.DescribeNode(n))
 		return nil
 	}
 	if len(kvs) > 0 {
 		// A case starts at its first key, where an editor should jump.
-		line, col = yamlnode.Pos(kvs[0].Key)
+		line, col = input.NodePos(kvs[0].Key)
 	}
 	r := &caseReader{l: l, file: file, line: line, col: col, owner: caseOwner(kvs), byKey: map[string]*ast.MappingValueNode{}}
 	before := len(*l.errs)
@@ -284,8 +282,8 @@ func (l *loader) decodeCase(file string, n ast.Node) *Case {
 // caseOwner names a case in messages: by its name when it has one.
 func caseOwner(kvs []*ast.MappingValueNode) string {
 	for _, kv := range kvs {
-		if v := yamlnode.Unwrap(kv.Value); yamlnode.Text(kv.Key) == "name" && v != nil && yamlnode.IsScalar(v) && yamlnode.Text(v) != "" {
-			return fmt.Sprintf("case %q", yamlnode.Text(v))
+		if v := input.UnwrapNode(kv.Value); input.NodeText(kv.Key) == "name" && v != nil && input.IsScalarNode(v) && input.NodeText(v) != "" {
+			return fmt.Sprintf("case %q", input.NodeText(v))
 		}
 	}
 	return "case"
@@ -302,7 +300,7 @@ type caseReader struct {
 }
 
 func (r *caseReader) at(n ast.Node, format string, args ...any) {
-	ln, cl := yamlnode.Pos(n)
+	ln, cl := input.NodePos(n)
 	if ln == 0 {
 		ln, cl = r.line, r.col
 	}
@@ -312,14 +310,14 @@ func (r *caseReader) at(n ast.Node, format string, args ...any) {
 // keys indexes the case's keys, refusing unknown and repeated ones.
 func (r *caseReader) keys(kvs []*ast.MappingValueNode) {
 	for _, kv := range kvs {
-		k := yamlnode.Text(kv.Key)
+		k := input.NodeText(kv.Key)
 		if _, dup := r.byKey[k]; dup {
 			r.at(kv.Key, "key %q given twice", k)
 			continue
 		}
 		r.byKey[k] = kv
 		if !slices.Contains(caseKeys, k) {
-			r.at(kv.Key, "unknown key %q; %s", k, diag.OneOf(k, caseKeys))
+			r.at(kv.Key, "unknown key %q; %s", k, input.OneOf(k, caseKeys))
 		}
 	}
 }
@@ -332,12 +330,12 @@ func (r *caseReader) text(key string) (string, ast.Node, bool) {
 		r.at(nil, "missing %s", key)
 		return "", nil, false
 	}
-	v := yamlnode.Unwrap(kv.Value)
-	if v == nil || !yamlnode.IsScalar(v) {
-		r.at(kv.Key, "%s: expected text, found %s", key, yamlnode.Describe(v))
+	v := input.UnwrapNode(kv.Value)
+	if v == nil || !input.IsScalarNode(v) {
+		r.at(kv.Key, "%s: expected text, found %s", key, input.DescribeNode(v))
 		return "", nil, false
 	}
-	return strings.TrimSpace(yamlnode.Text(v)), v, true
+	return strings.TrimSpace(input.NodeText(v)), v, true
 }
 
 // name reads the case's name, unique across the files loaded.
@@ -371,7 +369,7 @@ func (r *caseReader) level(c *Case) {
 	if lv, v, ok := r.text("level"); ok {
 		level, valid := rules.ParseLevel(lv)
 		if !valid {
-			r.at(v, "unknown level %q; %s", lv, diag.OneOf(lv, rules.LevelIDs()))
+			r.at(v, "unknown level %q; %s", lv, input.OneOf(lv, rules.LevelIDs()))
 		}
 		c.Level = level
 	}
@@ -402,15 +400,15 @@ func (r *caseReader) lists(c *Case) {
 }
 
 func (l *loader) decodeAnswers(file, owner string, kv *ast.MappingValueNode, at func(ast.Node, string, ...any)) answers.Answers {
-	v := yamlnode.Unwrap(kv.Value)
+	v := input.UnwrapNode(kv.Value)
 	if _, null := v.(*ast.NullNode); v == nil || null {
 		at(kv.Key, "answers: expected a mapping of question ids to answers, found nothing; write {} for none")
 		return nil
 	}
 	a, err := answers.FromNode(file, v, l.qn)
 	if err != nil {
-		for _, e := range yamlnode.SplitErrors(err) {
-			var de *diag.Error
+		for _, e := range input.SplitErrors(err) {
+			var de *input.Error
 			if errors.As(e, &de) {
 				if de.Line == 0 {
 					at(kv.Key, "answers: %s", de.Msg)
@@ -426,9 +424,9 @@ func (l *loader) decodeAnswers(file, owner string, kv *ast.MappingValueNode, at 
 	// A follow-up answered although its question does not apply would be
 	// silently dropped by the engine: the case would not test what it says.
 	keys := map[string]ast.Node{}
-	if kvs, ok := yamlnode.Pairs(v); ok {
+	if kvs, ok := input.NodePairs(v); ok {
 		for _, p := range kvs {
-			keys[yamlnode.Text(p.Key)] = p.Key
+			keys[input.NodeText(p.Key)] = p.Key
 		}
 	}
 	for _, q := range l.qn.Questions() {
@@ -442,7 +440,7 @@ func (l *loader) decodeAnswers(file, owner string, kv *ast.MappingValueNode, at 
 // decodeIDs reads a list of cause or step ids (kind) under key, at most
 // limit of them when limit > 0, each known to the rule table.
 func (l *loader) decodeIDs(kv *ast.MappingValueNode, key, kind string, limit int, at func(ast.Node, string, ...any)) []string {
-	v := yamlnode.Unwrap(kv.Value)
+	v := input.UnwrapNode(kv.Value)
 	if v == nil {
 		return nil
 	}
@@ -451,8 +449,8 @@ func (l *loader) decodeIDs(kv *ast.MappingValueNode, key, kind string, limit int
 	case *ast.SequenceNode:
 		items = t.Values
 	default:
-		if !yamlnode.IsScalar(v) {
-			at(v, "%s: expected a list of %s ids, found %s", key, kind, yamlnode.Describe(v))
+		if !input.IsScalarNode(v) {
+			at(v, "%s: expected a list of %s ids, found %s", key, kind, input.DescribeNode(v))
 			return nil
 		}
 		items = []ast.Node{v}
@@ -462,18 +460,18 @@ func (l *loader) decodeIDs(kv *ast.MappingValueNode, key, kind string, limit int
 	}
 	var ids []string
 	for _, it := range items {
-		it = yamlnode.Unwrap(it)
-		if it == nil || !yamlnode.IsScalar(it) {
-			at(v, "%s: expected a %s id, found %s", key, kind, yamlnode.Describe(it))
+		it = input.UnwrapNode(it)
+		if it == nil || !input.IsScalarNode(it) {
+			at(v, "%s: expected a %s id, found %s", key, kind, input.DescribeNode(it))
 			continue
 		}
-		id := yamlnode.Text(it)
+		id := input.NodeText(it)
 		switch {
 		case slices.Contains(ids, id):
 			at(it, "%s: %s %q listed twice", key, kind, id)
 		case l.table != nil && !l.known(kind, id):
 			valid := l.ids(kind)
-			at(it, "%s: unknown %s %q; %s", key, kind, id, diag.OneOf(id, valid))
+			at(it, "%s: unknown %s %q; %s", key, kind, id, input.OneOf(id, valid))
 		default:
 			ids = append(ids, id)
 		}

@@ -10,11 +10,11 @@ import (
 	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/checkin"
-	"github.com/backtriage/backtriage/internal/diag"
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/history"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
@@ -159,7 +159,7 @@ func (rr *renderers) check(t testing.TB, note, title string) {
 	check("report spoken", spoken)
 
 	// A message naming a file of that name, and the text forms.
-	var errs diag.List
+	var errs input.List
 	errs.Add(title, 1, 2, "bad")
 	check("diag", []byte(errs.Err().Error()))
 	check("Safe", []byte(textwrap.Safe(note)))

@@ -1,7 +1,8 @@
-// Package yamlnode reads go-yaml syntax trees the way backtriage's strict
-// loaders need: values as written, positions for messages, and go-yaml's own
-// errors turned into file:line:col diagnostics.
-package yamlnode
+package input
+
+// YAML syntax trees, read the way backtriage's strict loaders need: values
+// as written, positions for messages, and go-yaml's own errors turned into
+// file:line:col diagnostics.
 
 import (
 	"errors"
@@ -11,13 +12,11 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-
-	"github.com/backtriage/backtriage/internal/diag"
 )
 
-// Unwrap looks through tags and anchors to the value they carry; a comment
+// UnwrapNode looks through tags and anchors to the value they carry; a comment
 // alone is no value (nil).
-func Unwrap(n ast.Node) ast.Node {
+func UnwrapNode(n ast.Node) ast.Node {
 	for {
 		switch t := n.(type) {
 		case *ast.TagNode:
@@ -32,8 +31,8 @@ func Unwrap(n ast.Node) ast.Node {
 	}
 }
 
-// Pairs returns a mapping's key/value pairs; ok is false if n is no mapping.
-func Pairs(n ast.Node) ([]*ast.MappingValueNode, bool) {
+// NodePairs returns a mapping's key/value pairs; ok is false if n is no mapping.
+func NodePairs(n ast.Node) ([]*ast.MappingValueNode, bool) {
 	switch t := n.(type) {
 	case *ast.MappingNode:
 		return t.Values, true
@@ -43,8 +42,8 @@ func Pairs(n ast.Node) ([]*ast.MappingValueNode, bool) {
 	return nil, false
 }
 
-// IsScalar reports whether n is a single value (string, number, bool...).
-func IsScalar(n ast.Node) bool {
+// IsScalarNode reports whether n is a single value (string, number, bool...).
+func IsScalarNode(n ast.Node) bool {
 	switch n.(type) {
 	case *ast.StringNode, *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.LiteralNode,
 		*ast.InfinityNode, *ast.NanNode:
@@ -53,9 +52,9 @@ func IsScalar(n ast.Node) bool {
 	return false
 }
 
-// Text is a scalar as written, so that "no" or "2_to_4h" is an id whatever
+// NodeText is a scalar as written, so that "no" or "2_to_4h" is an id whatever
 // YAML would have made of it.
-func Text(n ast.Node) string {
+func NodeText(n ast.Node) string {
 	switch t := n.(type) {
 	case nil:
 		return ""
@@ -72,8 +71,8 @@ func Text(n ast.Node) string {
 	return n.String()
 }
 
-// Pos is the 1-based line and column of n; 0, 0 when unknown.
-func Pos(n ast.Node) (int, int) {
+// NodePos is the 1-based line and column of n; 0, 0 when unknown.
+func NodePos(n ast.Node) (int, int) {
 	if n == nil {
 		return 0, 0
 	}
@@ -83,8 +82,8 @@ func Pos(n ast.Node) (int, int) {
 	return 0, 0
 }
 
-// Describe names what n is, for "expected X, found Y" messages.
-func Describe(n ast.Node) string {
+// DescribeNode names what n is, for "expected X, found Y" messages.
+func DescribeNode(n ast.Node) string {
 	switch n.(type) {
 	case nil, *ast.NullNode:
 		return "nothing"
@@ -93,14 +92,14 @@ func Describe(n ast.Node) string {
 	case *ast.MappingNode, *ast.MappingValueNode:
 		return "a mapping"
 	case *ast.IntegerNode, *ast.FloatNode:
-		return "the number " + Text(n)
+		return "the number " + NodeText(n)
 	case *ast.BoolNode:
-		return "the boolean " + Text(n)
+		return "the boolean " + NodeText(n)
 	case *ast.AliasNode:
 		return "an alias"
 	}
-	if IsScalar(n) {
-		return strconv.Quote(Text(n))
+	if IsScalarNode(n) {
+		return strconv.Quote(NodeText(n))
 	}
 	return "a " + strings.ToLower(n.Type().String())
 }
@@ -113,9 +112,9 @@ func SplitErrors(err error) []error {
 	return []error{err}
 }
 
-// AddError records a go-yaml error at its token, prefixed with owner (such
+// AddYAMLError records a go-yaml error at its token, prefixed with owner (such
 // as `rule "x"`) when given.
-func AddError(errs *diag.List, file, owner string, err error) {
+func AddYAMLError(errs *List, file, owner string, err error) {
 	prefix := ""
 	if owner != "" {
 		prefix = owner + ": "

@@ -1,6 +1,7 @@
-// Package diag reports problems in input files the way compilers and
-// promtool do: file:line:col: message, every problem at once.
-package diag
+package input
+
+// Diagnostics: problems in input files reported the way compilers and
+// promtool do, file:line:col: message, every problem at once.
 
 import (
 	"errors"

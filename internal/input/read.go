@@ -1,9 +1,14 @@
-// Package safeio reads input files so that no input can hang the program or
-// exhaust its memory: only regular files are opened, and never in a way that
-// blocks (a FIFO's open waits for a writer forever); every read is capped;
-// and YAML nested deeper than a limit is refused before a parser sees it
-// (parsers can take time and memory quadratic in the depth).
-package safeio
+// Package input is how backtriage reads what it is given (answers files,
+// rule tables, check-ins, typed lines), so that no input can hang the
+// program or exhaust its memory, and every problem in it is reported at its
+// file:line:col.
+//
+// Reading: only regular files are opened, and never in a way that blocks
+// (a FIFO's open waits for a writer forever); every read is capped; YAML
+// nested deeper than a limit is refused before a parser sees it (parsers
+// can take time and memory quadratic in the depth); typed lines are capped
+// too (lines.go). Diagnostics: diag.go. YAML syntax trees: yamlnode.go.
+package input
 
 import (
 	"errors"
@@ -45,9 +50,9 @@ func Size(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// Kind names what a path that is not a regular file is, for messages:
+// FileKind names what a path that is not a regular file is, for messages:
 // "a FIFO (named pipe)", "a folder" and so on.
-func Kind(m fs.FileMode) string {
+func FileKind(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeNamedPipe != 0:
 		return "a FIFO (named pipe)"
@@ -66,7 +71,7 @@ func Kind(m fs.FileMode) string {
 }
 
 func notRegular(m fs.FileMode) error {
-	return fmt.Errorf("%w: it is %s", ErrNotRegular, Kind(m))
+	return fmt.Errorf("%w: it is %s", ErrNotRegular, FileKind(m))
 }
 
 // ReadFile reads the regular file at name, at most max bytes. It follows

@@ -1,4 +1,4 @@
-package safeio
+package input
 
 import (
 	"bufio"

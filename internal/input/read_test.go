@@ -1,4 +1,4 @@
-package safeio_test
+package input_test
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/backtriage/backtriage/internal/safeio"
+	"github.com/backtriage/backtriage/internal/input"
 )
 
 // guard fails the test if f does not return: a blocking open would hang
@@ -48,8 +48,8 @@ func TestReadFileRefusesNonRegular(t *testing.T) {
 		zero: "a character device",
 		dir:  "a folder",
 	} {
-		err := guard(t, func() error { _, err := safeio.ReadFile(name, 1<<20); return err })
-		if !errors.Is(err, safeio.ErrNotRegular) || !strings.Contains(err.Error(), want) {
+		err := guard(t, func() error { _, err := input.ReadFile(name, 1<<20); return err })
+		if !errors.Is(err, input.ErrNotRegular) || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v, want not a regular file: %s", name, err, want)
 		}
 		// Through the folder as the rule loader reads it, too.
@@ -57,13 +57,13 @@ func TestReadFileRefusesNonRegular(t *testing.T) {
 		if rel == "." {
 			continue
 		}
-		err = guard(t, func() error { _, err := safeio.ReadFS(safeio.DirFS(dir), rel, 1<<20); return err })
-		if !errors.Is(err, safeio.ErrNotRegular) || !strings.Contains(err.Error(), want) {
+		err = guard(t, func() error { _, err := input.ReadFS(input.DirFS(dir), rel, 1<<20); return err })
+		if !errors.Is(err, input.ErrNotRegular) || !strings.Contains(err.Error(), want) {
 			t.Errorf("ReadFS %s: %v, want not a regular file: %s", rel, err, want)
 		}
 		// Opening it directly does not block either.
 		guard(t, func() error {
-			if f, err := safeio.DirFS(dir).Open(rel); err == nil {
+			if f, err := input.DirFS(dir).Open(rel); err == nil {
 				f.Close()
 			}
 			return nil
@@ -81,11 +81,11 @@ func TestReadFileFollowsLinksToRegularFiles(t *testing.T) {
 	if err := os.Symlink(real, link); err != nil {
 		t.Fatal(err)
 	}
-	data, err := safeio.ReadFile(link, 100)
+	data, err := input.ReadFile(link, 100)
 	if err != nil || string(data) != "age: 3\n" {
 		t.Fatalf("%q %v", data, err)
 	}
-	data, err = safeio.ReadFS(safeio.DirFS(dir), "link.yaml", 100)
+	data, err = input.ReadFS(input.DirFS(dir), "link.yaml", 100)
 	if err != nil || string(data) != "age: 3\n" {
 		t.Fatalf("ReadFS: %q %v", data, err)
 	}
@@ -97,10 +97,10 @@ func TestReadCaps(t *testing.T) {
 	if err := os.WriteFile(big, bytes.Repeat([]byte("a"), 2048), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := safeio.ReadFile(big, 1024); !errors.Is(err, safeio.ErrTooLarge) || !strings.Contains(err.Error(), "larger than 1 KiB") {
+	if _, err := input.ReadFile(big, 1024); !errors.Is(err, input.ErrTooLarge) || !strings.Contains(err.Error(), "larger than 1 KiB") {
 		t.Errorf("ReadFile: %v", err)
 	}
-	if _, err := safeio.ReadFS(safeio.DirFS(dir), "big.yaml", 1024); !errors.Is(err, safeio.ErrTooLarge) {
+	if _, err := input.ReadFS(input.DirFS(dir), "big.yaml", 1024); !errors.Is(err, input.ErrTooLarge) {
 		t.Errorf("ReadFS: %v", err)
 	}
 	// A stream that never ends stops at the cap.
@@ -109,10 +109,10 @@ func TestReadCaps(t *testing.T) {
 		t.Skip(err)
 	}
 	defer f.Close()
-	if _, err := safeio.ReadAll(f, 1<<20); !errors.Is(err, safeio.ErrTooLarge) {
+	if _, err := input.ReadAll(f, 1<<20); !errors.Is(err, input.ErrTooLarge) {
 		t.Errorf("ReadAll of /dev/zero: %v", err)
 	}
-	if data, err := safeio.ReadAll(strings.NewReader("exact"), 5); err != nil || string(data) != "exact" {
+	if data, err := input.ReadAll(strings.NewReader("exact"), 5); err != nil || string(data) != "exact" {
 		t.Errorf("ReadAll at the cap: %q %v", data, err)
 	}
 }
@@ -147,8 +147,8 @@ func TestCheckDepth(t *testing.T) {
 		{"closing brackets", strings.Repeat("[]", 1000), 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			err := safeio.CheckDepth([]byte(tt.in), 64)
-			var de *safeio.DepthError
+			err := input.CheckDepth([]byte(tt.in), 64)
+			var de *input.DepthError
 			switch {
 			case tt.line == 0 && err != nil:
 				t.Errorf("refused: %v", err)
@@ -181,7 +181,7 @@ func TestCheckDepthAcceptsRealFiles(t *testing.T) {
 		}
 		// Half the limit: the muscle pattern nested inside a rule's other
 		// conditions (emergency-sweating-sick) reaches about 24 levels.
-		if err := safeio.CheckDepth(data, safeio.MaxDepth/2); err != nil {
+		if err := input.CheckDepth(data, input.MaxDepth/2); err != nil {
 			t.Errorf("%s: %v", f, err)
 		}
 	}
