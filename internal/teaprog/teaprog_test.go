@@ -23,12 +23,24 @@ func (w waiting) Update(tea.Msg) (tea.Model, tea.Cmd) { return w, nil }
 func (w waiting) View() tea.View                      { return tea.NewView("waiting") }
 
 // Each stop signal ends a running program with a *Stopped naming it, the
-// status the README documents; a burst of the same signal is absorbed (it never kills the test process).
+// status the README documents; a burst of the same signal is absorbed (it
+// never kills the test process).
+//
+// Only the last signal comes as a burst: a signal sent to the process is
+// delivered when a thread next runs, so under load the rest of a burst can
+// arrive after its program has ended, and would stop the next program with
+// the wrong signal (seen once in a loaded run). One signal is delivered
+// once, and what is left of the last burst can only be the same signal.
 func TestSignalStopsRun(t *testing.T) {
-	for _, c := range []struct {
+	cases := []struct {
 		sig  syscall.Signal
 		code int
-	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 130}, {syscall.SIGHUP, 129}} {
+	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 130}, {syscall.SIGHUP, 129}}
+	for i, c := range cases {
+		burst := 1
+		if i == len(cases)-1 {
+			burst = 3
+		}
 		in, feed := io.Pipe()
 		w := waiting{make(chan struct{})}
 		done := make(chan error, 1)
@@ -37,7 +49,7 @@ func TestSignalStopsRun(t *testing.T) {
 			done <- err
 		}()
 		<-w.started
-		for range 3 {
+		for range burst {
 			if err := syscall.Kill(syscall.Getpid(), c.sig); err != nil {
 				t.Fatal(err)
 			}
