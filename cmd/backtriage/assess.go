@@ -20,12 +20,20 @@ import (
 	"github.com/backtriage/backtriage/internal/userpath"
 )
 
+// assessOptions are assess's options: the shared ones, the answers file,
+// the summary's format and file, --store and the person's.
+type assessOptions struct {
+	*rootOptions
+	answersPath string
+	format      string
+	output      string
+	force       bool
+	store       bool
+	person      personFlags
+}
+
 func newAssessCmd(o *rootOptions) *cobra.Command {
-	var (
-		answersPath, format, output string
-		force, store                bool
-		person                      personFlags
-	)
+	opt := &assessOptions{rootOptions: o}
 	cmd := &cobra.Command{
 		Use:   "assess --answers FILE|-",
 		Short: "Assess an answers file and print or save the summary",
@@ -35,75 +43,79 @@ func newAssessCmd(o *rootOptions) *cobra.Command {
 			"  backtriage assess --answers answers.yaml --format json\n" +
 			"  cat answers.json | backtriage assess --answers - -o summary.md --format markdown",
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if answersPath == "" {
-				return usagef("--answers: give the answers FILE, or - for standard input")
-			}
-			f, err := report.ParseFormat(format)
-			if err != nil {
-				return usagef("--format: %w", err)
-			}
-			eng, err := o.engine()
-			if err != nil {
-				return err
-			}
-			here, err := person.emergency()
-			if err != nil {
-				return err
-			}
-			// Standard input is kept as read, to look for warning signs in
-			// it when it has a mistake.
-			var stdin bytes.Buffer
-			a, err := answers.ReadFile(answersPath, io.TeeReader(cmd.InOrStdin(), &stdin), eng.Questionnaire())
-			if err != nil {
-				err = withCode(exitInput, err)
-				if l := warningsFirst(cmd, eng, answersPath, stdin.Bytes(), format, here); l >= rules.Urgent {
-					err = &urgentError{level: l, err: err}
-					if person.ExitLevel {
-						return withCode(exitCode(levelExit(l)), err) // the warning sign outranks the file's mistake
-					}
-				}
-				return err
-			}
-			as := eng.Assess(a)
-			meta := report.Meta{Questionnaire: eng.Questionnaire(), Date: o.now(), Version: versionString(), Emergency: here, Explain: person.Explain}
-			meta.Trend = o.trendLine(cmd, eng.Table()) // the diary's, when there is one
-			out, err := report.Render(f, as, meta)
-			if err != nil {
-				return err
-			}
-			if output == "" || output == "-" {
-				_, err = cmd.OutOrStdout().Write(out)
-			} else if err = export.WriteFile(output, out, force); err != nil {
-				err = withCode(exitWrite, err)
-			} else {
-				fmt.Fprintf(cmd.ErrOrStderr(), "Saved the summary to %s\n", textwrap.Quote(userpath.Abs(output)))
-			}
-			if err == nil {
-				// After the summary is out: the diary never holds it up.
-				var ask service.Ask
-				if answersPath != "-" && isTerminal(cmd.InOrStdin()) && isTerminal(cmd.ErrOrStderr()) {
-					ask = o.askConsentOnTerminal(cmd)
-				}
-				o.saveEpisode(cmd, as, "assess", store, ask)
-			}
-			if err == nil && person.ExitLevel {
-				return levelExit(as.Level)
-			}
-			return err
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return opt.run(cmd) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&answersPath, "answers", "", "The answers FILE (YAML or JSON), or - for standard input (required)")
-	addChoiceFlag(cmd, &format, "format", "text", "The summary's format", reportFormats())
-	fl.StringVarP(&output, "output", "o", "", "Write the summary to FILE (created with mode 0600)")
-	fl.BoolVar(&force, "force", false, "Replace FILE if it exists")
-	fl.BoolVar(&store, "store", false, "Save this assessment in your diary; in scripts this is your consent to keep one (on a terminal you are asked)")
-	person.add(cmd)
+	fl.StringVar(&opt.answersPath, "answers", "", "The answers FILE (YAML or JSON), or - for standard input (required)")
+	addChoiceFlag(cmd, &opt.format, "format", "text", "The summary's format", reportFormats())
+	fl.StringVarP(&opt.output, "output", "o", "", "Write the summary to FILE (created with mode 0600)")
+	fl.BoolVar(&opt.force, "force", false, "Replace FILE if it exists")
+	fl.BoolVar(&opt.store, "store", false, "Save this assessment in your diary; in scripts this is your consent to keep one (on a terminal you are asked)")
+	opt.person.add(cmd)
 	o.addTableFlag(fl)
 	o.addClockFlags(fl)
 	o.diary.addStore(fl)
 	return cmd
+}
+
+// run assesses the answers file and prints or saves the summary; the
+// diary keeps it when the person keeps one.
+func (opt *assessOptions) run(cmd *cobra.Command) error {
+	if opt.answersPath == "" {
+		return usagef("--answers: give the answers FILE, or - for standard input")
+	}
+	f, err := report.ParseFormat(opt.format)
+	if err != nil {
+		return usagef("--format: %w", err)
+	}
+	eng, err := opt.engine()
+	if err != nil {
+		return err
+	}
+	here, err := opt.person.emergency()
+	if err != nil {
+		return err
+	}
+	// Standard input is kept as read, to look for warning signs in
+	// it when it has a mistake.
+	var stdin bytes.Buffer
+	a, err := answers.ReadFile(opt.answersPath, io.TeeReader(cmd.InOrStdin(), &stdin), eng.Questionnaire())
+	if err != nil {
+		err = withCode(exitInput, err)
+		if l := warningsFirst(cmd, eng, opt.answersPath, stdin.Bytes(), opt.format, here); l >= rules.Urgent {
+			err = &urgentError{level: l, err: err}
+			if opt.person.ExitLevel {
+				return withCode(exitCode(levelExit(l)), err) // the warning sign outranks the file's mistake
+			}
+		}
+		return err
+	}
+	as := eng.Assess(a)
+	meta := report.Meta{Questionnaire: eng.Questionnaire(), Date: opt.now(), Version: versionString(), Emergency: here, Explain: opt.person.Explain}
+	meta.Trend = opt.trendLine(cmd, eng.Table()) // the diary's, when there is one
+	out, err := report.Render(f, as, meta)
+	if err != nil {
+		return err
+	}
+	if opt.output == "" || opt.output == "-" {
+		_, err = cmd.OutOrStdout().Write(out)
+	} else if err = export.WriteFile(opt.output, out, opt.force); err != nil {
+		err = withCode(exitWrite, err)
+	} else {
+		fmt.Fprintf(cmd.ErrOrStderr(), "Saved the summary to %s\n", textwrap.Quote(userpath.Abs(opt.output)))
+	}
+	if err == nil {
+		// After the summary is out: the diary never holds it up.
+		var ask service.Ask
+		if opt.answersPath != "-" && isTerminal(cmd.InOrStdin()) && isTerminal(cmd.ErrOrStderr()) {
+			ask = opt.askConsentOnTerminal(cmd)
+		}
+		opt.saveEpisode(cmd, as, "assess", opt.store, ask)
+	}
+	if err == nil && opt.person.ExitLevel {
+		return levelExit(as.Level)
+	}
+	return err
 }
 
 // warningsFirst reads the warning-sign answers a refused answers file still

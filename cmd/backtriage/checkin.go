@@ -19,12 +19,18 @@ import (
 	"github.com/backtriage/backtriage/internal/tui"
 )
 
+// checkinOptions are checkin's options: the shared ones, the answers
+// file, the output's format, --store and the person's.
+type checkinOptions struct {
+	*rootOptions
+	answersPath string
+	format      string
+	store       bool
+	person      personFlags
+}
+
 func newCheckinCmd(o *rootOptions) *cobra.Command {
-	var (
-		answersPath, format string
-		store               bool
-		person              personFlags
-	)
+	opt := &checkinOptions{rootOptions: o}
 	cmd := &cobra.Command{
 		Use:   "checkin",
 		Short: "Check in: warning signs, pain today, what you did, and what it means",
@@ -39,77 +45,81 @@ func newCheckinCmd(o *rootOptions) *cobra.Command {
 			"  backtriage checkin --accessible\n" +
 			"  backtriage checkin --answers today.yaml --format json",
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := oneOf("format", format, textOrJSON); err != nil {
-				return err
-			}
-			here, err := person.emergency()
-			if err != nil {
-				return err
-			}
-			eng, err := o.engine()
-			if err != nil {
-				return err
-			}
-			d := o.diaryOf(cmd)
-			found, faults := d.OpenForCheckin()
-			for _, err := range faults {
-				o.diary.warn(cmd, err) // the check-in goes on without the diary
-			}
-			if found.Store != nil {
-				defer found.Store.Close()
-			}
-			opts := checkin.Options{Engine: eng, State: found.State, Questionnaire: checkin.Questionnaire(found.Plan()),
-				Now: o.now(), Emergency: here, TableVersion: o.tableVersion(),
-				// The questionnaire's look, so the check-in reads like it.
-				Styles: tui.FieldStylesFor(o.Theme)}
-
-			in, interactive, lines, err := o.checkinInput(cmd, answersPath, format, opts)
-			if err != nil {
-				if l := urgentLevel(err); person.ExitLevel && l >= rules.Urgent {
-					return withCode(exitCode(levelExit(l)), err) // the warning sign outranks the file's mistake
-				}
-				return err
-			}
-			res := checkin.Evaluate(eng, found.State, *in, opts.TableVersion)
-			keep := func() bool {
-				k, err := d.KeepCheckin(found.Store, res.Checkin, res.Assessment.Level, store, found.Damaged, o.askConsent(cmd, interactive, lines), o.now())
-				o.diary.warn(cmd, err)
-				if k.Message != "" {
-					fmt.Fprintln(cmd.ErrOrStderr(), k.Message)
-				}
-				return k.Saved
-			}
-			if format == "json" {
-				// The JSON carries the stored id and whether it was saved,
-				// so it is saved first; the form or the prompts have shown
-				// any warning sign's advice already.
-				saved := keep()
-				if err := writeCheckin(cmd, format, res, eng.Table(), opts, interactive, saved); err != nil {
-					return err
-				}
-			} else {
-				if err := writeCheckin(cmd, format, res, eng.Table(), opts, interactive, false); err != nil {
-					return err
-				}
-				keep()
-			}
-			if person.ExitLevel {
-				return levelExit(res.Level())
-			}
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return opt.run(cmd) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&answersPath, "answers", "", "Check in from an answers FILE (YAML or JSON), or - for standard input")
-	addChoiceFlag(cmd, &format, "format", "text", "The output's format (json: the check-in record as stored)", textOrJSON)
-	fl.BoolVar(&store, "store", false, "Save the check-in in your diary; in scripts this is your consent to keep one")
+	fl.StringVar(&opt.answersPath, "answers", "", "Check in from an answers FILE (YAML or JSON), or - for standard input")
+	addChoiceFlag(cmd, &opt.format, "format", "text", "The output's format (json: the check-in record as stored)", textOrJSON)
+	fl.BoolVar(&opt.store, "store", false, "Save the check-in in your diary; in scripts this is your consent to keep one")
 	fl.BoolVar(&o.Accessible, "accessible", false, "Ask line by line, for screen readers (automatic when not on a terminal)")
-	person.add(cmd)
+	opt.person.add(cmd)
 	o.addTableFlag(fl)
 	o.addClockFlags(fl)
 	o.diary.addStore(fl)
 	return cmd
+}
+
+// run checks in: the warning signs first, then the pain and what was
+// done; it prints what it means and keeps it in the diary the person keeps.
+func (opt *checkinOptions) run(cmd *cobra.Command) error {
+	if err := oneOf("format", opt.format, textOrJSON); err != nil {
+		return err
+	}
+	here, err := opt.person.emergency()
+	if err != nil {
+		return err
+	}
+	eng, err := opt.engine()
+	if err != nil {
+		return err
+	}
+	d := opt.diaryOf(cmd)
+	found, faults := d.OpenForCheckin()
+	for _, err := range faults {
+		opt.diary.warn(cmd, err) // the check-in goes on without the diary
+	}
+	if found.Store != nil {
+		defer found.Store.Close()
+	}
+	opts := checkin.Options{Engine: eng, State: found.State, Questionnaire: checkin.Questionnaire(found.Plan()),
+		Now: opt.now(), Emergency: here, TableVersion: opt.tableVersion(),
+		// The questionnaire's look, so the check-in reads like it.
+		Styles: tui.FieldStylesFor(opt.Theme)}
+
+	in, interactive, lines, err := opt.checkinInput(cmd, opt.answersPath, opt.format, opts)
+	if err != nil {
+		if l := urgentLevel(err); opt.person.ExitLevel && l >= rules.Urgent {
+			return withCode(exitCode(levelExit(l)), err) // the warning sign outranks the file's mistake
+		}
+		return err
+	}
+	res := checkin.Evaluate(eng, found.State, *in, opts.TableVersion)
+	keep := func() bool {
+		k, err := d.KeepCheckin(found.Store, res.Checkin, res.Assessment.Level, opt.store, found.Damaged, opt.askConsent(cmd, interactive, lines), opt.now())
+		opt.diary.warn(cmd, err)
+		if k.Message != "" {
+			fmt.Fprintln(cmd.ErrOrStderr(), k.Message)
+		}
+		return k.Saved
+	}
+	if opt.format == "json" {
+		// The JSON carries the stored id and whether it was saved,
+		// so it is saved first; the form or the prompts have shown
+		// any warning sign's advice already.
+		saved := keep()
+		if err := writeCheckin(cmd, opt.format, res, eng.Table(), opts, interactive, saved); err != nil {
+			return err
+		}
+	} else {
+		if err := writeCheckin(cmd, opt.format, res, eng.Table(), opts, interactive, false); err != nil {
+			return err
+		}
+		keep()
+	}
+	if opt.person.ExitLevel {
+		return levelExit(res.Level())
+	}
+	return nil
 }
 
 // checkinInput gets the check-in: from the answers file, the line prompts
