@@ -9,6 +9,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/accessible"
 	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/session"
@@ -108,7 +109,7 @@ func runSession(cmd *cobra.Command, o *rootOptions, sess session.Options) error 
 		sess.Out = textwrap.WrapWriter(sess.Out, helpWidth(cmd.OutOrStdout()))
 		err := accessible.Run(ctx, sess)
 		switch {
-		case errors.Is(err, accessible.ErrInputEnded), errors.Is(err, accessible.ErrBadInput):
+		case errors.Is(err, accessible.ErrInputEnded), errors.Is(err, input.ErrRefused):
 			return withCode(exitInput, err)
 		case errors.Is(err, accessible.ErrSave):
 			return withCode(exitWrite, err)

@@ -57,17 +57,6 @@ type prompts struct {
 	page  string          // the page whose heading was printed last
 }
 
-// MaxLine and MaxInput bound what is read: an answer is a few characters
-// and a whole session a few hundred lines, so input beyond these is not
-// someone typing (`backtriage < /dev/zero`) and is refused, not buffered.
-const (
-	MaxLine  = 4 << 10
-	MaxInput = 64 << 10
-)
-
-// ErrBadInput wraps input refused by those caps.
-var ErrBadInput = errors.New("input refused")
-
 type lineOrErr struct {
 	line string
 	err  error
@@ -110,10 +99,10 @@ func Run(ctx context.Context, o Options) (err error) {
 }
 
 // readLines reads the whole input through one buffered reader, so piped
-// answers are never lost between prompts. Lines are capped (see MaxLine, MaxInput) and cleaned of control
+// answers are never lost between prompts. Lines are capped (see input.MaxLine, input.MaxTyped) and cleaned of control
 // characters and escape sequences before anything reads or echoes them.
 func (s *prompts) readLines() {
-	r := input.NewLineReader(s.o.In, MaxLine, MaxInput)
+	r := input.NewLineReader(s.o.In, input.MaxLine, input.MaxTyped)
 	for {
 		line, err := r.ReadLine()
 		if err == nil {
@@ -125,7 +114,7 @@ func (s *prompts) readLines() {
 			continue
 		}
 		if !errors.Is(err, io.EOF) {
-			err = fmt.Errorf("%w: %w", ErrBadInput, err)
+			err = fmt.Errorf("%w: %w", input.ErrRefused, err)
 		}
 		select {
 		case s.lines <- lineOrErr{err: err}:

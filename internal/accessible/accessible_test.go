@@ -241,7 +241,7 @@ func TestEndlessLineRefused(t *testing.T) {
 	}
 	defer f.Close()
 	_, err = run(t, "", func(o *Options) { o.In = f })
-	if !errors.Is(err, ErrBadInput) || !errors.Is(err, input.ErrLineTooLong) ||
+	if !errors.Is(err, input.ErrRefused) || !errors.Is(err, input.ErrLineTooLong) ||
 		err.Error() != "input refused: line too long: an input line is longer than 4 KiB" {
 		t.Fatalf("got %v", err)
 	}
@@ -250,7 +250,7 @@ func TestEndlessLineRefused(t *testing.T) {
 // Endless short lines stop at the total cap.
 func TestEndlessInputRefused(t *testing.T) {
 	_, err := run(t, "", func(o *Options) { o.In = &repeatReader{line: []byte("?\n")} })
-	if !errors.Is(err, ErrBadInput) || !errors.Is(err, input.ErrTooLarge) ||
+	if !errors.Is(err, input.ErrRefused) || !errors.Is(err, input.ErrTooLarge) ||
 		err.Error() != "input refused: too large: more than 64 KiB of input" {
 		t.Fatalf("got %v", err)
 	}

@@ -8,10 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/backtriage/backtriage/internal/accessible"
 	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/field"
 	"github.com/backtriage/backtriage/internal/followup"
+	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/textwrap/textwraptest"
@@ -135,10 +135,10 @@ func TestLinesRefuseALineWithoutEnd(t *testing.T) {
 	src := &endless{}
 	l := NewLines(context.Background(), src, &out, true)
 	_, err := RunLines(l, o)
-	if !errors.Is(err, accessible.ErrBadInput) {
+	if !errors.Is(err, input.ErrRefused) {
 		t.Fatalf("err = %v, want the bounded reader's refusal", err)
 	}
-	if src.n > 2*accessible.MaxInput {
+	if src.n > 2*input.MaxTyped {
 		t.Errorf("read %d bytes of a line without end", src.n)
 	}
 	if out.Len() > 16<<10 {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/backtriage/backtriage/internal/accessible"
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/field"
 	"github.com/backtriage/backtriage/internal/input"
@@ -18,7 +17,7 @@ import (
 // warning-sign questions were answered, or a line broke the line reader's
 // caps (too long, not text), as in --accessible.
 func InputRefused(err error) bool {
-	return errors.Is(err, ErrInputEnded) || errors.Is(err, accessible.ErrBadInput)
+	return errors.Is(err, ErrInputEnded) || errors.Is(err, input.ErrRefused)
 }
 
 // ErrInputEnded is returned when the input ends before the warning-sign
@@ -46,8 +45,8 @@ type lineOrErr struct {
 }
 
 // NewLines starts reading in through the bounded line reader the
-// accessible mode uses: lines of at most accessible.MaxLine bytes,
-// accessible.MaxInput in all, so a line without end (/dev/zero, a 30 MB
+// accessible mode uses: lines of at most input.MaxLine bytes,
+// input.MaxTyped in all, so a line without end (/dev/zero, a 30 MB
 // paste) is refused at the cap instead of filling memory. Each line is
 // cleaned as a note is (textwrap.CleanInput) before anything reads or
 // echoes it. echo repeats each line read (for piped input, so the
@@ -63,7 +62,7 @@ func NewLines(ctx context.Context, in io.Reader, out io.Writer, echo bool) *Line
 		}
 	}
 	go func() {
-		r := input.NewLineReader(in, accessible.MaxLine, accessible.MaxInput)
+		r := input.NewLineReader(in, input.MaxLine, input.MaxTyped)
 		// skipping is set while the rest of a line over the cap is read
 		// and dropped; the total cap still bounds it.
 		skipping := false
@@ -89,7 +88,7 @@ func NewLines(ctx context.Context, in io.Reader, out io.Writer, echo bool) *Line
 				return
 			}
 			if !errors.Is(err, io.EOF) {
-				err = fmt.Errorf("%w: %w", accessible.ErrBadInput, err)
+				err = fmt.Errorf("%w: %w", input.ErrRefused, err)
 			}
 			send(lineOrErr{err: err})
 			return
@@ -120,7 +119,7 @@ func (l *Lines) Ask(prompt string) (string, bool, error) {
 		switch {
 		case r.tooLong:
 			fmt.Fprintf(l.out, "\nThat line is longer than %s, so it was not read: an answer is a few characters, a note at most %s.\n",
-				input.Size(accessible.MaxLine), thousands(MaxNote))
+				input.Size(input.MaxLine), thousands(MaxNote))
 			continue
 		case r.err != nil:
 			l.eof = true

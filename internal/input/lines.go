@@ -10,6 +10,18 @@ import (
 	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
+// MaxLine and MaxTyped bound what the line-by-line modes (--accessible,
+// the check-in's lines) read: an answer is a few characters and a whole
+// session a few hundred lines, so input beyond these is not someone typing
+// (`backtriage < /dev/zero`) and is refused, not buffered.
+const (
+	MaxLine  = 4 << 10
+	MaxTyped = 64 << 10
+)
+
+// ErrRefused wraps typed input refused by those caps.
+var ErrRefused = errors.New("input refused")
+
 // ErrLineTooLong is a line longer than a LineReader's per-line cap.
 var ErrLineTooLong = errors.New("line too long")
 
