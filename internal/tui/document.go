@@ -56,6 +56,9 @@ func (m *Model) drawSection(b *strings.Builder, s report.Section, heading string
 			b.WriteString("\n")
 			para(b, st.title, bl.Text, 1, w)
 		case report.Numbered, report.Bullets:
+			if i > 0 && s.Blocks[i-1].Kind != report.LabelBlock && s.Blocks[i-1].Kind != report.Para {
+				b.WriteString("\n") // a list after a list: the steps left out after the plan
+			}
 			for j, it := range bl.Items {
 				marker, mark := "• ", st.text
 				switch {
@@ -67,7 +70,7 @@ func (m *Model) drawSection(b *strings.Builder, s report.Section, heading string
 				width := lipgloss.Width(marker)
 				hanging(b, mark.Render(marker), width, st.text.Bold(len(it.Detail) > 0), it.Text, 1, w)
 				for _, d := range it.Detail {
-					para(b, m.toneStyle(d.Tone), d.Text, 1+width, w)
+					detailLine(b, m.toneStyle(d.Tone), d.Text, 1+width, w)
 				}
 			}
 		}
@@ -83,4 +86,26 @@ func (m *Model) toneStyle(t report.Tone) lipgloss.Style {
 		return m.st.err
 	}
 	return m.st.text
+}
+
+// detailLine writes a line of detail; a numbered instruction ("2. Put a
+// pillow...") wraps under its text, not under its number.
+func detailLine(b *strings.Builder, st lipgloss.Style, text string, indent, w int) {
+	if n := numberPrefix(text); n > 0 {
+		hanging(b, st.Render(text[:n]), n, st, text[n:], indent, w)
+		return
+	}
+	para(b, st, text, indent, w)
+}
+
+// numberPrefix is the length of "12. " at the start of s, or 0.
+func numberPrefix(s string) int {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i+1 < len(s) && s[i] == '.' && s[i+1] == ' ' {
+		return i + 2
+	}
+	return 0
 }
