@@ -45,7 +45,7 @@ func signalPrograms() []signalProgram {
 			ready: func(v *vterm) {
 				v.waitText("enter start")
 				v.do([]string{kEnter}, "Right now")
-				v.do([]string{"7"}, "[x] None of these")
+				v.do(ptyKeys(v.t, script(v.t).Choose("warning_now", "none").Keys()), "[x] None of these")
 			},
 			shows: "[x] None of these",
 			said:  "backtriage was stopped.\nYour answers so far are saved in",
