@@ -10,11 +10,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/guide"
 	"github.com/backtriage/backtriage/internal/keyscript"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/testrules"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -67,17 +67,6 @@ func TestQuitBeforeResultIsNotSelfCare(t *testing.T) {
 	}
 }
 
-// builtin is the built-in rule table, as the binary loads it.
-func builtin(t *testing.T) *triage.Engine {
-	t.Helper()
-	qn := questionnaire.Default()
-	tbl, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), qn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return triage.New(qn, tbl)
-}
-
 // flatScreen is the screen's words on one line: a sentence wrapped over
 // lines is found whole, and a cut one is not.
 func flatScreen(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -86,7 +75,7 @@ func flatScreen(s string) string { return strings.Join(strings.Fields(s), " ") }
 // instruction on the screen with the countdown, ? lists the keys, q stops
 // and the last frame says the routine was not recorded.
 func TestPTYRoutineAt80x24(t *testing.T) {
-	step := builtin(t).Table().Step("stretch-before-bed")
+	step := testrules.Builtin(t).Table().Step("stretch-before-bed")
 	first := guide.Segments(step.Routine)[0]
 	v := startVT(t, vtermOpts{w: 80, h: 24}, "guide", step.ID, "--quiet")
 	s := v.waitText("Guided: "+step.Title, "00:")
@@ -122,7 +111,7 @@ func TestPTYRoutineAt80x24(t *testing.T) {
 // scrolling; then the routine from the results (r), its instruction whole,
 // and back with q, saying it was not recorded.
 func TestPTYResultsAt80x24(t *testing.T) {
-	eng := builtin(t)
+	eng := testrules.Builtin(t)
 	as := eng.Assess(keyscript.Charlotte(t, questionnaire.Default()))
 	var firstStep string
 	for _, tm := range rules.StepTimes() {

@@ -11,6 +11,7 @@ import (
 	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/testrules"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -33,7 +34,7 @@ type diaryRun struct {
 }
 
 func newRun(t *testing.T, episodeAnswers string) *diaryRun {
-	eng := engine(t)
+	eng := testrules.Builtin(t)
 	a, err := answers.Parse("episode.yaml", []byte(episodeAnswers), eng.Questionnaire())
 	if err != nil {
 		t.Fatal(err)

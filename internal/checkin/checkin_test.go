@@ -8,26 +8,17 @@ import (
 	"testing"
 	"time"
 
-	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/testrules"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
 var day0 = time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC)
-
-func engine(t testing.TB) *triage.Engine {
-	qn := questionnaire.Default()
-	tbl, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), qn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return triage.New(qn, tbl)
-}
 
 // episode assesses the nursing answers as the diary would have saved them.
 func episode(t testing.TB, eng *triage.Engine) *diary.Episode {
@@ -46,7 +37,7 @@ const none = "warning_now: [none]\nwarning_nerves: [none]\nwarning_history: [non
 const nursing = none + "age: 31\npain_where: [between_shoulder_blades]\nduration: under_week\nbaby: true\nnursing_position: [lying_side]\n"
 
 func TestParseNoteAndPlanSteps(t *testing.T) {
-	eng := engine(t)
+	eng := testrules.Builtin(t)
 	ep := episode(t, eng)
 	qn := Questionnaire(ep.Plan)
 	a, note, err := Parse("c.yaml", []byte(none+"pain_now: 4\nsteps_done: ["+ep.Plan[0].ID+"]\nnote: 'better sleep'\n"), qn)
@@ -77,7 +68,7 @@ func TestParseNoteAndPlanSteps(t *testing.T) {
 // the same rules give the same levels; at urgent and above no follow-up
 // rule runs.
 func TestEvaluateWarningsFirst(t *testing.T) {
-	eng := engine(t)
+	eng := testrules.Builtin(t)
 	ep := episode(t, eng)
 	st := followup.State{Episode: ep}
 	in := func(extra string) Input {
@@ -125,7 +116,7 @@ func TestEvaluateWarningsFirst(t *testing.T) {
 // record (the rest of the warning questions, then the pain, the
 // comparison, the checklist and the note).
 func TestRunLines(t *testing.T) {
-	eng := engine(t)
+	eng := testrules.Builtin(t)
 	ep := episode(t, eng)
 	o := Options{Engine: eng, State: followup.State{Episode: ep}, Questionnaire: Questionnaire(ep.Plan), Now: day0.AddDate(0, 0, 1)}
 	// Enter alone on a warning question asks again; fever stops at once;
@@ -164,7 +155,7 @@ func TestRunLines(t *testing.T) {
 // warning-sign assessment, the follow-up rules and the save, committed and
 // synced to disk. The issue asks for under 50 ms.
 func BenchmarkCheckinSave(b *testing.B) {
-	eng := engine(b)
+	eng := testrules.Builtin(b)
 	s, err := diary.Create(filepath.Join(b.TempDir(), diary.FileName), diary.Options{})
 	if err != nil {
 		b.Fatal(err)

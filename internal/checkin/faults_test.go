@@ -9,6 +9,7 @@ import (
 	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/testrules"
 )
 
 // An answers file may name any step of the rule table, with no plan (no
@@ -16,7 +17,7 @@ import (
 // is recorded as given and said plainly to be outside the plan. A step id
 // the table does not hold is still an error.
 func TestFileStepsOutsideThePlan(t *testing.T) {
-	eng := engine(t)
+	eng := testrules.Builtin(t)
 	ep := episode(t, eng)
 	var outside string
 	for _, s := range eng.Table().Steps {
@@ -67,7 +68,7 @@ func TestFileStepsOutsideThePlan(t *testing.T) {
 // still be read from it, so an emergency is never dropped for an
 // unrelated mistake; broken YAML and JSON are read word by word.
 func TestInvalidFileKeepsWarningSigns(t *testing.T) {
-	qn := FileQuestionnaire(nil, engine(t).Table())
+	qn := FileQuestionnaire(nil, testrules.Builtin(t).Table())
 	cases := []struct {
 		name, file string
 		want       []string // options of warning_now
@@ -106,7 +107,7 @@ func TestInvalidFileKeepsWarningSigns(t *testing.T) {
 
 // The salvaged signs are assessed with the same rules and levels.
 func TestSalvagedEmergencyIsAssessed(t *testing.T) {
-	eng := engine(t)
+	eng := testrules.Builtin(t)
 	_, _, err := Parse("c.yaml", []byte("warning_now: [chest_pain]\nsteps_done: [tennis-ball]\nfoo: 1\n"), FileQuestionnaire(nil, eng.Table()))
 	var bad *InvalidFile
 	if !errors.As(err, &bad) {
@@ -121,7 +122,7 @@ func TestSalvagedEmergencyIsAssessed(t *testing.T) {
 // An age pre-filled from the assessment and kept is assessed with but not
 // stored as the check-in's answer; one the person changed is stored.
 func TestPrefilledAgeIsNotStored(t *testing.T) {
-	eng := engine(t)
+	eng := testrules.Builtin(t)
 	ep := episode(t, eng)
 	st := followup.State{Episode: ep}
 	pre := Prefill(Options{State: st})
@@ -149,7 +150,7 @@ func TestPrefilledAgeIsNotStored(t *testing.T) {
 // After the line prompts have shown a warning sign's advice, the result
 // names it in one line instead of printing it again.
 func TestTextAfterStopShowsTheAdviceOnce(t *testing.T) {
-	eng := engine(t)
+	eng := testrules.Builtin(t)
 	ep := episode(t, eng)
 	st := followup.State{Episode: ep}
 	for _, c := range []struct{ sign, headline string }{

@@ -13,6 +13,7 @@ import (
 	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/testrules"
 	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/textwrap/textwraptest"
 )
@@ -55,7 +56,7 @@ func script(qn *questionnaire.Questionnaire, note ...string) string {
 }
 
 func linesOptions(t *testing.T) Options {
-	eng := engine(t)
+	eng := testrules.Builtin(t)
 	ep := episode(t, eng)
 	return Options{Engine: eng, State: followup.State{Episode: ep}, Questionnaire: Questionnaire(ep.Plan), Now: day0.AddDate(0, 0, 1)}
 }

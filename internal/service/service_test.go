@@ -7,25 +7,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/diary"
-	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/testrules"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
 var when = time.Date(2026, 3, 4, 9, 0, 0, 0, time.UTC)
-
-func engine(t *testing.T) *triage.Engine {
-	t.Helper()
-	qn := questionnaire.Default()
-	tbl, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), qn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return triage.New(qn, tbl)
-}
 
 // selfCare is a reader's morning: self-care with a plan that has routines.
 func selfCare(t *testing.T, eng *triage.Engine) *triage.Assessment {
@@ -100,7 +89,7 @@ func TestOpenOrAgree(t *testing.T) {
 
 // An episode is kept once; --store keeps a new one; a run revises its own.
 func TestKeepEpisode(t *testing.T) {
-	eng := engine(t)
+	eng := testrules.Builtin(t)
 	d := newDiary(t)
 	s := agreed(t, d)
 	as := selfCare(t, eng)
@@ -144,7 +133,7 @@ func TestKeepEpisode(t *testing.T) {
 // The routines offered: the plan's, none after an emergency (on screen or
 // in the diary's latest check-in), none a warning sign withholds.
 func TestPlan(t *testing.T) {
-	eng := engine(t)
+	eng := testrules.Builtin(t)
 	as := selfCare(t, eng)
 	onScreen := PlanOf(as)
 	if len(onScreen.Offered(eng.Table())) == 0 || onScreen.Blocked != "" {
@@ -255,7 +244,7 @@ func TestShown(t *testing.T) {
 // A check-in finds the current episode; a diary that cannot be read is
 // damaged, left alone, and said why.
 func TestOpenForCheckin(t *testing.T) {
-	eng := engine(t)
+	eng := testrules.Builtin(t)
 	d := newDiary(t)
 	if c, faults := d.OpenForCheckin(); c.Store != nil || c.Damaged || len(faults) != 0 {
 		t.Fatalf("no diary: %+v, %v", c, faults)

@@ -8,27 +8,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/export"
-	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/service"
-	"github.com/backtriage/backtriage/internal/triage"
+	"github.com/backtriage/backtriage/internal/testrules"
 )
 
 var when = time.Date(2026, 3, 4, 9, 0, 0, 0, time.UTC)
-
-func engine(t *testing.T) *triage.Engine {
-	t.Helper()
-	qn := questionnaire.Default()
-	tbl, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), qn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return triage.New(qn, tbl)
-}
 
 func TestSaveAnswersRoundTrip(t *testing.T) {
 	s := New(Options{Now: when})
@@ -67,7 +55,7 @@ func TestOutputFormatAndSummary(t *testing.T) {
 		t.Fatalf("format %q", s.OutputFormat)
 	}
 	s.Given = answers.Answers{"warning_now": answers.Choices("none"), "pain_where": answers.Choices("neck")}
-	path, ok, err := s.SaveOutput(engine(t).Assess(s.Given))
+	path, ok, err := s.SaveOutput(testrules.Builtin(t).Assess(s.Given))
 	if err != nil || !ok {
 		t.Fatal(path, ok, err)
 	}
@@ -78,7 +66,7 @@ func TestOutputFormatAndSummary(t *testing.T) {
 }
 
 func TestStopAcknowledged(t *testing.T) {
-	eng := engine(t)
+	eng := testrules.Builtin(t)
 	s := New(Options{Now: when})
 	s.Given = answers.Answers{"warning_history": answers.Choices("fever")}
 	if l := s.Stop(eng); l != rules.Urgent {
@@ -116,7 +104,7 @@ func TestDiary(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "d", "diary.db")
 	s := New(Options{Now: when, Diary: service.Diary{Path: path, TableVersion: func() string { return "test" }}})
-	as := engine(t).Assess(answers.Answers{"warning_now": answers.Choices("none")})
+	as := testrules.Builtin(t).Assess(answers.Answers{"warning_now": answers.Choices("none")})
 	if kept, err := s.DiaryKept(); kept || err != nil {
 		t.Fatal(kept, err)
 	}
@@ -161,7 +149,7 @@ func TestOneSavePerSession(t *testing.T) {
 	if err := s.KeepDiary("test"); err != nil {
 		t.Fatal(err)
 	}
-	eng := engine(t)
+	eng := testrules.Builtin(t)
 	stop := eng.Assess(answers.Answers{"warning_now": answers.Choices("chest_pain")})
 	later := eng.Assess(answers.Answers{"warning_now": answers.Choices("none"), "age": answers.Num(40)})
 	first, saved, err := s.SaveEpisode(stop, "tui")

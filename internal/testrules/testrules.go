@@ -6,10 +6,12 @@ import (
 	"embed"
 	"io/fs"
 	"slices"
+	"testing"
 	"testing/fstest"
 
 	"github.com/goccy/go-yaml"
 
+	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/testtable"
@@ -78,4 +80,17 @@ func named(data []byte) ([]string, error) {
 		}
 	}
 	return ids, nil
+}
+
+// Builtin is the engine of the program's own rule table (the compiled
+// snapshot) and questionnaire: the one tests about real advice use, loaded
+// in one place.
+func Builtin(tb testing.TB) *triage.Engine {
+	tb.Helper()
+	qn := questionnaire.Default()
+	t, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), qn)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return triage.New(qn, t)
 }
