@@ -36,7 +36,7 @@ const StepsDone = questionnaire.StepsDone
 
 // NoteKey is the answers-file key of the optional note: free text, which no
 // question kind holds, so it is read beside the answers.
-const NoteKey = "note"
+const NoteKey = questionnaire.Note
 
 // MaxNote bounds a note: a line or two for the record, not a document.
 const MaxNote = 2000
@@ -122,6 +122,9 @@ func build(steps []questionnaire.Option) *questionnaire.Questionnaire {
 	}
 	var asked []*questionnaire.Question
 	for _, q := range page.Questions {
+		if q.Kind == questionnaire.Text {
+			continue // the note: asked last, kept beside the answers (newNote)
+		}
 		c := *q
 		if c.ID == StepsDone {
 			if len(steps) == 0 {

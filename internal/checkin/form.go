@@ -86,8 +86,11 @@ func stopAbove(o Options, a answers.Answers, shown *rules.Level) func() bool {
 // (CleanNote); at most limit characters can be typed (0: no bound but
 // the line reader's).
 func newNote(limit int) *field.Note {
-	return field.NewNote(NoteKey, "Anything to note (sleep, what helped, what made it worse)?",
-		"A line for the record: what a professional may want to know.", CleanNote, limit)
+	q, ok := questionnaire.Followup().Question(NoteKey)
+	if !ok {
+		panic("checkin: the follow-up facts have no " + NoteKey) // the built-in questionnaire has it
+	}
+	return field.NewNote(NoteKey, q.Prompt, q.Why, CleanNote, limit)
 }
 
 // form runs the check-in's screens on its terminal.

@@ -93,9 +93,8 @@ func New(q *questionnaire.Question) Field {
 	return &One{choice{Base: b}}
 }
 
-// Text is the kind of a free-text question: the check-in's note. It is
-// never part of a questionnaire, so it is not a questionnaire kind.
-const Text questionnaire.Kind = "text"
+// Text is the kind of a free-text question: the check-in's note.
+const Text = questionnaire.Text
 
 // Styles are what fields draw with: built once per theme and background
 // (the terminal UI derives them from its theme), marks and gutters

@@ -19,6 +19,9 @@ const (
 	// done. Its options are the plan's steps, then its own ("none of
 	// them"); it is asked only when there is a plan.
 	StepsDone = "steps_done"
+	// Note is the check-in's free-text note, kept for the record and read
+	// by no rule.
+	Note = "note"
 )
 
 // CheckinPage and DiaryPage are the pages of Followup: the first is asked,

@@ -20,6 +20,9 @@ const (
 	Many   Kind = "many"   // pick any number of options
 	Number Kind = "number" // a whole number within Min..Max
 	YesNo  Kind = "yesno"  // yes or no
+	// Text is free text, read by no rule: the check-in's note, the one
+	// question of this kind (a follow-up fact, never in the assessment).
+	Text Kind = "text"
 )
 
 // Option is one choice of a one or many question.
@@ -228,7 +231,7 @@ func New(pages []*Page) (*Questionnaire, error) {
 				if q.Max <= q.Min {
 					return nil, fmt.Errorf("question %q: needs min < max", q.ID)
 				}
-			case YesNo:
+			case YesNo, Text:
 			default:
 				return nil, fmt.Errorf("question %q: unknown kind %q", q.ID, q.Kind)
 			}

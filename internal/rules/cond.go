@@ -308,6 +308,8 @@ func (cp *compiler) compilePair(c *Cond, kv *ast.MappingValueNode) {
 		return
 	}
 	switch q.Kind {
+	case questionnaire.Text:
+		cp.errorf(kv.Key, "question %q is free text: no rule can read it", key)
 	case questionnaire.YesNo:
 		switch strings.ToLower(input.NodeText(val)) {
 		case "true", "yes":

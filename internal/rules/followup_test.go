@@ -153,6 +153,7 @@ followup:
 		{"unknown outcome", "outcome: carry-on", "outcome: carry-one", `rules.yaml:%d:7: followup rule "better": outcome "carry-one"; did you mean "carry-on"?`},
 		{"unknown question", "when: {pain_compared: better}", "when: {pain_compard: better}", `rules.yaml:%w:12: followup rule "better": unknown question "pain_compard"; did you mean "pain_compared"?`},
 		{"main question in a follow-up rule", "when: {pain_compared: better}", "when: {sleep_neck: tilted}", `followup rule "better": unknown question "sleep_neck"`},
+		{"the note read by a rule", "when: {pain_compared: better}", "when: {note: better}", `followup rule "better": question "note" is free text: no rule can read it`},
 		{"unknown option", "when: {pain_compared: better}", "when: {pain_compared: beter}", `followup rule "better": question "pain_compared": unknown option "beter"; did you mean "better"?`},
 		{"missing advice", "advice: Carry on.", "", `rules.yaml:%d:7: followup rule "better": missing advice`},
 		{"bad test case", "fires: [{pain_compared: better}]", "fires: [{pain_now: 11}]", `followup rule "better": test case: question "pain_now"`},

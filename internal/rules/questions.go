@@ -191,7 +191,7 @@ func (b *qBuilder) page(p *QPage, seen map[string]Pos) *questionnaire.Page {
 	return pg
 }
 
-var kinds = []string{string(questionnaire.One), string(questionnaire.Many), string(questionnaire.Number), string(questionnaire.YesNo)}
+var kinds = []string{string(questionnaire.One), string(questionnaire.Many), string(questionnaire.Number), string(questionnaire.YesNo), string(questionnaire.Text)}
 
 func (b *qBuilder) question(q *QQuestion) *questionnaire.Question {
 	owner := b.id(q.Pos, "question", q.ID, b.seen)
@@ -225,6 +225,15 @@ func (b *qBuilder) question(q *QQuestion) *questionnaire.Question {
 		b.noRange(q, owner)
 		if len(q.Options) > 0 {
 			b.at(q.Pos, owner, "a yesno question has the options yes and no of itself; leave options out")
+		}
+	case questionnaire.Text:
+		b.noRange(q, owner)
+		switch {
+		case b.section != "followup_facts" || q.ID != questionnaire.Note:
+			// Free text changes no advice: only the check-in's note is.
+			b.at(q.Pos, owner, "a text question is only the check-in's %s, in followup_facts: no rule can read free text", questionnaire.Note)
+		case len(q.Options) > 0:
+			b.at(q.Pos, owner, "options are for one and many questions, not text")
 		}
 	default:
 		b.at(q.Pos, owner, "unknown kind %q; %s", q.Kind, input.OneOf(q.Kind, kinds))
