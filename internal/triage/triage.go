@@ -260,41 +260,76 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 	a := answers.Prune(e.qn, in)
 	var factsBuf rules.FactsBuf
 	f := rules.NewFactsIn(factsBuf[:0], e.qn, a)
-	t := e.table
 	as := &Assessment{Answers: a}
 
 	// Sizes are known after one pass, so every list below is allocated once.
-	fired := make([]*rules.Rule, 0, 32)
+	n := len(e.table.Causes)
+	var firedBuf [32]*rules.Rule
 	var scoreBuf, nReasonBuf [64]int
-	scores := scratch(scoreBuf[:0], len(t.Causes))
-	nReasons, nWarnings, nCauseRules := scratch(nReasonBuf[:0], len(t.Causes)), 0, 0
+	var reasonsBuf [64][]Reason
+	scores, nReasons := scratch(scoreBuf[:0], n), scratch(nReasonBuf[:0], n)
+	fired, nWarnings, nCauseRules := e.fire(f, firedBuf[:0], nReasons)
+	reasons := reasonLists(scratch(reasonsBuf[:0], n), nReasons, nCauseRules)
+	e.findings(as, f, fired, nWarnings, scores, reasons)
+	e.rank(as, scores, reasons, nReasons)
+
+	as.Held = held(as)
+	e.plan(as, fired, f)
+	if as.Held != "" {
+		// Ranking a muscle cause beside "call the emergency number now", or
+		// beside "a doctor must rule out an infection today", reads like a
+		// reason to wait; the plan was withheld above for the same reason.
+		as.Causes = as.Causes[:0]
+	}
+	e.seekHelp(as, fired)
+	e.sources(as, fired)
+	as.Unanswered = e.unanswered(a, f)
+	return as
+}
+
+// fire is the first pass over the table: the rules whose conditions hold,
+// appended to fired, with each cause's reasons counted into nReasons, and
+// the numbers of warnings and of rules that point to a cause.
+func (e *Engine) fire(f rules.Facts, fired []*rules.Rule, nReasons []int) (_ []*rules.Rule, nWarnings, nCauseRules int) {
 	var answered uint64 // of the first 64 questions, as in needs
 	for i := range min(len(f), 64) {
 		if f.Answered(i) {
 			answered |= 1 << i
 		}
 	}
-	for i, r := range t.Rules {
-		if e.needs[i]&^answered == 0 && e.conds.Eval(e.condAt[i], f) {
-			fired = append(fired, r)
-			if r.CauseIx >= 0 {
-				nReasons[r.CauseIx]++
-				nCauseRules++
-			}
-			if r.IsWarning() {
-				nWarnings++
-			}
+	for i, r := range e.table.Rules {
+		if e.needs[i]&^answered != 0 || !e.conds.Eval(e.condAt[i], f) {
+			continue
+		}
+		fired = append(fired, r)
+		if r.CauseIx >= 0 {
+			nReasons[r.CauseIx]++
+			nCauseRules++
+		}
+		if r.IsWarning() {
+			nWarnings++
 		}
 	}
-	reasonBuf := make([]Reason, 0, nCauseRules)
-	var reasonsBuf [64][]Reason
-	reasons := scratch(reasonsBuf[:0], len(t.Causes))
+	return fired, nWarnings, nCauseRules
+}
+
+// reasonLists carves one allocation of total reasons into each cause's
+// list, with room for its counted number.
+func reasonLists(reasons [][]Reason, nReasons []int, total int) [][]Reason {
+	buf := make([]Reason, 0, total)
 	for i, n := range nReasons {
 		if n > 0 {
-			reasons[i] = reasonBuf[len(reasonBuf) : len(reasonBuf) : len(reasonBuf)+n]
-			reasonBuf = reasonBuf[:len(reasonBuf)+n]
+			reasons[i] = buf[len(buf) : len(buf) : len(buf)+n]
+			buf = buf[:len(buf)+n]
 		}
 	}
+	return reasons
+}
+
+// findings explains every fired rule ("because you said") and records the
+// warning signs and the level they reach, and each cause's score and
+// reasons.
+func (e *Engine) findings(as *Assessment, f rules.Facts, fired []*rules.Rule, nWarnings int, scores []int, reasons [][]Reason) {
 	// Every fired rule is explained before any fact is made, so the facts
 	// are allocated at their exact number; ends[k] closes rule k's matches.
 	var matchBuf [128]rules.Match
@@ -302,10 +337,10 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 	ms, ends := matchBuf[:0], scratch(endBuf[:0], len(fired))
 	for k, r := range fired {
 		// Each rule's matches are merged by question apart from the others'.
-		ms = append(ms, r.When.Explain(f, ms[len(ms):len(ms)])...)
+		ms = append(ms, r.When.Explain(f, ms[len(ms):])...)
 		ends[k] = len(ms)
 	}
-	facts := e.facts(a, ms, make([]Fact, 0, len(ms)))
+	facts := e.facts(as.Answers, ms, make([]Fact, 0, len(ms)))
 	as.Warnings = make([]Finding, 0, nWarnings)
 	for k, r := range fired {
 		because := facts[:ends[k]:ends[k]]
@@ -323,8 +358,13 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 	}
 	as.Warnings = dropReplaced(as.Warnings)
 	slices.SortStableFunc(as.Warnings, func(a, b Finding) int { return int(b.Level) - int(a.Level) })
+}
 
-	// nReasons is done with: it now holds each cause's specific count.
+// rank lists the causes that some specific answer grounds, by score, and
+// marks the first TopCauses. nReasons is done with and reused for each
+// cause's count of specific answers.
+func (e *Engine) rank(as *Assessment, scores []int, reasons [][]Reason, nReasons []int) {
+	t := e.table
 	nRanked := 0
 	for i := range t.Causes {
 		if nReasons[i] = specific(reasons[i]); nReasons[i] > 0 {
@@ -341,19 +381,6 @@ func (e *Engine) Assess(in answers.Answers) *Assessment {
 	for i := range min(len(as.Causes), TopCauses) {
 		as.Causes[i].Top = true
 	}
-
-	as.Held = held(as)
-	e.plan(as, fired, f)
-	if as.Held != "" {
-		// Ranking a muscle cause beside "call the emergency number now", or
-		// beside "a doctor must rule out an infection today", reads like a
-		// reason to wait; the plan was withheld above for the same reason.
-		as.Causes = as.Causes[:0]
-	}
-	e.seekHelp(as, fired)
-	e.sources(as, fired)
-	as.Unanswered = e.unanswered(a, f)
-	return as
 }
 
 // unanswered lists the questions that apply but have no answer, or nil.
@@ -613,30 +640,7 @@ func (e *Engine) seekHelp(as *Assessment, fired []*rules.Rule) {
 // causes ranked and the steps in the plan, grouped by source in table order.
 func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
 	t := e.table
-	// Only rules whose conclusion is shown are cited: a warning sign, a help
-	// line that fits the level, a cause that is ranked, or a step in the plan.
-	// A rule behind a cause left unranked (broad answers alone) or steps all
-	// left out gave no advice, so its passage would credit a source for
-	// nothing the person sees. At emergency level causes and plan are empty.
-	ranked := make([]bool, len(t.Causes))
-	for _, c := range as.Causes {
-		ranked[c.Cause.Ix] = true
-	}
-	planned := make([]bool, len(t.Steps))
-	for _, p := range as.Plan {
-		planned[p.Step.Ix] = true
-	}
-	shown := func(r *rules.Rule) bool {
-		switch {
-		case r.IsWarning():
-			return true
-		case r.SeekHelp != "" && r.ShownAt(as.Level):
-			return true
-		case r.CauseIx >= 0:
-			return ranked[r.CauseIx]
-		}
-		return slices.ContainsFunc(r.StepIx, func(ix int) bool { return planned[ix] })
-	}
+	shown := e.cited(as)
 	// Each passage shown, grouped by source: first count them per source,
 	// then place them, leaving out a passage its source already gave, and
 	// copy them out at their exact number.
@@ -685,6 +689,41 @@ func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
 	for _, p := range as.Plan {
 		add(p.Step.SourceIx, &e.stepQuotes[p.Step.Ix])
 	}
+	as.Sources = sourceUses(t.Sources, all, at, count)
+}
+
+// cited says which fired rules are cited: only those whose conclusion is
+// shown, a warning sign, a help line that fits the level, a cause that is
+// ranked, or a step in the plan. A rule behind a cause left unranked (broad
+// answers alone) or steps all left out gave no advice, so its passage would
+// credit a source for nothing the person sees. At emergency level causes
+// and plan are empty.
+func (e *Engine) cited(as *Assessment) func(*rules.Rule) bool {
+	t := e.table
+	ranked := make([]bool, len(t.Causes))
+	for _, c := range as.Causes {
+		ranked[c.Cause.Ix] = true
+	}
+	planned := make([]bool, len(t.Steps))
+	for _, p := range as.Plan {
+		planned[p.Step.Ix] = true
+	}
+	return func(r *rules.Rule) bool {
+		switch {
+		case r.IsWarning():
+			return true
+		case r.SeekHelp != "" && r.ShownAt(as.Level):
+			return true
+		case r.CauseIx >= 0:
+			return ranked[r.CauseIx]
+		}
+		return slices.ContainsFunc(r.StepIx, func(ix int) bool { return planned[ix] })
+	}
+}
+
+// sourceUses copies the passages placed, count[i] of source i from
+// all[at[i]:], out at their exact number, in the sources' order.
+func sourceUses(sources []*rules.Source, all []*Quote, at, count []int) []SourceUse {
 	n, nSources := 0, 0
 	for _, c := range count {
 		n += c
@@ -693,14 +732,15 @@ func (e *Engine) sources(as *Assessment, fired []*rules.Rule) {
 		}
 	}
 	kept := make([]*Quote, 0, n)
-	as.Sources = make([]SourceUse, 0, nSources)
-	for i, s := range t.Sources {
+	out := make([]SourceUse, 0, nSources)
+	for i, s := range sources {
 		if count[i] > 0 {
 			start := len(kept)
 			kept = append(kept, all[at[i]:at[i]+count[i]]...)
-			as.Sources = append(as.Sources, SourceUse{Source: s, Quotes: kept[start:len(kept):len(kept)]})
+			out = append(out, SourceUse{Source: s, Quotes: kept[start:len(kept):len(kept)]})
 		}
 	}
+	return out
 }
 
 // held says why causes and self-care are not shown, or "" when they are: at
