@@ -8,8 +8,8 @@ import (
 
 	"github.com/backtriage/backtriage/internal/checkin"
 	"github.com/backtriage/backtriage/internal/diary"
-	"github.com/backtriage/backtriage/internal/keyscript"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/testkit/keyscript"
 )
 
 // The check-in at 80×24, as a person sees it: every question on a screen

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/backtriage/backtriage/internal/diary"
-	"github.com/backtriage/backtriage/internal/diary/diarygen"
+	"github.com/backtriage/backtriage/internal/testkit/diarygen"
 )
 
 // The whole commands on a ten-year diary (100 episodes, 3,650 daily

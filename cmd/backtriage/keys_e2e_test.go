@@ -1,15 +1,15 @@
 package main
 
 // Keys for the pseudo-terminal tests, computed from the questionnaire by
-// question and option ids (internal/keyscript), so that a new option or
+// question and option ids (internal/testkit/keyscript), so that a new option or
 // follow-up question changes no script here.
 
 import (
 	"fmt"
 	"testing"
 
-	"github.com/backtriage/backtriage/internal/keyscript"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/testkit/keyscript"
 )
 
 // ptyKeys are keyscript's key names as a terminal sends them.

@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/backtriage/backtriage/internal/diary"
-	"github.com/backtriage/backtriage/internal/diary/diarytest"
+	"github.com/backtriage/backtriage/internal/testkit/diarytest"
 )
 
 // Another program's SQLite file named diary.db is not adopted by diary

@@ -28,8 +28,8 @@ import (
 	"github.com/charmbracelet/x/xpty"
 	"golang.org/x/sys/unix"
 
-	"github.com/backtriage/backtriage/internal/keyscript"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/testkit/keyscript"
 )
 
 const (

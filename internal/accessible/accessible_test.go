@@ -14,9 +14,9 @@ import (
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/input"
-	"github.com/backtriage/backtriage/internal/keyscript"
 	"github.com/backtriage/backtriage/internal/questionnaire"
-	"github.com/backtriage/backtriage/internal/testrules"
+	"github.com/backtriage/backtriage/internal/testkit/keyscript"
+	"github.com/backtriage/backtriage/internal/testkit/testrules"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 

@@ -11,9 +11,9 @@ import (
 	"testing"
 
 	"github.com/backtriage/backtriage/internal/answers"
-	"github.com/backtriage/backtriage/internal/fuzzguard"
 	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/testkit/fuzzguard"
 )
 
 // wholeFileMessages are the only messages allowed without a line and column:

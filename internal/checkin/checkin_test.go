@@ -14,7 +14,7 @@ import (
 	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/testrules"
+	"github.com/backtriage/backtriage/internal/testkit/testrules"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 

@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/backtriage/backtriage/internal/diary"
-	"github.com/backtriage/backtriage/internal/diary/diarygen"
 	"github.com/backtriage/backtriage/internal/followup"
+	"github.com/backtriage/backtriage/internal/testkit/diarygen"
 )
 
 // sizes are the diaries the benchmarks run on: a diary just started (an

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/backtriage/backtriage/internal/diary/diarytest"
+	"github.com/backtriage/backtriage/internal/testkit/diarytest"
 )
 
 // rounds is how many times each race is run: the races below lost an

@@ -10,8 +10,8 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/backtriage/backtriage/internal/diary/diarytest"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/testkit/diarytest"
 )
 
 // Another program's SQLite file at the diary's place is never adopted: Open,

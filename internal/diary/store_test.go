@@ -18,7 +18,7 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/triage"
 
-	"github.com/backtriage/backtriage/internal/diary/diarytest"
+	"github.com/backtriage/backtriage/internal/testkit/diarytest"
 )
 
 var t0 = time.Date(2026, 11, 2, 8, 30, 0, 0, time.FixedZone("CET", 3600))

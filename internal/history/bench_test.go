@@ -7,9 +7,9 @@ import (
 
 	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/diary"
-	"github.com/backtriage/backtriage/internal/diary/diarygen"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/testkit/diarygen"
 )
 
 // BenchmarkHistoryScreen is what opening the history screen does with a

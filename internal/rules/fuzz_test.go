@@ -11,10 +11,10 @@ import (
 	"testing/fstest"
 
 	"github.com/backtriage/backtriage/internal/answers"
-	"github.com/backtriage/backtriage/internal/fuzzguard"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/testtable"
+	"github.com/backtriage/backtriage/internal/testkit/fuzzguard"
+	"github.com/backtriage/backtriage/internal/testkit/testtable"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 

@@ -13,7 +13,7 @@ import (
 	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/testtable"
+	"github.com/backtriage/backtriage/internal/testkit/testtable"
 )
 
 // Each folder in testdata/badrules holds one rule file with one class of

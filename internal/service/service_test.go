@@ -10,7 +10,7 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/testrules"
+	"github.com/backtriage/backtriage/internal/testkit/testrules"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 

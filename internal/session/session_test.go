@@ -13,7 +13,7 @@ import (
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/service"
-	"github.com/backtriage/backtriage/internal/testrules"
+	"github.com/backtriage/backtriage/internal/testkit/testrules"
 )
 
 var when = time.Date(2026, 3, 4, 9, 0, 0, 0, time.UTC)

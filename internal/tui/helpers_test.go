@@ -6,14 +6,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/backtriage/backtriage/internal/keyscript"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/testkit/keyscript"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backtriage/backtriage/internal/session"
-	"github.com/backtriage/backtriage/internal/testrules"
+	"github.com/backtriage/backtriage/internal/testkit/testrules"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 

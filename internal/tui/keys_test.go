@@ -10,7 +10,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/emergencynumber"
-	"github.com/backtriage/backtriage/internal/keyscript"
+	"github.com/backtriage/backtriage/internal/testkit/keyscript"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 

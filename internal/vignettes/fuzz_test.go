@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/backtriage/backtriage/internal/fuzzguard"
+	"github.com/backtriage/backtriage/internal/testkit/fuzzguard"
 	"github.com/backtriage/backtriage/internal/vignettes"
 )
 

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/backtriage/backtriage/internal/diary"
-	"github.com/backtriage/backtriage/internal/diary/diarygen"
+	"github.com/backtriage/backtriage/internal/testkit/diarygen"
 )
 
 func main() {

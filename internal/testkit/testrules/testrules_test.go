@@ -6,7 +6,7 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/testtable"
+	"github.com/backtriage/backtriage/internal/testkit/testtable"
 )
 
 // intended is the level rules.yaml means each option of its own warning

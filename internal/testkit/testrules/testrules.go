@@ -14,7 +14,7 @@ import (
 	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/testtable"
+	"github.com/backtriage/backtriage/internal/testkit/testtable"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 

@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/backtriage/backtriage/internal/answers"
-	"github.com/backtriage/backtriage/internal/keyscript"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/testkit/keyscript"
 )
 
 // small is a questionnaire with what the scripts must handle: a warning
