@@ -111,7 +111,7 @@ func stopLines(l *Lines, res *Result, o Options) (goOn bool, err error) {
 	l.Println(strings.TrimRight(Stop(res, o.Emergency), "\n"))
 	if res.Assessment.Level == rules.Emergency {
 		l.Println("")
-		l.Println("The check-in stops here: self-care can wait until you have been checked.")
+		l.Println(StopsHere)
 		return false, nil
 	}
 	line, ok, err := l.Ask("Press Enter to finish the check-in for your record, or type q to stop here:")

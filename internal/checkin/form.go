@@ -142,13 +142,14 @@ func (f *form) run(m *formModel) (stoppedAt *questionnaire.Question, err error) 
 func (f *form) stopped(res *Result) (goOn bool, err error) {
 	fmt.Fprintln(f.out, "\n"+Stop(res, f.o.Emergency))
 	if res.Assessment.Level == rules.Emergency {
-		fmt.Fprintln(f.out, "The check-in stops here: self-care can wait until you have been checked.")
+		fmt.Fprintln(f.out, StopsHere)
 		return false, nil
 	}
-	finish := &questionnaire.Question{
-		ID: "finish", Kind: questionnaire.YesNo, Prompt: "Finish the check-in for your record?",
-		Why: "The advice is the warning sign's, above: contact a doctor today. The rest is only for the record.",
+	q, ok := questionnaire.Followup().Question(questionnaire.Finish)
+	if !ok {
+		panic("checkin: rules/questions.yaml has no " + questionnaire.Finish) // the built-in table has it; a test reads it
 	}
+	finish := new(*q) // a copy: the built-in questionnaire is shared
 	a := answers.Answers{}
 	// The advice stays in view above the question: the answer is asked
 	// with it, not instead of it.
@@ -339,7 +340,7 @@ func (m *formModel) enter() tea.Cmd {
 	}
 	if q != nil && !m.a.Answered(q.ID) {
 		switch {
-		case answers.Required(q) || q.ID == "finish":
+		case answers.Required(q) || q.ID == questionnaire.Finish:
 			field.Of(f).SetErr(missing(q))
 			return nil
 		case q.Kind == questionnaire.Number && !m.skipAsked:

@@ -55,6 +55,10 @@ func TextAfterStop(res *Result, t *rules.Table, here emergencynumber.Local) stri
 	return text(res, t, here, res.Stopped)
 }
 
+// StopsHere ends a check-in that an emergency warning sign stopped, in
+// every front end: nothing of the plan follows it.
+const StopsHere = "The check-in stops here: self-care can wait until you have been checked."
+
 func text(res *Result, t *rules.Table, here emergencynumber.Local, stopShown bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Check-in, %s\n", res.Checkin.At.Format("2006-01-02 15:04 (UTC-07:00)"))
@@ -65,7 +69,7 @@ func text(res *Result, t *rules.Table, here emergencynumber.Local, stopShown boo
 			return out(b.String())
 		}
 		b.WriteString(Stop(res, here))
-		b.WriteString("\nThe check-in stops here: self-care can wait until you have been checked.\n")
+		b.WriteString("\n" + StopsHere + "\n")
 		return out(b.String())
 	}
 	if stopShown {

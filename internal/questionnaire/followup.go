@@ -22,11 +22,16 @@ const (
 	// Note is the check-in's free-text note, kept for the record and read
 	// by no rule.
 	Note = "note"
+	// Finish asks, after an urgent warning sign in a check-in, whether to
+	// go on for the record; no rule reads it.
+	Finish = "finish"
 )
 
-// CheckinPage and DiaryPage are the pages of Followup: the first is asked,
-// the second is filled in from the diary and never asked.
+// CheckinPage, StoppedPage and DiaryPage are the pages of Followup: the
+// first is asked, the second only after an urgent warning sign in a
+// check-in, the third is filled in from the diary and never asked.
 const (
 	CheckinPage = "checkin"
+	StoppedPage = "stopped"
 	DiaryPage   = "diary"
 )
