@@ -6,9 +6,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/backtriage/backtriage"
-	"github.com/backtriage/backtriage/internal/questionnaire"
-	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/service"
 	"github.com/backtriage/backtriage/internal/triage"
 	"github.com/backtriage/backtriage/internal/tui"
 )
@@ -32,9 +30,12 @@ type rootOptions struct {
 	eng *triage.Engine
 }
 
+// rulesFlagUsage is --rules's help, on every command that takes it.
+const rulesFlagUsage = "Load the rule table from the folder DIR instead of the built-in one"
+
 // addTableFlag registers --rules, on the commands that run the rule table.
 func (o *rootOptions) addTableFlag(f *pflag.FlagSet) {
-	f.StringVar(&o.RulesDir, "rules", "", "Load the rule table from the folder DIR instead of the built-in one")
+	f.StringVar(&o.RulesDir, "rules", "", rulesFlagUsage)
 }
 
 // addClockFlags registers --date and --now, on the commands that date what
@@ -44,28 +45,15 @@ func (o *rootOptions) addClockFlags(f *pflag.FlagSet) {
 	o.diary.addClock(f)
 }
 
-// engine loads the rule table once: --rules DIR, or the built-in one. Its
-// questionnaire is the table's: DIR's own, or the built-in one.
+// engine loads the rule table once: --rules DIR, or the built-in one.
 func (o *rootOptions) engine() (*triage.Engine, error) {
-	if o.eng != nil {
-		return o.eng, nil
+	if o.eng == nil {
+		eng, err := service.Engine(o.RulesDir)
+		if err != nil {
+			return nil, withCode(exitInput, err)
+		}
+		o.eng = eng
 	}
-	qn := questionnaire.Default()
-	var (
-		t   *rules.Table
-		err error
-	)
-	if o.RulesDir != "" {
-		t, err = rules.LoadDir(o.RulesDir, qn)
-	} else {
-		// The compiled snapshot of rules/*.yaml: a millisecond, not ten.
-		t, err = rules.LoadSnapshot(backtriage.RuleSnapshot(), qn)
-	}
-	if err != nil {
-		return nil, withCode(exitInput, err)
-	}
-	// A folder may carry its own questionnaire (rules/README.md).
-	o.eng = triage.New(t.Questionnaire(), t)
 	return o.eng, nil
 }
 

@@ -7,11 +7,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/export"
-	"github.com/backtriage/backtriage/internal/questionnaire"
-	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/safetydoc"
+	"github.com/backtriage/backtriage/internal/service"
 )
 
 func newRulesCmd(o *rootOptions) *cobra.Command {
@@ -23,30 +21,76 @@ func newRulesCmd(o *rootOptions) *cobra.Command {
 			"vignettes and the cases its rules carry, and 'doc' writes the clinical safety document " +
 			"a clinician reviews it by. See rules/README.md for the format.",
 	}
-	check := &cobra.Command{
+	cmd.AddCommand(newRulesCheckCmd(o), newRulesTestCmd(o), newRulesDocCmd(o))
+	return cmd
+}
+
+// tableOptions name the table a rules command works on: DIR, else --rules,
+// else the built-in one.
+type tableOptions struct {
+	rulesDir string // --rules
+	dir      string // the DIR argument
+}
+
+func (t *tableOptions) add(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&t.rulesDir, "rules", "", rulesFlagUsage)
+}
+
+// folder is the table's folder, or "" for the built-in one.
+func (t *tableOptions) folder() string {
+	if t.dir != "" {
+		return t.dir
+	}
+	return t.rulesDir
+}
+
+// argDir takes the optional DIR argument.
+func (t *tableOptions) argDir(args []string) {
+	if len(args) > 0 {
+		t.dir = args[0]
+	}
+}
+
+// rulesCheckOptions are `rules check`'s.
+type rulesCheckOptions struct{ table tableOptions }
+
+func newRulesCheckCmd(_ *rootOptions) *cobra.Command {
+	opt := &rulesCheckOptions{}
+	cmd := &cobra.Command{
 		Use:   "check [DIR]",
 		Short: "Validate a rule table (default: the built-in one) and print every error",
 		Long: "Validate every *.yaml file in DIR: strict keys, known question and option ids, unique ids, " +
 			"sources and quotes, known causes and steps. Errors are printed as file:line:col.",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			t, err := loadTable(o, args)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: ok: %d sources, %d causes, %d steps, %d rules in %d files\n",
-				tableName(o, args), len(t.Sources), len(t.Causes), len(t.Steps), len(t.Rules), len(t.Files))
-			return nil
+			opt.table.argDir(args)
+			return opt.run(cmd)
 		},
 	}
-	o.addTableFlag(check.Flags())
-	cmd.AddCommand(check, newRulesTestCmd(o), newRulesDocCmd(o))
+	opt.table.add(cmd)
 	return cmd
 }
 
+// run validates the table and says what it holds.
+func (opt *rulesCheckOptions) run(cmd *cobra.Command) error {
+	t, err := service.TableSource(opt.table.folder())
+	if err != nil {
+		return withCode(exitInput, err)
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "%s: ok: %d sources, %d causes, %d steps, %d rules in %d files\n",
+		service.TableName(opt.table.folder()), len(t.Sources), len(t.Causes), len(t.Steps), len(t.Rules), len(t.Files))
+	return nil
+}
+
+// rulesDocOptions are `rules doc`'s.
+type rulesDocOptions struct {
+	table  tableOptions
+	output string
+}
+
 // newRulesDocCmd writes the clinical safety document generated from a table.
-func newRulesDocCmd(o *rootOptions) *cobra.Command {
-	var output string
+func newRulesDocCmd(_ *rootOptions) *cobra.Command {
+	opt := &rulesDocOptions{}
 	cmd := &cobra.Command{
 		Use:   "doc [DIR]",
 		Short: "Print the clinical safety document for a rule table (-o FILE to write it)",
@@ -58,25 +102,31 @@ func newRulesDocCmd(o *rootOptions) *cobra.Command {
 			"  backtriage rules doc -o " + safetydoc.Path + "   # in the repository, after changing rules/*.yaml",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			t, err := loadTable(o, args)
-			if err != nil {
-				return err
-			}
-			out := safetydoc.Render(t.Questionnaire(), t)
-			if output == "" || output == "-" {
-				_, err := cmd.OutOrStdout().Write(out)
-				return err
-			}
-			if err := writePublic(output, out); err != nil {
-				return withCode(exitWrite, err)
-			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "Wrote %s\n", output)
-			return nil
+			opt.table.argDir(args)
+			return opt.run(cmd)
 		},
 	}
-	cmd.Flags().StringVarP(&output, "output", "o", "", "Write the document to FILE instead of standard output")
-	o.addTableFlag(cmd.Flags())
+	cmd.Flags().StringVarP(&opt.output, "output", "o", "", "Write the document to FILE instead of standard output")
+	opt.table.add(cmd)
 	return cmd
+}
+
+// run renders the document to standard output or to the file.
+func (opt *rulesDocOptions) run(cmd *cobra.Command) error {
+	t, err := service.TableSource(opt.table.folder())
+	if err != nil {
+		return withCode(exitInput, err)
+	}
+	out := safetydoc.Render(t.Questionnaire(), t)
+	if opt.output == "" || opt.output == "-" {
+		_, err := cmd.OutOrStdout().Write(out)
+		return err
+	}
+	if err := writePublic(opt.output, out); err != nil {
+		return withCode(exitWrite, err)
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "Wrote %s\n", opt.output)
+	return nil
 }
 
 // writePublic replaces a generated file, making its folder: it is not
@@ -89,39 +139,4 @@ func writePublic(path string, data []byte) error {
 		return err
 	}
 	return os.Chmod(path, 0o644)
-}
-
-// builtinName is how the built-in table is named in messages.
-const builtinName = "built-in rules"
-
-// loadTable loads the YAML of the table the rules commands work on: DIR,
-// else --rules, else the built-in one. Always the YAML, never the compiled
-// snapshot the app starts from: that leaves the inline cases out. A DIR
-// without a questionnaire section is checked against the built-in one.
-func loadTable(o *rootOptions, args []string) (*rules.Table, error) {
-	qn := questionnaire.Default()
-	var (
-		t   *rules.Table
-		err error
-	)
-	if dir := tableName(o, args); dir == builtinName {
-		t, err = rules.Load(backtriage.RuleFiles(), "rules", qn)
-	} else {
-		t, err = rules.LoadDir(dir, qn)
-	}
-	if err != nil {
-		return nil, withCode(exitInput, err)
-	}
-	return t, nil
-}
-
-// tableName is the folder loadTable reads, or builtinName.
-func tableName(o *rootOptions, args []string) string {
-	switch {
-	case len(args) > 0:
-		return args[0]
-	case o.RulesDir != "":
-		return o.RulesDir
-	}
-	return builtinName
 }

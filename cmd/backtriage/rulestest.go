@@ -2,24 +2,22 @@ package main
 
 import (
 	"errors"
-	"fmt"
-	"io/fs"
-	"os"
 
 	"github.com/spf13/cobra"
 
-	"github.com/backtriage/backtriage/internal/questionnaire"
-	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/triage"
+	"github.com/backtriage/backtriage/internal/service"
 	"github.com/backtriage/backtriage/internal/vignettes"
 )
 
-// defaultCasesDir is where `rules test` looks for vignettes when --cases is
-// not given, relative to the current folder (the repository root).
-const defaultCasesDir = "testdata/vignettes"
+// rulesTestOptions are `rules test`'s.
+type rulesTestOptions struct {
+	table    tableOptions
+	casesDir string
+	format   string
+}
 
-func newRulesTestCmd(o *rootOptions) *cobra.Command {
-	var casesDir, format string
+func newRulesTestCmd(_ *rootOptions) *cobra.Command {
+	opt := &rulesTestOptions{}
 	cmd := &cobra.Command{
 		Use:   "test [DIR]",
 		Short: "Run a rule table (default: the built-in one) against its vignettes and inline cases",
@@ -28,7 +26,7 @@ func newRulesTestCmd(o *rootOptions) *cobra.Command {
 			"inline cases its rules carry (tests: fires / does_not_fire). Prints a table of cases, then " +
 			"emergency recall, the share of cases at an acceptable level, self-care cases over-triaged " +
 			"and top-3 cause agreement, then the inline cases. Vignettes are read from --cases, or from " +
-			defaultCasesDir + " when it exists; without them only the inline cases run.\n\n" +
+			service.DefaultCasesDir + " when it exists; without them only the inline cases run.\n\n" +
 			"Exit status: 0 when every case passes, 5 when a case fails, 3 when a rule or vignette file " +
 			"has errors.",
 		Example: "  backtriage rules test\n" +
@@ -36,63 +34,39 @@ func newRulesTestCmd(o *rootOptions) *cobra.Command {
 			"  backtriage rules test my-rules --format json",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := oneOf("format", format, textOrJSON); err != nil {
-				return err
-			}
-			t, err := loadTable(o, args)
-			if err != nil {
-				return err
-			}
-			qn := t.Questionnaire()
-			cases, meta, err := loadCases(cmd, casesDir, qn, t)
-			if err != nil {
-				return err
-			}
-			meta.Table = tableName(o, args)
-			rep := vignettes.Run(triage.New(qn, t), cases)
-			if format == "json" {
-				err = vignettes.WriteJSON(cmd.OutOrStdout(), rep, meta)
-			} else {
-				err = vignettes.WriteText(cmd.OutOrStdout(), rep, meta)
-			}
-			if err != nil {
-				return err
-			}
-			if !rep.OK() {
-				return withCode(exitFailing, errors.New("rules test: "+vignettes.Summary(rep)))
-			}
-			return nil
+			opt.table.argDir(args)
+			return opt.run(cmd)
 		},
 	}
-	fl := cmd.Flags()
-	fl.StringVar(&casesDir, "cases", "", "Read vignettes from the folder DIR (default "+defaultCasesDir+" if it exists)")
-	addChoiceFlag(cmd, &format, "format", "text", "The report's format", textOrJSON)
-	o.addTableFlag(fl)
+	cmd.Flags().StringVar(&opt.casesDir, "cases", "", "Read vignettes from the folder DIR (default "+service.DefaultCasesDir+" if it exists)")
+	addChoiceFlag(cmd, &opt.format, "format", "text", "The report's format", textOrJSON)
+	opt.table.add(cmd)
 	return cmd
 }
 
-// loadCases reads the vignettes from --cases, or from defaultCasesDir when
-// it exists; without either, none (the meta says so).
-func loadCases(cmd *cobra.Command, casesDir string, qn *questionnaire.Questionnaire, t *rules.Table) ([]*vignettes.Case, vignettes.Meta, error) {
-	dir := casesDir
-	if dir == "" {
-		dir = defaultCasesDir
+// run tests the table and prints the report; a failing case is exit 5.
+func (opt *rulesTestOptions) run(cmd *cobra.Command) error {
+	if err := oneOf("format", opt.format, textOrJSON); err != nil {
+		return err
 	}
-	st, err := os.Stat(dir)
+	res, err := service.TestRules(opt.table.folder(), opt.casesDir)
+	var bad *service.CasesDirError
 	switch {
-	case err == nil && st.IsDir():
-		cases, err := vignettes.LoadDir(dir, qn, t)
-		if err != nil {
-			return nil, vignettes.Meta{}, withCode(exitInput, err)
-		}
-		return cases, vignettes.Meta{CasesDir: dir}, nil
-	case !cmd.Flags().Changed("cases"):
-		return nil, vignettes.Meta{Note: fmt.Sprintf("no vignettes found (%s is not a directory here; use --cases DIR); "+
-			"running the inline rule cases only", dir)}, nil
-	case err == nil:
-		return nil, vignettes.Meta{}, usagef("--cases %s: not a directory", dir)
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, vignettes.Meta{}, usagef("--cases %s: no such directory", dir)
+	case errors.As(err, &bad):
+		return usagef("--cases %w", err)
+	case err != nil:
+		return withCode(exitInput, err)
 	}
-	return nil, vignettes.Meta{}, usagef("--cases %s: %w", dir, err)
+	if opt.format == "json" {
+		err = vignettes.WriteJSON(cmd.OutOrStdout(), res.Report, res.Meta)
+	} else {
+		err = vignettes.WriteText(cmd.OutOrStdout(), res.Report, res.Meta)
+	}
+	if err != nil {
+		return err
+	}
+	if !res.Report.OK() {
+		return withCode(exitFailing, errors.New("rules test: "+vignettes.Summary(res.Report)))
+	}
+	return nil
 }
