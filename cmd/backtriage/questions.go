@@ -29,8 +29,14 @@ type questionJSON struct {
 	ShowIf  *questionnaire.ShowIf  `json:"show_if,omitempty"`
 }
 
+// questionsOptions are `questions`'s: the ids to list and the format.
+type questionsOptions struct {
+	ids    []string
+	format string
+}
+
 func newQuestionsCmd() *cobra.Command {
-	var format string
+	opt := &questionsOptions{}
 	cmd := &cobra.Command{
 		Use:   "questions [ID...]",
 		Short: "List the questionnaire: every question and option id",
@@ -38,34 +44,44 @@ func newQuestionsCmd() *cobra.Command {
 			"given (Tab completes them). Warning-sign questions come first; follow-ups say which answer makes them apply.",
 		Example: "  backtriage questions\n" +
 			"  backtriage questions pain_where duration --format json",
-		Args: cobra.ArbitraryArgs,
-		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			var out []cobra.Completion
-			for _, q := range questionnaire.Default().Questions() {
-				if !slices.Contains(args, q.ID) {
-					out = append(out, cobra.CompletionWithDesc(q.ID, q.Short))
-				}
-			}
-			return out, cobra.ShellCompDirectiveNoFileComp
-		},
+		Args:              cobra.ArbitraryArgs,
+		ValidArgsFunction: completeQuestionIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := oneOf("format", format, textOrJSON); err != nil {
-				return err
-			}
-			qn := questionnaire.Default()
-			keep, err := onlyQuestions(qn, args)
-			if err != nil {
-				return err
-			}
-			if format == "json" {
-				return writeQuestionsJSON(cmd.OutOrStdout(), qn, keep)
-			}
-			writeQuestionsText(cmd.OutOrStdout(), qn, keep)
-			return nil
+			opt.ids = args
+			return opt.run(cmd.OutOrStdout())
 		},
 	}
-	addChoiceFlag(cmd, &format, "format", "text", "The list's format", textOrJSON)
+	addChoiceFlag(cmd, &opt.format, "format", "text", "The list's format", textOrJSON)
 	return cmd
+}
+
+// completeQuestionIDs offers the question ids not given yet, each with its
+// short title.
+func completeQuestionIDs(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	var out []cobra.Completion
+	for _, q := range questionnaire.Default().Questions() {
+		if !slices.Contains(args, q.ID) {
+			out = append(out, cobra.CompletionWithDesc(q.ID, q.Short))
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// run lists the questions asked for, as text or JSON.
+func (opt *questionsOptions) run(w io.Writer) error {
+	if err := oneOf("format", opt.format, textOrJSON); err != nil {
+		return err
+	}
+	qn := questionnaire.Default()
+	keep, err := onlyQuestions(qn, opt.ids)
+	if err != nil {
+		return err
+	}
+	if opt.format == "json" {
+		return writeQuestionsJSON(w, qn, keep)
+	}
+	writeQuestionsText(w, qn, keep)
+	return nil
 }
 
 // onlyQuestions is which questions to list: those named by ids, or all.
