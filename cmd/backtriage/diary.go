@@ -12,9 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/diary"
-	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/service"
 	"github.com/backtriage/backtriage/internal/textwrap"
@@ -74,38 +72,16 @@ func (d *diaryFlags) check() error {
 	return err
 }
 
-// off reports whether storing is turned off, and by what.
-func (d *diaryFlags) off() (bool, string) {
-	if d.NoStore {
-		return true, "--no-store"
-	}
-	switch strings.ToLower(os.Getenv("BACKTRIAGE_NO_STORE")) {
-	case "", "0", "false", "no":
-		return false, ""
-	}
-	return true, "BACKTRIAGE_NO_STORE"
-}
+// path is the diary file (service.DiaryPath).
+func (d *diaryFlags) path() (string, error) { return service.DiaryPath(d.DataDir, os.Getenv) }
 
-// path is the diary file.
-func (d *diaryFlags) path() (string, error) {
-	if d.DataDir != "" {
-		return diary.PathIn(d.DataDir), nil
-	}
-	dir, err := diary.DefaultDir(os.Getenv)
-	if err != nil {
-		return "", err
-	}
-	return diary.PathIn(dir), nil
-}
-
-// diaryOf is the diary as the flags resolved it, for internal/service:
-// on or off, and where. A fault about its folder is shown once a run.
+// diaryOf is the diary as the flags resolved it (service.Locate): on or
+// off, and where. A fault about its folder is shown once a run.
 func (o *rootOptions) diaryOf(cmd *cobra.Command) service.Diary {
-	d := &o.diary
-	off, by := d.off()
-	path, err := d.path()
-	return service.Diary{Off: off, OffBy: by, Path: path, PathErr: err, TableVersion: o.tableVersion,
-		Notice: func(w string) { d.warn(cmd, errors.New(w)) }}
+	d := service.Locate(o.diary.DataDir, o.diary.NoStore, os.Getenv)
+	d.TableVersion = o.tableVersion
+	d.Notice = func(w string) { o.diary.warn(cmd, errors.New(w)) }
+	return d
 }
 
 // consentWords is what is shown before asking: what is kept, and where,
@@ -137,21 +113,13 @@ func (d *diaryFlags) warn(cmd *cobra.Command, err error) {
 	fmt.Fprintln(cmd.ErrOrStderr(), "backtriage: "+err.Error())
 }
 
-// tableVersion names the rule table in use: the hash of the built-in
-// snapshot (rules/table.json), or of the --rules table's snapshot.
+// tableVersion names the rule table in use (service.TableVersion).
 func (o *rootOptions) tableVersion() string {
-	if o.RulesDir == "" {
-		return diary.TableVersion(backtriage.RuleSnapshot())
+	var eng *triage.Engine
+	if o.RulesDir != "" {
+		eng, _ = o.engine() // "unknown" when it cannot be loaded
 	}
-	eng, err := o.engine()
-	if err != nil {
-		return "unknown"
-	}
-	snap, err := eng.Table().Snapshot(eng.Questionnaire())
-	if err != nil {
-		return "unknown"
-	}
-	return "rules-dir " + diary.TableVersion(snap)
+	return service.TableVersion(o.RulesDir, eng)
 }
 
 // trendLine is the diary's trend for the current episode, for summaries:
@@ -183,11 +151,13 @@ func (o *rootOptions) saveEpisode(cmd *cobra.Command, as *triage.Assessment, sou
 		return
 	}
 	defer s.Close()
-	qn := questionnaire.Default()
-	if o.eng != nil {
-		qn = o.eng.Questionnaire() // --rules DIR's own, if it has one
+	eng, err := o.engine()
+	if err != nil {
+		o.diary.warn(cmd, err)
+		return
 	}
-	k, err := d.KeepEpisode(s, service.Episode{Assessment: as, Questionnaire: qn, Source: source, At: o.now(), New: explicit})
+	// The table's questionnaire: --rules DIR's own, if it has one.
+	k, err := d.KeepEpisode(s, service.Episode{Assessment: as, Questionnaire: eng.Questionnaire(), Source: source, At: o.now(), New: explicit})
 	if err != nil {
 		o.diary.warn(cmd, err)
 		return

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/export"
+	"github.com/backtriage/backtriage/internal/service"
 )
 
 func newDiaryCmd(o *rootOptions) *cobra.Command {
@@ -155,8 +155,7 @@ func (opt *diaryExportOptions) run(cmd *cobra.Command) error {
 		return bw.Flush()
 	}
 	if err := export.Write(opt.output, opt.force, write); err != nil {
-		var de *diary.Error
-		if errors.As(err, &de) {
+		if service.FaultOf(err) != service.NotDiaryFault {
 			return withCode(diaryExit(err), err)
 		}
 		return withCode(exitWrite, err)

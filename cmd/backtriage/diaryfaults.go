@@ -40,19 +40,13 @@ func diaryFault(err error) error {
 
 // diaryExit is the exit status of a command whose work is the diary itself
 // (history, diary export, diary start, forget) when the diary fails it: 3
-// when the file cannot be read or is not a diary (damaged, another
-// program's, not a regular file, a symbolic link, newer, unreadable), 4
-// when it cannot be written (read-only, full, locked), as for an output
-// file. docs/scripting.md lists them.
+// when the file cannot be read or is not a diary, 4 when it cannot be
+// written, as for an output file. docs/scripting.md lists them.
 func diaryExit(err error) int {
-	var de *diary.Error
-	if !errors.As(err, &de) {
-		return exitError
-	}
-	switch de.Kind {
-	case diary.Corrupt, diary.Foreign, diary.NotRegular, diary.TooNew, diary.Unreadable, diary.Link:
+	switch service.FaultOf(err) {
+	case service.Unreadable:
 		return exitInput
-	case diary.ReadOnly, diary.Full, diary.Locked:
+	case service.Unwritable:
 		return exitWrite
 	}
 	return exitError
