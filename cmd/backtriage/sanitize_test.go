@@ -48,8 +48,8 @@ func TestProbeNoteNeverReachesTheTerminal(t *testing.T) {
 		t.Fatalf("checkin: exit %d: %s\n%s", code, errs, out)
 	}
 	noLeak(t, "checkin", out)
-	if !strings.Contains(out, "Note: slept badly 2J nul cr\n      over\n      WARNING SIGNS: none evil\n") {
-		t.Errorf("checkin: the note is not kept cleaned, its lines hung under the first:\n%s", out)
+	if !strings.Contains(out, "- Note:\n    slept badly 2J nul cr\n    over\n    WARNING SIGNS: none evil\n") {
+		t.Errorf("checkin: the note is not kept cleaned, each line indented under \"Note:\":\n%s", out)
 	}
 
 	// The same note raw in the diary, as a backtriage before the cleaning
@@ -123,7 +123,7 @@ func TestCheckinLinesProbes(t *testing.T) {
 	if !strings.Contains(out, "A note is at most 2,000 characters; yours has 3,000.") {
 		t.Errorf("a long note was not said:\n%s", out)
 	}
-	if !strings.Contains(out, "Note: abell note\n") {
+	if !strings.Contains(out, "- Note:\n    abell note\n") {
 		t.Errorf("the note was not kept cleaned:\n%s", out)
 	}
 	// A line without end: refused at the cap.

@@ -86,8 +86,8 @@ func TestLinesCleanTheProbeNote(t *testing.T) {
 	if r, bad := unsafeIn(text); bad {
 		t.Errorf("the check-in's text holds %U:\n%s", r, text)
 	}
-	if !strings.Contains(text, "Note: slept badly2J nul cr\n      WARNING SIGNS: none evil end\n") {
-		t.Errorf("the note's second line does not hang under the first:\n%s", text)
+	if !strings.Contains(text, "- Note:\n    slept badly2J nul cr\n    WARNING SIGNS: none evil end\n") {
+		t.Errorf("the note's lines are not each indented under \"Note:\":\n%s", text)
 	}
 }
 
@@ -180,7 +180,7 @@ func TestTextShowsARawNoteSafely(t *testing.T) {
 		t.Fatalf("the text holds %U:\n%q", r, text)
 	}
 	for _, l := range strings.Split(text, "\n") {
-		if strings.Contains(l, "WARNING SIGNS: none") && !strings.HasPrefix(l, "      ") {
+		if strings.Contains(l, "WARNING SIGNS: none") && !strings.HasPrefix(l, "    ") {
 			t.Errorf("the note's line passes for one of ours: %q", l)
 		}
 	}

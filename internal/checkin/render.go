@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/backtriage/backtriage/internal/emergencynumber"
+	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
@@ -13,130 +14,159 @@ import (
 
 func jsonBytes(v any) ([]byte, error) { return json.Marshal(v) }
 
-// out is the check-in's text as written: wrapped, then through
-// textwrap.SafeLines, the output boundary: no character of a note or a
-// rule table's text reaches the terminal as a control.
-func out(s string) string { return textwrap.SafeLines(textwrap.Block(s, textwrap.Width)) }
-
 // Stop is what to say at once when a check-in's warning answers reach
 // urgent or emergency level, in the assessment's words: the headline, what
 // to do now, and why. Nothing else comes before it.
 func Stop(res *Result, here emergencynumber.Local) string {
-	as := res.Assessment
-	info := triage.Info(as.Level)
-	var b strings.Builder
-	b.WriteString(info.Headline + ".\n")
-	b.WriteString(here.Annotate(info.Do) + "\n")
-	if as.Level == rules.Emergency {
-		b.WriteString(here.Line() + "\n")
-	}
-	b.WriteString("\nWhy:\n")
-	for _, w := range as.Warnings {
-		if as.Level == rules.Emergency && w.Level < rules.Emergency {
-			b.WriteString("- " + w.Rule.Title + ". Tell the emergency team about this too.\n")
-			continue
-		}
-		b.WriteString("- " + w.Rule.Title + ". " + here.Annotate(w.Rule.Action) + "\n")
-	}
-	return out(b.String())
+	return report.Body(alertSections(res, here)...)
 }
 
 // Text is the check-in's result for people: warning signs first (below
 // urgent, where they did not stop the check-in), what was recorded, then
 // what it means with each rule's source and who said it.
 func Text(res *Result, t *rules.Table, here emergencynumber.Local) string {
-	return text(res, t, here, false)
+	return string(Document(res, t, here, false).Render(report.Text, false))
 }
 
 // TextAfterStop is Text for a check-in whose front end has already shown
 // the warning sign's advice (Stop) on the same output, as the line prompts
 // do: the advice is named in one line instead of printed a second time.
 func TextAfterStop(res *Result, t *rules.Table, here emergencynumber.Local) string {
-	return text(res, t, here, res.Stopped)
+	return string(Document(res, t, here, res.Stopped).Render(report.Text, false))
 }
 
 // StopsHere ends a check-in that an emergency warning sign stopped, in
 // every front end: nothing of the plan follows it.
 const StopsHere = "The check-in stops here: self-care can wait until you have been checked."
 
-func text(res *Result, t *rules.Table, here emergencynumber.Local, stopShown bool) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Check-in, %s\n", res.Checkin.At.Format("2006-01-02 15:04 (UTC-07:00)"))
-	b.WriteString(triage.Disclaimer + "\n\n")
+// The check-in's own sections, beside report's.
+const (
+	SecRecord  = "record"
+	SecMeaning = "meaning"
+)
+
+// Document is what the person reads about a check-in, for every renderer:
+// the warning signs first, then (unless an emergency stopped it) what was
+// recorded, then (unless a warning sign stopped it) the steps ruled out
+// and what the follow-up rules make of it. stopShown says a front end has
+// shown Stop on the same output already: it is named, not repeated.
+func Document(res *Result, t *rules.Table, here emergencynumber.Local, stopShown bool) report.Document {
+	d := report.Document{Title: "backtriage check-in", Date: res.Checkin.At.Format("2006-01-02 15:04 (UTC-07:00)")}
+	d.Sections = append(d.Sections, report.Section{ID: report.SecDisclaimer, Blocks: paras(triage.Disclaimer)})
+	d.Sections = append(d.Sections, warningSections(res, here, stopShown)...)
 	if res.Stopped && res.Assessment.Level == rules.Emergency {
-		if stopShown {
-			b.WriteString(triage.Info(res.Assessment.Level).Headline + ". What to do now, and why, is above.\n")
-			return out(b.String())
-		}
-		b.WriteString(Stop(res, here))
-		b.WriteString("\n" + StopsHere + "\n")
-		return out(b.String())
+		return d
 	}
-	if stopShown {
-		b.WriteString(triage.Info(res.Assessment.Level).Headline + ". What to do, and why, is above.\n")
-		b.WriteString("What follows is your record for today; the advice is the warning sign's above.\n\n")
-	} else {
-		writeWarnings(&b, res, here)
+	if rec, ok := recordSection(res, t); ok {
+		d.Sections = append(d.Sections, rec)
 	}
-	writeRecord(&b, res, t)
 	if !res.Stopped {
-		writeWithheld(&b, res.Assessment.Withheld)
-		writeMeaning(&b, res, t)
+		if len(res.Assessment.Withheld) > 0 {
+			d.Sections = append(d.Sections, withheldSection(res.Assessment.Withheld))
+		}
+		d.Sections = append(d.Sections, meaningSection(res, t))
 	}
-	return out(b.String())
+	return d
 }
 
-// writeWarnings is the warning signs: what to do now when they stopped the
-// check-in (at urgent level), else the list, or that there are none.
-func writeWarnings(b *strings.Builder, res *Result, here emergencynumber.Local) {
+// paras is one paragraph a string.
+func paras(texts ...string) []report.Block {
+	out := make([]report.Block, len(texts))
+	for i, s := range texts {
+		out[i] = report.Block{Kind: report.Para, Text: s}
+	}
+	return out
+}
+
+// alertSections are what to do now and why, when a warning sign stopped
+// the check-in.
+func alertSections(res *Result, here emergencynumber.Local) []report.Section {
 	as := res.Assessment
-	switch {
-	case res.Stopped:
-		b.WriteString(Stop(res, here))
-		b.WriteString("\nWhat follows is your record for today; the advice is the warning sign's above.\n\n")
-	case len(as.Warnings) > 0:
-		b.WriteString("Warning signs (these come first):\n")
-		for _, w := range as.Warnings {
-			fmt.Fprintf(b, "- [%s] %s. What to do: %s\n", w.Level, w.Rule.Title, here.Annotate(w.Rule.Action))
-		}
-		b.WriteString("\n")
-	default:
-		b.WriteString("Warning signs: none today.\n\n")
+	info := triage.Info(as.Level)
+	now := report.Section{ID: report.SecNow, Blocks: paras(info.Headline+".", here.Annotate(info.Do))}
+	if as.Level == rules.Emergency {
+		now.Blocks = append(now.Blocks, paras(here.Line())...)
 	}
+	why := report.Block{Kind: report.Bullets}
+	for _, w := range as.Warnings {
+		text := w.Rule.Title + ". " + here.Annotate(w.Rule.Action)
+		if as.Level == rules.Emergency && w.Level < rules.Emergency {
+			// Its own "book a doctor" would read like a reason to wait.
+			text = w.Rule.Title + ". Tell the emergency team about this too."
+		}
+		why.Items = append(why.Items, report.Item{Text: text})
+	}
+	return []report.Section{now, {ID: report.SecWarnings, Heading: "Why", Blocks: []report.Block{why}}}
 }
 
-// writeRecord is what was recorded: the pain, the steps done, the note.
-func writeRecord(b *strings.Builder, res *Result, t *rules.Table) {
+// warningSections are the warning signs: the advice when they stopped the
+// check-in (or a line naming it when it was shown already), else the list,
+// or that there are none.
+func warningSections(res *Result, here emergencynumber.Local, stopShown bool) []report.Section {
+	as := res.Assessment
+	emergency := as.Level == rules.Emergency
+	switch {
+	case res.Stopped && stopShown && emergency:
+		return []report.Section{{ID: report.SecNow, Blocks: paras(triage.Info(as.Level).Headline + ". What to do now, and why, is above.")}}
+	case res.Stopped && stopShown:
+		return []report.Section{{ID: report.SecNow, Blocks: paras(triage.Info(as.Level).Headline+". What to do, and why, is above.",
+			"What follows is your record for today; the advice is the warning sign's above.")}}
+	case res.Stopped && emergency:
+		return append(alertSections(res, here), report.Section{ID: report.SecHeld, Blocks: paras(StopsHere)})
+	case res.Stopped:
+		return append(alertSections(res, here), report.Section{ID: report.SecHeld,
+			Blocks: paras("What follows is your record for today; the advice is the warning sign's above.")})
+	}
+	warn := report.Section{ID: report.SecWarnings, Heading: "Warning signs"}
+	if len(as.Warnings) == 0 {
+		warn.Blocks = paras("None today.")
+		return []report.Section{warn}
+	}
+	list := report.Block{Kind: report.Bullets}
+	for _, w := range as.Warnings {
+		list.Items = append(list.Items, report.Item{Text: fmt.Sprintf("[%s] %s. What to do: %s", w.Level, w.Rule.Title, here.Annotate(w.Rule.Action))})
+	}
+	warn.Blocks = append(paras("These come first."), list)
+	return []report.Section{warn}
+}
+
+// recordSection is what was recorded: the pain, the steps done, the note;
+// ok is false when there is nothing.
+func recordSection(res *Result, t *rules.Table) (report.Section, bool) {
 	c := res.Checkin
+	list := report.Block{Kind: report.Bullets}
 	if c.Pain != nil {
-		fmt.Fprintf(b, "Pain now: %d out of 10", *c.Pain)
+		text := fmt.Sprintf("Pain now: %d out of 10", *c.Pain)
 		if c.Compared != "" {
-			fmt.Fprintf(b, " (%s)", comparedWords(c.Compared))
+			text += " (" + comparedWords(c.Compared) + ")"
 		}
-		b.WriteString("\n")
+		list.Items = append(list.Items, report.Item{Text: text})
 	}
 	if len(c.StepsDone) > 0 {
-		b.WriteString("Steps done: " + stepTitles(c.StepsDone, t) + "\n")
-		writeNotInPlan(b, res, t)
+		list.Items = append(list.Items, report.Item{Text: "Steps done: " + stepTitles(c.StepsDone, t)})
+		switch {
+		case len(res.NotInPlan) == 0:
+		case res.NoPlan:
+			list.Items = append(list.Items, report.Item{Text: "There is no plan on record, so these are recorded as you gave them."})
+		default:
+			list.Items = append(list.Items, report.Item{Text: "Not in your current plan (recorded as you gave them): " + stepTitles(res.NotInPlan, t)})
+		}
 	}
 	if c.Note != "" {
-		// Hung under its first line: a line break in the note cannot
-		// start a line of ours.
-		b.WriteString("Note: " + textwrap.SafeBlock(c.Note, "      ") + "\n")
+		// Each of the note's lines under "Note:": a line break in it
+		// cannot start a line of ours.
+		note := report.Item{Text: "Note:"}
+		for _, l := range strings.Split(textwrap.SafeLines(c.Note), "\n") {
+			if strings.TrimSpace(l) != "" {
+				note.Detail = append(note.Detail, report.Line{Text: l})
+			}
+		}
+		list.Items = append(list.Items, note)
 	}
-}
-
-// writeNotInPlan says which steps done are not in the current plan: they
-// are recorded as given, and the plan is what the assessment suggested.
-func writeNotInPlan(b *strings.Builder, res *Result, t *rules.Table) {
-	if len(res.NotInPlan) == 0 {
-		return
+	if len(list.Items) == 0 {
+		return report.Section{}, false
 	}
-	if res.NoPlan {
-		b.WriteString("There is no plan on record, so these are recorded as you gave them.\n")
-		return
-	}
-	b.WriteString("Not in your current plan (recorded as you gave them): " + stepTitles(res.NotInPlan, t) + "\n")
+	return report.Section{ID: SecRecord, Heading: "Recorded", Blocks: []report.Block{list}}, true
 }
 
 // stepTitles names steps by their titles (an id the table does not know,
@@ -152,69 +182,73 @@ func stepTitles(ids []string, t *rules.Table) string {
 	return strings.Join(names, "; ")
 }
 
-// writeWithheld is the steps ruled out for now, and why.
-func writeWithheld(b *strings.Builder, withheld []triage.Withheld) {
-	if len(withheld) == 0 {
-		return
-	}
-	b.WriteString("Not for now (a warning sign or an answer rules these out):\n")
+// withheldSection is the steps ruled out for now, and why.
+func withheldSection(withheld []triage.Withheld) report.Section {
+	list := report.Block{Kind: report.Bullets}
 	for _, w := range withheld {
-		b.WriteString("- " + w.Step.Title + ": " + w.Why + "\n")
+		list.Items = append(list.Items, report.Item{Text: w.Step.Title + ": " + w.Why})
 	}
+	return report.Section{ID: report.SecHeld, Heading: "Not for now",
+		Blocks: append(paras("A warning sign or an answer rules these out."), list)}
 }
 
-// writeMeaning is what the follow-up rules make of the check-in, each
+// meaningSection is what the follow-up rules make of the check-in, each
 // with its source, only alongside any warning sign.
-func writeMeaning(b *strings.Builder, res *Result, t *rules.Table) {
-	b.WriteString("\nWhat it means:\n")
+func meaningSection(res *Result, t *rules.Table) report.Section {
+	sec := report.Section{ID: SecMeaning, Heading: "What it means"}
 	if len(res.Assessment.Warnings) > 0 {
-		b.WriteString("Only alongside what the warning signs above say, never instead of it.\n")
+		sec.Blocks = paras("Only alongside what the warning signs above say, never instead of it.")
+	}
+	list := report.Block{Kind: report.Bullets}
+	add := func(text string, detail ...report.Line) {
+		list.Items = append(list.Items, report.Item{Text: text, Detail: detail})
 	}
 	switch {
 	case res.NoPlan && res.Checkin.EpisodeID == 0:
-		b.WriteString("- No assessment was read from a diary (there is none yet, storing is off, or the diary could not be used), so there is no self-care plan to go by here. To get one, run 'backtriage' (or 'backtriage assess --answers FILE'); keep a diary of it with --store or 'backtriage diary start'.\n")
+		add("No assessment was read from a diary (there is none yet, storing is off, or the diary could not be used), so there is no self-care plan to go by here. To get one, run 'backtriage' (or 'backtriage assess --answers FILE'); keep a diary of it with --store or 'backtriage diary start'.")
 	case res.NoPlan:
-		b.WriteString("- Your last assessment gave no self-care plan (its warning signs came first). Do what it said; for a plan once you have been checked, run 'backtriage' or 'backtriage assess' again.\n")
+		add("Your last assessment gave no self-care plan (its warning signs came first). Do what it said; for a plan once you have been checked, run 'backtriage' or 'backtriage assess' again.")
 	}
 	if len(res.Fired) == 0 {
 		switch {
 		case res.Assessment.Level >= rules.Soon:
 			// Never "carry on" beside a warning sign that says to book.
-			b.WriteString("- Nothing in the follow-up rules applies yet: do what the warning signs above say.\n")
+			add("Nothing in the follow-up rules applies yet: do what the warning signs above say.")
 		case res.NoPlan:
-			b.WriteString("- Nothing in the follow-up rules applies yet.\n")
+			add("Nothing in the follow-up rules applies yet.")
 		default:
-			b.WriteString("- Nothing in the follow-up rules applies yet. Carry on with your plan and check in again tomorrow.\n")
+			add("Nothing in the follow-up rules applies yet. Carry on with your plan and check in again tomorrow.")
 		}
 	}
 	for _, r := range res.Fired {
-		writeFired(b, r, res, t)
+		add(r.Tag()+r.Title+".", firedDetail(r, res, t)...)
 	}
-	b.WriteString("- " + triage.AnyTime(res.Assessment.Level) + "\n")
+	add(triage.AnyTime(res.Assessment.Level))
+	sec.Blocks = append(sec.Blocks, list)
+	return sec
 }
 
-// writeFired is one follow-up rule's advice, the causes elsewhere when it
+// firedDetail is one follow-up rule's advice, the causes elsewhere when it
 // points there, its source and our own suggestion.
-func writeFired(b *strings.Builder, r *rules.FollowupRule, res *Result, t *rules.Table) {
-	fmt.Fprintf(b, "- %s%s.\n  %s\n", r.Tag(), r.Title, r.Advice)
+func firedDetail(r *rules.FollowupRule, res *Result, t *rules.Table) []report.Line {
+	lines := []report.Line{{Text: r.Advice}}
 	if r.Outcome == "elsewhere" && len(res.Elsewhere) > 0 {
-		b.WriteString("  Muscles elsewhere that send pain where yours is (ask about these):\n")
+		lines = append(lines, report.Line{Text: "Muscles elsewhere that send pain where yours is (ask about these):"})
 		for i, cause := range res.Elsewhere {
-			fmt.Fprintf(b, "  %d. %s\n", i+1, cause.Title)
+			lines = append(lines, report.Line{Text: fmt.Sprintf("%d. %s", i+1, cause.Title)})
 		}
 	}
 	if src := t.Source(r.Source); src != nil {
-		line := fmt.Sprintf("  Source: \"%s\" (%s", r.Quote, src.Title)
+		line := fmt.Sprintf("Source: \"%s\" (%s)", r.Quote, src.Title)
 		if who := src.Speaker(r.SaidBy); who != "" {
-			line = fmt.Sprintf("  Source: \"%s\" — %s", r.Quote, who)
-		} else {
-			line += ")"
+			line = fmt.Sprintf("Source: \"%s\" — %s", r.Quote, who)
 		}
-		b.WriteString(line + "\n")
+		lines = append(lines, report.Line{Text: line, Tone: report.Aside})
 	}
 	if r.Own != "" {
-		b.WriteString("  Our suggestion: " + r.Own + "\n")
+		lines = append(lines, report.Line{Text: "Our suggestion: " + r.Own, Tone: report.Aside})
 	}
+	return lines
 }
 
 func comparedWords(c string) string {

@@ -23,20 +23,26 @@ func renderTextAs(d Document, spoken bool) string {
 	b.WriteString("Date: " + d.Date + "\n")
 	for _, s := range d.Sections {
 		b.WriteString("\n")
-		if s.Heading != "" && spoken {
-			b.WriteString(s.Heading + ":\n")
-		} else if s.Heading != "" {
-			b.WriteString(strings.ToUpper(s.Heading) + "\n")
-			b.WriteString(strings.Repeat("-", len(s.Heading)) + "\n")
-		}
-		for i, bl := range s.Blocks {
-			if i > 0 {
-				b.WriteString("\n")
-			}
-			writeTextBlock(&b, bl)
-		}
+		writeSection(&b, s, spoken)
 	}
 	return b.String()
+}
+
+// writeSection is a section's heading (capitals and an underline, or, when
+// spoken, a colon) and its blocks.
+func writeSection(b *strings.Builder, s Section, spoken bool) {
+	if s.Heading != "" && spoken {
+		b.WriteString(s.Heading + ":\n")
+	} else if s.Heading != "" {
+		b.WriteString(strings.ToUpper(s.Heading) + "\n")
+		b.WriteString(strings.Repeat("-", len(s.Heading)) + "\n")
+	}
+	for i, bl := range s.Blocks {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		writeTextBlock(b, bl)
+	}
 }
 
 func writeTextBlock(b *strings.Builder, bl Block) {

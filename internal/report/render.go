@@ -1,0 +1,35 @@
+package report
+
+import (
+	"strings"
+
+	"github.com/backtriage/backtriage/internal/textwrap"
+)
+
+// Render draws a document built elsewhere (a check-in's result) as text,
+// Markdown or, with spoken set, the text for a screen reader, through the
+// same output boundary as a summary. JSON is each record's own contract.
+func (d Document) Render(f Format, spoken bool) []byte {
+	var s string
+	switch {
+	case f == Markdown:
+		s = renderMarkdown(d)
+	default:
+		s = renderTextAs(d, spoken)
+	}
+	return []byte(textwrap.SafeLines(s))
+}
+
+// Body draws sections alone, with no title or date, as spoken text does
+// (headings ending in a colon, no underlines): a block shown at once
+// within other output, such as a check-in's warning sign.
+func Body(secs ...Section) string {
+	var b strings.Builder
+	for i, s := range secs {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		writeSection(&b, s, true)
+	}
+	return textwrap.SafeLines(b.String())
+}
