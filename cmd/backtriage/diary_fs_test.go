@@ -158,7 +158,7 @@ func TestReadOnlyFileSystemNamed(t *testing.T) {
 			t.Errorf("%s on a read-only file system: exit %d, want %d saying %q:\n%s", c.args[0], code, c.code, ro, errs)
 		}
 	}
-	if out, errs, code := runDiary(t, d, "", nil, "history"); code != 0 || !strings.Contains(out, "Assessments:") {
+	if out, errs, code := runDiary(t, d, "", nil, "history"); code != 0 || !strings.Contains(out, "ASSESSMENTS") {
 		t.Errorf("history on a read-only file system: exit %d: %s %s", code, out, errs)
 	}
 	if out, errs, _ := runDiary(t, d, "", nil, "guide"); !strings.Contains(out, "Guided routines for the steps in your plan") {

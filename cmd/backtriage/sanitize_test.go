@@ -48,7 +48,7 @@ func TestProbeNoteNeverReachesTheTerminal(t *testing.T) {
 		t.Fatalf("checkin: exit %d: %s\n%s", code, errs, out)
 	}
 	noLeak(t, "checkin", out)
-	if !strings.Contains(out, "- Note:\n    slept badly 2J nul cr\n    over\n    WARNING SIGNS: none evil\n") {
+	if !strings.Contains(out, "- Note:\n    > slept badly 2J nul cr\n    > over\n    > WARNING SIGNS: none evil\n") {
 		t.Errorf("checkin: the note is not kept cleaned, each line indented under \"Note:\":\n%s", out)
 	}
 
@@ -77,7 +77,7 @@ func TestProbeNoteNeverReachesTheTerminal(t *testing.T) {
 		}
 	}
 	out, _, _ = runDiary(t, dir, "", at("2026-11-05T08:00:00Z"), "history")
-	if i := strings.Index(out, "Current advice"); i < 0 || !strings.HasPrefix(out[i-1:], "\nCurrent advice") {
+	if i := strings.Index(out, "CURRENT ADVICE"); i < 0 || !strings.HasPrefix(out[i-1:], "\nCURRENT ADVICE") || strings.Contains(out[:i], "> ") {
 		t.Errorf("history: the current advice is not shown at the top:\n%s", out)
 	}
 	for _, args := range [][]string{{"history", "--format", "json"}, {"diary", "export", "--format", "json"}} {
@@ -123,7 +123,7 @@ func TestCheckinLinesProbes(t *testing.T) {
 	if !strings.Contains(out, "A note is at most 2,000 characters; yours has 3,000.") {
 		t.Errorf("a long note was not said:\n%s", out)
 	}
-	if !strings.Contains(out, "- Note:\n    abell note\n") {
+	if !strings.Contains(out, "- Note:\n    > abell note\n") {
 		t.Errorf("the note was not kept cleaned:\n%s", out)
 	}
 	// A line without end: refused at the cap.

@@ -86,7 +86,7 @@ func TestLinesCleanTheProbeNote(t *testing.T) {
 	if r, bad := unsafeIn(text); bad {
 		t.Errorf("the check-in's text holds %U:\n%s", r, text)
 	}
-	if !strings.Contains(text, "- Note:\n    slept badly2J nul cr\n    WARNING SIGNS: none evil end\n") {
+	if !strings.Contains(text, "- Note:\n    > slept badly2J nul cr\n    > WARNING SIGNS: none evil end\n") {
 		t.Errorf("the note's lines are not each indented under \"Note:\":\n%s", text)
 	}
 }

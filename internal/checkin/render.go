@@ -153,12 +153,12 @@ func recordSection(res *Result, t *rules.Table) (report.Section, bool) {
 		}
 	}
 	if c.Note != "" {
-		// Each of the note's lines under "Note:": a line break in it
-		// cannot start a line of ours.
+		// Each of the note's lines quoted ("> ") under "Note:": a line
+		// break in it cannot start a line that passes for one of ours.
 		note := report.Item{Text: "Note:"}
 		for _, l := range strings.Split(textwrap.SafeLines(c.Note), "\n") {
 			if strings.TrimSpace(l) != "" {
-				note.Detail = append(note.Detail, report.Line{Text: l})
+				note.Detail = append(note.Detail, report.Line{Text: "> " + l})
 			}
 		}
 		list.Items = append(list.Items, note)

@@ -42,7 +42,7 @@ func BenchmarkHistoryScreen(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if err := WriteTextWidth(io.Discard, Build(rec, tbl), 80); err != nil {
+				if err := WriteText(io.Discard, Build(rec, tbl)); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -16,6 +16,7 @@ import (
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/guide"
+	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
@@ -206,45 +207,75 @@ func WriteJSON(w io.Writer, v *View) error {
 // TextWidth is the width of the text history on a terminal of 80 columns.
 const TextWidth = textwrap.Width
 
-// WriteText writes the view for people, TextWidth wide: the current advice
-// with warning signs first, the chart, the trend, then the records.
-func WriteText(w io.Writer, v *View) error { return WriteTextWidth(w, v, TextWidth) }
-
-// WriteTextWidth is WriteText width columns wide (the terminal UI's screen):
-// the chart fitted, the prose wrapped at spaces.
-func WriteTextWidth(w io.Writer, v *View, width int) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Your backtriage diary (%s)\n", textwrap.Quote(v.Path))
-	b.WriteString(triage.Disclaimer + "\n\n")
-	if v.Episode == nil && len(v.Checkins) == 0 {
-		b.WriteString("Nothing recorded yet. An assessment (backtriage, or backtriage assess --store) starts an episode; check in each day with: backtriage checkin\n")
-	} else if l, _ := rules.ParseLevel(v.Level); !triage.PolicyAt(l).ShowTrend {
-		// At emergency level, as in the assessment's summary: what to do
-		// now and the warning signs, and no chart, trend or tally of
-		// self-care, so nothing reads like a reason to wait.
-		writeAdvice(&b, v)
-		b.WriteString("Your records are kept. Once you have been seen, 'backtriage diary export' gives the whole record to whoever treats you.\n")
-	} else {
-		writeAdvice(&b, v)
-		writeProgress(&b, v, width)
-		writeEpisodes(&b, v.Episodes)
-		writeCheckins(&b, v.Checkins)
-		writeRoutines(&b, v)
-	}
-	// The output boundary: whatever the diary holds, no control character
-	// reaches the terminal.
-	_, err := io.WriteString(w, textwrap.SafeLines(textwrap.Block(b.String(), width)))
+// WriteText writes the view for people, TextWidth wide, through report's
+// text renderer: the current advice with warning signs first, the chart,
+// the trend, then the records.
+func WriteText(w io.Writer, v *View) error {
+	_, err := w.Write(Document(v, TextWidth).Render(report.Text, false))
 	return err
 }
 
-// writeAdvice is the current advice: warning signs first; follow-up advice
-// only below urgent level, and then only alongside them.
-func writeAdvice(b *strings.Builder, v *View) {
-	b.WriteString("Current advice")
-	if v.AdviceAt != nil {
-		b.WriteString(" (from your check-in on " + v.AdviceAt.Format("2006-01-02 15:04") + ")")
+// The history's own sections, beside report's.
+const (
+	SecProgress    = "progress"
+	SecEpisodes    = "episodes"
+	SecCheckins    = "checkins"
+	SecRoutines    = "routines"
+	SecNothingKept = "nothing"
+)
+
+// Document is what the person reads about their diary, for every
+// renderer (the text of `backtriage history`, the terminal UI's screen):
+// the current advice with its warning signs first; below emergency level
+// the pain chart (chartWidth columns wide), the trend and the records.
+func Document(v *View, chartWidth int) report.Document {
+	d := report.Document{Title: "Your backtriage diary"}
+	d.Sections = append(d.Sections, report.Section{ID: report.SecDisclaimer,
+		Blocks: paras("Kept in "+textwrap.Quote(v.Path)+".", triage.Disclaimer)})
+	if v.Episode == nil && len(v.Checkins) == 0 {
+		d.Sections = append(d.Sections, report.Section{ID: SecNothingKept, Blocks: paras(
+			"Nothing recorded yet. An assessment (backtriage, or backtriage assess --store) starts an episode; check in each day with: backtriage checkin")})
+		return d
 	}
-	b.WriteString(":\n")
+	d.Sections = append(d.Sections, adviceSection(v))
+	if l, _ := rules.ParseLevel(v.Level); !triage.PolicyAt(l).ShowTrend {
+		// At emergency level, as in the assessment's summary: what to do
+		// now and the warning signs, and no chart, trend or tally of
+		// self-care, so nothing reads like a reason to wait.
+		d.Sections = append(d.Sections, report.Section{ID: report.SecHeld, Blocks: paras(
+			"Your records are kept. Once you have been seen, 'backtriage diary export' gives the whole record to whoever treats you.")})
+		return d
+	}
+	if p, ok := progressSection(v, chartWidth); ok {
+		d.Sections = append(d.Sections, p)
+	}
+	d.Sections = append(d.Sections, episodesSection(v.Episodes))
+	if len(v.Checkins) > 0 {
+		d.Sections = append(d.Sections, checkinsSection(v.Checkins))
+	}
+	if len(v.Routines) > 0 {
+		d.Sections = append(d.Sections, routinesSection(v))
+	}
+	return d
+}
+
+// paras is one paragraph a string.
+func paras(texts ...string) []report.Block {
+	out := make([]report.Block, len(texts))
+	for i, s := range texts {
+		out[i] = report.Block{Kind: report.Para, Text: s}
+	}
+	return out
+}
+
+// adviceSection is the current advice: the level and its warning signs
+// first; follow-up advice only below urgent level, and then only
+// alongside them; the any-time line last.
+func adviceSection(v *View) report.Section {
+	sec := report.Section{ID: report.SecNow, Heading: "Current advice"}
+	if v.AdviceAt != nil {
+		sec.Heading += " (from your check-in on " + v.AdviceAt.Format("2006-01-02 15:04") + ")"
+	}
 	l, _ := rules.ParseLevel(v.Level)
 	pol := triage.PolicyAt(l)
 	if l > rules.SelfCare {
@@ -253,21 +284,31 @@ func writeAdvice(b *strings.Builder, v *View) {
 		if l == rules.Soon {
 			do = soonHere // the summaries' words point at a plan printed below them
 		}
-		fmt.Fprintf(b, "- %s. %s\n", info.Headline, do)
-		for _, wn := range v.Warnings {
-			if pol.LesserSignsForTheTeam && wn.Level != rules.Emergency.String() {
-				fmt.Fprintf(b, "  [%s] %s. Tell the emergency team about this too.\n", safe(wn.Level), safe(wn.Title))
-				continue
+		sec.Blocks = append(sec.Blocks, report.Block{Kind: report.Para, Text: info.Headline + ". " + do})
+		if len(v.Warnings) > 0 {
+			signs := report.Block{Kind: report.Bullets}
+			for _, wn := range v.Warnings {
+				it := report.Item{Text: "[" + safe(wn.Level) + "] " + safe(wn.Title)}
+				if pol.LesserSignsForTheTeam && wn.Level != rules.Emergency.String() {
+					it.Text += ". Tell the emergency team about this too."
+				}
+				signs.Items = append(signs.Items, it)
 			}
-			fmt.Fprintf(b, "  [%s] %s\n", safe(wn.Level), safe(wn.Title))
+			sec.Blocks = append(sec.Blocks, report.Block{Kind: report.LabelBlock, Text: "Warning signs"}, signs)
 		}
 	}
+	next := report.Block{Kind: report.Bullets}
 	if !pol.Stop {
 		// Follow-up advice only below urgent level: a warning sign is the
 		// advice otherwise.
-		writeFollowup(b, v)
+		if len(v.Warnings) > 0 && len(v.Advice) > 0 {
+			sec.Blocks = append(sec.Blocks, report.Block{Kind: report.Para, Text: "Only alongside what the warning signs above say, never instead of it:"})
+		}
+		next.Items = followupItems(v)
 	}
-	b.WriteString("- " + triage.AnyTime(l) + "\n\n")
+	next.Items = append(next.Items, report.Item{Text: triage.AnyTime(l)})
+	sec.Blocks = append(sec.Blocks, next)
+	return sec
 }
 
 // soonHere is what to do at soon level, as the history says it: it shows
@@ -275,46 +316,51 @@ func writeAdvice(b *strings.Builder, v *View) {
 const soonHere = "Book an appointment with a doctor or physiotherapist in the next few days. " +
 	"The self-care steps of your plan can help in the meantime."
 
-// writeFollowup is what the follow-up rules advise, below urgent level:
-// after the warning signs, and only alongside them.
-func writeFollowup(b *strings.Builder, v *View) {
-	if len(v.Warnings) > 0 && len(v.Advice) > 0 {
-		b.WriteString("  Only alongside what the warning signs above say, never instead of it:\n")
-	}
+// followupItems are what the follow-up rules advise, with the causes
+// elsewhere to ask about; before the first check-in, to check in.
+func followupItems(v *View) []report.Item {
+	var items []report.Item
 	for _, a := range v.Advice {
-		fmt.Fprintf(b, "- %s.\n  %s\n", safe(a.Title), safe(a.Text))
+		it := report.Item{Text: safe(a.Title) + ".", Detail: []report.Line{{Text: safe(a.Text)}}}
 		if a.Outcome == "elsewhere" {
 			for i, c := range v.Elsewhere {
-				fmt.Fprintf(b, "  %d. %s\n", i+1, safe(c.Title))
+				it.Detail = append(it.Detail, report.Line{Text: fmt.Sprintf("%d. %s", i+1, safe(c.Title))})
 			}
 		}
+		items = append(items, it)
 	}
 	if len(v.Checkins) == 0 {
-		b.WriteString("- Follow the plan from your assessment and check in each day: backtriage checkin\n")
+		items = append(items, report.Item{Text: "Follow the plan from your assessment and check in each day: backtriage checkin"})
 	}
+	return items
 }
 
-// writeProgress is the pain chart, the trend and the steps done.
-func writeProgress(b *strings.Builder, v *View, width int) {
-	if chart := Chart(v.Days, width); chart != "" {
-		start := v.Days[0].Date
-		fmt.Fprintf(b, "Pain by day since %s:\n\n%s\n\n", start, chart)
+// progressSection is the pain chart, the trend and the steps done; ok is
+// false when there is none of them.
+func progressSection(v *View, chartWidth int) (report.Section, bool) {
+	sec := report.Section{ID: SecProgress, Heading: "Progress"}
+	if chart := Chart(v.Days, chartWidth); chart != "" {
+		sec.Blocks = append(sec.Blocks, report.Block{Kind: report.LabelBlock, Text: "Pain by day since " + v.Days[0].Date},
+			report.Block{Kind: report.Preformatted, Text: chart})
 	}
 	if v.Trend != "" {
-		b.WriteString("Trend: " + safe(v.Trend) + "\n")
+		sec.Blocks = append(sec.Blocks, report.Block{Kind: report.Para, Text: "Trend: " + safe(v.Trend)})
 	}
 	if len(v.Steps) > 0 {
-		b.WriteString("Steps done:\n")
-		for _, s := range v.Steps {
-			fmt.Fprintf(b, "- %s: %d %s\n", safe(s.Title), s.Days, plural(s.Days, "day"))
+		steps := report.Block{Kind: report.Bullets}
+		for _, st := range v.Steps {
+			steps.Items = append(steps.Items, report.Item{Text: fmt.Sprintf("%s: %d %s", safe(st.Title), st.Days, plural(st.Days, "day"))})
 		}
+		sec.Blocks = append(sec.Blocks, report.Block{Kind: report.LabelBlock, Text: "Steps done"}, steps)
 	}
+	return sec, len(sec.Blocks) > 0
 }
 
-func writeEpisodes(b *strings.Builder, episodes []*diary.Episode) {
-	b.WriteString("\nAssessments:\n")
+// episodesSection lists the assessments with their level and likely causes.
+func episodesSection(episodes []*diary.Episode) report.Section {
+	list := report.Block{Kind: report.Bullets}
 	for _, e := range episodes {
-		fmt.Fprintf(b, "- %s: level %s", e.At.Format("2006-01-02 15:04"), safe(e.Level))
+		text := e.At.Format("2006-01-02 15:04") + ": level " + safe(e.Level)
 		var top []string
 		for _, c := range e.Causes {
 			if c.Top {
@@ -322,56 +368,60 @@ func writeEpisodes(b *strings.Builder, episodes []*diary.Episode) {
 			}
 		}
 		if len(top) > 0 {
-			b.WriteString("; likely causes: " + strings.Join(top, "; "))
+			text += "; likely causes: " + strings.Join(top, "; ")
 		}
-		b.WriteString("\n")
+		list.Items = append(list.Items, report.Item{Text: text})
 	}
+	return report.Section{ID: SecEpisodes, Heading: "Assessments", Blocks: []report.Block{list}}
 }
 
-func writeCheckins(b *strings.Builder, checkins []*diary.Checkin) {
-	if len(checkins) == 0 {
-		return
-	}
-	b.WriteString("\nCheck-ins since the latest assessment:\n")
+// checkinsSection lists the check-ins of the current episode; a note's
+// lines are each quoted ("> ") under it, so none passes for a line of ours.
+func checkinsSection(checkins []*diary.Checkin) report.Section {
+	list := report.Block{Kind: report.Bullets}
 	for _, c := range checkins {
-		fmt.Fprintf(b, "- %s: ", c.At.Format("2006-01-02 15:04"))
+		text := c.At.Format("2006-01-02 15:04") + ": "
 		if c.Pain != nil {
-			fmt.Fprintf(b, "pain %d", *c.Pain)
+			text += fmt.Sprintf("pain %d", *c.Pain)
 			if c.Compared != "" {
-				b.WriteString(" (" + safe(c.Compared) + ")")
+				text += " (" + safe(c.Compared) + ")"
 			}
 		} else {
-			b.WriteString("stopped at a warning sign")
+			text += "stopped at a warning sign"
 		}
 		if c.Level != "self-care" {
-			b.WriteString("; level " + safe(c.Level))
+			text += "; level " + safe(c.Level)
 		}
 		if len(c.StepsDone) > 0 {
-			b.WriteString("; did " + safe(strings.Join(c.StepsDone, ", ")))
+			text += "; did " + safe(strings.Join(c.StepsDone, ", "))
 		}
+		it := report.Item{Text: text}
 		if c.Note != "" {
-			// Its further lines hang deeper than the list's own, so none
-			// passes for a line of ours.
-			b.WriteString("; note: " + textwrap.SafeBlock(c.Note, "    "))
+			it.Detail = append(it.Detail, report.Line{Text: "Note:", Tone: report.Aside})
+			for _, l := range strings.Split(textwrap.SafeLines(c.Note), "\n") {
+				if strings.TrimSpace(l) != "" {
+					it.Detail = append(it.Detail, report.Line{Text: "> " + l, Tone: report.Aside})
+				}
+			}
 		}
-		b.WriteString("\n")
+		list.Items = append(list.Items, it)
 	}
+	return report.Section{ID: SecCheckins, Heading: "Check-ins since the latest assessment", Blocks: []report.Block{list}}
 }
 
-// writeRoutines lists the guided routines finished since the latest
+// routinesSection lists the guided routines finished since the latest
 // assessment (only finished ones are recorded), with how long each ran.
-func writeRoutines(b *strings.Builder, v *View) {
-	if len(v.Routines) == 0 {
-		return
-	}
-	b.WriteString("\nGuided routines finished since the latest assessment:\n")
+func routinesSection(v *View) report.Section {
+	list := report.Block{Kind: report.Bullets}
 	for _, r := range v.Routines {
 		title := r.Step
 		if v.stepTitle != nil {
 			title = v.stepTitle(r.Step)
 		}
-		fmt.Fprintf(b, "- %s: %s (%s)\n", r.At.Format("2006-01-02 15:04"), safe(title), guide.Words(time.Duration(r.Seconds)*time.Second))
+		list.Items = append(list.Items, report.Item{Text: fmt.Sprintf("%s: %s (%s)", r.At.Format("2006-01-02 15:04"), safe(title),
+			guide.Words(time.Duration(r.Seconds)*time.Second))})
 	}
+	return report.Section{ID: SecRoutines, Heading: "Guided routines finished since the latest assessment", Blocks: []report.Block{list}}
 }
 
 // safe is a value from the diary on one line: a line break in it cannot

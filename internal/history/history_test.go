@@ -173,7 +173,7 @@ func TestTextListsFinishedRoutines(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "- 2026-11-03 08:00: " + tbl.Step("tennis-ball").Title + " (11 minutes)"
-	if out := b.String(); !strings.Contains(out, "Guided routines finished") || !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+	if out := b.String(); !strings.Contains(out, "GUIDED ROUTINES FINISHED") || !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
 		t.Errorf("the routine is not listed as %q:\n%s", want, out)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/questionnaire"
+	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/textwrap/textwraptest"
 )
@@ -39,9 +40,7 @@ func TestHostileDiaryIsShownSafely(t *testing.T) {
 	v := hostileView(t)
 	for _, width := range []int{TextWidth, 40} {
 		var b bytes.Buffer
-		if err := WriteTextWidth(&b, v, width); err != nil {
-			t.Fatal(err)
-		}
+		b.Write(Document(v, width).Render(report.Text, false))
 		out := b.String()
 		if r, at, bad := textwraptest.Leak(out); bad {
 			t.Fatalf("width %d: %U at %d in:\n%q", width, r, at, out)
@@ -54,7 +53,7 @@ func TestHostileDiaryIsShownSafely(t *testing.T) {
 				t.Errorf("width %d: a note's line does not hang under its check-in: %q", width, l)
 			}
 		}
-		if !strings.Contains(out, "note: slept") || !strings.Contains(out, "\uFFFD]0;pwned\uFFFD") {
+		if !strings.Contains(out, "Note:\n    > slept") || !strings.Contains(out, "\uFFFD]0;pwned\uFFFD") {
 			t.Errorf("width %d: the note is not shown, marked:\n%s", width, out)
 		}
 	}

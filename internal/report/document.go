@@ -11,11 +11,13 @@ import (
 	"github.com/backtriage/backtriage/internal/words"
 )
 
-// Document is what the person reads about an assessment, in one place and
-// independent of format: the text, Markdown and spoken summaries and the
-// terminal UI's results render it, so they say the same things in the same
-// order. The level's policy (triage.PolicyFor) decides which sections it
-// holds.
+// Document is what the person reads, in one place and independent of
+// format: the text, Markdown and spoken summaries and the terminal UI's
+// results render an assessment's (Content), so they say the same things in
+// the same order. The level's policy (triage.PolicyFor) decides which
+// sections it holds. A check-in's result (checkin.Document) and the diary's
+// history (history.Document) are documents too, drawn by the same
+// renderers (Document.Render, and the screen's).
 type Document struct {
 	Title    string
 	Date     string
@@ -49,11 +51,12 @@ const (
 type BlockKind int
 
 const (
-	Para       BlockKind = iota
-	Numbered             // a numbered list
-	Bullets              // a bulleted list
-	QuoteBlock           // a quoted passage
-	LabelBlock           // a label over the blocks that follow ("Tonight")
+	Para         BlockKind = iota
+	Numbered               // a numbered list
+	Bullets                // a bulleted list
+	QuoteBlock             // a quoted passage
+	LabelBlock             // a label over the blocks that follow ("Tonight")
+	Preformatted           // lines drawn as they are, never wrapped (a chart)
 )
 
 // Block is a paragraph, a quote, or a list whose items may carry detail

@@ -10,7 +10,9 @@ import (
 func renderMarkdown(d Document) string {
 	var b strings.Builder
 	b.WriteString("# " + d.Title + "\n\n")
-	b.WriteString("Date: " + d.Date + "\n")
+	if d.Date != "" {
+		b.WriteString("Date: " + d.Date + "\n")
+	}
 	for _, s := range d.Sections {
 		b.WriteString("\n")
 		if s.Heading != "" {
@@ -27,6 +29,11 @@ func renderMarkdown(d Document) string {
 				b.WriteString("> " + mdEscape(bl.Text) + "\n")
 			case LabelBlock:
 				b.WriteString("### " + mdEscape(bl.Text) + "\n")
+			case Preformatted:
+				// An indented code block: nothing in it is markup.
+				for _, l := range strings.Split(strings.TrimRight(bl.Text, "\n"), "\n") {
+					b.WriteString("    " + l + "\n")
+				}
 			case Numbered, Bullets:
 				for j, it := range bl.Items {
 					marker := "- "

@@ -20,7 +20,9 @@ func renderTextAs(d Document, spoken bool) string {
 		b.WriteString(strings.ToUpper(d.Title) + "\n")
 		b.WriteString(strings.Repeat("=", len(d.Title)) + "\n")
 	}
-	b.WriteString("Date: " + d.Date + "\n")
+	if d.Date != "" {
+		b.WriteString("Date: " + d.Date + "\n")
+	}
 	for _, s := range d.Sections {
 		b.WriteString("\n")
 		writeSection(&b, s, spoken)
@@ -53,6 +55,8 @@ func writeTextBlock(b *strings.Builder, bl Block) {
 		b.WriteString(wrap(bl.Text, "  > ", "  > "))
 	case LabelBlock:
 		b.WriteString(bl.Text + ":\n")
+	case Preformatted:
+		b.WriteString(strings.TrimRight(bl.Text, "\n") + "\n")
 	case Numbered, Bullets:
 		for i, it := range bl.Items {
 			marker := "- "

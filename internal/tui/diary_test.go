@@ -87,7 +87,7 @@ func visitDiary(t *testing.T, m *Model, from screenID) {
 		t.Fatalf("v did not open the diary:\n%s", plain(m))
 	}
 	feed(t, m, cmd)
-	mustContain(t, m, "Your diary", "Assessments:")
+	mustContain(t, m, "Your diary", "Assessments")
 	press(m, "esc")
 	if m.screen() != from {
 		t.Fatalf("back from the diary did not go where it came from:\n%s", plain(m))

@@ -55,6 +55,11 @@ func (m *Model) drawSection(b *strings.Builder, s report.Section, heading string
 		case report.LabelBlock:
 			b.WriteString("\n")
 			para(b, st.title, bl.Text, 1, w)
+		case report.Preformatted:
+			b.WriteString("\n")
+			for _, l := range strings.Split(strings.TrimRight(bl.Text, "\n"), "\n") {
+				b.WriteString(" " + st.text.Render(l) + "\n")
+			}
 		case report.Numbered, report.Bullets:
 			if i > 0 && s.Blocks[i-1].Kind != report.LabelBlock && s.Blocks[i-1].Kind != report.Para {
 				b.WriteString("\n") // a list after a list: the steps left out after the plan

@@ -6,7 +6,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/history"
@@ -112,29 +111,25 @@ func (h *historyScreen) invalidate() {
 	h.header = m.titleHeader(" · ", "Your diary", 1, 1, "")
 	h.footer = m.footer(h.helpKeys().short)
 	w := m.contentWidth()
-	text := h.text
+	var b strings.Builder
 	if h.diary != nil {
-		var b strings.Builder
-		if err := history.WriteTextWidth(&b, h.diary, w-1); err != nil {
-			text = "Your diary could not be shown: " + err.Error()
-		} else {
-			text = b.String()
-		}
-	}
-	h.lines = h.lines[:0]
-	// The output boundary: a message naming a file, or the diary's text,
-	// never reaches the terminal with a control character in it.
-	text = textwrap.SafeLines(text)
-	for _, l := range strings.Split(strings.TrimRight(textwrap.Block(text, w-1), "\n"), "\n") {
-		if !textwrap.Drawing(l) && ansi.StringWidth(l) > w-1 {
-			// A path longer than the screen: broken at its slashes.
-			for _, wl := range wrap(l, w-1) {
-				h.lines = append(h.lines, " "+wl)
+		// history's document, the words of `backtriage history`, drawn in
+		// the results' styles; the chart fitted to the screen.
+		for _, s := range history.Document(h.diary, w-1).Sections {
+			if s.Heading == "" {
+				for _, bl := range s.Blocks {
+					para(&b, m.st.text, bl.Text, 1, w)
+				}
+				continue
 			}
-			continue
+			m.drawSection(&b, s, "", w)
 		}
-		h.lines = append(h.lines, " "+l)
+	} else {
+		// The output boundary: a message naming a file never reaches the
+		// terminal with a control character in it.
+		para(&b, m.st.text, textwrap.Safe(h.text), 1, w)
 	}
+	h.lines = strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
 	h.vp.SetWidth(w + 2)
 	h.vp.SetHeight(m.bodyHeight(h.header, h.footer, 0))
 	h.vp.SetContentLines(h.lines)

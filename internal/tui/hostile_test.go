@@ -35,16 +35,17 @@ func TestHistoryScreenShowsAHostileNoteSafely(t *testing.T) {
 	if m.screen() != scrHistory {
 		t.Fatalf("not on the history screen:\n%s", plain(m))
 	}
-	all := strings.Join(m.history.lines, "\n")
+	// Only the screen's own styling is an escape sequence.
+	all := sgr.ReplaceAllString(strings.Join(m.history.lines, "\n"), "")
 	if r, i, bad := textwraptest.Leak(all); bad {
 		t.Fatalf("the diary's text holds %U at %d:\n%q", r, i, all)
 	}
-	for _, l := range m.history.lines {
-		if strings.Contains(l, "WARNING SIGNS: none") && !strings.HasPrefix(l, "     ") {
+	for _, l := range strings.Split(all, "\n") {
+		if strings.Contains(l, "WARNING SIGNS: none") && !strings.HasPrefix(l, "   > ") {
 			t.Errorf("the note's line passes for one of the screen's: %q", l)
 		}
 	}
-	if !strings.Contains(all, "note: slept") {
+	if !strings.Contains(all, "Note:") || !strings.Contains(all, "slept") {
 		t.Errorf("the note is not shown:\n%s", all)
 	}
 	// The whole frame, scrolled to each part: only the screen's own

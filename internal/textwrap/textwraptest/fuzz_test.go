@@ -111,11 +111,8 @@ func (rr *renderers) check(t testing.TB, note, title string) {
 	}
 	v := history.Build(rec, tbl)
 	for _, width := range []int{history.TextWidth, 30} {
-		var b bytes.Buffer
-		if err := history.WriteTextWidth(&b, v, width); err != nil {
-			t.Fatal(err)
-		}
-		check("history text", b.Bytes())
+		check("history text", history.Document(v, width).Render(report.Text, false))
+		check("history markdown", history.Document(v, width).Render(report.Markdown, false))
 	}
 	var hj bytes.Buffer
 	if err := history.WriteJSON(&hj, v); err != nil {
