@@ -129,7 +129,7 @@ func (h *historyScreen) invalidate() {
 		// terminal with a control character in it.
 		para(&b, m.st.text, textwrap.Safe(h.text), 1, w)
 	}
-	h.lines = strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	h.lines = strings.Split(strings.Trim(b.String(), "\n"), "\n")
 	h.vp.SetWidth(w + 2)
 	h.vp.SetHeight(m.bodyHeight(h.header, h.footer, 0))
 	h.vp.SetContentLines(h.lines)
