@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,7 +11,6 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/checkin"
 	"github.com/backtriage/backtriage/internal/diary"
-	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/service"
 	"github.com/backtriage/backtriage/internal/textwrap"
@@ -129,32 +127,15 @@ func (opt *checkinOptions) run(cmd *cobra.Command) error {
 // (the error is then an urgentError carrying the level).
 func (o *rootOptions) checkinInput(cmd *cobra.Command, path, format string, opts checkin.Options) (*checkin.Input, bool, *checkin.Lines, error) {
 	if path != "" {
-		var plan []diary.Step
-		if opts.State.Episode != nil {
-			plan = opts.State.Episode.Plan
-		}
-		qn := checkin.FileQuestionnaire(plan, opts.Engine.Table())
-		a, note, err := checkin.ReadFile(path, cmd.InOrStdin(), qn)
-		if err != nil {
-			var bad *checkin.InvalidFile
-			if errors.As(err, &bad) {
-				return nil, false, nil, urgentFirst(cmd, format, opts, bad.Warnings, withCode(exitInput, err))
-			}
+		in, err := checkin.FromFile(path, cmd.InOrStdin(), opts)
+		var bad *checkin.InvalidFile
+		switch {
+		case errors.As(err, &bad):
+			return nil, false, nil, urgentFirst(cmd, format, opts, bad.Warnings, withCode(exitInput, err))
+		case err != nil:
 			return nil, false, nil, withCode(exitInput, err)
 		}
-		// The age may come from the assessment, to assess with (Evaluate
-		// takes it from the episode); it is not stored as today's answer.
-		// Every other warning sign must be answered again, every time.
-		full := a.Clone()
-		for k, v := range checkin.Prefill(opts) {
-			if !full.Answered(k) {
-				full[k] = v
-			}
-		}
-		if miss := checkin.Missing(qn, full); len(miss) > 0 {
-			return nil, false, nil, urgentFirst(cmd, format, opts, a, withCode(exitInput, missingError(path, miss)))
-		}
-		return &checkin.Input{Answers: a, Note: note, Now: opts.Now}, false, nil, nil
+		return in, false, nil, nil
 	}
 	in, out := cmd.InOrStdin(), cmd.OutOrStdout()
 	if accessibleMode(cmd, o) {
@@ -164,31 +145,6 @@ func (o *rootOptions) checkinInput(cmd *cobra.Command, path, format string, opts
 	}
 	input, err := checkin.RunForm(cmd.Context(), in, out, opts)
 	return input, true, nil, checkinErr(err)
-}
-
-// missingError names the warning-sign questions a check-in file left out,
-// and how each kind is answered.
-func missingError(path string, miss []*questionnaire.Question) error {
-	ids := make([]string, len(miss))
-	var hints []string
-	for i, q := range miss {
-		ids[i] = q.ID
-		hint := "answer none where none of the options apply"
-		switch q.Kind {
-		case questionnaire.Number:
-			hint = fmt.Sprintf("%s: give a whole number from %d to %d", q.ID, q.Min, q.Max)
-		case questionnaire.YesNo:
-			hint = q.ID + ": answer yes or no"
-		}
-		if !slices.Contains(hints, hint) {
-			hints = append(hints, hint)
-		}
-	}
-	if path == "-" {
-		path = "<stdin>" // as the file's other errors name it
-	}
-	return fmt.Errorf("%s: the warning-sign questions come first, every time; not answered: %s (%s; see 'backtriage questions')",
-		path, strings.Join(ids, ", "), strings.Join(hints, "; "))
 }
 
 // urgentError is a check-in file's error when the warning signs that could
