@@ -295,13 +295,14 @@ func (s *prompts) checkEmergency() (bool, error) {
 	s.println("")
 	s.println(info.Headline + ".")
 	s.println(s.o.Emergency.Annotate(info.Do))
-	if stop == rules.Emergency {
+	pol := triage.PolicyAt(stop)
+	if pol.Numbers {
 		s.println(s.o.Emergency.Line())
 	}
 	s.println("")
 	s.println("Why:")
 	for _, f := range as.Warnings {
-		if stop == rules.Emergency && f.Level < rules.Emergency {
+		if pol.LesserSignsForTheTeam && f.Level < rules.Emergency {
 			s.println(f.Rule.Title + ". Tell the emergency team about this too.")
 		} else {
 			s.println(f.Rule.Title + ". " + s.o.Emergency.Annotate(f.Rule.Action))

@@ -315,7 +315,7 @@ func Evaluate(eng *triage.Engine, st followup.State, in Input, tableVersion stri
 	facts := followup.Facts(st, pain, compared, in.Now)
 	todaysPain(eng.Questionnaire(), merged, facts)
 	as := eng.Assess(merged)
-	res := &Result{Assessment: as, Stopped: as.Level >= rules.Urgent, NoPlan: st.Episode == nil || len(st.Episode.Plan) == 0}
+	res := &Result{Assessment: as, Stopped: triage.PolicyFor(as).Stop, NoPlan: st.Episode == nil || len(st.Episode.Plan) == 0}
 	c := record(eng.Questionnaire(), st.Episode, in, as, given, tableVersion)
 	for _, id := range c.StepsDone {
 		if !inPlan(st.Episode, id) {

@@ -84,13 +84,14 @@ func alertSections(res *Result, here emergencynumber.Local) []report.Section {
 	as := res.Assessment
 	info := triage.Info(as.Level)
 	now := report.Section{ID: report.SecNow, Blocks: paras(info.Headline+".", here.Annotate(info.Do))}
-	if as.Level == rules.Emergency {
+	pol := triage.PolicyFor(as)
+	if pol.Numbers {
 		now.Blocks = append(now.Blocks, paras(here.Line())...)
 	}
 	why := report.Block{Kind: report.Bullets}
 	for _, w := range as.Warnings {
 		text := w.Rule.Title + ". " + here.Annotate(w.Rule.Action)
-		if as.Level == rules.Emergency && w.Level < rules.Emergency {
+		if pol.LesserSignsForTheTeam && w.Level < rules.Emergency {
 			// Its own "book a doctor" would read like a reason to wait.
 			text = w.Rule.Title + ". Tell the emergency team about this too."
 		}

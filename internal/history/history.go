@@ -104,7 +104,7 @@ func Build(r *diary.Record, t *rules.Table) *View {
 		v.Level, v.Warnings = st.Episode.Level, st.Episode.Warnings
 		// Before the first check-in, what the follow-up rules make of the
 		// episode itself (it came back soon after the last one).
-		if l, _ := rules.ParseLevel(v.Level); l < rules.Urgent {
+		if l, _ := rules.ParseLevel(v.Level); !triage.PolicyAt(l).Stop {
 			fired := t.FollowupFired(followup.Facts(st, nil, "", st.Episode.At))
 			v.Advice = followup.Advice(fired)
 			v.Level = raise(v.Level, followup.Level(l, fired))

@@ -7,7 +7,6 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
 
-	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -21,7 +20,7 @@ func (m *Model) leaveAdvice(w io.Writer) {
 		return
 	}
 	as := m.eng.Assess(m.sess.Given)
-	if as.Level < rules.Urgent {
+	if !triage.PolicyFor(as).KeepAdviceOnExit {
 		return
 	}
 	// Like every write to the terminal (see fmt.Fprint in .golangci.yml),
@@ -64,7 +63,7 @@ func adviceBox(as *triage.Assessment, annotate func(string) string, numbers stri
 	add("backtriage: "+strings.ToUpper(as.Level.String())+", "+info.Headline[strings.Index(info.Headline, ":")+2:], "")
 	b.WriteString("\n")
 	add("Do this now: "+annotate(info.Do), "")
-	if as.Level == rules.Emergency {
+	if triage.PolicyFor(as).Numbers {
 		add(numbers, "")
 	}
 	if len(as.Warnings) > 0 {

@@ -127,7 +127,7 @@ func (m *Model) diaryAnswered(msg diaryMsg) tea.Cmd {
 		switch {
 		case msg.kept:
 			return m.saveEpisode(msg.as)
-		case m.diary.asked || msg.as.Level >= rules.Urgent:
+		case m.diary.asked || !triage.PolicyFor(msg.as).OfferDiary:
 			// Offered once a run, and never beside advice to get help.
 			return nil
 		}
@@ -152,7 +152,7 @@ func (m *Model) diaryAnswered(msg diaryMsg) tea.Cmd {
 		}
 		m.diary.savedID = msg.id
 		text := fmt.Sprintf("%s (assessment %d) in %s.", said, msg.id, m.sess.Diary.Path)
-		if msg.as == nil || msg.as.Level < rules.Urgent {
+		if msg.as == nil || triage.PolicyFor(msg.as).SuggestCheckin {
 			// No daily routine suggested beside advice to get help.
 			text += " Check in each day with: backtriage checkin"
 		}

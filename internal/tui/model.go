@@ -344,7 +344,7 @@ func (m *Model) advising() bool {
 	case m.stop:
 		return m.stop.as != nil
 	case m.results:
-		return m.results.as != nil && m.results.as.Level >= rules.Urgent
+		return m.results.as != nil && triage.PolicyFor(m.results.as).KeepAdviceOnExit
 	}
 	return false
 }

@@ -106,7 +106,7 @@ func (s *stopScreen) body(w int) string {
 	for _, l := range wrap(m.o.Emergency.Annotate(triage.Info(as.Level).Do), w-8) {
 		inner.WriteString(st.text.Bold(true).Render(l) + "\n")
 	}
-	if as.Level == rules.Emergency {
+	if triage.PolicyFor(as).Numbers {
 		for _, l := range wrap(m.o.Emergency.Line(), w-8) {
 			inner.WriteString(st.text.Render(l) + "\n")
 		}
