@@ -52,7 +52,7 @@ const (
 // shown Stop on the same output already: it is named, not repeated.
 func Document(res *Result, t *rules.Table, here emergencynumber.Local, stopShown bool) report.Document {
 	d := report.Document{Title: "backtriage check-in", Date: res.Checkin.At.Format("2006-01-02 15:04 (UTC-07:00)")}
-	d.Sections = append(d.Sections, report.Section{ID: report.SecDisclaimer, Blocks: paras(triage.Disclaimer)})
+	d.Sections = append(d.Sections, report.Section{ID: report.SecDisclaimer, Blocks: report.Paras(triage.Disclaimer)})
 	d.Sections = append(d.Sections, warningSections(res, here, stopShown)...)
 	if res.Stopped && res.Assessment.Level == rules.Emergency {
 		return d
@@ -69,24 +69,15 @@ func Document(res *Result, t *rules.Table, here emergencynumber.Local, stopShown
 	return d
 }
 
-// paras is one paragraph a string.
-func paras(texts ...string) []report.Block {
-	out := make([]report.Block, len(texts))
-	for i, s := range texts {
-		out[i] = report.Block{Kind: report.Para, Text: s}
-	}
-	return out
-}
-
 // alertSections are what to do now and why, when a warning sign stopped
 // the check-in.
 func alertSections(res *Result, here emergencynumber.Local) []report.Section {
 	as := res.Assessment
 	info := triage.Info(as.Level)
-	now := report.Section{ID: report.SecNow, Blocks: paras(info.Headline+".", here.Annotate(info.Do))}
+	now := report.Section{ID: report.SecNow, Blocks: report.Paras(info.Headline+".", here.Annotate(info.Do))}
 	pol := triage.PolicyFor(as)
 	if pol.Numbers {
-		now.Blocks = append(now.Blocks, paras(here.Line())...)
+		now.Blocks = append(now.Blocks, report.Paras(here.Line())...)
 	}
 	why := report.Block{Kind: report.Bullets}
 	for _, w := range as.Warnings {
@@ -108,26 +99,26 @@ func warningSections(res *Result, here emergencynumber.Local, stopShown bool) []
 	emergency := as.Level == rules.Emergency
 	switch {
 	case res.Stopped && stopShown && emergency:
-		return []report.Section{{ID: report.SecNow, Blocks: paras(triage.Info(as.Level).Headline + ". What to do now, and why, is above.")}}
+		return []report.Section{{ID: report.SecNow, Blocks: report.Paras(triage.Info(as.Level).Headline + ". What to do now, and why, is above.")}}
 	case res.Stopped && stopShown:
-		return []report.Section{{ID: report.SecNow, Blocks: paras(triage.Info(as.Level).Headline+". What to do, and why, is above.",
+		return []report.Section{{ID: report.SecNow, Blocks: report.Paras(triage.Info(as.Level).Headline+". What to do, and why, is above.",
 			"What follows is your record for today; the advice is the warning sign's above.")}}
 	case res.Stopped && emergency:
-		return append(alertSections(res, here), report.Section{ID: report.SecHeld, Blocks: paras(StopsHere)})
+		return append(alertSections(res, here), report.Section{ID: report.SecHeld, Blocks: report.Paras(StopsHere)})
 	case res.Stopped:
 		return append(alertSections(res, here), report.Section{ID: report.SecHeld,
-			Blocks: paras("What follows is your record for today; the advice is the warning sign's above.")})
+			Blocks: report.Paras("What follows is your record for today; the advice is the warning sign's above.")})
 	}
 	warn := report.Section{ID: report.SecWarnings, Heading: "Warning signs"}
 	if len(as.Warnings) == 0 {
-		warn.Blocks = paras("None today.")
+		warn.Blocks = report.Paras("None today.")
 		return []report.Section{warn}
 	}
 	list := report.Block{Kind: report.Bullets}
 	for _, w := range as.Warnings {
 		list.Items = append(list.Items, report.Item{Text: fmt.Sprintf("[%s] %s. What to do: %s", w.Level, w.Rule.Title, here.Annotate(w.Rule.Action))})
 	}
-	warn.Blocks = append(paras("These come first."), list)
+	warn.Blocks = append(report.Paras("These come first."), list)
 	return []report.Section{warn}
 }
 
@@ -190,7 +181,7 @@ func withheldSection(withheld []triage.Withheld) report.Section {
 		list.Items = append(list.Items, report.Item{Text: w.Step.Title + ": " + w.Why})
 	}
 	return report.Section{ID: report.SecHeld, Heading: "Not for now",
-		Blocks: append(paras("A warning sign or an answer rules these out."), list)}
+		Blocks: append(report.Paras("A warning sign or an answer rules these out."), list)}
 }
 
 // meaningSection is what the follow-up rules make of the check-in, each
@@ -198,7 +189,7 @@ func withheldSection(withheld []triage.Withheld) report.Section {
 func meaningSection(res *Result, t *rules.Table) report.Section {
 	sec := report.Section{ID: SecMeaning, Heading: "What it means"}
 	if len(res.Assessment.Warnings) > 0 {
-		sec.Blocks = paras("Only alongside what the warning signs above say, never instead of it.")
+		sec.Blocks = report.Paras("Only alongside what the warning signs above say, never instead of it.")
 	}
 	list := report.Block{Kind: report.Bullets}
 	add := func(text string, detail ...report.Line) {

@@ -231,9 +231,9 @@ const (
 func Document(v *View, chartWidth int) report.Document {
 	d := report.Document{Title: "Your backtriage diary"}
 	d.Sections = append(d.Sections, report.Section{ID: report.SecDisclaimer,
-		Blocks: paras("Kept in "+textwrap.Quote(v.Path)+".", triage.Disclaimer)})
+		Blocks: report.Paras("Kept in "+textwrap.Quote(v.Path)+".", triage.Disclaimer)})
 	if v.Episode == nil && len(v.Checkins) == 0 {
-		d.Sections = append(d.Sections, report.Section{ID: SecNothingKept, Blocks: paras(
+		d.Sections = append(d.Sections, report.Section{ID: SecNothingKept, Blocks: report.Paras(
 			"Nothing recorded yet. An assessment (backtriage, or backtriage assess --store) starts an episode; check in each day with: backtriage checkin")})
 		return d
 	}
@@ -242,7 +242,7 @@ func Document(v *View, chartWidth int) report.Document {
 		// At emergency level, as in the assessment's summary: what to do
 		// now and the warning signs, and no chart, trend or tally of
 		// self-care, so nothing reads like a reason to wait.
-		d.Sections = append(d.Sections, report.Section{ID: report.SecHeld, Blocks: paras(
+		d.Sections = append(d.Sections, report.Section{ID: report.SecHeld, Blocks: report.Paras(
 			"Your records are kept. Once you have been seen, 'backtriage diary export' gives the whole record to whoever treats you.")})
 		return d
 	}
@@ -257,15 +257,6 @@ func Document(v *View, chartWidth int) report.Document {
 		d.Sections = append(d.Sections, routinesSection(v))
 	}
 	return d
-}
-
-// paras is one paragraph a string.
-func paras(texts ...string) []report.Block {
-	out := make([]report.Block, len(texts))
-	for i, s := range texts {
-		out[i] = report.Block{Kind: report.Para, Text: s}
-	}
-	return out
 }
 
 // adviceSection is the current advice: the level and its warning signs

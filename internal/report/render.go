@@ -33,3 +33,34 @@ func Body(secs ...Section) string {
 	}
 	return textwrap.SafeLines(b.String())
 }
+
+// Paras is one paragraph a text.
+func Paras(texts ...string) []Block {
+	out := make([]Block, len(texts))
+	for i, s := range texts {
+		out[i] = Block{Kind: Para, Text: s}
+	}
+	return out
+}
+
+// Lines is every text of the section a renderer must show, in order: its
+// heading, each paragraph, item and line of detail (not a preformatted
+// block, which a screen may fit to its width). Tests compare renderers by it.
+func (s Section) Lines() []string {
+	var out []string
+	if s.Heading != "" {
+		out = append(out, s.Heading)
+	}
+	for _, bl := range s.Blocks {
+		if bl.Text != "" && bl.Kind != Preformatted {
+			out = append(out, bl.Text)
+		}
+		for _, it := range bl.Items {
+			out = append(out, it.Text)
+			for _, d := range it.Detail {
+				out = append(out, d.Text)
+			}
+		}
+	}
+	return out
+}

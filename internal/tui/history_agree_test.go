@@ -42,18 +42,7 @@ func TestHistoryScreenSaysWhatTheTextSays(t *testing.T) {
 		doc := history.Document(v, history.TextWidth)
 		var lines []string
 		for _, s := range doc.Sections {
-			lines = append(lines, s.Heading)
-			for _, bl := range s.Blocks {
-				if bl.Kind != report.Preformatted {
-					lines = append(lines, bl.Text)
-				}
-				for _, it := range bl.Items {
-					lines = append(lines, it.Text)
-					for _, d := range it.Detail {
-						lines = append(lines, d.Text)
-					}
-				}
-			}
+			lines = append(lines, s.Lines()...)
 		}
 		for _, l := range lines {
 			if l != "" && !strings.Contains(screen, flat(l)) {
