@@ -42,7 +42,9 @@ func (m *Model) drawSection(b *strings.Builder, s report.Section, heading string
 	if heading == "" {
 		heading = s.Heading
 	}
-	m.section(b, heading)
+	if heading != "" { // a section without one (the history's first) is its paragraphs alone
+		m.section(b, heading)
+	}
 	for i, bl := range s.Blocks {
 		switch bl.Kind {
 		case report.Para:

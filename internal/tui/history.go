@@ -116,12 +116,6 @@ func (h *historyScreen) invalidate() {
 		// history's document, the words of `backtriage history`, drawn in
 		// the results' styles; the chart fitted to the screen.
 		for _, s := range history.Document(h.diary, w-1).Sections {
-			if s.Heading == "" {
-				for _, bl := range s.Blocks {
-					para(&b, m.st.text, bl.Text, 1, w)
-				}
-				continue
-			}
 			m.drawSection(&b, s, "", w)
 		}
 	} else {
