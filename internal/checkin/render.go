@@ -8,7 +8,6 @@ import (
 	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -145,15 +144,7 @@ func recordSection(res *Result, t *rules.Table) (report.Section, bool) {
 		}
 	}
 	if c.Note != "" {
-		// Each of the note's lines quoted ("> ") under "Note:": a line
-		// break in it cannot start a line that passes for one of ours.
-		note := report.Item{Text: "Note:"}
-		for _, l := range strings.Split(textwrap.SafeLines(c.Note), "\n") {
-			if strings.TrimSpace(l) != "" {
-				note.Detail = append(note.Detail, report.Line{Text: "> " + l})
-			}
-		}
-		list.Items = append(list.Items, note)
+		list.Items = append(list.Items, report.Item{Text: "Note:", Detail: report.Quoted(c.Note, report.Plain)})
 	}
 	if len(list.Items) == 0 {
 		return report.Section{}, false

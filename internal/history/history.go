@@ -389,11 +389,7 @@ func checkinsSection(checkins []*diary.Checkin) report.Section {
 		it := report.Item{Text: text}
 		if c.Note != "" {
 			it.Detail = append(it.Detail, report.Line{Text: "Note:", Tone: report.Aside})
-			for _, l := range strings.Split(textwrap.SafeLines(c.Note), "\n") {
-				if strings.TrimSpace(l) != "" {
-					it.Detail = append(it.Detail, report.Line{Text: "> " + l, Tone: report.Aside})
-				}
-			}
+			it.Detail = append(it.Detail, report.Quoted(c.Note, report.Aside)...)
 		}
 		list.Items = append(list.Items, it)
 	}

@@ -64,3 +64,16 @@ func (s Section) Lines() []string {
 	}
 	return out
 }
+
+// Quoted is a person's own text (a check-in's note) as lines of detail,
+// each non-blank line quoted with "> ": a line break in it cannot start a
+// line that passes for a heading or a line of ours.
+func Quoted(text string, tone Tone) []Line {
+	var out []Line
+	for _, l := range strings.Split(textwrap.SafeLines(text), "\n") {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, Line{Text: "> " + l, Tone: tone})
+		}
+	}
+	return out
+}
