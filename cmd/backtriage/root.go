@@ -120,7 +120,7 @@ func newRootCmd() *cobra.Command {
 	o.addClockFlags(f)
 	o.diary.addStore(f)
 
-	root.AddCommand(newQuestionsCmd(), newAssessCmd(o), newRulesCmd(o))
+	root.AddCommand(newQuestionsCmd(), newAssessCmd(o), newRulesCmd())
 	root.AddCommand(newCheckinCmd(o), newHistoryCmd(o), newGuideCmd(o), newForgetCmd(o), newDiaryCmd(o))
 	root.AddCommand(newManCmd())
 	return root

@@ -12,7 +12,7 @@ import (
 	"github.com/backtriage/backtriage/internal/service"
 )
 
-func newRulesCmd(o *rootOptions) *cobra.Command {
+func newRulesCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "Check, test and document a rule table",
@@ -21,7 +21,7 @@ func newRulesCmd(o *rootOptions) *cobra.Command {
 			"vignettes and the cases its rules carry, and 'doc' writes the clinical safety document " +
 			"a clinician reviews it by. See rules/README.md for the format.",
 	}
-	cmd.AddCommand(newRulesCheckCmd(o), newRulesTestCmd(o), newRulesDocCmd(o))
+	cmd.AddCommand(newRulesCheckCmd(), newRulesTestCmd(), newRulesDocCmd())
 	return cmd
 }
 
@@ -54,7 +54,7 @@ func (t *tableOptions) argDir(args []string) {
 // rulesCheckOptions are `rules check`'s.
 type rulesCheckOptions struct{ table tableOptions }
 
-func newRulesCheckCmd(_ *rootOptions) *cobra.Command {
+func newRulesCheckCmd() *cobra.Command {
 	opt := &rulesCheckOptions{}
 	cmd := &cobra.Command{
 		Use:   "check [DIR]",
@@ -89,7 +89,7 @@ type rulesDocOptions struct {
 }
 
 // newRulesDocCmd writes the clinical safety document generated from a table.
-func newRulesDocCmd(_ *rootOptions) *cobra.Command {
+func newRulesDocCmd() *cobra.Command {
 	opt := &rulesDocOptions{}
 	cmd := &cobra.Command{
 		Use:   "doc [DIR]",

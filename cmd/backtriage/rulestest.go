@@ -16,7 +16,7 @@ type rulesTestOptions struct {
 	format   string
 }
 
-func newRulesTestCmd(_ *rootOptions) *cobra.Command {
+func newRulesTestCmd() *cobra.Command {
 	opt := &rulesTestOptions{}
 	cmd := &cobra.Command{
 		Use:   "test [DIR]",

@@ -32,15 +32,11 @@ func DiaryPath(dataDir string, getenv func(string) string) (string, error) {
 // over NoStoreEnv). The other fields are the caller's to fill in.
 func Locate(dataDir string, noStore bool, getenv func(string) string) Diary {
 	var d Diary
-	switch {
+	switch env := strings.ToLower(getenv(NoStoreEnv)); {
 	case noStore:
 		d.Off, d.OffBy = true, "--no-store"
-	default:
-		switch strings.ToLower(getenv(NoStoreEnv)) {
-		case "", "0", "false", "no":
-		default:
-			d.Off, d.OffBy = true, NoStoreEnv
-		}
+	case env != "" && env != "0" && env != "false" && env != "no":
+		d.Off, d.OffBy = true, NoStoreEnv
 	}
 	d.Path, d.PathErr = DiaryPath(dataDir, getenv)
 	return d

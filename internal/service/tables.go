@@ -40,18 +40,11 @@ func (e *CasesDirError) Unwrap() error { return e.Err }
 // empty the compiled snapshot of the built-in one (a millisecond, not
 // ten). Its questionnaire is the table's: dir's own, or the built-in one.
 func Engine(dir string) (*triage.Engine, error) {
-	qn := questionnaire.Default()
-	var (
-		t   *rules.Table
-		err error
-	)
-	if dir != "" {
-		t, err = rules.LoadDir(dir, qn)
-	} else {
-		t, err = rules.LoadSnapshot(backtriage.RuleSnapshot(), qn)
-	}
+	t, err := loadTable(dir, func(qn *questionnaire.Questionnaire) (*rules.Table, error) {
+		return rules.LoadSnapshot(backtriage.RuleSnapshot(), qn)
+	})
 	if err != nil {
-		return nil, &TableError{err}
+		return nil, err
 	}
 	return triage.New(t.Questionnaire(), t), nil
 }
@@ -61,13 +54,21 @@ func Engine(dir string) (*triage.Engine, error) {
 // leaves the rules' inline cases out. A folder without a questionnaire is
 // checked against the built-in one.
 func TableSource(dir string) (*rules.Table, error) {
+	return loadTable(dir, func(qn *questionnaire.Questionnaire) (*rules.Table, error) {
+		return rules.Load(backtriage.RuleFiles(), "rules", qn)
+	})
+}
+
+// loadTable loads the folder dir, or with dir empty the built-in table as
+// builtin reads it; its errors are a TableError.
+func loadTable(dir string, builtin func(*questionnaire.Questionnaire) (*rules.Table, error)) (*rules.Table, error) {
 	qn := questionnaire.Default()
 	var (
 		t   *rules.Table
 		err error
 	)
 	if dir == "" {
-		t, err = rules.Load(backtriage.RuleFiles(), "rules", qn)
+		t, err = builtin(qn)
 	} else {
 		t, err = rules.LoadDir(dir, qn)
 	}
