@@ -1,23 +1,14 @@
 package main
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
-	"io"
 
 	"github.com/spf13/cobra"
 
-	"github.com/backtriage/backtriage/internal/answers"
-	"github.com/backtriage/backtriage/internal/checkin"
-	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/export"
-	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/report"
-	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/service"
-	"github.com/backtriage/backtriage/internal/textwrap"
-	"github.com/backtriage/backtriage/internal/triage"
-	"github.com/backtriage/backtriage/internal/userpath"
 )
 
 // assessOptions are assess's options: the shared ones, the answers file,
@@ -68,31 +59,17 @@ func (opt *assessOptions) run(cmd *cobra.Command) error {
 	if err != nil {
 		return usagef("--format: %w", err)
 	}
-	eng, err := opt.engine()
+	app, err := opt.start(cmd, opt.person.Region)
 	if err != nil {
 		return err
 	}
-	here, err := opt.person.emergency()
+	as, err := app.AssessFile(opt.answersPath, cmd.InOrStdin())
 	if err != nil {
-		return err
+		return opt.refused(cmd, err)
 	}
-	// Standard input is kept as read, to look for warning signs in
-	// it when it has a mistake.
-	var stdin bytes.Buffer
-	a, err := answers.ReadFile(opt.answersPath, io.TeeReader(cmd.InOrStdin(), &stdin), eng.Questionnaire())
-	if err != nil {
-		err = withCode(exitInput, err)
-		if l := warningsFirst(cmd, eng, opt.answersPath, stdin.Bytes(), opt.format, here); l >= rules.Urgent {
-			err = &urgentError{level: l, err: err}
-			if opt.person.ExitLevel {
-				return withCode(exitCode(levelExit(l)), err) // the warning sign outranks the file's mistake
-			}
-		}
-		return err
-	}
-	as := eng.Assess(a)
-	meta := report.Meta{Questionnaire: eng.Questionnaire(), Date: opt.now(), Version: versionString(), Emergency: here, Explain: opt.person.Explain}
-	meta.Trend = opt.trendLine(cmd, eng.Table()) // the diary's, when there is one
+	eng, _ := app.Engine()
+	meta := report.Meta{Questionnaire: eng.Questionnaire(), Date: opt.now(), Version: versionString(),
+		Emergency: app.Emergency(), Explain: opt.person.Explain, Trend: app.TrendLine()}
 	out, err := report.Render(f, as, meta)
 	if err != nil {
 		return err
@@ -102,49 +79,44 @@ func (opt *assessOptions) run(cmd *cobra.Command) error {
 	} else if err = export.WriteFile(opt.output, out, opt.force); err != nil {
 		err = withCode(exitWrite, err)
 	} else {
-		fmt.Fprintf(cmd.ErrOrStderr(), "Saved the summary to %s\n", textwrap.Quote(userpath.Abs(opt.output)))
+		fmt.Fprintf(cmd.ErrOrStderr(), "Saved the summary to %s\n", export.Shown(opt.output))
 	}
 	if err == nil {
 		// After the summary is out: the diary never holds it up.
 		var ask service.Ask
 		if opt.answersPath != "-" && isTerminal(cmd.InOrStdin()) && isTerminal(cmd.ErrOrStderr()) {
-			ask = opt.askConsentOnTerminal(cmd)
+			ask = askConsentOnTerminal(cmd)
 		}
-		opt.saveEpisode(cmd, as, "assess", opt.store, ask)
+		app.SaveEpisode(as, "assess", opt.store, ask)
 	}
 	if err == nil && opt.person.ExitLevel {
-		return levelExit(as.Level)
+		return levelExit(service.LevelStatus(as.Level))
 	}
 	return err
 }
 
-// warningsFirst reads the warning-sign answers a refused answers file still
-// gives (as a check-in file's are read) and, at urgent or emergency level,
-// shows what to do before the error, as `checkin --answers` does. The
-// advice goes to standard output, or to standard error with --format json
-// (no JSON is written for a refused file). It returns the level shown, or
-// SelfCare when nothing was.
-func warningsFirst(cmd *cobra.Command, eng *triage.Engine, path string, stdin []byte, format string, here emergencynumber.Local) rules.Level {
-	data := stdin
-	if path != "-" {
-		var err error
-		if data, err = input.ReadFile(path, answers.MaxFileSize); err != nil {
-			return rules.SelfCare // not read at all: the error says why
-		}
-	}
-	warn := checkin.SalvageWarnings(data, eng.Questionnaire())
-	if len(warn) == 0 {
-		return rules.SelfCare
-	}
-	as := eng.Assess(warn)
-	if as.Level < rules.Urgent {
-		return rules.SelfCare
+// refused reports an answers file refused for a mistake. An urgent or
+// emergency warning sign read from it anyway is shown first (on standard
+// output, or standard error with --format json: no JSON is written for a
+// refused file), and under --exit-level its status outranks the mistake's.
+func (opt *assessOptions) refused(cmd *cobra.Command, err error) error {
+	return warningFirst(cmd, opt.format, opt.person.ExitLevel, withCode(exitInput, err))
+}
+
+// warningFirst shows the advice of a refused file's warning signs, if it
+// has any (a *service.Refused), before its error.
+func warningFirst(cmd *cobra.Command, format string, exitLevel bool, err error) error {
+	var r *service.Refused
+	if !errors.As(err, &r) {
+		return err
 	}
 	w := cmd.OutOrStdout()
 	if format == "json" {
 		w = cmd.ErrOrStderr()
 	}
-	fmt.Fprint(w, checkin.Stop(&checkin.Result{Assessment: as, Stopped: true}, here))
-	fmt.Fprintln(w, "\n"+textwrap.Block("This file was not assessed: it has a mistake, named below. The advice above stands whatever the mistake.", textwrap.Width))
-	return as.Level
+	fmt.Fprint(w, r.Advice)
+	if exitLevel {
+		return withCode(service.LevelStatus(r.Level), err) // the warning sign outranks the file's mistake
+	}
+	return err
 }

@@ -1,19 +1,9 @@
 package main
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
-	"strings"
-
 	"github.com/spf13/cobra"
 
-	"github.com/backtriage/backtriage/internal/answers"
-	"github.com/backtriage/backtriage/internal/checkin"
-	"github.com/backtriage/backtriage/internal/diary"
-	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/service"
-	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/tui"
 )
 
@@ -63,196 +53,70 @@ func (opt *checkinOptions) run(cmd *cobra.Command) error {
 	if err := oneOf("format", opt.format, textOrJSON); err != nil {
 		return err
 	}
-	here, err := opt.person.emergency()
+	app, err := opt.start(cmd, opt.person.Region)
 	if err != nil {
 		return err
 	}
-	eng, err := opt.engine()
+	// The questionnaire's look, so the check-in reads like it.
+	c, err := app.StartCheckIn(tui.FieldStylesFor(opt.Theme))
 	if err != nil {
-		return err
+		return withCode(exitInput, err)
 	}
-	d := opt.diaryOf(cmd)
-	found, faults := d.OpenForCheckin()
-	for _, err := range faults {
-		opt.diary.warn(cmd, err) // the check-in goes on without the diary
-	}
-	if found.Store != nil {
-		defer found.Store.Close()
-	}
-	opts := checkin.Options{Engine: eng, State: found.State, Questionnaire: checkin.Questionnaire(found.Plan()),
-		Now: opt.now(), Emergency: here, TableVersion: opt.tableVersion(),
-		// The questionnaire's look, so the check-in reads like it.
-		Styles: tui.FieldStylesFor(opt.Theme)}
-
-	in, interactive, lines, err := opt.checkinInput(cmd, opt.answersPath, opt.format, opts)
+	defer c.Close()
+	c.Wrap = consentWords
+	ask, err := opt.ask(cmd, c)
 	if err != nil {
-		if l := urgentLevel(err); opt.person.ExitLevel && l >= rules.Urgent {
-			return withCode(exitCode(levelExit(l)), err) // the warning sign outranks the file's mistake
-		}
-		return err
+		return warningFirst(cmd, opt.format, opt.person.ExitLevel, err)
 	}
-	res := checkin.Evaluate(eng, found.State, *in, opts.TableVersion)
-	keep := func() bool {
-		k, err := d.KeepCheckin(found.Store, res.Checkin, res.Assessment.Level, opt.store, found.Damaged, opt.askConsent(cmd, interactive, lines), opt.now())
-		opt.diary.warn(cmd, err)
-		if k.Message != "" {
-			fmt.Fprintln(cmd.ErrOrStderr(), k.Message)
-		}
-		return k.Saved
-	}
+	res := c.Evaluate()
+	w := cmd.OutOrStdout()
 	if opt.format == "json" {
-		// The JSON carries the stored id and whether it was saved,
-		// so it is saved first; the form or the prompts have shown
-		// any warning sign's advice already.
-		saved := keep()
-		if err := writeCheckin(cmd, opt.format, res, eng.Table(), opts, interactive, saved); err != nil {
+		// The JSON carries the stored id and whether it was saved, so it
+		// is saved first; the form or the prompts have shown any warning
+		// sign's advice already.
+		if err := c.WriteJSON(w, res, c.Keep(res, opt.store, ask)); err != nil {
 			return err
 		}
 	} else {
-		if err := writeCheckin(cmd, opt.format, res, eng.Table(), opts, interactive, false); err != nil {
+		if err := c.WriteText(w, res, opt.answersPath == ""); err != nil {
 			return err
 		}
-		keep()
+		c.Keep(res, opt.store, ask)
 	}
 	if opt.person.ExitLevel {
-		return levelExit(res.Level())
+		return levelExit(service.LevelStatus(res.Level()))
 	}
 	return nil
 }
 
-// checkinInput gets the check-in: from the answers file, the line prompts
-// or the form. lines is the line reader when one was used, so consent can
-// be asked on it. A file with errors is refused, but an urgent or
-// emergency warning sign in it is assessed and its advice shown first
-// (the error is then an urgentError carrying the level).
-func (o *rootOptions) checkinInput(cmd *cobra.Command, path, format string, opts checkin.Options) (*checkin.Input, bool, *checkin.Lines, error) {
-	if path != "" {
-		in, err := checkin.FromFile(path, cmd.InOrStdin(), opts)
-		var bad *checkin.InvalidFile
-		switch {
-		case errors.As(err, &bad):
-			return nil, false, nil, urgentFirst(cmd, format, opts, bad.Warnings, withCode(exitInput, err))
-		case err != nil:
-			return nil, false, nil, withCode(exitInput, err)
-		}
-		return in, false, nil, nil
+// ask gets the check-in's answers: from the answers file, the line
+// prompts or the form. It returns how to ask for consent in each (nil for
+// a file: a script is never asked). A file with a mistake is refused; its
+// error is a *service.Refused when an urgent or emergency warning sign
+// was read from it anyway.
+func (opt *checkinOptions) ask(cmd *cobra.Command, c *service.CheckIn) (service.Ask, error) {
+	if opt.answersPath != "" {
+		return nil, withCode(exitInput, c.FromFile(opt.answersPath, cmd.InOrStdin()))
 	}
 	in, out := cmd.InOrStdin(), cmd.OutOrStdout()
-	if accessibleMode(cmd, o) {
-		l := checkin.NewLines(cmd.Context(), in, out, !isTerminal(in))
-		input, err := checkin.RunLines(l, opts)
-		return input, true, l, checkinErr(err)
+	if accessibleMode(cmd, opt.rootOptions) {
+		ask, err := c.Lines(cmd.Context(), in, out, !isTerminal(in))
+		return ask, checkinErr(err)
 	}
-	input, err := checkin.RunForm(cmd.Context(), in, out, opts)
-	return input, true, nil, checkinErr(err)
-}
-
-// urgentError is a check-in file's error when the warning signs that could
-// be read from it reach urgent or emergency level: the advice is shown,
-// the level kept for --exit-level.
-type urgentError struct {
-	level rules.Level
-	err   error
-}
-
-func (e *urgentError) Error() string { return e.err.Error() }
-func (e *urgentError) Unwrap() error { return e.err }
-
-func urgentLevel(err error) rules.Level {
-	var u *urgentError
-	if errors.As(err, &u) {
-		return u.level
+	var ask service.Ask
+	if isTerminal(in) {
+		ask = askConsentOnTerminal(cmd)
 	}
-	return rules.SelfCare
-}
-
-// urgentFirst assesses the warning answers a refused check-in file still
-// gives and, at urgent or emergency level, shows what to do before the
-// error: a warning sign is never dropped for an unrelated mistake. The
-// advice goes to standard output, or to standard error with --format json
-// (no JSON is written for a refused file).
-func urgentFirst(cmd *cobra.Command, format string, opts checkin.Options, warn answers.Answers, err error) error {
-	if len(warn) == 0 {
-		return err
-	}
-	res := checkin.Evaluate(opts.Engine, opts.State, checkin.Input{Answers: warn, Now: opts.Now}, opts.TableVersion)
-	if !res.Stopped {
-		return err
-	}
-	w := cmd.OutOrStdout()
-	if format == "json" {
-		w = cmd.ErrOrStderr()
-	}
-	fmt.Fprint(w, "\n"+checkin.Stop(res, opts.Emergency))
-	fmt.Fprintln(w, "\nThis check-in was not recorded: the file has a mistake, named below. The advice above stands whatever the mistake.")
-	return &urgentError{level: res.Assessment.Level, err: err}
+	return ask, checkinErr(c.Form(cmd.Context(), in, out))
 }
 
 func checkinErr(err error) error {
 	switch {
-	case checkin.InputRefused(err):
+	case service.InputRefused(err):
 		// Input refused by the line reader's caps ends as in --accessible.
 		return withCode(exitInput, err)
-	case errors.Is(err, checkin.ErrStopped):
+	case service.Stopped(err):
 		return withCode(exitAborted, err)
 	}
 	return err
-}
-
-// checkinJSON is `checkin --format json`: the record as stored, and what
-// it means.
-type checkinJSON struct {
-	Schema    int            `json:"schema"`
-	Checkin   *diary.Checkin `json:"checkin"`
-	Stopped   bool           `json:"stopped"`
-	Elsewhere []string       `json:"elsewhere"`
-	// Saved says whether the record is in the diary (its id is then
-	// checkin.id).
-	Saved bool `json:"saved"`
-	// StepsNotInPlan are the steps done that the current plan does not
-	// hold (there is none, or it is an older one).
-	StepsNotInPlan []string `json:"steps_not_in_plan"`
-	// NoPlan is set when there is no self-care plan on record.
-	NoPlan bool `json:"no_plan"`
-}
-
-// writeCheckin writes the result. stopShown is set for the line prompts
-// and the form: they have shown a warning sign's advice on the same output
-// already, and it is named, not printed twice.
-func writeCheckin(cmd *cobra.Command, format string, res *checkin.Result, t *rules.Table, opts checkin.Options, stopShown, saved bool) error {
-	w := cmd.OutOrStdout()
-	if format == "json" {
-		out := checkinJSON{Schema: 1, Checkin: res.Checkin, Stopped: res.Stopped, Elsewhere: []string{},
-			Saved: saved, StepsNotInPlan: append([]string{}, res.NotInPlan...), NoPlan: res.NoPlan}
-		for _, c := range res.Elsewhere {
-			out.Elsewhere = append(out.Elsewhere, c.ID)
-		}
-		// C1 and bidi characters escaped, as in every JSON output.
-		enc := json.NewEncoder(textwrap.JSONWriter(w))
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
-	}
-	text := checkin.Text
-	if stopShown {
-		text = checkin.TextAfterStop
-	}
-	_, err := fmt.Fprint(w, "\n"+text(res, t, opts.Emergency))
-	return err
-}
-
-// askConsent is how an interactive check-in asks to keep a diary: on its
-// own line reader when it has one, else on the terminal; nil (not asked)
-// for a file or a script.
-func (o *rootOptions) askConsent(cmd *cobra.Command, interactive bool, lines *checkin.Lines) service.Ask {
-	switch {
-	case interactive && lines != nil:
-		return func(words string) bool {
-			lines.Println("\n" + consentWords(words))
-			ans, _, _ := lines.Ask("Keep a diary? Type y for yes, anything else for no:")
-			return strings.EqualFold(ans, "y") || strings.EqualFold(ans, "yes")
-		}
-	case interactive && isTerminal(cmd.InOrStdin()):
-		return o.askConsentOnTerminal(cmd)
-	}
-	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,11 +11,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/backtriage/backtriage/internal/diary"
-	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/service"
 	"github.com/backtriage/backtriage/internal/textwrap"
-	"github.com/backtriage/backtriage/internal/triage"
 )
 
 // diaryFlags are the flags of the commands that use the private diary, and
@@ -25,8 +21,6 @@ type diaryFlags struct {
 	DataDir string
 	NoStore bool
 	Now     string
-
-	warned map[string]bool // the faults already shown this run
 }
 
 // addStore registers --data-dir and --no-store, on the commands that read
@@ -75,15 +69,6 @@ func (d *diaryFlags) check() error {
 // path is the diary file (service.DiaryPath).
 func (d *diaryFlags) path() (string, error) { return service.DiaryPath(d.DataDir, os.Getenv) }
 
-// diaryOf is the diary as the flags resolved it (service.Locate): on or
-// off, and where. A fault about its folder is shown once a run.
-func (o *rootOptions) diaryOf(cmd *cobra.Command) service.Diary {
-	d := service.Locate(o.diary.DataDir, o.diary.NoStore, os.Getenv)
-	d.TableVersion = o.tableVersion
-	d.Notice = func(w string) { o.diary.warn(cmd, errors.New(w)) }
-	return d
-}
-
 // consentWords is what is shown before asking: what is kept, and where,
 // wrapped to the terminal (78 columns when not on one) at spaces, so the
 // path stays whole. The words stored with the consent are not wrapped.
@@ -95,104 +80,16 @@ func consentWords(words string) string {
 func askYes(in io.Reader, out io.Writer, prompt string) bool {
 	fmt.Fprint(out, prompt+" ")
 	line, _ := bufio.NewReader(in).ReadString('\n')
-	a := strings.ToLower(strings.TrimSpace(line))
-	return a == "y" || a == "yes"
-}
-
-// warn shows a diary fault and carries on: the store never blocks the
-// assessment or the check-in. A fault met twice in one run (reading the
-// trend, then saving) is shown once.
-func (d *diaryFlags) warn(cmd *cobra.Command, err error) {
-	if err == nil || d.warned[err.Error()] {
-		return
-	}
-	if d.warned == nil {
-		d.warned = map[string]bool{}
-	}
-	d.warned[err.Error()] = true
-	fmt.Fprintln(cmd.ErrOrStderr(), "backtriage: "+err.Error())
-}
-
-// tableVersion names the rule table in use (service.TableVersion).
-func (o *rootOptions) tableVersion() string {
-	var eng *triage.Engine
-	if o.RulesDir != "" {
-		eng, _ = o.engine() // "unknown" when it cannot be loaded
-	}
-	return service.TableVersion(o.RulesDir, eng)
-}
-
-// trendLine is the diary's trend for the current episode, for summaries:
-// "" when there is none (no diary, no check-ins) or the diary cannot be read.
-func (o *rootOptions) trendLine(cmd *cobra.Command, t *rules.Table) string {
-	s, err := o.diaryOf(cmd).Open()
-	o.diary.warn(cmd, err)
-	if s == nil {
-		return ""
-	}
-	defer s.Close()
-	rec, err := s.Recent(false)
-	if err != nil {
-		o.diary.warn(cmd, err)
-		return ""
-	}
-	return service.TrendLine(rec, t)
-}
-
-// saveEpisode keeps a finished assessment when the diary is on: with
-// consent given before, with --store (which is consent), or after asking
-// when ask is set (on a terminal). It reports what happened on stderr and
-// never fails the command.
-func (o *rootOptions) saveEpisode(cmd *cobra.Command, as *triage.Assessment, source string, explicit bool, ask service.Ask) {
-	d := o.diaryOf(cmd)
-	s, err := d.OpenOrAgree(explicit, triage.PolicyFor(as).OfferDiary, ask, o.now())
-	if s == nil {
-		o.diary.warn(cmd, err)
-		return
-	}
-	defer s.Close()
-	eng, err := o.engine()
-	if err != nil {
-		o.diary.warn(cmd, err)
-		return
-	}
-	// The table's questionnaire: --rules DIR's own, if it has one.
-	k, err := d.KeepEpisode(s, service.Episode{Assessment: as, Questionnaire: eng.Questionnaire(), Source: source, At: o.now(), New: explicit})
-	if err != nil {
-		o.diary.warn(cmd, err)
-		return
-	}
-	fmt.Fprintln(cmd.ErrOrStderr(), k.Message())
-	if k.Stored && k.CheckIn {
-		o.recurringNote(cmd, s, as)
-	}
-}
-
-// recurringNote says, after saving an episode, what the follow-up rules make
-// of it coming soon after the last one (service.RecurringAfter).
-func (o *rootOptions) recurringNote(cmd *cobra.Command, s *diary.Store, as *triage.Assessment) {
-	eng, err := o.engine()
-	if err != nil {
-		return
-	}
-	found, err := service.RecurringAfter(s, eng.Table(), as)
-	o.diary.warn(cmd, err)
-	w := cmd.ErrOrStderr()
-	for _, r := range found {
-		fmt.Fprintf(w, "\n%s%s.\n%s\n", r.Rule.Tag(), r.Rule.Title, r.Rule.Advice)
-		for i, c := range r.Elsewhere {
-			fmt.Fprintf(w, "  %d. %s\n", i+1, c.Title)
-		}
-	}
+	return service.Yes(line)
 }
 
 // askConsentOnTerminal asks for consent on the terminal: the words first,
 // then yes or no. It is used only when input and the prompt's output are a
 // terminal; a script never gets a question.
-func (o *rootOptions) askConsentOnTerminal(cmd *cobra.Command) service.Ask {
+func askConsentOnTerminal(cmd *cobra.Command) service.Ask {
 	return func(words string) bool {
 		errw := cmd.ErrOrStderr()
 		fmt.Fprintln(errw, "\n"+consentWords(words))
-		return askYes(cmd.InOrStdin(), errw, "Keep a diary? Type y for yes, anything else for no:")
+		return askYes(cmd.InOrStdin(), errw, service.KeepDiaryPrompt)
 	}
 }

@@ -8,9 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/export"
 	"github.com/backtriage/backtriage/internal/service"
+	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
 func newDiaryCmd(o *rootOptions) *cobra.Command {
@@ -50,7 +50,7 @@ func newDiaryStartCmd(o *rootOptions) *cobra.Command {
 // consent; a diary already kept is only named.
 func (opt *diaryStartOptions) run(cmd *cobra.Command) error {
 	out := cmd.OutOrStdout()
-	d := opt.diaryOf(cmd)
+	d := opt.appFor(cmd, "").Diary()
 	if d.Off {
 		return usagef("storing is off (%s)", d.OffBy)
 	}
@@ -67,7 +67,7 @@ func (opt *diaryStartOptions) run(cmd *cobra.Command) error {
 		if !isTerminal(cmd.InOrStdin()) {
 			return usagef("agreeing needs a terminal, or --yes")
 		}
-		if !askYes(cmd.InOrStdin(), out, "Keep a diary? Type y for yes, anything else for no:") {
+		if !askYes(cmd.InOrStdin(), out, service.KeepDiaryPrompt) {
 			fmt.Fprintln(out, "No diary: nothing is stored.")
 			return nil
 		}
@@ -119,7 +119,7 @@ func newDiaryExportCmd(o *rootOptions) *cobra.Command {
 			"  backtriage diary export --format csv > diary.csv",
 		RunE: func(cmd *cobra.Command, _ []string) error { return opt.run(cmd) },
 	}
-	addChoiceFlag(cmd, &opt.format, "format", "markdown", "The export's format", diary.ExportFormats)
+	addChoiceFlag(cmd, &opt.format, "format", "markdown", "The export's format", service.ExportFormats())
 	cmd.Flags().StringVarP(&opt.output, "output", "o", "", "Write to FILE (created with mode 0600) instead of standard output")
 	cmd.Flags().BoolVar(&opt.force, "force", false, "Replace FILE if it exists")
 	o.addClockFlags(cmd.Flags())
@@ -135,15 +135,21 @@ func (opt *diaryExportOptions) run(cmd *cobra.Command) error {
 	if f == "md" {
 		f = "markdown"
 	}
-	if err := oneOf("format", f, diary.ExportFormats); err != nil {
+	if err := oneOf("format", f, service.ExportFormats()); err != nil {
 		return err
 	}
 	if err := checkOutput(opt.output, opt.force); err != nil {
 		return err
 	}
-	s, err := opt.needDiary(cmd)
+	d := opt.appFor(cmd, "").Diary()
+	if d.PathErr != nil {
+		return usage(d.PathErr)
+	}
+	// Read-only: it works in a folder that is not writable, and writes
+	// nothing.
+	s, err := d.OpenToShow()
 	if err != nil {
-		return err
+		return diaryFault(err)
 	}
 	defer s.Close()
 	write := func(w io.Writer) error { return s.Export(w, f, opt.now()) }
@@ -160,6 +166,6 @@ func (opt *diaryExportOptions) run(cmd *cobra.Command) error {
 		}
 		return withCode(exitWrite, err)
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "Saved your diary to %s\n", opt.output)
+	fmt.Fprintf(cmd.ErrOrStderr(), "Saved your diary to %s\n", textwrap.Quote(opt.output))
 	return nil
 }

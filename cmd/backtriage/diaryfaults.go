@@ -3,9 +3,6 @@ package main
 import (
 	"errors"
 
-	"github.com/spf13/cobra"
-
-	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/service"
 )
 
@@ -13,20 +10,6 @@ import (
 // no consent, or storing turned off. It is an input problem, like a missing
 // answers file.
 const exitNoDiary = exitInput
-
-// needDiary opens the diary for a command that only reads it: read-only,
-// so it works in a folder that is not writable and writes nothing.
-func (o *rootOptions) needDiary(cmd *cobra.Command) (*diary.Store, error) {
-	d := o.diaryOf(cmd)
-	if d.PathErr != nil {
-		return nil, usage(d.PathErr)
-	}
-	s, err := d.OpenToShow()
-	if err != nil {
-		return nil, diaryFault(err)
-	}
-	return s, nil
-}
 
 // diaryFault gives a diary's fault its exit status: no diary to show is an
 // input problem, like a missing answers file.

@@ -7,7 +7,6 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/teaprog"
 	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/tui"
@@ -101,7 +100,7 @@ func printError(w io.Writer, cmdPath string, err error) {
 	// File names quoted as %q quotes them where they need it, and no
 	// character of a message (a file's name, a value from a file) reaches
 	// the terminal as a control.
-	for _, line := range strings.Split(input.QuotePaths(err), "\n") {
+	for _, line := range strings.Split(textwrap.QuotePaths(err), "\n") {
 		fmt.Fprintln(w, "backtriage: "+textwrap.Safe(line))
 	}
 	var ue *usageError

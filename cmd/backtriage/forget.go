@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/backtriage/backtriage/internal/service"
 	"github.com/spf13/cobra"
-
-	"github.com/backtriage/backtriage/internal/diary"
 )
 
 // forgetOptions are forget's options: the diary's folder and --yes.
@@ -39,7 +38,7 @@ func (f *forgetOptions) run(cmd *cobra.Command) error {
 	if err != nil {
 		return usage(err)
 	}
-	if !diary.Exists(path) {
+	if !service.DiaryExists(path) {
 		// No diary is status 3 for every diary command (docs/scripting.md).
 		return withCode(exitNoDiary, fmt.Errorf("no diary at %s; nothing to delete", path))
 	}
@@ -52,39 +51,21 @@ func (f *forgetOptions) run(cmd *cobra.Command) error {
 			return nil
 		}
 	}
-	removed, err := diary.Forget(path)
+	removed, err := service.Forget(path)
 	if err != nil {
-		return forgetFailed(err, removed)
+		return forgetFailed(err)
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), "Deleted your diary: %s\n", strings.Join(removed, ", "))
 	return nil
 }
 
-// forgetFailed says what forget refused, or could not do, and why: it
-// deletes only the diary's own regular files, never another program's
-// database or a FIFO, device or folder of the same name.
-func forgetFailed(err error, removed []string) error {
-	var de *diary.Error
-	if !errors.As(err, &de) {
-		return withCode(exitWrite, err)
+// forgetFailed gives what forget refused, or could not do, its exit
+// status: a file that is not the diary's own is an input problem (3), as
+// for every command; a failure to delete is a write problem (4).
+func forgetFailed(err error) error {
+	var refused *service.ForgetRefused
+	if errors.As(err, &refused) || service.FaultOf(err) == service.Unreadable {
+		return withCode(exitInput, err)
 	}
-	var why string
-	switch de.Kind {
-	case diary.Link:
-		return withCode(exitInput, err) // the same words as every command's
-	case diary.NotRegular:
-		why = fmt.Sprintf("%s is not a regular file but %v, and forget deletes only the diary's own files", de.Path, de.Err)
-	case diary.Foreign:
-		why = fmt.Sprintf("%s is an SQLite database of another program, not a backtriage diary, and forget deletes only a diary", de.Path)
-		if de.Err != nil && strings.Contains(de.Err.Error(), "not an SQLite database") {
-			why = fmt.Sprintf("%s is not an SQLite database, so it is not a backtriage diary (or is damaged past recognising), and forget deletes only a diary", de.Path)
-		}
-	default:
-		msg := err.Error()
-		if len(removed) > 0 {
-			msg += " (deleted before that: " + strings.Join(removed, ", ") + ")"
-		}
-		return withCode(exitWrite, errors.New(msg))
-	}
-	return withCode(exitInput, fmt.Errorf("nothing was deleted: %s. If you are sure nothing else needs it, delete it yourself; if your diary is elsewhere, give its folder with --data-dir", why))
+	return withCode(exitWrite, err)
 }

@@ -3,19 +3,13 @@ package main
 import (
 	"fmt"
 	"os"
-	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/backtriage/backtriage/internal/guide"
-	"github.com/backtriage/backtriage/internal/rules"
-	"github.com/backtriage/backtriage/internal/service"
 	"github.com/backtriage/backtriage/internal/teaprog"
 	"github.com/backtriage/backtriage/internal/textwrap"
 )
-
-func secs(n int) time.Duration { return time.Duration(n) * time.Second }
 
 // testClockEnv, set to "after-input", gives the line-by-line routine a
 // clock for tests: no waiting, time passing only once the typed commands
@@ -42,8 +36,8 @@ func newGuideCmd(o *rootOptions) *cobra.Command {
 		Args: cobra.MaximumNArgs(1),
 		// Tab completes the ids of the steps with a routine, with their
 		// titles; the plan's check is made when one is run.
-		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			eng, err := o.engine()
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			eng, err := o.appFor(cmd, "").Engine()
 			if len(args) > 0 || err != nil {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
@@ -66,22 +60,20 @@ func newGuideCmd(o *rootOptions) *cobra.Command {
 // run lists the routines the plan offers (no args), or runs the one named
 // and records it when finished.
 func (g *guideOptions) run(cmd *cobra.Command, args []string) error {
-	eng, err := g.engine()
-	if err != nil {
-		return err
+	app := g.appFor(cmd, "")
+	if _, err := app.Engine(); err != nil {
+		return withCode(exitInput, err)
 	}
-	t := eng.Table()
-	// The plan and what a warning sign withholds are read
-	// read-only, so a diary that cannot be written (a read-only
-	// file system, a folder not writable) still withholds them.
-	now, err := g.diaryOf(cmd).CurrentPlan()
-	g.diary.warn(cmd, err)
+	plan := app.RoutinePlan()
 	if len(args) == 0 {
-		return listGuides(cmd, now, t)
+		return app.WriteRoutines(cmd.OutOrStdout(), plan)
 	}
-	step, err := pickRoutine(cmd, t, now, args[0])
+	step, note, err := app.PickRoutine(plan, args[0])
 	if err != nil {
-		return err
+		return usage(err)
+	}
+	if note != "" {
+		fmt.Fprintln(cmd.ErrOrStderr(), textwrap.Block(note, textwrap.Width)) // the terminal would break words
 	}
 	var res guide.Result
 	if accessibleMode(cmd, g.rootOptions) {
@@ -94,71 +86,7 @@ func (g *guideOptions) run(cmd *cobra.Command, args []string) error {
 		return teaprog.Say(cmd.Context(), err, "the routine was not recorded")
 	}
 	if res.Finished {
-		g.recordRoutine(cmd, step.ID, res)
+		app.RecordRoutine(step.ID, res.Elapsed)
 	}
-	return nil
-}
-
-// pickRoutine is the step id names, when it has a routine that is offered
-// now; a step outside the current plan is run after a note.
-func pickRoutine(cmd *cobra.Command, t *rules.Table, now service.Plan, id string) (*rules.Step, error) {
-	step := t.Step(id)
-	switch {
-	case step == nil || step.Routine == nil:
-		var ids []string
-		for _, st := range guide.Offered(t, nil, nil) {
-			ids = append(ids, st.ID)
-		}
-		return nil, usagef("%q has no guided routine; steps with one: %s", id, strings.Join(ids, ", "))
-	case now.Refusal(id) != "":
-		return nil, usagef("%q is not offered now: %s", id, now.Refusal(id))
-	case now.Known && !now.InPlan(id):
-		fmt.Fprintln(cmd.ErrOrStderr(), textwrap.Block(fmt.Sprintf("Note: %q is not in your current plan; read its caution before you start.", id), textwrap.Width))
-	case !now.Known:
-		fmt.Fprintln(cmd.ErrOrStderr(), textwrap.Block("Note: "+unchecked, textwrap.Width)) // the terminal would break words
-	}
-	return step, nil
-}
-
-// unchecked is said when no assessment in a diary tells which steps a
-// warning sign or an answer rules out.
-const unchecked = "No assessment in a diary to check these against your warning signs: do not start one " +
-	"that your results left out, and with a warning sign get help first. Read each step's caution before you start."
-
-// recordRoutine records a finished routine in the diary the person agreed
-// to, and says plainly what was recorded, or what was not and why.
-func (o *rootOptions) recordRoutine(cmd *cobra.Command, id string, res guide.Result) {
-	d := o.diaryOf(cmd)
-	rec, err := d.RecordRoutine(id, res.Elapsed, o.now())
-	o.diary.warn(cmd, err)
-	fmt.Fprintln(cmd.ErrOrStderr(), rec.Message(d.OffBy))
-}
-
-// listGuides lists the routines the plan offers, and those a warning sign
-// or an answer rules out, with why.
-func listGuides(cmd *cobra.Command, now service.Plan, t *rules.Table) error {
-	w := cmd.OutOrStdout()
-	if now.Blocked != "" {
-		fmt.Fprintln(w, "No guided routine is offered: "+now.Blocked+".")
-		return nil
-	}
-	if now.Known {
-		fmt.Fprintln(w, "Guided routines for the steps in your plan:")
-	} else {
-		fmt.Fprintln(w, "Guided routines. "+unchecked)
-	}
-	offered := now.Offered(t)
-	if len(offered) == 0 {
-		fmt.Fprintln(w, "  none: no step in your plan has a timed routine.")
-	}
-	for _, s := range offered {
-		fmt.Fprintf(w, "  %-24s %s (%s)\n", s.ID, s.Title, guide.Words(secs(s.Routine.TotalSeconds())))
-	}
-	for _, id := range now.Withheld {
-		if st := t.Step(id); st != nil && st.Routine != nil {
-			fmt.Fprintf(w, "Not offered now: %s: %s\n", st.Title, now.Why[id])
-		}
-	}
-	fmt.Fprintln(w, "Run one with: backtriage guide STEP")
 	return nil
 }

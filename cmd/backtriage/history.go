@@ -34,11 +34,12 @@ func (h *historyOptions) run(cmd *cobra.Command) error {
 	if err := oneOf("format", h.format, textOrJSON); err != nil {
 		return err
 	}
-	eng, err := h.engine()
+	app := h.appFor(cmd, "")
+	eng, err := app.Engine()
 	if err != nil {
-		return err
+		return withCode(exitInput, err)
 	}
-	d := h.diaryOf(cmd)
+	d := app.Diary()
 	if d.PathErr != nil {
 		return usage(d.PathErr)
 	}

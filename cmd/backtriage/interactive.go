@@ -8,13 +8,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/backtriage/backtriage/internal/accessible"
-	"github.com/backtriage/backtriage/internal/answers"
-	"github.com/backtriage/backtriage/internal/input"
-	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/report"
+	"github.com/backtriage/backtriage/internal/service"
 	"github.com/backtriage/backtriage/internal/session"
 	"github.com/backtriage/backtriage/internal/textwrap"
-	"github.com/backtriage/backtriage/internal/triage"
 	"github.com/backtriage/backtriage/internal/tui"
 )
 
@@ -38,60 +35,49 @@ func runInteractive(cmd *cobra.Command, o *rootOptions) error {
 	if err := checkOutput(o.Output, o.Force); err != nil {
 		return err
 	}
-	qn := questionnaire.Default()
-	if o.RulesDir != "" {
-		// The folder may carry its own questionnaire, which the screens
-		// must ask: load it first (the built-in table loads behind them).
-		eng, err := o.engine()
-		if err != nil {
-			return err
-		}
-		qn = eng.Questionnaire()
+	app := o.appFor(cmd, o.person.Region)
+	if err := app.CheckRegion(); err != nil {
+		return usagef("--region %w", err)
+	}
+	// A rules folder may carry its own questionnaire, which the screens
+	// must ask: it is loaded first (the built-in table loads behind them).
+	qn, err := app.Questionnaire()
+	if err != nil {
+		return withCode(exitInput, err)
 	}
 	in, out := cmd.InOrStdin(), cmd.OutOrStdout()
-	var pre answers.Answers
+	sess := session.Options{
+		Questionnaire: qn, Load: app.Engine, AnswersFrom: o.AnswersPath,
+		In: in, Out: out, Now: o.now(), Version: versionString(),
+		Output: o.Output, OutputFormat: format, Force: o.Force,
+		Emergency: app.Emergency(), Explain: o.person.Explain,
+		Diary: app.Diary(),
+	}
 	if o.AnswersPath != "" {
-		a, err := answers.ReadFile(o.AnswersPath, in, qn)
-		if err != nil {
+		if sess.Answers, err = app.ReadAnswers(o.AnswersPath, in); err != nil {
 			return withCode(exitInput, err)
 		}
-		pre = a
-	}
-	// The rule table loads in the background while the first screen shows.
-	load := func() (*triage.Engine, error) { return o.engine() }
-
-	here, err := o.person.emergency()
-	if err != nil {
-		return err
 	}
 	// The session's diary says nothing on stderr: on the terminal UI's
 	// screen it would land in the middle of a frame.
-	d := o.diaryOf(cmd)
-	d.Notice = nil
-	var last *triage.Assessment
-	sess := session.Options{
-		Questionnaire: qn, Load: load, Answers: pre, AnswersFrom: o.AnswersPath,
-		In: in, Out: out, Now: o.now(), Version: versionString(),
-		Output: o.Output, OutputFormat: format, Force: o.Force,
-		Emergency: here, Explain: o.person.Explain,
-		Assessed: func(as *triage.Assessment) { last = as },
-		Diary:    d,
-	}
+	sess.Diary.Notice = nil
+	var last session.Last
+	sess.Assessed = last.Keep
 	err = runSession(cmd, o, sess)
-	if err == nil && last != nil && accessibleMode(cmd, o) {
+	if err == nil && last.Assessment != nil && accessibleMode(cmd, o) {
 		// The line-by-line mode's result goes to the diary when the person
 		// has agreed to one (the terminal UI saves its own from the
 		// results); its prompts own the input, so consent is not asked here.
-		o.saveEpisode(cmd, last, "accessible", false, nil)
+		app.SaveEpisode(last.Assessment, "accessible", false, nil)
 	}
 	switch {
-	case err == nil && last == nil:
+	case err == nil && last.Assessment == nil:
 		// Quit before any level was shown (at the welcome, mid-way, through
 		// the quit dialog, saved or not): never a status a script could
 		// read as self-care.
 		return withCode(exitAborted, errNoResult)
 	case err == nil && o.person.ExitLevel:
-		return levelExit(last.Level)
+		return levelExit(service.LevelStatus(last.Assessment.Level))
 	}
 	return err
 }
@@ -109,7 +95,7 @@ func runSession(cmd *cobra.Command, o *rootOptions, sess session.Options) error 
 		sess.Out = textwrap.WrapWriter(sess.Out, helpWidth(cmd.OutOrStdout()))
 		err := accessible.Run(ctx, sess)
 		switch {
-		case errors.Is(err, accessible.ErrInputEnded), errors.Is(err, input.ErrRefused):
+		case errors.Is(err, accessible.ErrInputEnded), service.InputRefused(err):
 			return withCode(exitInput, err)
 		case errors.Is(err, accessible.ErrSave):
 			return withCode(exitWrite, err)

@@ -6,10 +6,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-
-	"github.com/backtriage/backtriage/internal/input"
 )
 
 // outcome is how one run of the program ended: the first error any command
@@ -148,7 +147,7 @@ func flagError(cmd *cobra.Command, err error) error {
 		if f.Hidden {
 			return
 		}
-		if d := input.Distance(name, f.Name); d <= bestD && (best == "" || d < input.Distance(name, best)) || strings.HasPrefix(f.Name, name) && best == "" {
+		if d := textwrap.Distance(name, f.Name); d <= bestD && (best == "" || d < textwrap.Distance(name, best)) || strings.HasPrefix(f.Name, name) && best == "" {
 			best = f.Name
 		}
 	})

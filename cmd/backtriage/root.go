@@ -1,13 +1,13 @@
 package main
 
 import (
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/backtriage/backtriage/internal/service"
-	"github.com/backtriage/backtriage/internal/triage"
 	"github.com/backtriage/backtriage/internal/tui"
 )
 
@@ -27,7 +27,7 @@ type rootOptions struct {
 	person      personFlags
 	diary       diaryFlags // the private diary and the clock (diary.go)
 
-	eng *triage.Engine
+	app *service.App // set up by appFor
 }
 
 // rulesFlagUsage is --rules's help, on every command that takes it.
@@ -45,16 +45,30 @@ func (o *rootOptions) addClockFlags(f *pflag.FlagSet) {
 	o.diary.addClock(f)
 }
 
-// engine loads the rule table once: --rules DIR, or the built-in one.
-func (o *rootOptions) engine() (*triage.Engine, error) {
-	if o.eng == nil {
-		eng, err := service.Engine(o.RulesDir)
-		if err != nil {
-			return nil, withCode(exitInput, err)
-		}
-		o.eng = eng
+// appFor is the run's service.App, from the flags as they were parsed:
+// the rule table, the diary, the clock; region is the command's --region.
+// Notices go to cmd's standard error.
+func (o *rootOptions) appFor(cmd *cobra.Command, region string) *service.App {
+	if o.app == nil {
+		o.app = &service.App{Getenv: os.Getenv, Now: o.now}
 	}
-	return o.eng, nil
+	a := o.app
+	a.RulesDir, a.DataDir, a.NoStore, a.Region = o.RulesDir, o.diary.DataDir, o.diary.NoStore, region
+	a.Notices = cmd.ErrOrStderr()
+	return a
+}
+
+// start is appFor, with the region checked and the rule table loaded: the
+// errors every command that assesses meets first.
+func (o *rootOptions) start(cmd *cobra.Command, region string) (*service.App, error) {
+	a := o.appFor(cmd, region)
+	if err := a.CheckRegion(); err != nil {
+		return nil, usagef("--region %w", err)
+	}
+	if _, err := a.Engine(); err != nil {
+		return nil, withCode(exitInput, err)
+	}
+	return a, nil
 }
 
 // now is the date printed on summaries and stored in the diary: --now or
@@ -88,7 +102,7 @@ func newRootCmd() *cobra.Command {
 		Short: "Upper back pain on waking: causes, what to do",
 		Long: "backtriage asks where and when your upper back hurts, how you sleep and how you spend your day. " +
 			"It checks for warning signs first, then suggests the likely muscle causes (and why), a " +
-			"self-care plan and when to get professional help. " + triage.Disclaimer + " " +
+			"self-care plan and when to get professional help. " + service.Disclaimer + " " +
 			"Nothing leaves your machine.\n\n" +
 			"Run without a command for the interactive questionnaire.",
 		Args: cobra.NoArgs,

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/backtriage/backtriage/internal/export"
-	"github.com/backtriage/backtriage/internal/safetydoc"
 	"github.com/backtriage/backtriage/internal/service"
 )
 
@@ -73,12 +72,11 @@ func newRulesCheckCmd() *cobra.Command {
 
 // run validates the table and says what it holds.
 func (opt *rulesCheckOptions) run(cmd *cobra.Command) error {
-	t, err := service.TableSource(opt.table.folder())
+	line, err := service.TableSummary(opt.table.folder())
 	if err != nil {
 		return withCode(exitInput, err)
 	}
-	fmt.Fprintf(cmd.OutOrStdout(), "%s: ok: %d sources, %d causes, %d steps, %d rules in %d files\n",
-		service.TableName(opt.table.folder()), len(t.Sources), len(t.Causes), len(t.Steps), len(t.Rules), len(t.Files))
+	fmt.Fprintln(cmd.OutOrStdout(), line)
 	return nil
 }
 
@@ -97,9 +95,9 @@ func newRulesDocCmd() *cobra.Command {
 		Long: "Print every warning question and option with the rules it reaches, each rule's level beside the " +
 			"level its guidance gives and any departure, the get-help lines, and every cause and self-care step " +
 			"with its source, as Markdown, on standard output; -o FILE writes it to FILE instead (the " +
-			"repository's copy is " + safetydoc.Path + ": -o " + safetydoc.Path + " in the repository's folder).",
+			"repository's copy is " + service.SafetyDocPath + ": -o " + service.SafetyDocPath + " in the repository's folder).",
 		Example: "  backtriage rules doc | less\n" +
-			"  backtriage rules doc -o " + safetydoc.Path + "   # in the repository, after changing rules/*.yaml",
+			"  backtriage rules doc -o " + service.SafetyDocPath + "   # in the repository, after changing rules/*.yaml",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt.table.argDir(args)
@@ -113,11 +111,10 @@ func newRulesDocCmd() *cobra.Command {
 
 // run renders the document to standard output or to the file.
 func (opt *rulesDocOptions) run(cmd *cobra.Command) error {
-	t, err := service.TableSource(opt.table.folder())
+	out, err := service.SafetyDoc(opt.table.folder())
 	if err != nil {
 		return withCode(exitInput, err)
 	}
-	out := safetydoc.Render(t.Questionnaire(), t)
 	if opt.output == "" || opt.output == "-" {
 		_, err := cmd.OutOrStdout().Write(out)
 		return err

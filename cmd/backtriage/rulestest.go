@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/backtriage/backtriage/internal/service"
-	"github.com/backtriage/backtriage/internal/vignettes"
 )
 
 // rulesTestOptions are `rules test`'s.
@@ -57,16 +56,8 @@ func (opt *rulesTestOptions) run(cmd *cobra.Command) error {
 	case err != nil:
 		return withCode(exitInput, err)
 	}
-	if opt.format == "json" {
-		err = vignettes.WriteJSON(cmd.OutOrStdout(), res.Report, res.Meta)
-	} else {
-		err = vignettes.WriteText(cmd.OutOrStdout(), res.Report, res.Meta)
-	}
-	if err != nil {
+	if err := res.Write(cmd.OutOrStdout(), opt.format == "json"); err != nil {
 		return err
 	}
-	if !res.Report.OK() {
-		return withCode(exitFailing, errors.New("rules test: "+vignettes.Summary(res.Report)))
-	}
-	return nil
+	return withCode(exitFailing, res.Failed())
 }

@@ -219,3 +219,10 @@ func (s *Session) Rescue(w io.Writer) {
 	}
 	fmt.Fprintf(w, "Your answers could not be saved: %v\n", lastErr)
 }
+
+// Last keeps the last assessment a run showed: its result, for the exit
+// status and the diary. Its Keep is an Options.Assessed.
+type Last struct{ Assessment *triage.Assessment }
+
+// Keep records as as the last assessment shown.
+func (l *Last) Keep(as *triage.Assessment) { l.Assessment = as }
