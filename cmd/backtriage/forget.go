@@ -5,8 +5,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/backtriage/backtriage/internal/service"
 	"github.com/spf13/cobra"
+
+	"github.com/backtriage/backtriage/internal/service"
 )
 
 // forgetOptions are forget's options: the diary's folder and --yes.

@@ -3,8 +3,9 @@ package main
 import (
 	"errors"
 
-	"github.com/backtriage/backtriage/internal/service"
 	"github.com/spf13/cobra"
+
+	"github.com/backtriage/backtriage/internal/service"
 )
 
 // errLevel carries a level's exit status; there is nothing to print.

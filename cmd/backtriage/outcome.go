@@ -6,9 +6,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
 // outcome is how one run of the program ended: the first error any command

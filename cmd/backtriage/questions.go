@@ -3,8 +3,9 @@ package main
 import (
 	"io"
 
-	"github.com/backtriage/backtriage/internal/questionlist"
 	"github.com/spf13/cobra"
+
+	"github.com/backtriage/backtriage/internal/questionlist"
 )
 
 // questionsOptions are `questions`'s: the ids to list and the format.
