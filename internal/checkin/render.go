@@ -24,14 +24,14 @@ func Stop(res *Result, here emergencynumber.Local) string {
 // urgent, where they did not stop the check-in), what was recorded, then
 // what it means with each rule's source and who said it.
 func Text(res *Result, t *rules.Table, here emergencynumber.Local) string {
-	return string(Document(res, t, here, false).Render(report.Text, false))
+	return string(Document(res, t, here, false).Text(false))
 }
 
 // TextAfterStop is Text for a check-in whose front end has already shown
 // the warning sign's advice (Stop) on the same output, as the line prompts
 // do: the advice is named in one line instead of printed a second time.
 func TextAfterStop(res *Result, t *rules.Table, here emergencynumber.Local) string {
-	return string(Document(res, t, here, res.Stopped).Render(report.Text, false))
+	return string(Document(res, t, here, res.Stopped).Text(false))
 }
 
 // StopsHere ends a check-in that an emergency warning sign stopped, in

@@ -211,7 +211,7 @@ const TextWidth = textwrap.Width
 // text renderer: the current advice with warning signs first, the chart,
 // the trend, then the records.
 func WriteText(w io.Writer, v *View) error {
-	_, err := w.Write(Document(v, TextWidth).Render(report.Text, false))
+	_, err := w.Write(Document(v, TextWidth).Text(false))
 	return err
 }
 

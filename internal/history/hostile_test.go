@@ -9,7 +9,6 @@ import (
 	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/questionnaire"
-	"github.com/backtriage/backtriage/internal/report"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/textwrap/textwraptest"
 )
@@ -40,7 +39,7 @@ func TestHostileDiaryIsShownSafely(t *testing.T) {
 	v := hostileView(t)
 	for _, width := range []int{TextWidth, 40} {
 		var b bytes.Buffer
-		b.Write(Document(v, width).Render(report.Text, false))
+		b.Write(Document(v, width).Text(false))
 		out := b.String()
 		if r, at, bad := textwraptest.Leak(out); bad {
 			t.Fatalf("width %d: %U at %d in:\n%q", width, r, at, out)

@@ -6,18 +6,18 @@ import (
 	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
-// Render draws a document built elsewhere (a check-in's result) as text,
-// Markdown or, with spoken set, the text for a screen reader, through the
-// same output boundary as a summary. JSON is each record's own contract.
-func (d Document) Render(f Format, spoken bool) []byte {
-	var s string
-	switch {
-	case f == Markdown:
-		s = renderMarkdown(d)
-	default:
-		s = renderTextAs(d, spoken)
-	}
-	return []byte(textwrap.SafeLines(s))
+// Text draws the document as plain text for people; spoken is the form a
+// screen reader reads (headings ending in a colon, no underlines). Nothing
+// from data reaches a terminal as a control.
+func (d Document) Text(spoken bool) []byte {
+	return []byte(textwrap.SafeLines(renderTextAs(d, spoken)))
+}
+
+// Markdown draws the document as Markdown, for a file to keep or hand
+// over. A Document has no JSON form: an assessment's JSON (a contract) is
+// Render's, from the assessment itself.
+func (d Document) Markdown() []byte {
+	return []byte(textwrap.SafeLines(renderMarkdown(d)))
 }
 
 // Body draws sections alone, with no title or date, as spoken text does

@@ -7,7 +7,6 @@ import (
 
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/history"
-	"github.com/backtriage/backtriage/internal/report"
 )
 
 // The history screen and `backtriage history` draw the same document:
@@ -49,7 +48,7 @@ func TestHistoryScreenSaysWhatTheTextSays(t *testing.T) {
 				t.Errorf("%s: the screen lacks %q:\n%s", level, l, plain(m))
 			}
 		}
-		text := flat(string(doc.Render(report.Text, false)))
+		text := flat(string(doc.Text(false)))
 		for _, sign := range signs {
 			if !strings.Contains(text, sign.Title) || !strings.Contains(screen, sign.Title) {
 				t.Errorf("%s: the sign %q is missing from the text or the screen", level, sign.Title)

@@ -111,8 +111,8 @@ func (rr *renderers) check(t testing.TB, note, title string) {
 	}
 	v := history.Build(rec, tbl)
 	for _, width := range []int{history.TextWidth, 30} {
-		check("history text", history.Document(v, width).Render(report.Text, false))
-		check("history markdown", history.Document(v, width).Render(report.Markdown, false))
+		check("history text", history.Document(v, width).Text(false))
+		check("history markdown", history.Document(v, width).Markdown())
 	}
 	var hj bytes.Buffer
 	if err := history.WriteJSON(&hj, v); err != nil {
