@@ -58,7 +58,7 @@ func (opt *diaryStartOptions) run(cmd *cobra.Command) error {
 		return withCode(diaryExit(err), err)
 	} else if s != nil {
 		defer s.Close()
-		fmt.Fprintf(out, "Your diary is already kept in %s.\n", s.Path())
+		fmt.Fprintf(out, "Your diary is already kept in %s.\n", textwrap.Quote(s.Path()))
 		return nil
 	}
 	fmt.Fprintln(out, consentWords(d.ConsentText()))
@@ -78,7 +78,7 @@ func (opt *diaryStartOptions) run(cmd *cobra.Command) error {
 		return withCode(diaryExit(err), err)
 	}
 	defer s.Close()
-	fmt.Fprintf(out, "Your diary is kept in %s.\n", s.Path())
+	fmt.Fprintf(out, "Your diary is kept in %s.\n", textwrap.Quote(s.Path()))
 	return nil
 }
 
@@ -93,7 +93,7 @@ func newDiaryPathCmd(o *rootOptions) *cobra.Command {
 			if err != nil {
 				return usage(err)
 			}
-			fmt.Fprintln(cmd.OutOrStdout(), path)
+			fmt.Fprintln(cmd.OutOrStdout(), textwrap.Quote(path)) // as it is unless it holds a control
 			return nil
 		},
 	}

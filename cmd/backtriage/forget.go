@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/backtriage/backtriage/internal/service"
+	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
 // forgetOptions are forget's options: the diary's folder and --yes.
@@ -47,7 +48,7 @@ func (f *forgetOptions) run(cmd *cobra.Command) error {
 		if !isTerminal(cmd.InOrStdin()) {
 			return usagef("deleting %s needs a confirmation: run on a terminal, or add --yes", path)
 		}
-		if !askYes(cmd.InOrStdin(), cmd.ErrOrStderr(), "Delete your whole diary at "+path+"? This cannot be undone. Type y to delete:") {
+		if !askYes(cmd.InOrStdin(), cmd.ErrOrStderr(), "Delete your whole diary at "+textwrap.Quote(path)+"? This cannot be undone. Type y to delete:") {
 			fmt.Fprintln(cmd.OutOrStdout(), "Nothing was deleted.")
 			return nil
 		}
@@ -56,7 +57,7 @@ func (f *forgetOptions) run(cmd *cobra.Command) error {
 	if err != nil {
 		return forgetFailed(err)
 	}
-	fmt.Fprintf(cmd.OutOrStdout(), "Deleted your diary: %s\n", strings.Join(removed, ", "))
+	fmt.Fprintf(cmd.OutOrStdout(), "Deleted your diary: %s\n", quoteAll(removed))
 	return nil
 }
 
@@ -69,4 +70,13 @@ func forgetFailed(err error) error {
 		return withCode(exitInput, err)
 	}
 	return withCode(exitWrite, err)
+}
+
+// quoteAll is file names as messages print them (textwrap.Quote), joined.
+func quoteAll(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = textwrap.Quote(n)
+	}
+	return strings.Join(q, ", ")
 }

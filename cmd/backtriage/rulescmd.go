@@ -9,6 +9,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/export"
 	"github.com/backtriage/backtriage/internal/service"
+	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
 func newRulesCmd() *cobra.Command {
@@ -76,7 +77,7 @@ func (opt *rulesCheckOptions) run(cmd *cobra.Command) error {
 	if err != nil {
 		return withCode(exitInput, err)
 	}
-	fmt.Fprintln(cmd.OutOrStdout(), line)
+	fmt.Fprintln(cmd.OutOrStdout(), textwrap.Safe(line)) // the folder's name is the person's
 	return nil
 }
 
@@ -122,7 +123,7 @@ func (opt *rulesDocOptions) run(cmd *cobra.Command) error {
 	if err := writePublic(opt.output, out); err != nil {
 		return withCode(exitWrite, err)
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "Wrote %s\n", opt.output)
+	fmt.Fprintf(cmd.ErrOrStderr(), "Wrote %s\n", textwrap.Quote(opt.output))
 	return nil
 }
 

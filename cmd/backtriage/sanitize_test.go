@@ -180,3 +180,31 @@ func TestFileNamesAndRuleTextProbes(t *testing.T) {
 	}
 	noLeak(t, "rules check", errs)
 }
+
+// A diary folder whose name would drive the terminal is named quoted in
+// everything the diary commands say: the consent, where it is kept, what
+// was saved, its path, and what forget deleted; so is an export's file.
+func TestDiaryFolderNameProbes(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "d\x1b]0;pwned\x07")
+	const folder = `\x1b]0;pwned\a`
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"diary", "start", "--yes"}, folder},
+		{[]string{"diary", "start", "--yes"}, folder}, // already kept
+		{[]string{"assess", "--answers", charlotte}, folder},
+		{[]string{"diary", "path"}, folder},
+		{[]string{"diary", "export", "-o", filepath.Join(t.TempDir(), "x\x1b[2J.md")}, `x\x1b[2J.md`},
+		{[]string{"forget", "--yes"}, folder},
+	} {
+		out, errs, code := runDiary(t, dir, "", at("2026-11-09T08:00:00Z"), c.args...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", c.args, code, errs)
+		}
+		noLeak(t, strings.Join(c.args, " "), out+errs)
+		if !strings.Contains(out+errs, c.want) {
+			t.Errorf("%v: %s not named, quoted:\n%s%s", c.args, c.want, out, errs)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/backtriage/backtriage/internal/followup"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -67,14 +68,14 @@ func (d Diary) KeepEpisode(s *diary.Store, ep Episode) (Kept, error) {
 func (k Kept) Message() string {
 	switch {
 	case !k.Stored && !k.CheckIn:
-		return fmt.Sprintf("Already in your diary (assessment %d) in %s.", k.ID, k.Path)
+		return fmt.Sprintf("Already in your diary (assessment %d) in %s.", k.ID, textwrap.Quote(k.Path))
 	case !k.Stored:
-		return fmt.Sprintf("Already in your diary (assessment %d: the same answers) in %s. If the pain has come back, record it as a new episode with: backtriage assess --answers FILE --store", k.ID, k.Path)
+		return fmt.Sprintf("Already in your diary (assessment %d: the same answers) in %s. If the pain has come back, record it as a new episode with: backtriage assess --answers FILE --store", k.ID, textwrap.Quote(k.Path))
 	case !k.CheckIn:
 		// Recorded, but no daily routine suggested over advice to get help.
-		return fmt.Sprintf("Saved to your diary (assessment %d) in %s.", k.ID, k.Path)
+		return fmt.Sprintf("Saved to your diary (assessment %d) in %s.", k.ID, textwrap.Quote(k.Path))
 	}
-	return fmt.Sprintf("Saved to your diary (assessment %d) in %s. Check in each day with: backtriage checkin", k.ID, k.Path)
+	return fmt.Sprintf("Saved to your diary (assessment %d) in %s. Check in each day with: backtriage checkin", k.ID, textwrap.Quote(k.Path))
 }
 
 // Recurring is what the follow-up rules make of an episode coming soon

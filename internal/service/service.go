@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/backtriage/backtriage/internal/diary"
+	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
 // Diary is where the private diary is kept and whether storing is on, as
@@ -47,7 +48,7 @@ func (d Diary) ConsentText() string {
 	if d.PathErr != nil {
 		return diary.ConsentText("(no folder: " + d.PathErr.Error() + ")")
 	}
-	return diary.ConsentText(d.Path)
+	return diary.ConsentText(textwrap.Quote(d.Path)) // what is shown is what is agreed to
 }
 
 // Open opens the diary the person agreed to, to write to it; nil without
