@@ -517,11 +517,11 @@ func (s *prompts) saveSummary(as *triage.Assessment, f report.Format) error {
 		}
 		abs, err := s.o.SaveSummary(path, f, as, false)
 		if errors.Is(err, export.ErrExists) {
-			yes, ok, rerr := s.read(userpath.Shown(path) + " already exists. Replace it? Type y or n:")
+			yes, ok, rerr := s.askReplace(path)
 			if rerr != nil || !ok {
 				return rerr
 			}
-			if !strings.EqualFold(yes, "y") && !strings.EqualFold(yes, "yes") {
+			if !yes {
 				continue
 			}
 			abs, err = s.o.SaveSummary(path, f, as, true)
@@ -533,6 +533,12 @@ func (s *prompts) saveSummary(as *triage.Assessment, f report.Format) error {
 		s.println("Saved the summary to " + abs)
 		return nil
 	}
+}
+
+// askReplace asks whether to replace the file at path, which exists.
+func (s *prompts) askReplace(path string) (yes, ok bool, err error) {
+	d := questionnaire.Dialogs().Get(questionnaire.DialogReplaceFile).With(userpath.Shown(path))
+	return field.AskYes(s, d.Intro+" "+d.Prompt)
 }
 
 // quit offers to save the answers so far to reopen later.
@@ -553,11 +559,11 @@ func (s *prompts) quit() error {
 		}
 		abs, err := s.o.SaveAnswers(path, false)
 		if errors.Is(err, export.ErrExists) {
-			yes, ok, rerr := s.read(userpath.Shown(path) + " already exists. Replace it? Type y or n:")
+			yes, ok, rerr := s.askReplace(path)
 			if rerr != nil || !ok {
 				return rerr
 			}
-			if !strings.EqualFold(yes, "y") && !strings.EqualFold(yes, "yes") {
+			if !yes {
 				continue
 			}
 			abs, err = s.o.SaveAnswers(path, true)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/field"
 	"github.com/backtriage/backtriage/internal/input"
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/testkit/keyscript"
@@ -162,6 +163,30 @@ func TestQuitSavesAnswers(t *testing.T) {
 	}
 	if !strings.Contains(out, "--answers") {
 		t.Error("does not say how to reopen")
+	}
+}
+
+// A name that exists is asked about in the replace dialog's words (read
+// by id from the rule folder), with the line modes' one yes/no hint: n
+// asks for a name again, y replaces.
+func TestQuitAsksBeforeReplacing(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	name := "taken.yaml"
+	if err := os.WriteFile(name, []byte("age: 70\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	in := keyscript.LinesUntil(t, qn, with(t, noWarnings(t, 33), "pain_where", "between_shoulder_blades"), "pain_where")
+	out, err := run(t, lines(append(in, "q", name, "n", name, "y")...))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	d := questionnaire.Dialogs().Get(questionnaire.DialogReplaceFile).With(filepath.Join(dir, name))
+	if asked := field.YesNoPrompt(d.Intro + " " + d.Prompt); strings.Count(out, asked) != 2 {
+		t.Errorf("not asked twice: %q\n%s", asked, out)
+	}
+	if data, err := os.ReadFile(name); err != nil || !strings.Contains(string(data), "age: 33") {
+		t.Fatalf("not replaced: %v\n%s", err, data)
 	}
 }
 

@@ -9,11 +9,11 @@ import (
 )
 
 // BenchmarkFromSnapshot is what start-up pays for the questionnaire and
-// the follow-up facts (questionnaire.Default, once).
+// the follow-up facts and the dialogs (questionnaire.Default, once).
 func BenchmarkFromSnapshot(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := questionnaire.FromSnapshot(backtriage.RuleSnapshot()); err != nil {
+		if _, err := questionnaire.FromSnapshot(backtriage.RuleSnapshot()); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -9,16 +9,19 @@ import (
 	"unicode/utf8"
 )
 
+// section builds what one key of the head holds from its records.
+type section interface{ add(record []string) error }
+
 // readHead reads the records under keys at the head of a compiled rule
 // table: `{"key": [["s", ...], ...], "key2": ..., ...` and stops after the
 // last of keys, leaving the rest unread. It accepts only that much of JSON
 // (lists of lists of strings, which is all Records are) and is several
 // times faster than encoding/json on it. It reads twice and keeps nothing
-// but the questions: once to check the syntax, find the end of the head
-// and count questions and options, so that each is allocated once at its
-// size; then it gives each record to its key's builder, its strings slices
-// of one copy of the head.
-func readHead(data []byte, keys ...string) (map[string]*recordBuilder, error) {
+// but the records: once to check the syntax, find the end of the head
+// and count each key's questions and options, so that open can allocate
+// them once at their size; then it gives each record to the section open
+// made for its key, its strings slices of one copy of the head.
+func readHead(data []byte, keys []string, open func(key string, questions, options int) section) error {
 	counts := map[string]*[2]int{}
 	count := &headScanner{data: data, keys: keys, record: func(key string, spans []int32) error {
 		c := counts[key]
@@ -37,16 +40,16 @@ func readHead(data []byte, keys ...string) (map[string]*recordBuilder, error) {
 		return nil
 	}}
 	if err := count.head(); err != nil {
-		return nil, err
+		return err
 	}
 	text := string(data[:count.i])
-	out := map[string]*recordBuilder{}
+	out := map[string]section{}
 	for _, k := range keys {
 		c := counts[k]
 		if c == nil {
 			c = new([2]int)
 		}
-		out[k] = newRecordBuilder(c[0], c[1])
+		out[k] = open(k, c[0], c[1])
 	}
 	var fields []string
 	fill := &headScanner{data: data, keys: keys, record: func(key string, spans []int32) error {
@@ -62,10 +65,7 @@ func readHead(data []byte, keys ...string) (map[string]*recordBuilder, error) {
 		}
 		return nil
 	}}
-	if err := fill.head(); err != nil {
-		return nil, err // the same bytes passed above: only a bad record gets here
-	}
-	return out, nil
+	return fill.head() // the same bytes passed above: only a bad record fails here
 }
 
 // spanFields appends the strings at spans to fields: slices of text (a

@@ -3,6 +3,8 @@ package questionnaire
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/backtriage/backtriage"
@@ -80,19 +82,74 @@ func TestReadHeadRejectsWhatItDoesNotKnow(t *testing.T) {
 	}
 }
 
+// snapshotHead is a head with questionnaire q (JSON), no follow-up facts
+// and dialogs d, or the built-in dialogs when d is "".
+func snapshotHead(t *testing.T, q, d string) []byte {
+	t.Helper()
+	if d == "" {
+		b, err := json.Marshal(Dialogs().Records())
+		if err != nil {
+			t.Fatal(err)
+		}
+		d = string(b)
+	}
+	return []byte(`{"questionnaire":` + q + `,"followup_facts":[],"dialogs":` + d + `}`)
+}
+
+const oneQuestion = `[["page","p","t","i"],["question","q","yesno","","p","s","w"]]`
+
 func TestFromSnapshotRejectsBadRecords(t *testing.T) {
-	for _, in := range []string{
-		`{"questionnaire":[["question","q","one","","p","s","w"]],"followup_facts":[]}`,
-		`{"questionnaire":[["page","p","t","i"],["option","a","A"]],"followup_facts":[]}`,
-		`{"questionnaire":[["page","p","t","i"],["question","q","number","","p","s","w"],["range","x","2",""]],"followup_facts":[]}`,
-		`{"questionnaire":[["chapter","p"]],"followup_facts":[]}`,
-		`{"questionnaire":[[]],"followup_facts":[]}`,
-		`{"questionnaire":[["page","p","t","i"],["question","q","one","","p","s","w"],["option","a","A"]],"followup_facts":[]}`,
+	if _, err := FromSnapshot(snapshotHead(t, oneQuestion, "")); err != nil {
+		t.Fatalf("a good head: %v", err)
+	}
+	for _, q := range []string{
+		`[["question","q","one","","p","s","w"]]`,
+		`[["page","p","t","i"],["option","a","A"]]`,
+		`[["page","p","t","i"],["question","q","number","","p","s","w"],["range","x","2",""]]`,
+		`[["chapter","p"]]`,
+		`[[]]`,
+		`[["page","p","t","i"],["question","q","one","","p","s","w"],["option","a","A"]]`,
 	} {
-		if _, _, err := FromSnapshot([]byte(in)); err == nil {
-			t.Errorf("accepted %s", in)
+		if _, err := FromSnapshot(snapshotHead(t, q, "")); err == nil {
+			t.Errorf("accepted %s", q)
 		}
 	}
+}
+
+// The dialogs at the head are checked as the loader checks them: each
+// known, once, none missing, the path placeholder where a file is named.
+func TestFromSnapshotRejectsBadDialogs(t *testing.T) {
+	good := Dialogs().Records()
+	for name, edit := range map[string]func(rs Records) Records{
+		"missing":        func(rs Records) Records { return rs[1:] },
+		"twice":          func(rs Records) Records { return append(rs, rs[0]) },
+		"unknown id":     func(rs Records) Records { return append(rs, Records{{"dialog", "nap", "Nap?", ""}}...) },
+		"empty prompt":   func(rs Records) Records { rs[0] = []string{"dialog", rs[0][1], " ", ""}; return rs },
+		"short record":   func(rs Records) Records { rs[0] = rs[0][:3]; return rs },
+		"a question":     func(rs Records) Records { rs[0] = []string{"question", "q", "yesno", "", "p", "s", "w"}; return rs },
+		"no placeholder": func(rs Records) Records { return withDialog(rs, DialogReplaceFile, "Replace it?", "It exists.") },
+		"other braces":   func(rs Records) Records { return withDialog(rs, DialogForgetDiary, "Delete {path} and {file}?", "") },
+		"stray path":     func(rs Records) Records { return withDialog(rs, DialogQuit, "Quit {path}?", "") },
+	} {
+		rs := edit(slices.Clone(good))
+		b, err := json.Marshal(rs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := FromSnapshot(snapshotHead(t, oneQuestion, string(b))); err == nil || !strings.Contains(err.Error(), DialogsSnapshotKey+": ") {
+			t.Errorf("%s: got %v", name, err)
+		}
+	}
+}
+
+// withDialog is rs with id's words replaced.
+func withDialog(rs Records, id DialogID, prompt, intro string) Records {
+	for i, r := range rs {
+		if r[1] == string(id) {
+			rs[i] = []string{"dialog", string(id), prompt, intro}
+		}
+	}
+	return rs
 }
 
 // unescape decodes what encoding/json decodes, and refuses what it refuses.

@@ -38,6 +38,8 @@ type fileDoc struct {
 	// Questionnaire and FollowupFacts: the questions (see questions.go).
 	Questionnaire []*QPage `yaml:"questionnaire"`
 	FollowupFacts []*QPage `yaml:"followup_facts"`
+	// Dialogs: the words of the program's own questions (see dialogs.go).
+	Dialogs []*QDialog `yaml:"dialogs"`
 }
 
 // LoadDir loads every *.yaml file in dir.
@@ -210,6 +212,7 @@ func Load(fsys fs.FS, dir string, qn *questionnaire.Questionnaire) (*Table, erro
 	}
 	if len(errs) == 0 {
 		loadQuestionnaires(t, docs, qn, dir, &errs)
+		loadDialogs(t, docs, &errs)
 	}
 	if len(errs) == 0 {
 		validate(t, t.qn, &errs)
@@ -270,9 +273,13 @@ func decodeFile(file string, data []byte, errs *input.List) (*fileDoc, bool) {
 		doc.Followup = append(doc.Followup, part.Followup...)
 		doc.Questionnaire = append(doc.Questionnaire, part.Questionnaire...)
 		doc.FollowupFacts = append(doc.FollowupFacts, part.FollowupFacts...)
+		doc.Dialogs = append(doc.Dialogs, part.Dialogs...)
 	}
 	setFile(doc.Questionnaire, file)
 	setFile(doc.FollowupFacts, file)
+	for _, d := range doc.Dialogs {
+		d.Pos.File = file
+	}
 	for _, s := range doc.Sources {
 		s.Pos.File = file
 	}
@@ -301,7 +308,7 @@ func decodeFile(file string, data []byte, errs *input.List) (*fileDoc, bool) {
 }
 
 // sections are the keys a rule file may have; each holds a list of mappings.
-var sections = []string{"sources", "causes", "steps", "rules", "followup", "questionnaire", "followup_facts"}
+var sections = []string{"sources", "causes", "steps", "rules", "followup", "questionnaire", "followup_facts", "dialogs"}
 
 // checkShape rejects what the strict decoder would trip over: a document
 // that is not a mapping, a section that is not a list, an empty list item.
@@ -1009,6 +1016,7 @@ var sectionTypes = map[string]reflect.Type{
 	// The questionnaire sections are lists of pages.
 	"questionnaire":  reflect.TypeFor[QPage](),
 	"followup_facts": reflect.TypeFor[QPage](),
+	"dialogs":        reflect.TypeFor[QDialog](),
 }
 
 // anyNode are field types that take any YAML and check it themselves

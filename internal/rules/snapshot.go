@@ -67,15 +67,15 @@ func (t *Table) Snapshot(qn *questionnaire.Questionnaire) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The questionnaire and the follow-up facts come first, one record a
-	// line, so that questionnaire.Default reads them from the head of the
-	// file without the rules (LoadSnapshot skips them).
+	// The questionnaire, the follow-up facts and the dialogs come first,
+	// one record a line, so that questionnaire.Default reads them from the
+	// head of the file without the rules (LoadSnapshot skips them).
 	var b bytes.Buffer
 	b.WriteString("{\n")
 	for _, part := range []struct {
 		key string
 		rs  questionnaire.Records
-	}{{questionnaire.SnapshotKey, qn.Records()}, {questionnaire.FollowupSnapshotKey, fqn.Records()}} {
+	}{{questionnaire.SnapshotKey, qn.Records()}, {questionnaire.FollowupSnapshotKey, fqn.Records()}, {questionnaire.DialogsSnapshotKey, t.Dialogs().Records()}} {
 		fmt.Fprintf(&b, " %q: [", part.key)
 		for i, r := range part.rs {
 			line, err := json.Marshal(r)
@@ -120,7 +120,8 @@ func LoadSnapshot(data []byte, qn *questionnaire.Questionnaire) (*Table, error) 
 		return nil, fmt.Errorf("rule table snapshot: %w", err)
 	}
 	// The questionnaire at the head of the snapshot is qn's source
-	// (questionnaire.Default reads it); the follow-up facts likewise.
+	// (questionnaire.Default reads it); the follow-up facts and the
+	// dialogs likewise (left nil, Table.Dialogs is the program's).
 	t := &Table{Sources: s.Sources, Causes: s.Causes, Files: s.Files, qn: qn, fqn: questionnaire.Followup()}
 	if slices.Contains(s.Sources, nil) || slices.Contains(s.Causes, nil) ||
 		slices.ContainsFunc(s.Steps, func(st *snapStep) bool { return st == nil || st.Step == nil }) ||

@@ -41,6 +41,9 @@ func TestBuiltinSnapshot(t *testing.T) {
 	if !reflect.DeepEqual(qn.Records(), tbl.Questionnaire().Records()) {
 		t.Fatal("questionnaire.Default differs from rules/questions.yaml")
 	}
+	if !reflect.DeepEqual(questionnaire.Dialogs().Records(), tbl.Dialogs().Records()) {
+		t.Fatal("questionnaire.Dialogs differs from rules/questions.yaml")
+	}
 	loaded, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), qn)
 	if err != nil {
 		t.Fatal(err)

@@ -266,6 +266,8 @@ type Table struct {
 	// factPages as written (for the unread-option check).
 	ownQuestions             bool
 	questionPages, factPages []*QPage
+	// dialogs: the dialogs' words; see dialogs.go.
+	dialogs *questionnaire.DialogSet
 }
 
 // Source looks a source up by id.

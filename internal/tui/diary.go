@@ -10,6 +10,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/backtriage/backtriage/internal/answers"
+	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/service"
 	"github.com/backtriage/backtriage/internal/triage"
@@ -200,7 +201,7 @@ var consentKeys = struct{ Yes, No, Choose, Up, Down, Quit key.Binding }{
 
 func newConsentDialog(m *Model, as *triage.Assessment) *consentDialog {
 	d := &consentDialog{m: m, as: as}
-	d.confirm = huh.NewConfirm().Title("Keep a diary?").Description(m.sess.ConsentWords()).
+	d.confirm = huh.NewConfirm().Title(questionnaire.Dialogs().Get(questionnaire.DialogKeepDiary).Prompt).Description(m.sess.ConsentWords()).
 		Affirmative("Yes, keep a diary").Negative("No").Value(&d.yes)
 	d.confirm.WithKeyMap(huh.NewDefaultKeyMap())
 	d.resize()

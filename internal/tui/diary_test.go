@@ -12,6 +12,7 @@ import (
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/emergencynumber"
 	"github.com/backtriage/backtriage/internal/guide"
+	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/service"
 )
 
@@ -56,7 +57,7 @@ func TestDiaryOfferedAfterResults(t *testing.T) {
 	if m.dialogKind() != dlgConsent {
 		t.Fatalf("y did not open the offer:\n%s", plain(m))
 	}
-	mustContain(t, m, "Keep a diary?", "never leaves this machine")
+	mustContain(t, m, dialogWords(questionnaire.DialogKeepDiary).Prompt, "never leaves this machine")
 	if !strings.Contains(strings.Join(strings.Fields(plain(m)), ""), strings.ReplaceAll(path, " ", "")) {
 		t.Errorf("the offer does not say where:\n%s", plain(m))
 	}

@@ -9,6 +9,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/backtriage/backtriage/internal/export"
+	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/userpath"
 )
@@ -121,14 +122,15 @@ func (f *fileField) trySave(save func(force bool) (string, error), force bool) (
 // expanded, made absolute).
 func (f *fileField) ask() {
 	f.replace = false
-	title := textwrap.Quote(userpath.Shown(f.value())) + " already exists."
+	d := questionnaire.Dialogs().Get(questionnaire.DialogReplaceFile).With(textwrap.Quote(userpath.Shown(f.value())))
+	title := d.Intro
 	if f.about != nil {
 		if s := f.about(f.value()); s != "" {
 			title += " " + s
 		}
 	}
 	f.confirm = huh.NewConfirm().
-		Title(title + " Replace it?").
+		Title(title + " " + d.Prompt).
 		Affirmative("Replace it").Negative("No").Value(&f.replace)
 	f.confirm.WithKeyMap(huh.NewDefaultKeyMap())
 	f.confirm.WithTheme(f.m.huhTheme())

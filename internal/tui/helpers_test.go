@@ -200,15 +200,38 @@ func (m *Model) dialogKind() dialogKind {
 }
 func ansiStrip(s string) string { return ansi.Strip(s) }
 
+// dialogWords is a dialog's words by id, as the rule folder gives them: the
+// tests look for the words read from there, as the screens show them.
+func dialogWords(id questionnaire.DialogID) questionnaire.Dialog {
+	return questionnaire.Dialogs().Get(id)
+}
+
 // dialogSays checks the open dialog's words, read as one line without its
 // borders: a message naming a file breaks where the file's (temporary,
 // varying) name puts the break, so a phrase can fall across two lines.
 func dialogSays(tb testing.TB, m *Model, want ...string) {
 	tb.Helper()
+	dialogHas(tb, m, " ", want)
+}
+
+// dialogSaysPath is dialogSays for words holding a path, which the dialog
+// breaks anywhere in a long one: white space is left out of both.
+func dialogSaysPath(tb testing.TB, m *Model, want ...string) {
+	tb.Helper()
+	for i, w := range want {
+		want[i] = strings.Join(strings.Fields(w), "")
+	}
+	dialogHas(tb, m, "", want)
+}
+
+// dialogHas looks for want in the open dialog's text, its words joined
+// by sep.
+func dialogHas(tb testing.TB, m *Model, sep string, want []string) {
+	tb.Helper()
 	if m.dlg == nil {
 		tb.Fatalf("no dialog open:\n%s", plain(m))
 	}
-	flat := strings.Join(strings.Fields(strings.NewReplacer("┃", " ", "│", " ").Replace(ansi.Strip(m.dlg.view()))), " ")
+	flat := strings.Join(strings.Fields(strings.NewReplacer("┃", " ", "│", " ").Replace(ansi.Strip(m.dlg.view()))), sep)
 	for _, w := range want {
 		if !strings.Contains(flat, w) {
 			tb.Fatalf("the dialog lacks %q:\n%s", w, plain(m))

@@ -275,7 +275,8 @@ func TestExportDialog(t *testing.T) {
 	// A name that exists, typed: asks; n keeps the dialog; y replaces.
 	m.exp.file.setName("backtriage-summary-2025-03-04.md")
 	press(m, "enter")
-	dialogSays(t, m, "already exists", "Replace it?")
+	replace := dialogWords(questionnaire.DialogReplaceFile).With(filepath.Join(dir, "backtriage-summary-2025-03-04.md"))
+	dialogSaysPath(t, m, replace.Intro, replace.Prompt)
 	press(m, "n")
 	if m.dialogKind() != dlgExport {
 		t.Fatal("the dialog closed on no")
@@ -323,7 +324,9 @@ func TestQuitSavesAnswersAndReopens(t *testing.T) {
 	if m.dialogKind() != dlgQuit {
 		t.Fatal("ctrl+c mid-questionnaire must offer to save")
 	}
-	mustContain(t, m, "Quit backtriage?", "backtriage-answers-2025-03-04.yaml")
+	quit := dialogWords(questionnaire.DialogQuit)
+	mustContain(t, m, quit.Prompt, "backtriage-answers-2025-03-04.yaml")
+	dialogSays(t, m, quit.Intro)
 	_, cmd := m.Update(keyMsg("enter"))
 	if cmd == nil || !isQuit(cmd) {
 		t.Fatal("saving did not quit")
@@ -516,9 +519,12 @@ func TestQuitDialogNeverOffersFullerAnswers(t *testing.T) {
 	if m.dialogKind() == dlgNone {
 		t.Fatalf("no quit dialog:\n%s", plain(m))
 	}
-	mustContain(t, m, "Quit backtriage?", strings.TrimSuffix(name, ".yaml")+"-2.yaml")
+	mustContain(t, m, dialogWords(questionnaire.DialogQuit).Prompt, strings.TrimSuffix(name, ".yaml")+"-2.yaml")
 	d := m.dlg.(*quitDialog)
 	d.file.setName(name)
 	press(m, "enter")
-	dialogSays(t, m, "already exists", "you have 1 now", "Replace it?")
+	// What replacing would lose is said between the dialog's intro and
+	// its question.
+	replace := dialogWords(questionnaire.DialogReplaceFile).With(filepath.Join(dir, name))
+	dialogSaysPath(t, m, replace.Intro+" It holds", "would be lost. "+replace.Prompt)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/export"
+	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/session"
 	"github.com/backtriage/backtriage/internal/userpath"
 )
@@ -122,7 +123,8 @@ func (d *quitDialog) view() string {
 	m := d.m
 	st := m.st
 	w := m.dialogWidth()
-	title, intro := "Quit backtriage?", "Save your answers so far to go on later with backtriage --answers FILE. They stay on this machine."
+	quit := questionnaire.Dialogs().Get(questionnaire.DialogQuit)
+	title, intro := quit.Prompt, quit.Intro
 	if d.stay {
 		title, intro = "Save your answers", "Save your answers to reopen or change them later with backtriage --answers FILE. They stay on this machine."
 	}
