@@ -90,6 +90,6 @@ func askConsentOnTerminal(cmd *cobra.Command) service.Ask {
 	return func(words string) bool {
 		errw := cmd.ErrOrStderr()
 		fmt.Fprintln(errw, "\n"+consentWords(words))
-		return askYes(cmd.InOrStdin(), errw, service.KeepDiaryPrompt)
+		return askYes(cmd.InOrStdin(), errw, service.KeepDiaryPrompt())
 	}
 }

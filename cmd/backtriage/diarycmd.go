@@ -67,7 +67,7 @@ func (opt *diaryStartOptions) run(cmd *cobra.Command) error {
 		if !isTerminal(cmd.InOrStdin()) {
 			return usagef("agreeing needs a terminal, or --yes")
 		}
-		if !askYes(cmd.InOrStdin(), out, service.KeepDiaryPrompt) {
+		if !askYes(cmd.InOrStdin(), out, service.KeepDiaryPrompt()) {
 			fmt.Fprintln(out, "No diary: nothing is stored.")
 			return nil
 		}

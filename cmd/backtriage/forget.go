@@ -48,7 +48,7 @@ func (f *forgetOptions) run(cmd *cobra.Command) error {
 		if !isTerminal(cmd.InOrStdin()) {
 			return usagef("deleting %s needs a confirmation: run on a terminal, or add --yes", path)
 		}
-		if !askYes(cmd.InOrStdin(), cmd.ErrOrStderr(), "Delete your whole diary at "+textwrap.Quote(path)+"? This cannot be undone. Type y to delete:") {
+		if !askYes(cmd.InOrStdin(), cmd.ErrOrStderr(), service.ForgetPrompt(path)) {
 			fmt.Fprintln(cmd.OutOrStdout(), "Nothing was deleted.")
 			return nil
 		}

@@ -14,9 +14,8 @@ import (
 )
 
 // No question's words are in Go: every prompt, the dialogs' too, is read
-// from rules/questions.yaml. The internal packages are scanned (cmd is
-// not yet: its yes/no prompts move to questionnaire.Dialogs next); tests
-// may quote a prompt.
+// from rules/questions.yaml. The internal packages and the commands are
+// scanned; tests may quote a prompt.
 func TestNoQuestionTextInGo(t *testing.T) {
 	var prompts []string
 	for _, qn := range []*questionnaire.Questionnaire{questionnaire.Default(), questionnaire.Followup()} {
@@ -34,7 +33,7 @@ func TestNoQuestionTextInGo(t *testing.T) {
 			}
 		}
 	}
-	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+	walk := func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return err
 		}
@@ -47,9 +46,11 @@ func TestNoQuestionTextInGo(t *testing.T) {
 			}
 		}
 		return err
-	})
-	if err != nil {
-		t.Fatal(err)
+	}
+	for _, root := range []string{"..", "../../cmd"} {
+		if err := filepath.WalkDir(root, walk); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

@@ -6,12 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/backtriage/backtriage/internal/checkin"
 	"github.com/backtriage/backtriage/internal/diary"
 	"github.com/backtriage/backtriage/internal/field"
 	"github.com/backtriage/backtriage/internal/input"
+	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
@@ -83,8 +83,8 @@ func (c *CheckIn) Lines(ctx context.Context, in io.Reader, out io.Writer, echo b
 	c.in, err = checkin.RunLines(l, c.options)
 	ask := func(words string) bool {
 		l.Println("\n" + c.wrap(words))
-		ans, _, _ := l.Ask(KeepDiaryPrompt)
-		return Yes(ans)
+		yes, _, _ := field.AskYes(l, dialog(questionnaire.DialogKeepDiary).Prompt)
+		return yes
 	}
 	return ask, err
 }
@@ -174,11 +174,17 @@ func InputRefused(err error) bool {
 	return checkin.InputRefused(err) || errors.Is(err, input.ErrRefused)
 }
 
+// dialog is one of the program's own questions, in the words of
+// rules/questions.yaml.
+func dialog(id questionnaire.DialogID) questionnaire.Dialog { return questionnaire.Dialogs().Get(id) }
+
 // KeepDiaryPrompt asks, on a line, whether to keep a diary.
-const KeepDiaryPrompt = "Keep a diary? Type y for yes, anything else for no:"
+func KeepDiaryPrompt() string { return field.YesNoPrompt(dialog(questionnaire.DialogKeepDiary).Prompt) }
+
+// ForgetPrompt asks, on a line, whether to delete the whole diary at path.
+func ForgetPrompt(path string) string {
+	return field.YesNoPrompt(dialog(questionnaire.DialogForgetDiary).With(textwrap.Quote(path)).Prompt)
+}
 
 // Yes reads a line's answer to a yes/no question: y or yes, in any case.
-func Yes(answer string) bool {
-	a := strings.ToLower(strings.TrimSpace(answer))
-	return a == "y" || a == "yes"
-}
+func Yes(line string) bool { return field.IsYes(line) }
