@@ -13,11 +13,7 @@ import (
 // its file:line:col; a dialog left out is an error, not a blank title.
 func TestLoadRejectsBadDialogs(t *testing.T) {
 	orig := string(builtinFS(t)["questions.yaml"].Data)
-	cases := []struct {
-		name, old, new string
-		mark           string // the message is at the line of the new text holding mark
-		want           string
-	}{
+	cases := []questionsEdit{
 		{"unknown key", "    prompt: Keep a diary?\n", "    promt: Keep a diary?\n",
 			"promt:", `dialog "keep_diary": unknown field "promt"`},
 		{"missing dialog", "  - id: keep_diary\n    prompt: Keep a diary?\n", "",
@@ -35,27 +31,7 @@ func TestLoadRejectsBadDialogs(t *testing.T) {
 		{"a path where none is", "    prompt: Keep a diary?\n", "    prompt: Keep a diary in {path}?\n",
 			"id: keep_diary", `dialog "keep_diary": {path}: this dialog names no file`},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			if !strings.Contains(orig, c.old) {
-				t.Fatalf("%q is not in questions.yaml", c.old)
-			}
-			text := strings.Replace(orig, c.old, c.new, 1)
-			fsys := builtinFS(t)
-			fsys["questions.yaml"] = &fstest.MapFile{Data: []byte(text)}
-			_, err := rules.Load(fsys, "rules", questionnaire.Default())
-			if err == nil {
-				t.Fatal("loaded")
-			}
-			pos := at(t, text, c.mark)
-			for _, line := range strings.Split(err.Error(), "\n") {
-				if strings.HasPrefix(line, pos) && strings.Contains(line, c.want) {
-					return
-				}
-			}
-			t.Fatalf("want %s…: %s, got:\n%v", pos, c.want, err)
-		})
-	}
+	checkQuestionsEdits(t, orig, cases)
 }
 
 // The dialogs are in one file, like each questionnaire section.

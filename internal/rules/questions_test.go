@@ -43,13 +43,44 @@ func at(t *testing.T, text, s string) string {
 
 // The questionnaire is checked as strictly as the rules: each mistake is
 // reported at its file:line:col with the question or option it is in.
+// questionsEdit is one mistake made in questions.yaml: old replaced by new,
+// and the error wanted at the line of the edited text holding mark.
+type questionsEdit struct {
+	name, old, new string
+	mark           string
+	want           string
+}
+
+// checkQuestionsEdits loads questions.yaml (orig) with each edit and wants
+// it refused with its message at its file:line:col.
+func checkQuestionsEdits(t *testing.T, orig string, cases []questionsEdit) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if !strings.Contains(orig, c.old) {
+				t.Fatalf("%q is not in questions.yaml", c.old)
+			}
+			text := strings.Replace(orig, c.old, c.new, 1)
+			fsys := builtinFS(t)
+			fsys["questions.yaml"] = &fstest.MapFile{Data: []byte(text)}
+			_, err := rules.Load(fsys, "rules", questionnaire.Default())
+			if err == nil {
+				t.Fatal("loaded")
+			}
+			pos := at(t, text, c.mark)
+			for _, line := range strings.Split(err.Error(), "\n") {
+				if strings.HasPrefix(line, pos) && strings.Contains(line, c.want) {
+					return
+				}
+			}
+			t.Fatalf("want %s…: %s, got:\n%v", pos, c.want, err)
+		})
+	}
+}
+
 func TestLoadRejectsBadQuestions(t *testing.T) {
 	orig := string(builtinFS(t)["questions.yaml"].Data)
-	cases := []struct {
-		name, old, new string
-		mark           string // where the message is: the line of the new text holding mark
-		want           string // after the position
-	}{
+	cases := []questionsEdit{
 		{"unknown key", "        short: Warning signs now\n", "        shrot: Warning signs now\n",
 			"shrot:",
 			`question "warning_now": unknown field "shrot"`},
@@ -90,30 +121,7 @@ func TestLoadRejectsBadQuestions(t *testing.T) {
 			"id: steps_done",
 			`question "steps_done": a many question with options from the plan needs one option of its own`},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			if !strings.Contains(orig, c.old) {
-				t.Fatalf("%q is not in questions.yaml", c.old)
-			}
-			text := strings.Replace(orig, c.old, c.new, 1)
-			fsys := builtinFS(t)
-			fsys["questions.yaml"] = &fstest.MapFile{Data: []byte(text)}
-			_, err := rules.Load(fsys, "rules", questionnaire.Default())
-			if err == nil {
-				t.Fatal("loaded")
-			}
-			pos := at(t, text, c.mark)
-			var found bool
-			for _, line := range strings.Split(err.Error(), "\n") {
-				if strings.HasPrefix(line, pos) && strings.Contains(line, c.want) {
-					found = true
-				}
-			}
-			if !found {
-				t.Fatalf("want %s…: %s, got:\n%v", pos, c.want, err)
-			}
-		})
-	}
+	checkQuestionsEdits(t, orig, cases)
 }
 
 // The questionnaire is in one file: its order is the order asked.
