@@ -14,6 +14,7 @@ import (
 
 	"github.com/backtriage/backtriage/internal/rules"
 	"github.com/backtriage/backtriage/internal/teaprog"
+	"github.com/backtriage/backtriage/internal/textwrap"
 )
 
 // Model is the guided routine as a Bubble Tea model. The timer's ticks come
@@ -300,9 +301,11 @@ func clock(d time.Duration) string {
 	return fmt.Sprintf("%02d:%02d", s/60, s%60)
 }
 
-// wrapTo wraps s at spaces to width columns (at least 20).
+// wrapTo wraps s at spaces to width columns (at least 20), as every
+// screen does (textwrap.Words): a step's source address or a flag in its
+// words is never split at a hyphen or a slash.
 func wrapTo(s string, width int) string {
-	return lipgloss.Wrap(s, max(20, width), "")
+	return strings.Join(textwrap.Words(s, max(20, width)), "\n")
 }
 
 // Run runs the routine on the terminal until it finishes or the person

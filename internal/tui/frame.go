@@ -186,9 +186,9 @@ func (m *Model) dialogWidth() int { return max(30, min(m.contentWidth()-4, 72)) 
 
 // ---- Text ----
 
-// wrap breaks text into lines of at most w cells, at spaces and hyphens
-// (ansi.Wrap), and a path or address longer than the line at its slashes,
-// cutting a word longer than the line.
+// wrap breaks text into lines of at most w cells (at least 8) at spaces
+// (textwrap.Words): a web address or a flag is never split at a hyphen or
+// a slash; only a word longer than the whole line is cut.
 func wrap(s string, w int) []string {
 	return textwrap.Words(s, max(w, 8))
 }
