@@ -85,6 +85,10 @@ type Question struct {
 	// Warning marks the warning-sign screen, asked before anything else.
 	Warning bool    `json:"warning,omitempty"`
 	ShowIf  *ShowIf `json:"show_if,omitempty"`
+	// FromPlan says the options listed come before ones added from the
+	// person's plan when it is asked (options_from: plan, the check-in's
+	// checklist of steps): one option of its own is then enough.
+	FromPlan bool `json:"-"`
 
 	ids []string // option ids, built once by New
 }
@@ -212,9 +216,7 @@ func New(pages []*Page) (*Questionnaire, error) {
 			q.Page = p.ID
 			switch q.Kind {
 			case One, Many:
-				// steps_done's other options are the plan's, added when a
-				// check-in asks it.
-				if len(q.Options) < 2 && (q.ID != StepsDone || len(q.Options) == 0) {
+				if len(q.Options) < 2 && (!q.FromPlan || len(q.Options) == 0) {
 					return nil, fmt.Errorf("question %q: a %s question needs options", q.ID, q.Kind)
 				}
 				seen := map[string]bool{}

@@ -14,6 +14,7 @@ import (
 //	["question", id, kind, "warning" or "", prompt, short, why]
 //	["range", min, max, unit]              (after a number question)
 //	["show_if", question, option, ...]     (after a show-if question)
+//	["options_from", "plan"]               (after a checklist of the plan)
 //	["option", id, label]                  (or with a fourth field "exclusive")
 //
 // Flat lists of strings decode several times faster than nested objects,
@@ -36,6 +37,9 @@ func (qn *Questionnaire) Records() Records {
 			}
 			if q.ShowIf != nil {
 				out = append(out, append([]string{"show_if", q.ShowIf.Question}, q.ShowIf.AnyOf...))
+			}
+			if q.FromPlan {
+				out = append(out, []string{"options_from", "plan"})
 			}
 			for _, o := range q.Options {
 				r := []string{"option", o.ID, o.Label}
@@ -141,6 +145,11 @@ func (b *recordBuilder) add(r []string) error {
 			return fmt.Errorf("expected a question and options, after a question")
 		}
 		b.q.ShowIf = &ShowIf{Question: r[1], AnyOf: slices.Clone(r[2:])} // r may be reused
+	case "options_from":
+		if len(r) != 2 || r[1] != "plan" || b.q == nil {
+			return fmt.Errorf(`expected "plan", after a question`)
+		}
+		b.q.FromPlan = true
 	case "option":
 		if len(r) < 3 || len(r) > 4 || b.q == nil || (len(r) == 4 && r[3] != "exclusive") || len(b.options) == cap(b.options) {
 			return fmt.Errorf(`expected an id, a label and optionally "exclusive", after a question`)

@@ -204,7 +204,7 @@ func (b *qBuilder) question(q *QQuestion) *questionnaire.Question {
 		}
 	}
 	out := &questionnaire.Question{ID: q.ID, Kind: questionnaire.Kind(q.Kind), Prompt: q.Prompt, Short: q.Short,
-		Why: q.Why, Warning: q.Warning, Unit: q.Unit}
+		Why: q.Why, Warning: q.Warning, Unit: q.Unit, FromPlan: q.OptionsFrom == "plan"}
 	switch out.Kind {
 	case questionnaire.One, questionnaire.Many:
 		b.noRange(q, owner)
