@@ -9,6 +9,7 @@ import (
 
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+	catppuccin "github.com/catppuccin/go"
 
 	"github.com/backtriage/backtriage/internal/field"
 	"github.com/backtriage/backtriage/internal/figure"
@@ -25,18 +26,47 @@ func ThemeNames() []string { return slices.Clone(themes) }
 // ValidTheme reports whether name is a theme.
 func ValidTheme(name string) bool { return slices.Contains(themes, name) }
 
-func huhTheme(name string) huh.Theme {
-	switch name {
+// palette is what newStyles takes from a huh theme: its focused title,
+// select pointer, selected prefix, error and description foregrounds and
+// its focused button's background.
+type palette struct {
+	accent, pointer, chosen, err, muted, button color.Color
+}
+
+// themePalette is huh's colours for a --theme, as huh's Theme functions set
+// them ("base" and "plain" are huh's base theme). They are written out here
+// because building a huh theme to read six colours costs the first frame
+// about 70 KB of stack (huh's Styles is 40 KB, built by value) and 50 KB
+// of heap; TestThemePalette keeps them equal to huh's.
+func themePalette(theme string, dark bool) palette {
+	ld := lipgloss.LightDark(dark)
+	switch theme {
 	case "dracula":
-		return huh.ThemeFunc(huh.ThemeDracula)
+		purple := lipgloss.Color("#bd93f9")
+		return palette{accent: purple, pointer: lipgloss.Color("#f1fa8c"), chosen: lipgloss.Color("#50fa7b"),
+			err: lipgloss.Color("#ff5555"), muted: lipgloss.Color("#6272a4"), button: purple}
 	case "catppuccin":
-		return huh.ThemeFunc(huh.ThemeCatppuccin)
+		var f catppuccin.Flavour = catppuccin.Latte
+		if dark {
+			f = catppuccin.Mocha
+		}
+		return palette{accent: f.Mauve(), pointer: f.Pink(), chosen: f.Green(), err: f.Red(), muted: f.Subtext0(), button: f.Pink()}
 	case "base16":
-		return huh.ThemeFunc(huh.ThemeBase16)
+		return palette{accent: lipgloss.Color("6"), pointer: lipgloss.Color("3"), chosen: lipgloss.Color("2"),
+			err: lipgloss.Color("9"), muted: lipgloss.Color("8"), button: lipgloss.Color("5")}
 	case "base", "plain":
-		return huh.ThemeFunc(huh.ThemeBase)
+		none := lipgloss.NoColor{}
+		return palette{accent: none, pointer: none, chosen: none, err: none, muted: none, button: lipgloss.Color("7")}
 	}
-	return huh.ThemeFunc(huh.ThemeCharm)
+	fuchsia := lipgloss.Color("#F780E2")
+	return palette{
+		accent:  ld(lipgloss.Color("#5A56E0"), lipgloss.Color("#7571F9")),
+		pointer: fuchsia,
+		chosen:  ld(lipgloss.Color("#02CF92"), lipgloss.Color("#02A877")),
+		err:     ld(lipgloss.Color("#FF4672"), lipgloss.Color("#ED567A")),
+		muted:   ld(lipgloss.Color(""), lipgloss.Color("243")),
+		button:  fuchsia,
+	}
 }
 
 // styles are built once per theme and background and reused for every
@@ -83,19 +113,17 @@ func FieldStylesFor(theme string) func(dark bool) *field.Styles {
 	return func(dark bool) *field.Styles { return FieldStyles(theme, dark) }
 }
 
-// newStyles derives the styles from a huh theme. Only huh's accent colours
-// are taken; text keeps the terminal's own colour, which is always legible.
+// newStyles derives the styles from a huh theme's palette. Only huh's
+// accent colours are taken; text keeps the terminal's own colour, which is
+// always legible.
 func newStyles(theme string, dark bool) *styles {
 	s := &styles{plain: theme == "plain", dark: dark}
 	ld := lipgloss.LightDark(dark)
-	th := huhTheme(theme).Theme(dark)
+	p := themePalette(theme, dark)
 
-	accent := th.Focused.Title.GetForeground()
-	pointer := th.Focused.SelectSelector.GetForeground()
-	chosen := th.Focused.SelectedPrefix.GetForeground()
-	errC := th.Focused.ErrorMessage.GetForeground()
-	mutedC := th.Focused.Description.GetForeground()
-	btnFg, btnBg := th.Focused.FocusedButton.GetForeground(), th.Focused.FocusedButton.GetBackground()
+	accent, pointer, chosen, errC, mutedC := p.accent, p.pointer, p.chosen, p.err, p.muted
+	var btnFg color.Color // the text on the button: worked out from its fill
+	btnBg := p.button
 	if theme == "base" {
 		accent, pointer, chosen, errC = lipgloss.Color("6"), lipgloss.Color("3"), lipgloss.Color("2"), lipgloss.Color("1")
 		mutedC = lipgloss.Color("8")
