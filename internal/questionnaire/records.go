@@ -151,13 +151,18 @@ func (b *recordBuilder) add(r []string) error {
 		}
 		b.q.FromPlan = true
 	case "option":
-		if len(r) < 3 || len(r) > 4 || b.q == nil || (len(r) == 4 && r[3] != "exclusive") || len(b.options) == cap(b.options) {
-			return fmt.Errorf(`expected an id, a label and optionally "exclusive", after a question`)
-		}
-		b.options = append(b.options, Option{ID: r[1], Label: r[2], Exclusive: len(r) == 4})
+		return b.addOption(r)
 	default:
 		return fmt.Errorf("unknown record")
 	}
+	return nil
+}
+
+func (b *recordBuilder) addOption(r []string) error {
+	if len(r) < 3 || len(r) > 4 || b.q == nil || (len(r) == 4 && r[3] != "exclusive") || len(b.options) == cap(b.options) {
+		return fmt.Errorf(`expected an id, a label and optionally "exclusive", after a question`)
+	}
+	b.options = append(b.options, Option{ID: r[1], Label: r[2], Exclusive: len(r) == 4})
 	return nil
 }
 
