@@ -115,7 +115,7 @@ func checkinErr(err error) error {
 	case service.InputRefused(err):
 		// Input refused by the line reader's caps ends as in --accessible.
 		return withCode(exitInput, err)
-	case service.Stopped(err):
+	case service.CheckInStopped(err):
 		return withCode(exitAborted, err)
 	}
 	return err

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -45,25 +46,14 @@ func (a *App) AssessFile(path string, stdin io.Reader) (*triage.Assessment, erro
 	if err != nil {
 		return nil, err
 	}
-	// Standard input is kept as read, to look for warning signs in it
-	// when it has a mistake.
-	var kept bytesBuffer
+	// Standard input is kept as read (answers.ReadFile reads at most its
+	// limit), to look for warning signs in it when it has a mistake.
+	var kept bytes.Buffer
 	ans, err := answers.ReadFile(path, io.TeeReader(stdin, &kept), eng.Questionnaire())
 	if err != nil {
-		return nil, a.salvage(eng, path, kept.b, err)
+		return nil, a.salvage(eng, path, kept.Bytes(), err)
 	}
 	return eng.Assess(ans), nil
-}
-
-// bytesBuffer keeps what is read, up to the answers file's limit (the
-// reader refuses more).
-type bytesBuffer struct{ b []byte }
-
-func (k *bytesBuffer) Write(p []byte) (int, error) {
-	if len(k.b) <= answers.MaxFileSize {
-		k.b = append(k.b, p...)
-	}
-	return len(p), nil
 }
 
 // salvage assesses the warning-sign answers a refused file still gives

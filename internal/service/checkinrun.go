@@ -164,9 +164,9 @@ func (c *CheckIn) WriteText(w io.Writer, res *checkin.Result, stopShown bool) er
 	return err
 }
 
-// Stopped reports whether err is the person stopping a check-in (nothing
+// CheckInStopped reports whether err is the person stopping a check-in (nothing
 // recorded).
-func Stopped(err error) bool { return errors.Is(err, checkin.ErrStopped) }
+func CheckInStopped(err error) bool { return errors.Is(err, checkin.ErrStopped) }
 
 // InputRefused reports whether err is input refused by the line readers'
 // caps (a line too long, too much input), in any front end.
