@@ -2,6 +2,7 @@ package questionnaire
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/backtriage/backtriage/internal/textwrap"
@@ -84,14 +85,7 @@ func (d Dialog) Check() error {
 	return nil
 }
 
-func (id DialogID) known() bool {
-	for _, k := range dialogIDs {
-		if k == id {
-			return true
-		}
-	}
-	return false
-}
+func (id DialogID) known() bool { return slices.Contains(dialogIDs, id) }
 
 func listIDs(ids []DialogID) string {
 	s := make([]string, len(ids))
@@ -105,11 +99,7 @@ func listIDs(ids []DialogID) string {
 func MissingDialogs(ds []Dialog) []DialogID {
 	var out []DialogID
 	for _, id := range dialogIDs {
-		found := false
-		for _, d := range ds {
-			found = found || d.ID == id
-		}
-		if !found {
+		if !slices.ContainsFunc(ds, func(d Dialog) bool { return d.ID == id }) {
 			out = append(out, id)
 		}
 	}

@@ -2,7 +2,6 @@ package service
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 
@@ -92,16 +91,6 @@ func LevelStatus(l rules.Level) int {
 		return 11
 	case rules.Soon:
 		return 10
-	}
-	return 0
-}
-
-// RefusedStatus is the level status of a refused file's warning signs, 0
-// when err carries none.
-func RefusedStatus(err error) int {
-	var r *Refused
-	if errors.As(err, &r) {
-		return LevelStatus(r.Level)
 	}
 	return 0
 }

@@ -66,9 +66,9 @@ func (r Recorded) Message(offBy string) string {
 	return "Not recorded: the diary could not be written."
 }
 
-// Unchecked is said when no assessment in a diary can check the routines
+// unchecked is said when no assessment in a diary can check the routines
 // against the person's warning signs.
-const Unchecked = "No assessment in a diary to check these against your warning signs: do not start one " +
+const unchecked = "No assessment in a diary to check these against your warning signs: do not start one " +
 	"that your results left out, and with a warning sign get help first. Read each step's caution before you start."
 
 // RoutinePlan is the current plan, for guide: what it offers and
@@ -107,7 +107,7 @@ func (a *App) PickRoutine(p Plan, id string) (step *rules.Step, note string, err
 	case p.Known && !p.InPlan(id):
 		note = fmt.Sprintf("Note: %q is not in your current plan; read its caution before you start.", id)
 	case !p.Known:
-		note = "Note: " + Unchecked
+		note = "Note: " + unchecked
 	}
 	return step, note, nil
 }
@@ -127,7 +127,7 @@ func (a *App) WriteRoutines(w io.Writer, p Plan) error {
 	if p.Known {
 		fmt.Fprintln(w, "Guided routines for the steps in your plan:")
 	} else {
-		fmt.Fprintln(w, "Guided routines. "+Unchecked)
+		fmt.Fprintln(w, "Guided routines. "+unchecked)
 	}
 	offered := p.Offered(t)
 	if len(offered) == 0 {
