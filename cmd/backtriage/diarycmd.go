@@ -141,9 +141,9 @@ func (opt *diaryExportOptions) run(cmd *cobra.Command) error {
 	if err := checkOutput(opt.output, opt.force); err != nil {
 		return err
 	}
-	d := opt.appFor(cmd, "").Diary()
-	if d.PathErr != nil {
-		return usage(d.PathErr)
+	d, err := opt.diaryToShow(cmd)
+	if err != nil {
+		return err
 	}
 	// Read-only: it works in a folder that is not writable, and writes
 	// nothing.

@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 
+	"github.com/spf13/cobra"
+
 	"github.com/backtriage/backtriage/internal/service"
 )
 
@@ -10,6 +12,16 @@ import (
 // no consent, or storing turned off. It is an input problem, like a missing
 // answers file.
 const exitNoDiary = exitInput
+
+// diaryToShow is the diary for a command that only shows it (history,
+// diary export); no folder for it is a usage error.
+func (o *rootOptions) diaryToShow(cmd *cobra.Command) (service.Diary, error) {
+	d := o.appFor(cmd, "").Diary()
+	if d.PathErr != nil {
+		return d, usage(d.PathErr)
+	}
+	return d, nil
+}
 
 // diaryFault gives a diary's fault its exit status: no diary to show is an
 // input problem, like a missing answers file.

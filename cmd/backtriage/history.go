@@ -39,9 +39,9 @@ func (h *historyOptions) run(cmd *cobra.Command) error {
 	if err != nil {
 		return withCode(exitInput, err)
 	}
-	d := app.Diary()
-	if d.PathErr != nil {
-		return usage(d.PathErr)
+	d, err := h.diaryToShow(cmd)
+	if err != nil {
+		return err
 	}
 	// With --now, the diary as it stood then, to reproduce what
 	// was shown.
