@@ -110,7 +110,7 @@ func (l *List) WriteText(w io.Writer) error {
 			if !l.keep(q.ID) {
 				continue
 			}
-			fmt.Fprintf(w, "  %s (%s)\n    %s\n    Why we ask: %s\n", q.ID, kindText(q), q.Prompt, q.Why)
+			fmt.Fprintf(w, "  %s (%s)\n    %s\n    Why we ask: %s\n", q.ID, q.AnswerShape(), q.Prompt, q.Why)
 			if q.ShowIf != nil {
 				fmt.Fprintf(w, "    Asked only if %s\n", q.ShowIf)
 			}
@@ -123,16 +123,4 @@ func (l *List) WriteText(w io.Writer) error {
 		}
 	}
 	return nil
-}
-
-func kindText(q *questionnaire.Question) string {
-	switch q.Kind {
-	case questionnaire.One:
-		return "one option"
-	case questionnaire.Many:
-		return "a list of options"
-	case questionnaire.Number:
-		return fmt.Sprintf("a number, %d to %d %s", q.Min, q.Max, q.Unit)
-	}
-	return "true or false"
 }

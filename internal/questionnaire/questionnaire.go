@@ -126,6 +126,23 @@ func (q *Question) OptionIndex(id string) int {
 	return -1
 }
 
+// AnswerShape says in words what an answers file gives for the question
+// ("one option", "a number, 16 to 120 years"): the one wording the question
+// list and the safety document share.
+func (q *Question) AnswerShape() string {
+	switch q.Kind {
+	case One:
+		return "one option"
+	case Many:
+		return "a list of options"
+	case Number:
+		return strings.TrimSpace(fmt.Sprintf("a number, %d to %d %s", q.Min, q.Max, q.Unit))
+	case YesNo:
+		return "true or false"
+	}
+	return "free text"
+}
+
 // OptionIDs lists the valid option ids. The slice is shared: do not modify.
 func (q *Question) OptionIDs() []string {
 	if q.Kind == YesNo {

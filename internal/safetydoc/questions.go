@@ -75,10 +75,9 @@ func (d *doc) pages(qn *questionnaire.Questionnaire, readers map[rules.OptionRef
 }
 
 func (d *doc) question(q *questionnaire.Question, readers map[rules.OptionRef][]string) {
-	kind := map[questionnaire.Kind]string{questionnaire.One: "one option", questionnaire.Many: "any options",
-		questionnaire.YesNo: "yes or no", questionnaire.Text: "free text, read by no rule"}[q.Kind]
-	if q.Kind == questionnaire.Number {
-		kind = strings.TrimSpace(fmt.Sprintf("a number, %d to %d %s", q.Min, q.Max, q.Unit))
+	kind := q.AnswerShape()
+	if q.Kind == questionnaire.Text {
+		kind += ", read by no rule"
 	}
 	if q.Warning {
 		kind += ", a warning sign"
