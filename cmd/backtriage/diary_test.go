@@ -65,7 +65,7 @@ func TestDiaryWeekAssessCheckinHistory(t *testing.T) {
 	for _, want := range []string{
 		"Not starting to fade after two weeks", "Book an appointment with a physiotherapist or a GP",
 		"pain (0 to 10), day 0 to day 15", " 7 ┤", " 0 ┤", "pain 7 → 7 over 15 days (3 check-ins)",
-		"cold packs on the sore area: 2 days",
+		"Cold packs on the sore area: 2 days",
 	} {
 		if !strings.Contains(out, want) && !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
 			t.Errorf("history lacks %q:\n%s", want, out)

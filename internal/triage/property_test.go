@@ -96,7 +96,8 @@ func TestPropertySignsReadFromTable(t *testing.T) {
 
 // emergencyCombination reports the emergencies made of two answers, neither
 // an emergency alone: a blood clot risk (cancer is one) with pain on
-// breathing or breathlessness, cancer with a nerve sign, pain on breathing
+// breathing, breathlessness or blood coughed up, yellow skin or eyes with
+// pain after meals or a fever, cancer with a nerve sign, pain on breathing
 // in that came on suddenly, and pain in the chest unless it is sore only to
 // press or move.
 func emergencyCombination(a answers.Answers) bool {
@@ -108,18 +109,25 @@ func emergencyCombination(a answers.Answers) bool {
 	breathing := hasAny(a, []sign{{"warning_more_now", "breath_pain"}, {"pain_feel", "hurts_deep_breath"}}) || sharpBreath
 	nerve := hasAny(a, []sign{{"warning_nerves", "both_arms"}, {"warning_nerves", "sudden_weakness"}, {"warning_nerves", "one_arm"},
 		{"warning_more_now", "severe_arm_pain"}, {"pain_feel", "weakness"}, {"pain_feel", "numbness_tingling"}})
+	// A band of pain round the chest is a nerve root's (radicular) pain.
+	nerve = nerve || a.Has("warning_pain_pattern", "band_pain")
 	suddenBreath := (a.Has("warning_more_now", "breath_pain") || sharpBreath) && a.Has("onset", "sudden")
-	return clotRisk && breathing || a.Has("warning_history", "cancer") && nerve || suddenBreath ||
-		chest && !a.Has("chest_feel", "sore_move")
+	coughedBlood := a.Has("warning_recent", "coughed_blood_recent")
+	// Yellow skin or eyes with the gallbladder's pain pattern or a fever.
+	jaundice := a.Has("warning_recent", "yellow_skin_eyes") && hasAny(a, []sign{{"warning_pain_pattern", "after_meals"},
+		{"warning_history", "fever"}, {"warning_recent", "fever_recent"}})
+	return clotRisk && (breathing || coughedBlood) || a.Has("warning_history", "cancer") && nerve || suddenBreath ||
+		chest && !a.Has("chest_feel", "sore_move") || jaundice
 }
 
 // mayBeEmergency reports answers that are an emergency only with the rest of
 // the story (sweating or feeling sick when it fits the heart; sudden, very
 // severe pain with an aorta risk; pain brought on by effort that no longer
-// eases; a sudden pain on breathing in with a collapsed lung's profile), so
-// the property allows emergency beside them without requiring it.
+// eases; a sudden pain on breathing in with a collapsed lung's profile; a
+// tight band round the chest that does not behave like a muscle), so the
+// property allows emergency beside them without requiring it.
 func mayBeEmergency(a answers.Answers) bool {
-	if a.Has("warning_more_now", "sweating_sick") {
+	if a.Has("warning_more_now", "sweating_sick") || a.Has("warning_pain_pattern", "band_pain") {
 		return true
 	}
 	sudden := a.Has("onset", "sudden")
