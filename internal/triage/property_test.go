@@ -97,7 +97,7 @@ func TestPropertySignsReadFromTable(t *testing.T) {
 // emergencyCombination reports the emergencies made of two answers, neither
 // an emergency alone: a blood clot risk (cancer is one) with pain on
 // breathing, breathlessness or blood coughed up, yellow skin or eyes with
-// pain after meals or a fever, cancer with a nerve sign, pain on breathing
+// pain after meals or a fever, a fever with a weakened immune system, cancer with a nerve sign, pain on breathing
 // in that came on suddenly, and pain in the chest unless it is sore only to
 // press or move.
 func emergencyCombination(a answers.Answers) bool {
@@ -116,8 +116,10 @@ func emergencyCombination(a answers.Answers) bool {
 	// Yellow skin or eyes with the gallbladder's pain pattern or a fever.
 	jaundice := a.Has("warning_recent", "yellow_skin_eyes") && hasAny(a, []sign{{"warning_pain_pattern", "after_meals"},
 		{"warning_history", "fever"}, {"warning_recent", "fever_recent"}})
+	weakImmuneFever := a.Has("warning_risk", "immunosuppressed") &&
+		(a.Has("warning_history", "fever") || a.Has("warning_recent", "fever_recent"))
 	return clotRisk && (breathing || coughedBlood) || a.Has("warning_history", "cancer") && nerve || suddenBreath ||
-		chest && !a.Has("chest_feel", "sore_move") || jaundice
+		chest && !a.Has("chest_feel", "sore_move") || jaundice || weakImmuneFever
 }
 
 // mayBeEmergency reports answers that are an emergency only with the rest of
