@@ -327,6 +327,12 @@ func Evaluate(eng *triage.Engine, st followup.State, in Input, tableVersion stri
 		return res
 	}
 	res.Fired = eng.Table().FollowupFired(facts)
+	if ruledOutByWarning(as) {
+		// "Carry on with your plan" beside steps a warning sign has just
+		// taken out of it would say both; the pain's course is still in
+		// the record.
+		res.Fired = slices.DeleteFunc(res.Fired, (*rules.FollowupRule).CarriesOn)
+	}
 	c.Advice = followup.Advice(res.Fired)
 	c.Level = followup.Level(as.Level, res.Fired).String() // the highest of the warning signs' and the follow-up rules' levels
 	for _, r := range res.Fired {
@@ -336,6 +342,12 @@ func Evaluate(eng *triage.Engine, st followup.State, in Input, tableVersion stri
 		}
 	}
 	return res
+}
+
+// ruledOutByWarning reports whether a warning sign of the check-in takes a
+// step out of the plan until it has been checked.
+func ruledOutByWarning(as *triage.Assessment) bool {
+	return slices.ContainsFunc(as.Withheld, func(w triage.Withheld) bool { return w.Warning != nil })
 }
 
 // warningAnswers are what the warning rules assess: the episode's answers

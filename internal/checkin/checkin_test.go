@@ -98,12 +98,22 @@ func TestEvaluateWarningsFirst(t *testing.T) {
 	if !res.Stopped || res.Assessment.Level < rules.Urgent || len(res.Fired) != 0 || len(res.Checkin.Advice) != 0 {
 		t.Errorf("fever: level %v, stopped %v, fired %v", res.Assessment.Level, res.Stopped, res.Fired)
 	}
-	soon := strings.Replace(none, "warning_nerves: [none]", "warning_nerves: [one_arm]", 1)
-	res2 := Evaluate(eng, st, in(soon+"pain_now: 3\npain_compared: better\n"), "v")
+	// New back pain at 50 or over: a soon-level sign that rules out no step.
+	res2 := Evaluate(eng, st, in(none+"age: 55\npain_now: 3\npain_compared: better\n"), "v")
 	text := Text(res2, eng.Table(), emergencynumber.Local{})
 	w, adv := strings.Index(text, "[soon]"), strings.Index(text, "Getting better")
 	if res2.Stopped || w < 0 || adv < w || !strings.Contains(text, "Only alongside what the warning signs above say") {
 		t.Errorf("a soon-level check-in: the warning must come first and the advice say it is only alongside it:\n%s", text)
+	}
+	// A warning sign that takes steps out of the plan (a nerve sign in one
+	// arm) leaves no "carry on with your plan" beside them, in the check-in
+	// or in what the diary keeps; the pain's course stays in the record.
+	nerve := strings.Replace(none, "warning_nerves: [none]", "warning_nerves: [one_arm]", 1)
+	res3 := Evaluate(eng, st, in(nerve+"pain_now: 3\npain_compared: better\n"), "v")
+	text = strings.Join(strings.Fields(Text(res3, eng.Table(), emergencynumber.Local{})), " ")
+	if len(res3.Assessment.Withheld) == 0 || strings.Contains(text, "carry on with your plan") || len(res3.Checkin.Advice) != 0 ||
+		!strings.Contains(text, "do what the warning signs above say") || !strings.Contains(text, "better than last time") {
+		t.Errorf("steps ruled out by a warning sign beside \"carry on with your plan\" (advice kept: %v):\n%s", res3.Checkin.Advice, text)
 	}
 	text = Text(res, eng.Table(), emergencynumber.Local{})
 	if strings.Contains(text, "Getting better") || !strings.Contains(text, triage.Info(res.Assessment.Level).Headline) {

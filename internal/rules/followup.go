@@ -78,6 +78,9 @@ var Outcomes = []string{"carry-on", "elsewhere", "professional", "retriage"}
 // advice.
 func (r *FollowupRule) Severity() int { return slices.Index(Outcomes, r.Outcome) }
 
+// CarriesOn reports whether the rule's advice is to carry on with the plan.
+func (r *FollowupRule) CarriesOn() bool { return r.Outcome == "carry-on" }
+
 func (r *FollowupRule) UnmarshalYAML(n ast.Node) error {
 	type plain FollowupRule
 	return decodeItem(n, "followup rule", (*plain)(r), &r.Pos)

@@ -92,6 +92,9 @@ type PlanStep struct {
 type Withheld struct {
 	Step *rules.Step
 	Why  string
+	// Warning is the warning sign that rules the step out until it has been
+	// checked; nil when an answer does (the step's own caution).
+	Warning *rules.Rule
 }
 
 // HelpLine is one "get help if" line.
@@ -591,7 +594,7 @@ func withhold(as *Assessment, f rules.Facts) {
 		if w := ruledOutBy(as.Warnings, p.Step); w != nil {
 			// Said as "until it has been checked", with who to ask: a bare "not
 			// while" beside "keep moving" reads as "rest", which no guidance says.
-			as.Withheld = append(as.Withheld, Withheld{Step: p.Step, Why: "Not until this warning sign has been checked: " + w.Rule.Title +
+			as.Withheld = append(as.Withheld, Withheld{Step: p.Step, Warning: w.Rule, Why: "Not until this warning sign has been checked: " + w.Rule.Title +
 				". Ask the doctor or physiotherapist who checks it what you can safely do meanwhile."})
 			continue
 		}
