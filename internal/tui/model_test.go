@@ -533,6 +533,7 @@ func TestQuitDialogNeverOffersFullerAnswers(t *testing.T) {
 // no paste: typing there changed the quit dialog's file name unseen, and
 // enter saved the answers and quit. Only ctrl+c acts, as the screen says.
 func TestSmallTerminalHidesDialogKeys(t *testing.T) {
+	t.Chdir(t.TempDir()) // where a regression would save the answers
 	m := newTestModel(t, testOptions(t), 80, 24)
 	press(m, "enter", optKey(t, "warning_now", "none"), "ctrl+c")
 	if m.dialogKind() != dlgQuit {
