@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/backtriage/backtriage/internal/service"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/tui"
 )
 
@@ -100,7 +101,10 @@ func (opt *checkinOptions) ask(cmd *cobra.Command, c *service.CheckIn) (service.
 	}
 	in, out := cmd.InOrStdin(), cmd.OutOrStdout()
 	if accessibleMode(cmd, opt.rootOptions) {
-		ask, err := c.Lines(cmd.Context(), in, out, !isTerminal(in))
+		// Every line fits the terminal (78 columns on a pipe), broken at
+		// spaces, as in the questionnaire's line mode.
+		lines := textwrap.WrapWriter(out, helpWidth(out))
+		ask, err := c.Lines(cmd.Context(), in, lines, !isTerminal(in))
 		return ask, checkinErr(err)
 	}
 	var ask service.Ask

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/backtriage/backtriage/internal/questionnaire"
 )
 
@@ -459,5 +461,32 @@ func TestGuideWithoutDiarySaysUnchecked(t *testing.T) {
 	_, errs, _ := runDiary(t, dir, "q\n", nil, "guide", "stretch-before-bed", "--quiet")
 	if !strings.Contains(strings.Join(strings.Fields(errs), " "), "with a warning sign get help first") { // wrapped at 78
 		t.Errorf("a routine without a diary: %s", errs)
+	}
+}
+
+// The check-in's line-by-line prompts are wrapped at spaces to the width
+// (78 columns on a pipe), as the questionnaire's are: a long warning
+// option was printed as one line of 170 columns, for the terminal to
+// break mid-word.
+func TestAccessibleCheckinLinesFit(t *testing.T) {
+	var in strings.Builder
+	for _, q := range questionnaire.Default().Questions() {
+		switch {
+		case !q.Warning:
+		case q.OptionIndex("none") >= 0:
+			in.WriteString("none\n")
+		case q.ID == "age":
+			in.WriteString("31\n")
+		}
+	}
+	in.WriteString("6\nbetter\nslept well\nn\n")
+	out, errs, code := runDiary(t, t.TempDir(), in.String(), at("2026-11-03T08:00:00Z"), "checkin")
+	if code != 0 || !strings.Contains(out, "Pain now: 6 out of 10") {
+		t.Fatalf("exit %d: %s\n%s", code, errs, out)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if ansi.StringWidth(l) > 78 && len(strings.Fields(l)) > 1 {
+			t.Errorf("a line of %d columns on a pipe: %q", ansi.StringWidth(l), l)
+		}
 	}
 }

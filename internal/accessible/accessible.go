@@ -216,15 +216,17 @@ func (s *prompts) next(i int) int {
 
 func (s *prompts) welcome() {
 	s.println("backtriage: for upper back pain on waking.")
-	s.println("It asks about warning signs first, then where and when it hurts, how you sleep and your day,")
-	s.println("and suggests likely muscle causes (and why), a self-care plan and when to get help.")
+	// Each paragraph is one line: the writer wraps it to the terminal
+	// (a break by hand here left ragged lines).
+	s.println("It asks about warning signs first, then where and when it hurts, how you sleep and your day, " +
+		"and suggests likely muscle causes (and why), a self-care plan and when to get help.")
 	s.println(triage.Disclaimer)
 	s.println("Nothing leaves this machine.")
 	s.println(s.o.Emergency.Annotate("If something feels seriously wrong, call your local emergency number now."))
 	s.println("")
-	s.println("How to answer: type the number of an option and press Enter. Where you can choose several,")
-	s.println("separate the numbers with spaces or commas. Type ? for why we ask, < to go back,")
-	s.println("q to quit (you can save your answers). Press Enter alone to skip a question or keep its answer.")
+	s.println("How to answer: type the number of an option and press Enter. Where you can choose several, " +
+		"separate the numbers with spaces or commas. Type ? for why we ask, < to go back, " +
+		"q to quit (you can save your answers). Press Enter alone to skip a question or keep its answer.")
 	if s.o.Answers != nil {
 		from := s.o.AnswersFrom
 		if from == "" {

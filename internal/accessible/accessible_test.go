@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/backtriage/backtriage/internal/answers"
 	"github.com/backtriage/backtriage/internal/field"
@@ -18,6 +19,7 @@ import (
 	"github.com/backtriage/backtriage/internal/questionnaire"
 	"github.com/backtriage/backtriage/internal/testkit/keyscript"
 	"github.com/backtriage/backtriage/internal/testkit/testrules"
+	"github.com/backtriage/backtriage/internal/textwrap"
 	"github.com/backtriage/backtriage/internal/triage"
 )
 
@@ -359,5 +361,23 @@ func TestSignalRescuesAnswers(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "backtriage --answers") {
 		t.Errorf("not told how to go on:\n%s", out.String())
+	}
+}
+
+// The welcome's sentences are paragraphs for the wrapping writer to
+// break, not lines broken by hand: on a pipe (78 columns) the hand breaks
+// left ragged lines ("how you sleep" / "and your day," / "and suggests").
+func TestWelcomeWrapsAsParagraphs(t *testing.T) {
+	out, _ := run(t, "", func(o *Options) { o.Out = textwrap.WrapWriter(o.Out, textwrap.Width) })
+	welcome, _, _ := strings.Cut(out, "Page 1 of")
+	ls := strings.Split(welcome, "\n")
+	for i := 0; i+1 < len(ls); i++ {
+		a, b := strings.TrimRight(ls[i], " "), strings.Fields(ls[i+1])
+		if a == "" || len(b) == 0 || strings.ContainsAny(a[len(a)-1:], ".:?!") {
+			continue // a sentence ends there: a break of its own
+		}
+		if utf8.RuneCountInString(a)+1+utf8.RuneCountInString(b[0]) <= textwrap.Width {
+			t.Errorf("line %d is broken early: %q, then %q", i+1, a, b[0])
+		}
 	}
 }

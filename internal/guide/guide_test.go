@@ -323,3 +323,28 @@ func TestModelViewWholeInstructionKeysAndStop(t *testing.T) {
 		}
 	}
 }
+
+// On the smallest window the questionnaire allows (60x16), with the keys
+// listed (?), every routine's frame fits and keeps its footer, which says
+// how to hide them: the key list gives way, not the footer (it was cut
+// off the bottom).
+func TestKeysFitSmallWindow(t *testing.T) {
+	tbl, err := rules.LoadSnapshot(backtriage.RuleSnapshot(), questionnaire.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const w, h = 60, 16
+	for _, step := range tbl.Steps {
+		if step.Routine == nil {
+			continue
+		}
+		for _, m := range []Model{NewModel(step, time.Second, true), NewModel(step, time.Second, true).Embed()} {
+			next, _ := m.Update(tea.WindowSizeMsg{Width: w - 2, Height: h}) // the results indent it a column
+			m, _ = key(next.(Model), "?")
+			v := strings.TrimSuffix(ansi.Strip(m.View().Content), "\n")
+			if n := strings.Count(v, "\n") + 1; n > h || !strings.Contains(v, "hide the keys") || !strings.Contains(v, "Caution") && step.Caution != "" {
+				t.Errorf("%s: %d lines at %dx%d, the footer or the caution lost:\n%s", step.ID, n, w, h, v)
+			}
+		}
+	}
+}

@@ -39,9 +39,10 @@ type Model struct {
 	// program quits is drawn by the inline renderer below part of the old
 	// one (the repeated "Finished. Done."), so Run says the end in a line
 	// of its own instead.
-	final string
-	bells int // bells rung at phase changes, for tests
-	width int
+	final  string
+	bells  int // bells rung at phase changes, for tests
+	width  int
+	height int // 0 until the window's size is known
 	// embedded: the routine runs inside another program, which DoneMsg
 	// tells it ended; it does not quit the program.
 	embedded bool
@@ -92,7 +93,7 @@ func (m Model) bell() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width = msg.Width
+		m.width, m.height = msg.Width, msg.Height
 		m.bar.SetWidth(min(60, max(10, msg.Width-4)))
 		return m, nil
 	case tea.KeyPressMsg:
@@ -195,7 +196,8 @@ var (
 func (m Model) View() tea.View {
 	var b strings.Builder
 	w := m.textWidth()
-	b.WriteString(titleStyle.Render(wrapTo("Guided: "+m.step.Title, w)) + "\n\n")
+	title := titleStyle.Render(wrapTo("Guided: "+m.step.Title, w))
+	b.WriteString(title + "\n\n")
 	seg, ok := m.Segment()
 	switch {
 	case !m.embedded && m.final != "" && (m.quit || !ok):
@@ -207,26 +209,54 @@ func (m Model) View() tea.View {
 		b.WriteString(wrapTo(endWords(m.elapsed, m.step.Routine), w) + "\n")
 		return tea.NewView(b.String())
 	}
-	b.WriteString(wrapTo(seg.Announce(), w) + "\n\n")
 	left := m.timer.Timeout.Round(time.Second)
 	state := ""
 	if !m.timer.Running() {
 		state = "  (paused: space to resume)"
 	}
-	b.WriteString(clockStyle.Render(clock(left)) + state + "\n\n")
 	var pct float64
 	if m.total > 0 {
 		pct = float64(m.done+seg.Duration()-left) / float64(m.total)
 	}
-	b.WriteString(m.bar.ViewAs(min(max(pct, 0), 1)) + "\n\n")
+	blocks := []string{title, wrapTo(seg.Announce(), w), clockStyle.Render(clock(left)) + state, m.bar.ViewAs(min(max(pct, 0), 1))}
 	if m.step.Caution != "" {
-		b.WriteString(dimStyle.Render(wrapTo("Caution: "+m.step.Caution, w)) + "\n")
+		blocks = append(blocks, dimStyle.Render(wrapTo("Caution: "+m.step.Caution, w)))
 	}
+	var keys []string
 	if m.help {
-		b.WriteString("\n" + m.keyHelp() + "\n")
+		keys = strings.Split(m.keyHelp(), "\n")
 	}
-	b.WriteString(dimStyle.Render(joinItems(m.footer(), w)) + "\n")
-	return tea.NewView(b.String())
+	return tea.NewView(m.fit(blocks, keys, dimStyle.Render(joinItems(m.footer(), w))))
+}
+
+// fit lays out the running routine's blocks (the title, the phase, the
+// clock, the bar, the caution), the key list (?) and the footer in the
+// window's height. On a short window what gives way is, in turn, the
+// blank lines between blocks, the bar and the key list's tail; never the
+// phase, the clock, the caution or the footer that says how to go on.
+func (m Model) fit(blocks, keys []string, foot string) string {
+	lines := func(blocks, keys []string, sep string) string {
+		s := strings.Join(blocks, sep) + sep
+		if len(keys) > 0 {
+			s += strings.Join(keys, "\n") + "\n"
+		}
+		return s + foot + "\n"
+	}
+	fits := func(s string) bool { return m.height == 0 || strings.Count(s, "\n") <= m.height }
+	if s := lines(blocks, keys, "\n\n"); fits(s) {
+		return s
+	}
+	if s := lines(blocks, keys, "\n"); fits(s) {
+		return s
+	}
+	noBar := append(blocks[:3:3], blocks[4:]...)
+	for len(keys) > 1 { // the list's title and one key at least
+		if s := lines(noBar, keys, "\n"); fits(s) {
+			return s
+		}
+		keys = keys[:len(keys)-1]
+	}
+	return lines(noBar, nil, "\n")
 }
 
 // EndWords is how the routine ended, in words: stopped (not recorded),

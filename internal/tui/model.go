@@ -219,6 +219,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
 	case tea.PasteMsg:
+		if m.tooSmall() {
+			return m, nil // nothing on screen to paste into
+		}
 		if m.dlg != nil {
 			return m, m.dlg.update(msg)
 		}
@@ -272,14 +275,20 @@ func (m *Model) takePending() tea.Cmd {
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := keyName(msg)
+	if m.tooSmall() {
+		// Nothing is drawn but "Please enlarge the terminal": a key would
+		// act unseen (type in a hidden dialog's file name, save and quit).
+		// Only ctrl+c acts, as that screen says; an open dialog takes it.
+		switch {
+		case k != "ctrl+c":
+			return nil
+		case m.dlg != nil:
+			return m.dlg.update(msg)
+		}
+		return m.requestQuit()
+	}
 	if m.dlg != nil {
 		return m.dlg.update(msg)
-	}
-	if m.tooSmall() {
-		if k == "ctrl+c" {
-			return m.requestQuit()
-		}
-		return nil
 	}
 	if on(k, keyHelp) && m.cur != m.guide {
 		m.openDialog(newKeysDialog(m, m.cur.helpKeys()))

@@ -528,3 +528,46 @@ func TestQuitDialogNeverOffersFullerAnswers(t *testing.T) {
 	replace := dialogWords(questionnaire.DialogReplaceFile).With(filepath.Join(dir, name))
 	dialogSaysPath(t, m, replace.Intro+" It holds", "would be lost. "+replace.Prompt)
 }
+
+// A dialog hidden behind "Please enlarge the terminal" takes no keys and
+// no paste: typing there changed the quit dialog's file name unseen, and
+// enter saved the answers and quit. Only ctrl+c acts, as the screen says.
+func TestSmallTerminalHidesDialogKeys(t *testing.T) {
+	t.Chdir(t.TempDir()) // where a regression would save the answers
+	m := newTestModel(t, testOptions(t), 80, 24)
+	press(m, "enter", optKey(t, "warning_now", "none"), "ctrl+c")
+	if m.dialogKind() != dlgQuit {
+		t.Fatalf("ctrl+c with an answer did not offer to save:\n%s", plain(m))
+	}
+	d := m.dlg.(*quitDialog)
+	name := d.file.value()
+	m.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
+	mustContain(t, m, "Please enlarge", "Press ctrl+c again")
+	for _, k := range []string{"x", "backspace", "enter"} {
+		if _, cmd := m.Update(keyMsg(k)); cmd != nil && isQuit(cmd) {
+			t.Fatalf("%s on the enlarge screen quit", k)
+		}
+	}
+	m.Update(tea.PasteMsg{Content: "pasted"})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if m.dialogKind() != dlgQuit || d.file.value() != name {
+		t.Fatalf("keys reached the hidden dialog: file %q, want %q:\n%s", d.file.value(), name, plain(m))
+	}
+	m.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
+	if _, cmd := m.Update(keyMsg("ctrl+c")); cmd == nil || !isQuit(cmd) {
+		t.Fatal("ctrl+c on the enlarge screen with the quit dialog open must quit, as the screen says")
+	}
+}
+
+// Paste on the enlarge screen does not reach the page's field unseen.
+func TestSmallTerminalIgnoresPaste(t *testing.T) {
+	m := newTestModel(t, testOptions(t), 80, 24)
+	press(m, "enter")
+	press(m, script(t).Focus("age").Keys()...)
+	m.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
+	m.Update(tea.PasteMsg{Content: "42"})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if got := m.page.fieldByID("age").Typed(); got != "" {
+		t.Fatalf("a paste on the enlarge screen reached the age field: %q", got)
+	}
+}
