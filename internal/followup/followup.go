@@ -108,6 +108,9 @@ func Facts(st State, pain *int, compared string, now time.Time) answers.Answers 
 	if base := Baseline(st); base != nil && pain != nil {
 		a[questionnaire.PainChange] = answers.Num(*pain - *base)
 	}
+	if last := lastPain(st.Checkins); last != nil && pain != nil {
+		a[questionnaire.PainChangeSinceLast] = answers.Num(*pain - *last)
+	}
 	if st.Previous != nil && st.Episode != nil {
 		a[questionnaire.DaysSinceLastEpisode] = answers.Num(max(Days(st.PreviousLast, st.Episode.At), 0))
 		if st.PreviousPain != nil {
@@ -152,6 +155,16 @@ func number(v any) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// lastPain is the latest scored check-in's pain, or nil.
+func lastPain(cs []*diary.Checkin) *int {
+	for i := len(cs) - 1; i >= 0; i-- {
+		if cs[i].Pain != nil {
+			return cs[i].Pain
+		}
+	}
+	return nil
 }
 
 func firstPain(cs []*diary.Checkin) *int {

@@ -84,6 +84,35 @@ func TestFactsAndFiredRules(t *testing.T) {
 	}
 }
 
+// A jump back after a good day is worse although the baseline shows no
+// change (the week audit: 7 at the first check-in, 2, then 7 "the same");
+// the change is from the latest scored check-in, and a 2-point swing is
+// not a jump.
+func TestJumpSinceTheLastCheckinIsWorse(t *testing.T) {
+	tbl := table(t)
+	ep := &diary.Episode{ID: 1, At: at(1, 8)}
+	st := State{Episode: ep, Checkins: []*diary.Checkin{
+		{At: at(2, 8), Pain: p(7), Compared: "same"}, {At: at(3, 8), Pain: p(2), Compared: "better"}, {At: at(3, 20), Compared: "same"},
+	}}
+	f := Facts(st, p(7), "same", at(4, 8))
+	if *f[questionnaire.PainChange].Number != 0 || *f[questionnaire.PainChangeSinceLast].Number != 5 {
+		t.Fatalf("facts: change %v, since the last %v", f[questionnaire.PainChange], f[questionnaire.PainChangeSinceLast])
+	}
+	var ids []string
+	for _, r := range tbl.FollowupFired(f) {
+		ids = append(ids, r.ID)
+	}
+	if !slices.Equal(ids, []string{"worse-since-last-time"}) {
+		t.Errorf("7, 2, then 7: %v, want only worse-since-last-time (no carrying on beside it)", ids)
+	}
+	if f := Facts(st, p(4), "same", at(4, 8)); slices.ContainsFunc(tbl.FollowupFired(f), func(r *rules.FollowupRule) bool { return r.ID == "worse-since-last-time" }) {
+		t.Errorf("a 2-point swing (2, then 4) counted as worse")
+	}
+	if f := Facts(State{Episode: ep}, p(7), "same", at(2, 8)); f.Answered(questionnaire.PainChangeSinceLast) {
+		t.Errorf("a change since the last check-in at the first one: %v", f)
+	}
+}
+
 func TestRecurringRanksCausesElsewhere(t *testing.T) {
 	tbl := table(t)
 	prev := &diary.Episode{ID: 1, At: at(1, 8)}

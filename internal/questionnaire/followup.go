@@ -7,10 +7,13 @@ package questionnaire
 // against Followup(). Like every question id they are a contract: add, never
 // rename.
 const (
-	PainNow              = "pain_now"
-	PainCompared         = "pain_compared"
-	DaysSinceStart       = "days_since_start"
-	PainChange           = "pain_change"
+	PainNow        = "pain_now"
+	PainCompared   = "pain_compared"
+	DaysSinceStart = "days_since_start"
+	PainChange     = "pain_change"
+	// PainChangeSinceLast is today's score minus the last scored check-in's
+	// of this episode: a jump the baseline cannot show (7, 2, then 7).
+	PainChangeSinceLast  = "pain_change_since_last"
 	Checkins             = "checkins"
 	DaysSinceLastEpisode = "days_since_last_episode"
 	LastEpisodePain      = "last_episode_pain"
