@@ -50,7 +50,7 @@ func (h *historyOptions) run(cmd *cobra.Command) error {
 	if err != nil {
 		return diaryFault(err)
 	}
-	v := history.Build(rec, eng.Table())
+	v := history.Build(rec, eng.Table(), app.Now())
 	if h.format == "json" {
 		return history.WriteJSON(cmd.OutOrStdout(), v)
 	}

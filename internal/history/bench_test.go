@@ -1,6 +1,8 @@
 package history
 
 import (
+	"time"
+
 	"io"
 	"path/filepath"
 	"testing"
@@ -42,7 +44,7 @@ func BenchmarkHistoryScreen(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if err := WriteText(io.Discard, Build(rec, tbl)); err != nil {
+				if err := WriteText(io.Discard, Build(rec, tbl, time.Time{})); err != nil {
 					b.Fatal(err)
 				}
 			}

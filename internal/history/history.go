@@ -54,6 +54,9 @@ type View struct {
 
 	// stepTitle names a step for the text (its id when the table has none).
 	stepTitle func(id string) string
+	// adviceAge is how many days before the day shown the advice was
+	// given (0 for the same day, or when there is no check-in).
+	adviceAge int
 }
 
 // StepDays is a step and the days it was done.
@@ -63,8 +66,9 @@ type StepDays struct {
 	Days  int    `json:"days"`
 }
 
-// Build gathers the view from the diary.
-func Build(r *diary.Record, t *rules.Table) *View {
+// Build gathers the view from the diary as it is shown at now, which tells
+// how old the last check-in's advice is (a zero now tells nothing).
+func Build(r *diary.Record, t *rules.Table, now time.Time) *View {
 	st := followup.Current(r)
 	v := &View{Schema: 1, Path: r.Path, Episodes: r.Episodes, Episode: st.Episode, Checkins: st.Checkins, Routines: st.Routines,
 		Days: []Day{}, Steps: []StepDays{}, Warnings: []diary.Warning{}, Advice: []diary.Advice{}}
@@ -94,6 +98,9 @@ func Build(r *diary.Record, t *rules.Table) *View {
 	if n := len(st.Checkins); n > 0 {
 		last := st.Checkins[n-1]
 		v.Level, v.Warnings, v.Advice, v.AdviceAt = last.Level, last.Warnings, last.Advice, &last.At
+		if !now.IsZero() {
+			v.adviceAge = max(followup.Days(last.At, now), 0)
+		}
 		if v.Warnings == nil {
 			v.Warnings = []diary.Warning{}
 		}
@@ -269,6 +276,9 @@ func adviceSection(v *View) report.Section {
 	}
 	l, _ := rules.ParseLevel(v.Level)
 	pol := triage.PolicyAt(l)
+	if stale := staleAdvice(v.adviceAge, pol); stale != "" {
+		sec.Blocks = append(sec.Blocks, report.Block{Kind: report.Para, Text: stale})
+	}
 	if l > rules.SelfCare {
 		info := triage.Info(l)
 		do := info.Do
@@ -300,6 +310,19 @@ func adviceSection(v *View) report.Section {
 	next.Items = append(next.Items, report.Item{Text: triage.AnyTime(l)})
 	sec.Blocks = append(sec.Blocks, next)
 	return sec
+}
+
+// staleAdvice says that the advice shown is days old, when it is two days
+// or more: it fitted how the person was then. After a warning sign that
+// said to get help, the help still stands if it was not sought.
+func staleAdvice(days int, pol triage.Policy) string {
+	switch {
+	case days < 2:
+		return ""
+	case pol.Stop:
+		return fmt.Sprintf("This is what your last check-in said, %d days ago. If you have not been checked since, get help now as it says.", days)
+	}
+	return fmt.Sprintf("This is what your last check-in said, %d days ago, for how you were then. For advice on how you are today, check in again: backtriage checkin", days)
 }
 
 // soonHere is what to do at soon level, as the history says it: it shows

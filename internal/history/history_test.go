@@ -30,7 +30,7 @@ func TestBuildAndText(t *testing.T) {
 			{EpisodeID: 1, At: day(4), Level: "soon", Pain: p(5), Warnings: []diary.Warning{{Title: "New sign", Level: "soon"}},
 				Advice: []diary.Advice{{Rule: "improving-carry-on", Title: "Getting better", Text: "Carry on."}}},
 		}}
-	v := Build(r, tbl)
+	v := Build(r, tbl, time.Time{})
 	if len(v.Days) != 5 || v.Days[0].Pain != nil || *v.Days[1].Pain != 7 || *v.Days[4].Pain != 5 || v.Level != "soon" {
 		t.Fatalf("view: %+v", v)
 	}
@@ -82,7 +82,7 @@ func TestLevelCountsTheAdvice(t *testing.T) {
 			{EpisodeID: 1, At: day(8), Level: "self-care", Pain: p(6), Compared: "same",
 				Advice: []diary.Advice{{Rule: "no-better-after-a-week", Outcome: "professional", Title: "No better after about a week of self-care", Text: "Book an appointment."}}},
 		}}
-	v := Build(r, builtin(t))
+	v := Build(r, builtin(t), time.Time{})
 	if v.Level != "soon" {
 		t.Errorf("level %q, want soon", v.Level)
 	}
@@ -119,7 +119,7 @@ func TestEmergencyLeadsAndHidesSelfCare(t *testing.T) {
 	}
 	for name, r := range records {
 		var b bytes.Buffer
-		if err := WriteText(&b, Build(r, builtin(t))); err != nil {
+		if err := WriteText(&b, Build(r, builtin(t), time.Time{})); err != nil {
 			t.Fatal(err)
 		}
 		out := b.String()
@@ -169,11 +169,49 @@ func TestTextListsFinishedRoutines(t *testing.T) {
 		Routines: []*diary.Routine{{EpisodeID: 1, At: day(1), Step: "tennis-ball", Seconds: 660, Finished: true}},
 	}
 	var b bytes.Buffer
-	if err := WriteText(&b, Build(r, tbl)); err != nil {
+	if err := WriteText(&b, Build(r, tbl, time.Time{})); err != nil {
 		t.Fatal(err)
 	}
 	want := "- 2026-11-03 08:00: " + tbl.Step("tennis-ball").Title + " (11 minutes)"
 	if out := b.String(); !strings.Contains(out, "GUIDED ROUTINES FINISHED") || !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
 		t.Errorf("the routine is not listed as %q:\n%s", want, out)
+	}
+}
+
+// Advice two days old or more is said to be so, with what to do: check in
+// again, or, after a warning sign that said to get help, get it if it was
+// not sought (the week audit: "early days, check in again tomorrow" shown
+// as current 13 days later).
+func TestOldAdviceSaysHowOld(t *testing.T) {
+	checkin := func(level string, advice ...diary.Advice) *diary.Record {
+		return &diary.Record{Path: "/x/diary.db",
+			Episodes: []*diary.Episode{{ID: 1, At: day(0), Level: "self-care"}},
+			Checkins: []*diary.Checkin{{EpisodeID: 1, At: day(12), Level: level, Pain: p(6), Compared: "same", Advice: advice}}}
+	}
+	early := diary.Advice{Rule: "early-days-carry-on", Outcome: "carry-on", Title: "About the same, early days", Text: "Check in again tomorrow."}
+	text := func(r *diary.Record, now time.Time) string {
+		var b bytes.Buffer
+		if err := WriteText(&b, Build(r, builtin(t), now)); err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(strings.Fields(b.String()), " ")
+	}
+	for _, c := range []struct {
+		name, level string
+		now         time.Time
+		want        string
+	}{
+		{"the same day", "self-care", day(12), ""},
+		{"the next day", "self-care", day(13), ""},
+		{"13 days on", "self-care", day(25), "This is what your last check-in said, 13 days ago, for how you were then. For advice on how you are today, check in again: backtriage checkin"},
+		{"after an urgent sign", "urgent", day(15), "This is what your last check-in said, 3 days ago. If you have not been checked since, get help now as it says."},
+	} {
+		got := text(checkin(c.level, early), c.now)
+		if c.want == "" && strings.Contains(got, "This is what your last check-in said") || c.want != "" && !strings.Contains(got, c.want) {
+			t.Errorf("%s: want %q in:\n%s", c.name, c.want, got)
+		}
+		if c.want != "" && strings.Index(got, c.want) > strings.Index(got, "PROGRESS") {
+			t.Errorf("%s: the age comes after the advice", c.name)
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package history
 
 import (
+	"time"
+
 	"bytes"
 	"encoding/json"
 	"strings"
@@ -29,7 +31,7 @@ func hostileView(t *testing.T) *View {
 			{EpisodeID: 1, At: day(2), Level: "soon", Pain: p(5), Warnings: []diary.Warning{{Title: "Sign\x1b]52;c;eA==\x07", Level: "soon"}},
 				Advice: []diary.Advice{{Rule: "improving-carry-on", Title: "Getting\x00 better", Text: "Carry on.\r\nFAKE HEADING"}}, Note: "x\nWARNING SIGNS: none"},
 		}}
-	return Build(r, tbl)
+	return Build(r, tbl, time.Time{})
 }
 
 // The probe note, and escapes anywhere in the diary, never reach the

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"time"
+
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -42,6 +44,7 @@ type historyMsg struct {
 	err    error
 	eng    *triage.Engine
 	engErr error
+	now    time.Time // the session's date: how old the last advice is
 }
 
 func newHistoryScreen(m *Model) *historyScreen {
@@ -72,7 +75,7 @@ func (m *Model) openHistory() tea.Cmd {
 		rec, err := sess.DiaryRecord()
 		sess.Loader().Begin()
 		eng, engErr := sess.Loader().Result()
-		return historyMsg{rec: rec, err: err, eng: eng, engErr: engErr}
+		return historyMsg{rec: rec, err: err, eng: eng, engErr: engErr, now: sess.Now}
 	}
 }
 
@@ -86,7 +89,7 @@ func (h *historyScreen) show(msg historyMsg) {
 	case msg.engErr != nil || msg.eng == nil:
 		h.set("Your diary cannot be shown without the rule table: " + errText(msg.engErr))
 	default:
-		h.diary = history.Build(msg.rec, msg.eng.Table())
+		h.diary = history.Build(msg.rec, msg.eng.Table(), msg.now)
 		h.invalidate()
 		h.vp.GotoTop()
 	}

@@ -37,7 +37,7 @@ func TestHistoryScreenSaysWhatTheTextSays(t *testing.T) {
 		m.Update(historyMsg{rec: rec, eng: eng})
 		flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 		screen := flat(plain(m))
-		v := history.Build(rec, eng.Table())
+		v := history.Build(rec, eng.Table(), time.Time{})
 		doc := history.Document(v, history.TextWidth)
 		var lines []string
 		for _, s := range doc.Sections {

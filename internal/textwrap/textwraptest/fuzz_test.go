@@ -109,7 +109,7 @@ func (rr *renderers) check(t testing.TB, note, title string) {
 			check("diary export "+format, b.Bytes())
 		}
 	}
-	v := history.Build(rec, tbl)
+	v := history.Build(rec, tbl, time.Time{})
 	for _, width := range []int{history.TextWidth, 30} {
 		check("history text", history.Document(v, width).Text(false))
 		check("history markdown", history.Document(v, width).Markdown())
