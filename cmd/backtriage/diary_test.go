@@ -80,7 +80,9 @@ func TestDiaryWeekAssessCheckinHistory(t *testing.T) {
 	// The summary printed again carries the diary's trend; the same answers
 	// are the same episode, so the week the rules count is not restarted.
 	out, errs, _ = runDiary(t, dir, "", at("2026-11-17T09:30:00+01:00"), "assess", "--answers", charlotte)
-	if !strings.Contains(out, "Since your assessment on 2026-11-02: pain 7 → 7 over 15 days") {
+	// The assessment asked no score, so the trend runs from the first
+	// check-in's and says so.
+	if !strings.Contains(strings.Join(strings.Fields(out), " "), "Since your first check-in with a pain score, on 2026-11-03: pain 7 → 7 over 15 days") {
 		t.Errorf("the summary has no trend:\n%s", out)
 	}
 	if !strings.Contains(errs, "Already in your diary (assessment 1: the same answers)") {

@@ -316,8 +316,12 @@ func painRegions(a map[string]any) []string {
 // Trend is how the pain went over an episode's check-ins.
 type Trend struct {
 	From, To int // first and latest pain scores
-	Days     int // calendar days from the first check-in to the latest, both counted
-	Recorded int // days with a check-in or a finished routine
+	// Since is when From was scored: the assessment when it asked the
+	// pain's score (FromAssessment), else the first scored check-in.
+	Since          time.Time
+	FromAssessment bool
+	Days           int // calendar days from Since to the latest check-in, both counted
+	Recorded       int // days with a check-in or a finished routine
 	// Steps are the steps done, with the number of days each was done
 	// (from check-ins and finished routines), most days first.
 	Steps []StepDays
@@ -344,7 +348,15 @@ func TrendOf(st State) *Trend {
 		return nil
 	}
 	first, last := scored[0], scored[len(scored)-1]
-	tr := &Trend{From: *first.Pain, To: *last.Pain, Days: Days(first.At, last.At) + 1, Checkins: len(scored)}
+	tr := &Trend{From: *first.Pain, Since: first.At, To: *last.Pain, Checkins: len(scored)}
+	if st.Episode != nil {
+		// The assessment's own score is where the course begins, as the
+		// follow-up rules measure it (Baseline).
+		if n, ok := number(st.Episode.Answers[PainSeverity]); ok {
+			tr.From, tr.Since, tr.FromAssessment = n, st.Episode.At, true
+		}
+	}
+	tr.Days = Days(tr.Since, last.At) + 1
 	day := func(t time.Time) string { return t.Format("2006-01-02") }
 	recorded := map[string]bool{}
 	done := map[string]map[string]bool{}

@@ -308,3 +308,18 @@ func TestElsewhereListsMuscleCausesOnly(t *testing.T) {
 		}
 	}
 }
+
+// The trend starts from the assessment's own score when it asked for one
+// (the week audit: 6 at the assessment, 4, 1, then 6 read "4 → 6"), over
+// the days since the assessment; without one, from the first check-in's.
+func TestTrendStartsAtTheAssessmentsScore(t *testing.T) {
+	cs := []*diary.Checkin{{At: at(3, 8), Pain: p(4)}, {At: at(10, 8), Pain: p(1)}, {At: at(29, 8), Pain: p(6)}}
+	tr := TrendOf(State{Episode: &diary.Episode{ID: 1, At: at(1, 8), Answers: map[string]any{PainSeverity: float64(6)}}, Checkins: cs})
+	if tr.From != 6 || tr.To != 6 || !tr.FromAssessment || !tr.Since.Equal(at(1, 8)) || tr.Days != 29 {
+		t.Errorf("with the assessment's score: %+v", tr)
+	}
+	tr = TrendOf(State{Episode: &diary.Episode{ID: 1, At: at(1, 8)}, Checkins: cs})
+	if tr.From != 4 || tr.FromAssessment || !tr.Since.Equal(at(3, 8)) || tr.Days != 27 {
+		t.Errorf("without it: %+v", tr)
+	}
+}

@@ -118,7 +118,11 @@ func TrendLine(rec *diary.Record, t *rules.Table) string {
 	if tr == nil || st.Episode == nil {
 		return ""
 	}
-	return "Since your assessment on " + st.Episode.At.Format("2006-01-02") + ": " + tr.Line(StepName(t)) + "."
+	since := "Since your assessment on "
+	if !tr.FromAssessment {
+		since = "Since your first check-in with a pain score, on "
+	}
+	return since + tr.Since.Format("2006-01-02") + ": " + tr.Line(StepName(t)) + "."
 }
 
 // StepName turns a step id into its title.
