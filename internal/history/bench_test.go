@@ -1,11 +1,10 @@
 package history
 
 import (
-	"time"
-
 	"io"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/diary"

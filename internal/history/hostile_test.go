@@ -1,12 +1,11 @@
 package history
 
 import (
-	"time"
-
 	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/backtriage/backtriage"
 	"github.com/backtriage/backtriage/internal/diary"

@@ -1,9 +1,8 @@
 package tui
 
 import (
-	"time"
-
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
